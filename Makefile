@@ -1,0 +1,71 @@
+# controlmap: `make run` builds everything and serves the map; `make test` runs every test.
+# Every install step is idempotent: it skips what is already there.
+
+SHELL        := /bin/bash
+.DEFAULT_GOAL := help
+
+VERSION      ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+ADDR         ?= 127.0.0.1:8080
+SHARED       ?= ../shared
+BOUNDARIES   ?= $(SHARED)/data/cod-ab/afg_admbnda_adm2_agcho_20180522.geojson
+PROVINCES    ?= $(SHARED)/data/cod-ab/afg_admbnda_adm1_agcho_20180522.geojson
+APT_PACKAGES := chromium gdal-bin wrk nginx
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+GO           ?= go
+LDFLAGS      := -X main.version=$(VERSION)
+
+DERIVED  := data/boundaries/areas.geojson
+VENDOR   := web/static/vendor/leaflet/leaflet.js
+GO_SRC   := $(shell find . -name '*.go' -not -path './web/node_modules/*')
+WEB_SRC  := $(shell find web/static -type f -not -path 'web/static/vendor/*')
+
+.PHONY: help deps build run test bench loadtest fuzz screenshot lint fmt golden clean
+
+help: ## list the targets
+	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+deps: .deps/apt web/node_modules/leaflet/package.json ## install system packages (apt) and npm packages
+
+.deps/apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
+	@mkdir -p .deps && touch $@
+
+web/node_modules/leaflet/package.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+$(VENDOR): web/node_modules/leaflet/package.json
+	rm -rf web/static/vendor/leaflet && mkdir -p web/static/vendor/leaflet
+	cp -r web/node_modules/leaflet/dist/leaflet.js web/node_modules/leaflet/dist/leaflet.css \
+	      web/node_modules/leaflet/dist/images web/node_modules/leaflet/LICENSE web/static/vendor/leaflet/
+
+$(DERIVED): data/areas.csv $(wildcard geo/*.go data/boundaries.go cmd/controlmap/import.go)
+	@test -f "$(BOUNDARIES)" || { echo "no boundaries at $(BOUNDARIES): pass BOUNDARIES=path/to/adm2.geojson"; exit 1; }
+	$(GO) run ./cmd/controlmap import --boundaries "$(BOUNDARIES)" \
+	  $$( [ -f "$(PROVINCES)" ] && echo --provinces "$(PROVINCES)" ) --data data --out data/boundaries
+
+bin/controlmap: $(DERIVED) $(VENDOR) $(GO_SRC) $(WEB_SRC) data/*.csv go.mod go.sum
+	$(GO) build -ldflags "$(LDFLAGS)" -o $@ ./cmd/controlmap
+
+build: bin/controlmap ## build bin/controlmap (derives boundaries, embeds Leaflet)
+
+run: build ## build and serve the map on http://$(ADDR)
+	bin/controlmap serve --addr $(ADDR)
+
+test: deps build ## run every test (unit, golden, browser, GDAL)
+	CONTROLMAP_BOUNDARIES="$(abspath $(BOUNDARIES))" $(GO) test -count=1 ./...
+
+lint: ## go vet and gofmt check
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $(GO_SRC))" || { gofmt -l $(GO_SRC); exit 1; }
+
+fmt: ## gofmt the sources
+	gofmt -w $(GO_SRC)
+
+golden: $(DERIVED) ## refresh the golden files (review the diff!)
+	$(GO) test ./server/ -run Golden -update
+
+clean: ## remove build output
+	rm -rf bin data/boundaries/*.geojson web/static/vendor .deps

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/paulmach/orb/geojson"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// runImport derives the boundary files: it reads the areas to select from the
+// dataset tables, so adding a district is an edit to areas.csv and a rebuild.
+func runImport(args []string, stdout io.Writer) error {
+	fl := flag.NewFlagSet("import", flag.ContinueOnError)
+	adm2 := fl.String("boundaries", "", "COD-AB style adm2 (district) GeoJSON `file`")
+	adm1 := fl.String("provinces", "", "optional COD-AB style adm1 (province) GeoJSON `file`, for the background")
+	dir := fl.String("data", "data", "dataset `folder` whose areas.csv lists the P-codes")
+	out := fl.String("out", "data/boundaries", "`folder` to write the derived files to")
+	if err := fl.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if *adm2 == "" {
+		return fmt.Errorf("%w: import needs --boundaries FILE", errUsage)
+	}
+	pcodes, err := data.ReadPCodes(os.DirFS(*dir))
+	if err != nil {
+		return err
+	}
+	districts, err := readFC(*adm2)
+	if err != nil {
+		return err
+	}
+	var provinces *geojson.FeatureCollection
+	if *adm1 != "" {
+		if provinces, err = readFC(*adm1); err != nil {
+			return err
+		}
+	}
+	files, err := data.Import(districts, provinces, pcodes)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", *adm2, err)
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		path := filepath.Join(*out, name)
+		if err := os.WriteFile(path, files[name], 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", path, len(files[name]))
+	}
+	return nil
+}
+
+func readFC(path string) (*geojson.FeatureCollection, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return fc, nil
+}

@@ -1,0 +1,74 @@
+// Command controlmap serves the Panjshir and Andarab control map, its API and
+// exports, and builds and checks its dataset.
+//
+//	controlmap serve    [--addr HOST:PORT] [--data DIR]   serve the map and API
+//	controlmap export   [--date YYYY-MM-DD] [--data DIR]  GeoJSON of one day on stdout
+//	controlmap validate [--data DIR]                      check a dataset, exit 1 on errors
+//	controlmap import   --boundaries FILE [--provinces FILE] [--data DIR] --out DIR
+//	controlmap version
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// errUsage marks a command-line mistake: exit status 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	switch {
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "controlmap:", err)
+		os.Exit(1)
+	}
+}
+
+const usage = `usage: controlmap <command> [flags]
+
+commands:
+  serve     serve the map, the API and the exports
+  export    write the GeoJSON of one day to stdout
+  validate  check a dataset (the embedded one, or --data DIR)
+  import    derive the boundary files from COD-AB (used by make build)
+  version   print the version`
+
+// run dispatches a sub-command; it is main without the process exits, so
+// tests can call it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w\n%s", errUsage, usage)
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return runServe(ctx, rest, stderr)
+	case "export":
+		return runExport(rest, stdout)
+	case "validate":
+		return runValidate(rest, stdout)
+	case "import":
+		return runImport(rest, stdout)
+	case "version":
+		_, err := fmt.Fprintln(stdout, "controlmap", version)
+		return err
+	case "help", "-h", "--help":
+		_, err := fmt.Fprintln(stdout, usage)
+		return err
+	}
+	return fmt.Errorf("%w: unknown command %q\n%s", errUsage, cmd, usage)
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/controlmap/controlmap/server"
+	"github.com/controlmap/controlmap/web"
+)
+
+func runServe(ctx context.Context, args []string, stderr io.Writer) error {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fl.String("addr", "127.0.0.1:8080", "`HOST:PORT` to listen on")
+	dir := fl.String("data", "", "serve the CSV dataset in this `folder` instead of the embedded one")
+	webDir := fl.String("web", "", "serve the page from this `folder` (development) instead of the embedded one")
+	if err := fl.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	ds, err := loadDataset(*dir)
+	if err != nil {
+		return fmt.Errorf("invalid dataset, not serving:\n%w", err)
+	}
+	assets, err := web.FS(*webDir)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	srv, err := server.New(server.Config{Addr: *addr, Version: version, Logger: log}, ds, assets)
+	if err != nil {
+		return err
+	}
+	return srv.Run(ctx, nil)
+}

@@ -1,0 +1,181 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+
+	"github.com/controlmap/controlmap/geo"
+)
+
+// The files that Import derives from COD-AB and Load reads back. They are
+// build output: never committed (the COD-AB licence asks for the source to be
+// credited, and the project keeps no copy of it).
+const (
+	FullBoundsFile    = "areas.geojson"         // full resolution, with area_km2 and label
+	DisplayBoundsFile = "areas-display.geojson" // simplified, seamless
+	ContextFile       = "context.geojson"       // neighbouring districts and provinces, for the page's background
+)
+
+// Display simplification: borders move at most DisplayTolerance metres, and
+// coordinates are rounded to 1e-5 degrees (about 1 m).
+const (
+	DisplayTolerance = 100.0
+	displayRounding  = 1e5
+	// contextPad is how far (degrees) around the mapped areas the
+	// background reaches; its own borders are drawn coarser.
+	contextPad        = 0.3
+	contextTolerance  = 400.0
+	provinceTolerance = 1000.0
+)
+
+// Attribution credits the boundary source wherever boundaries are served.
+const Attribution = "Boundaries: AGCHO / OCHA COD-AB (2018)"
+
+// Import derives the boundary files from a COD-AB adm2 FeatureCollection
+// (selecting pcodes by ADM2_PCODE) and, when adm1 is not nil, the province
+// outlines for the background. The mapped areas and their neighbours are
+// simplified together, so that the background's borders meet the areas'
+// borders exactly. It returns the file contents by name.
+func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string) (map[string][]byte, error) {
+	selected, err := geo.Select(adm2, "ADM2_PCODE", pcodes)
+	if err != nil {
+		return nil, err
+	}
+	var full []orb.MultiPolygon
+	for _, f := range selected {
+		full = append(full, f.Geometry.(orb.MultiPolygon))
+	}
+	bound := orb.MultiPolygon(nil).Bound()
+	for i, mp := range full {
+		if i == 0 {
+			bound = mp.Bound()
+		}
+		bound = bound.Union(mp.Bound())
+	}
+	around := neighbours(adm2, bound.Pad(contextPad), pcodes)
+	all := append(append([]orb.MultiPolygon{}, full...), around.geoms...)
+	tols := make([]float64, len(all))
+	for i := range tols {
+		tols[i] = DisplayTolerance
+		if i >= len(full) {
+			tols[i] = contextTolerance
+		}
+	}
+	simple := geo.SimplifySharedEach(all, tols)
+	for i := range simple {
+		simple[i] = orb.Round(simple[i], displayRounding).(orb.MultiPolygon)
+	}
+	if bad := geo.Crossings(simple); len(bad) > 0 {
+		return nil, fmt.Errorf("data: simplified borders cross at %d places, first %v", len(bad), bad[0])
+	}
+	fullFC, displayFC := geojson.NewFeatureCollection(), geojson.NewFeatureCollection()
+	for i, f := range selected {
+		props := geojson.Properties{"area_km2": geo.AreaKm2(full[i]), "label": geo.LabelPoint(full[i], 50)}
+		fullFC.Append(feature(pcodes[i], full[i], props))
+		displayFC.Append(feature(pcodes[i], simple[i], geojson.Properties{"name": f.Properties.MustString("ADM2_EN", "")}))
+	}
+	ctx := geojson.NewFeatureCollection()
+	for i, f := range around.feats {
+		ctx.Append(feature(f.Properties.MustString("ADM2_PCODE", ""), simple[len(full)+i],
+			geojson.Properties{"kind": "district", "name": f.Properties.MustString("ADM2_EN", "")}))
+	}
+	if adm1 != nil {
+		provinces := neighbours(adm1, bound.Pad(contextPad), nil)
+		for i, mp := range geo.SimplifyShared(provinces.geoms, provinceTolerance) {
+			f := provinces.feats[i]
+			ctx.Append(feature(f.Properties.MustString("ADM1_PCODE", ""), orb.Round(mp, displayRounding),
+				geojson.Properties{"kind": "province", "name": f.Properties.MustString("ADM1_EN", "")}))
+		}
+	}
+	out := map[string][]byte{}
+	for name, fc := range map[string]*geojson.FeatureCollection{FullBoundsFile: fullFC, DisplayBoundsFile: displayFC, ContextFile: ctx} {
+		fc.ExtraMembers = geojson.Properties{"attribution": Attribution}
+		if out[name], err = fc.MarshalJSON(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func feature(id string, g orb.Geometry, props geojson.Properties) *geojson.Feature {
+	f := geojson.NewFeature(g)
+	f.ID = id
+	f.Properties = props
+	return f
+}
+
+type featureSet struct {
+	feats []*geojson.Feature
+	geoms []orb.MultiPolygon
+}
+
+// neighbours returns the polygonal features of fc whose bounds meet b,
+// leaving out those whose ADM2_PCODE is in skip.
+func neighbours(fc *geojson.FeatureCollection, b orb.Bound, skip []string) featureSet {
+	var s featureSet
+	skipped := map[string]bool{}
+	for _, p := range skip {
+		skipped[p] = true
+	}
+	for _, f := range fc.Features {
+		mp, err := geo.AsMultiPolygon(f.Geometry)
+		if err != nil || !mp.Bound().Intersects(b) || skipped[f.Properties.MustString("ADM2_PCODE", "")] {
+			continue
+		}
+		s.feats = append(s.feats, f)
+		s.geoms = append(s.geoms, geo.Orient(mp))
+	}
+	return s
+}
+
+// attachBoundaries joins the derived boundary files to the loaded areas.
+func (d *Dataset) attachBoundaries(bounds fs.FS) error {
+	full, err := readFC(bounds, FullBoundsFile)
+	if err != nil {
+		return err
+	}
+	display, err := readFC(bounds, DisplayBoundsFile)
+	if err != nil {
+		return err
+	}
+	for i := range d.Areas {
+		a := &d.Areas[i]
+		f, g := full[a.PCode], display[a.PCode]
+		if f == nil || g == nil {
+			return &RowError{File: FullBoundsFile, Err: fmt.Errorf("%w for %s (%s): rebuild the boundaries with 'make build' after editing %s",
+				ErrNoBoundary, a.PCode, a.Name, AreasFile)}
+		}
+		a.Geometry, _ = geo.AsMultiPolygon(f.Geometry)
+		a.Display, _ = geo.AsMultiPolygon(g.Geometry)
+		a.AreaKm2 = f.Properties.MustFloat64("area_km2", 0)
+		if lbl, ok := f.Properties["label"].([]any); ok && len(lbl) == 2 {
+			a.Label = orb.Point{lbl[0].(float64), lbl[1].(float64)}
+		}
+	}
+	return nil
+}
+
+func readFC(fsys fs.FS, name string) (map[string]*geojson.Feature, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &RowError{File: name, Err: fmt.Errorf("%w: the derived boundaries are missing: run 'make build'", ErrNoBoundary)}
+	}
+	if err != nil {
+		return nil, &RowError{File: name, Err: err}
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(b)
+	if err != nil {
+		return nil, &RowError{File: name, Err: fmt.Errorf("%w: %v", ErrBadValue, err)}
+	}
+	out := map[string]*geojson.Feature{}
+	for _, f := range fc.Features {
+		if id, ok := f.ID.(string); ok {
+			out[id] = f
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,224 @@
+package data
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"slices"
+)
+
+// The dataset's files, inside the folder given to Load.
+const (
+	AreasFile   = "areas.csv"
+	SourcesFile = "sources.csv"
+	ControlFile = "control.csv"
+	ClaimsFile  = "claims.csv"
+	EventsFile  = "events.csv"
+)
+
+// The columns of each file, in order.
+var (
+	areaColumns    = []string{"pcode", "name", "name_fa", "province", "aliases"}
+	sourceColumns  = []string{"id", "publisher", "title", "url", "published"}
+	controlColumns = []string{"pcode", "from", "status", "confidence", "sources", "note"}
+	claimColumns   = []string{"date", "pcodes", "party", "kind", "status", "sources", "note"}
+	eventColumns   = []string{"event_id", "event_date", "time_precision", "event_type", "sub_event_type",
+		"actor1", "actor2", "pcode", "location", "latitude", "longitude", "geo_precision", "fatalities", "notes", "sources"}
+)
+
+// Dataset is a loaded, validated dataset. It is immutable after Load and safe
+// for concurrent use.
+type Dataset struct {
+	Areas     []Area
+	Sources   []Source
+	Intervals map[string][]Interval // per P-code, in date order
+	Claims    []Claim               // in date order
+	Events    []Event               // in date order
+	// First is the earliest day of any record, LastChange the latest day
+	// on which any assessed status, claim or event is dated.
+	First, LastChange Day
+
+	areaIndex   map[string]int
+	sourceIndex map[string]int
+	snapshots   []snapshot
+	changeDays  []Day
+}
+
+// Load reads and validates the dataset tables in tables (the five CSV files)
+// joined with the derived boundaries in bounds (see ReadBoundaries). It
+// reports every problem found, each naming file and line, and returns no
+// dataset at all if there is any: a half-loaded dataset is never served.
+func Load(tables, bounds fs.FS) (*Dataset, error) {
+	p := &problems{}
+	d := &Dataset{Intervals: map[string][]Interval{}, areaIndex: map[string]int{}, sourceIndex: map[string]int{}}
+	d.loadAreas(tables, p)
+	if len(p.errs) == 0 {
+		if err := d.attachBoundaries(bounds); err != nil {
+			return nil, err
+		}
+	}
+	d.loadSources(tables, p)
+	d.loadControl(tables, p)
+	d.loadClaims(tables, p)
+	d.loadEvents(tables, p)
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	d.index()
+	return d, nil
+}
+
+// Area returns the area with P-code pcode.
+func (d *Dataset) Area(pcode string) (*Area, bool) {
+	i, ok := d.areaIndex[pcode]
+	if !ok {
+		return nil, false
+	}
+	return &d.Areas[i], true
+}
+
+// Source returns the source with id.
+func (d *Dataset) Source(id string) (Source, bool) {
+	i, ok := d.sourceIndex[id]
+	if !ok {
+		return Source{}, false
+	}
+	return d.Sources[i], true
+}
+
+var pcodePattern = regexp.MustCompile(`^[A-Z]{2}[0-9]{2,8}$`)
+
+func (d *Dataset) loadAreas(fsys fs.FS, p *problems) {
+	for _, r := range readTable(fsys, AreasFile, areaColumns, p) {
+		a := Area{PCode: r.get("pcode"), Name: r.get("name"), NameFa: r.get("name_fa"),
+			Province: r.get("province"), Aliases: splitList(r.get("aliases"))}
+		switch {
+		case !pcodePattern.MatchString(a.PCode):
+			p.add(AreasFile, r.line, fmt.Errorf("%w: P-code %q is not like AF0801", ErrBadValue, a.PCode))
+		case a.Name == "" || a.NameFa == "" || a.Province == "":
+			p.add(AreasFile, r.line, fmt.Errorf("%w: name, name_fa and province are required", ErrMissing))
+		case d.hasArea(a.PCode):
+			p.add(AreasFile, r.line, fmt.Errorf("%w: P-code %q listed twice", ErrDuplicate, a.PCode))
+		default:
+			d.areaIndex[a.PCode] = len(d.Areas)
+			d.Areas = append(d.Areas, a)
+		}
+	}
+	if len(d.Areas) == 0 && len(p.errs) == 0 {
+		p.add(AreasFile, 0, fmt.Errorf("%w: no areas", ErrMissing))
+	}
+}
+
+func (d *Dataset) hasArea(pcode string) bool { _, ok := d.areaIndex[pcode]; return ok }
+
+var publishedPattern = regexp.MustCompile(`^$|^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$`)
+
+func (d *Dataset) loadSources(fsys fs.FS, p *problems) {
+	for _, r := range readTable(fsys, SourcesFile, sourceColumns, p) {
+		s := Source{ID: r.get("id"), Publisher: r.get("publisher"), Title: r.get("title"),
+			URL: r.get("url"), Published: r.get("published")}
+		u, err := url.Parse(s.URL)
+		switch {
+		case s.ID == "" || s.Publisher == "" || s.Title == "":
+			p.add(SourcesFile, r.line, fmt.Errorf("%w: id, publisher and title are required", ErrMissing))
+		case s.URL == "":
+			p.add(SourcesFile, r.line, fmt.Errorf("%w: source %s has no URL", ErrMissing, s.ID))
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+			p.add(SourcesFile, r.line, fmt.Errorf("%w: source %s URL %q is not an absolute http(s) URL", ErrBadValue, s.ID, s.URL))
+		case !publishedPattern.MatchString(s.Published) || !validPublished(s.Published):
+			p.add(SourcesFile, r.line, fmt.Errorf("%w: published %q: want YYYY-MM-DD, YYYY-MM or empty", ErrBadDate, s.Published))
+		case d.hasSource(s.ID):
+			p.add(SourcesFile, r.line, fmt.Errorf("%w: source id %q listed twice", ErrDuplicate, s.ID))
+		default:
+			d.sourceIndex[s.ID] = len(d.Sources)
+			d.Sources = append(d.Sources, s)
+		}
+	}
+}
+
+func validPublished(s string) bool {
+	switch len(s) {
+	case 7:
+		_, err := ParseDay(s + "-01")
+		return err == nil
+	case 10:
+		_, err := ParseDay(s)
+		return err == nil
+	}
+	return s == ""
+}
+
+func (d *Dataset) hasSource(id string) bool { _, ok := d.sourceIndex[id]; return ok }
+
+// checkSources validates a ';'-separated list of source ids; at least one.
+func (d *Dataset) checkSources(file string, line int, cell string, p *problems) ([]string, bool) {
+	ids := splitList(cell)
+	if len(ids) == 0 {
+		p.add(file, line, fmt.Errorf("%w: every row cites at least one source id", ErrNoSource))
+		return nil, false
+	}
+	for _, id := range ids {
+		if !d.hasSource(id) {
+			p.add(file, line, fmt.Errorf("%w %q (not in %s)", ErrUnknownSrc, id, SourcesFile))
+			return nil, false
+		}
+	}
+	if dup := firstDuplicate(ids); dup != "" {
+		p.add(file, line, fmt.Errorf("%w: source %q cited twice", ErrDuplicate, dup))
+		return nil, false
+	}
+	return ids, true
+}
+
+func firstDuplicate(items []string) string {
+	sorted := slices.Sorted(slices.Values(items))
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i] == sorted[i-1] {
+			return sorted[i]
+		}
+	}
+	return ""
+}
+
+// oneOf checks that v is in allowed, naming the column in the error.
+func oneOf[T ~string](file string, line int, col string, v T, allowed []T, p *problems) bool {
+	if slices.Contains(allowed, v) {
+		return true
+	}
+	p.add(file, line, fmt.Errorf("%w: %s %q, want one of %v", ErrVocabulary, col, v, allowed))
+	return false
+}
+
+func (d *Dataset) day(file string, line int, col, s string, p *problems) (Day, bool) {
+	day, err := ParseDay(s)
+	if err != nil {
+		p.add(file, line, fmt.Errorf("%s: %w", col, err))
+		return 0, false
+	}
+	return day, true
+}
+
+func (d *Dataset) knownArea(file string, line int, pcode string, p *problems) bool {
+	if d.hasArea(pcode) {
+		return true
+	}
+	p.add(file, line, fmt.Errorf("%w %q (not in %s)", ErrUnknownPCode, pcode, AreasFile))
+	return false
+}
+
+// ReadPCodes reads only the areas table of the dataset in fsys and returns
+// its P-codes in order; the boundary import uses it to know what to select.
+func ReadPCodes(fsys fs.FS) ([]string, error) {
+	d := &Dataset{areaIndex: map[string]int{}}
+	p := &problems{}
+	d.loadAreas(fsys, p)
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	out := make([]string, len(d.Areas))
+	for i, a := range d.Areas {
+		out[i] = a.PCode
+	}
+	return out, nil
+}

@@ -1,0 +1,206 @@
+package data
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"strconv"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+)
+
+func (d *Dataset) loadControl(fsys fs.FS, p *problems) {
+	for _, r := range readTable(fsys, ControlFile, controlColumns, p) {
+		pcode := r.get("pcode")
+		if !d.knownArea(ControlFile, r.line, pcode, p) {
+			continue
+		}
+		from, ok := d.day(ControlFile, r.line, "from", r.get("from"), p)
+		if !ok {
+			continue
+		}
+		iv := Interval{PCode: pcode, From: from, Status: Status(r.get("status")),
+			Confidence: Confidence(r.get("confidence")), Note: r.get("note")}
+		if !oneOf(ControlFile, r.line, "status", iv.Status, Statuses, p) ||
+			!oneOf(ControlFile, r.line, "confidence", iv.Confidence,
+				[]Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, p) {
+			continue
+		}
+		if iv.Sources, ok = d.checkSources(ControlFile, r.line, r.get("sources"), p); !ok {
+			continue
+		}
+		prev := d.Intervals[pcode]
+		if n := len(prev); n > 0 && prev[n-1].From >= from {
+			err := ErrOrder
+			if prev[n-1].From == from {
+				err = ErrDuplicate
+			}
+			p.add(ControlFile, r.line, fmt.Errorf("%w: %s change on %s does not come after the one on %s",
+				err, pcode, from, prev[n-1].From))
+			continue
+		}
+		if n := len(prev); n > 0 {
+			prev[n-1].To = from
+		}
+		d.Intervals[pcode] = append(prev, iv)
+	}
+}
+
+func (d *Dataset) loadClaims(fsys fs.FS, p *problems) {
+	var last Day
+	for _, r := range readTable(fsys, ClaimsFile, claimColumns, p) {
+		date, ok := d.day(ClaimsFile, r.line, "date", r.get("date"), p)
+		if !ok {
+			continue
+		}
+		c := Claim{Date: date, PCodes: splitList(r.get("pcodes")), Party: Party(r.get("party")),
+			Kind: Kind(r.get("kind")), Status: Status(r.get("status")), Note: r.get("note")}
+		if date < last {
+			p.add(ClaimsFile, r.line, fmt.Errorf("%w: claim dated %s after one dated %s", ErrOrder, date, last))
+			continue
+		}
+		last = date
+		if !d.checkClaimAreas(r.line, c.PCodes, p) ||
+			!oneOf(ClaimsFile, r.line, "party", c.Party, Parties, p) ||
+			!oneOf(ClaimsFile, r.line, "kind", c.Kind, []Kind{KindClaim, KindDenial, KindReport}, p) ||
+			!oneOf(ClaimsFile, r.line, "status", c.Status, Statuses, p) {
+			continue
+		}
+		if c.Sources, ok = d.checkSources(ClaimsFile, r.line, r.get("sources"), p); ok {
+			d.Claims = append(d.Claims, c)
+		}
+	}
+}
+
+func (d *Dataset) checkClaimAreas(line int, pcodes []string, p *problems) bool {
+	if len(pcodes) == 0 {
+		p.add(ClaimsFile, line, fmt.Errorf("%w: pcodes is empty", ErrMissing))
+		return false
+	}
+	for _, pc := range pcodes {
+		if !d.knownArea(ClaimsFile, line, pc, p) {
+			return false
+		}
+	}
+	if dup := firstDuplicate(pcodes); dup != "" {
+		p.add(ClaimsFile, line, fmt.Errorf("%w: P-code %q listed twice", ErrDuplicate, dup))
+		return false
+	}
+	return true
+}
+
+// eventSlack is how far (degrees, about 5 km) an event may lie outside its
+// area's bounding box: analyst estimates are given as accurate to 5-10 km.
+const eventSlack = 0.05
+
+func (d *Dataset) loadEvents(fsys fs.FS, p *problems) {
+	var last Day
+	ids := map[string]bool{}
+	for _, r := range readTable(fsys, EventsFile, eventColumns, p) {
+		e, ok := d.parseEvent(r, p)
+		if !ok {
+			continue
+		}
+		switch {
+		case ids[e.ID]:
+			p.add(EventsFile, r.line, fmt.Errorf("%w: event_id %q used twice", ErrDuplicate, e.ID))
+		case e.Date < last:
+			p.add(EventsFile, r.line, fmt.Errorf("%w: event dated %s after one dated %s", ErrOrder, e.Date, last))
+		default:
+			ids[e.ID], last = true, e.Date
+			d.Events = append(d.Events, e)
+		}
+	}
+}
+
+func (d *Dataset) parseEvent(r row, p *problems) (Event, bool) {
+	fail := func(err error) (Event, bool) { p.add(EventsFile, r.line, err); return Event{}, false }
+	e := Event{ID: r.get("event_id"), Type: r.get("event_type"), SubType: r.get("sub_event_type"),
+		Actor1: r.get("actor1"), Actor2: r.get("actor2"), PCode: r.get("pcode"),
+		Location: r.get("location"), Notes: r.get("notes")}
+	if e.ID == "" || e.Type == "" || e.Actor1 == "" || e.Location == "" {
+		return fail(fmt.Errorf("%w: event_id, event_type, actor1 and location are required", ErrMissing))
+	}
+	var ok bool
+	if e.Date, ok = d.day(EventsFile, r.line, "event_date", r.get("event_date"), p); !ok {
+		return Event{}, false
+	}
+	var err error
+	if e.TimePrecision, err = precision("time_precision", r.get("time_precision")); err != nil {
+		return fail(err)
+	}
+	if e.GeoPrecision, err = precision("geo_precision", r.get("geo_precision")); err != nil {
+		return fail(err)
+	}
+	if f := r.get("fatalities"); f != "" {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 0 {
+			return fail(fmt.Errorf("%w: fatalities %q is not a whole number >= 0", ErrBadValue, f))
+		}
+		e.Fatalities = &n
+	}
+	if e.PCode != "" && !d.knownArea(EventsFile, r.line, e.PCode, p) {
+		return Event{}, false
+	}
+	if e.Point, err = d.eventPoint(e, r.get("latitude"), r.get("longitude")); err != nil {
+		return fail(err)
+	}
+	if e.Sources, ok = d.checkSources(EventsFile, r.line, r.get("sources"), p); !ok {
+		return Event{}, false
+	}
+	return e, true
+}
+
+func precision(col, s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 3 {
+		return 0, fmt.Errorf("%w: %s %q, want 1, 2 or 3", ErrVocabulary, col, s)
+	}
+	return n, nil
+}
+
+// eventPoint parses the coordinates, or places a coordinate-less event at its
+// area's label point, and checks that the point lies in (or within
+// eventSlack of) its area, or near the mapped areas when it has none.
+func (d *Dataset) eventPoint(e Event, lat, lon string) (orb.Point, error) {
+	if lat == "" && lon == "" {
+		a, ok := d.Area(e.PCode)
+		if !ok || e.GeoPrecision != 3 {
+			return orb.Point{}, fmt.Errorf("%w: an event without latitude and longitude needs a pcode and geo_precision 3", ErrMissing)
+		}
+		return a.Label, nil
+	}
+	y, errY := strconv.ParseFloat(lat, 64)
+	x, errX := strconv.ParseFloat(lon, 64)
+	if errY != nil || errX != nil || math.IsNaN(x) || math.IsNaN(y) || math.Abs(y) > 90 || math.Abs(x) > 180 {
+		return orb.Point{}, fmt.Errorf("%w: latitude %q, longitude %q are not decimal degrees", ErrBadValue, lat, lon)
+	}
+	pt := orb.Point{x, y}
+	bound, slack := d.allBounds(), 0.5
+	if a, ok := d.Area(e.PCode); ok {
+		bound, slack = a.Geometry.Bound(), eventSlack
+		if e.GeoPrecision == 1 && !planar.MultiPolygonContains(a.Geometry, pt) {
+			return orb.Point{}, fmt.Errorf("%w: exact point %v is not inside %s", ErrOutOfBounds, pt, e.PCode)
+		}
+	}
+	if !bound.Pad(slack).Contains(pt) {
+		return orb.Point{}, fmt.Errorf("%w: %v is outside %s's bounds", ErrOutOfBounds, pt, orDefault(e.PCode, "the mapped areas"))
+	}
+	return pt, nil
+}
+
+func (d *Dataset) allBounds() orb.Bound {
+	b := d.Areas[0].Geometry.Bound()
+	for _, a := range d.Areas[1:] {
+		b = b.Union(a.Geometry.Bound())
+	}
+	return b
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,33 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// handleEvents serves GET /api/events[?from=&to=]: point events dated within
+// [from, to], both inclusive; either end may be left out.
+func (s *Server) handleEvents(c echo.Context) error {
+	q := c.QueryParams()
+	if err := checkParams(q, paramFrom, paramTo); err != nil {
+		return err
+	}
+	from, err := parseDate(q, paramFrom, 0)
+	if err != nil {
+		return err
+	}
+	to, err := parseDate(q, paramTo, 0)
+	if err != nil {
+		return err
+	}
+	if to != 0 && from > to {
+		return &ParamError{Param: paramTo, Err: errors.New("is before from")}
+	}
+	b, err := s.enc.events(from, to)
+	if err != nil {
+		return err
+	}
+	return writeBytes(c, http.StatusOK, typeGeoJSON, b)
+}

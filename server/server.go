@@ -1,0 +1,134 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// Config is what the command line decides about the server.
+type Config struct {
+	Addr    string           // HOST:PORT to listen on
+	Version string           // reported by /healthz
+	Now     func() time.Time // the clock; time.Now when nil (tests fix it)
+	Logger  *slog.Logger     // slog.Default() when nil
+}
+
+// Server is the controlmap HTTP server. It holds no package-level state:
+// tests build as many as they like.
+type Server struct {
+	cfg  Config
+	ds   *data.Dataset
+	enc  *encoder
+	web  fs.FS
+	log  *slog.Logger
+	echo *echo.Echo
+
+	// pre-encoded answers that do not depend on the day
+	areas, history [2][]byte
+	sources        []byte
+}
+
+// The server's timeouts: a slow client cannot hold a connection open.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 10 * time.Second
+	writeTimeout      = 30 * time.Second
+	idleTimeout       = 120 * time.Second
+	shutdownTimeout   = 10 * time.Second
+)
+
+// New builds a server for dataset ds with the page's files in web.
+func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	enc, err := newEncoder(ds)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, ds: ds, enc: enc, web: web, log: cfg.Logger}
+	for _, d := range []Detail{DetailDisplay, DetailFull} {
+		if s.areas[d], err = enc.areas(d); err != nil {
+			return nil, fmt.Errorf("server: encode areas: %w", err)
+		}
+		if s.history[d], err = enc.history(d); err != nil {
+			return nil, fmt.Errorf("server: encode history: %w", err)
+		}
+	}
+	if s.sources, err = enc.sourceIndex(); err != nil {
+		return nil, err
+	}
+	s.echo = echo.New()
+	s.echo.HideBanner, s.echo.HidePort = true, true
+	s.echo.HTTPErrorHandler = s.handleError
+	s.routes()
+	return s, nil
+}
+
+// Handler returns the server's HTTP handler, for tests and for Run.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// today is the current day in Afghanistan.
+func (s *Server) today() data.Day { return data.Today(s.cfg.Now()) }
+
+// Run serves on cfg.Addr until ctx is cancelled, then shuts down gracefully:
+// requests in flight finish (for up to shutdownTimeout), new ones are refused.
+// ready, if not nil, receives the listening address once accepting.
+func (s *Server) Run(ctx context.Context, ready func(addr net.Addr)) error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("server: listen: %w", err)
+	}
+	hs := &http.Server{Handler: s.echo, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, MaxHeaderBytes: 16 << 10,
+		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	s.log.Info("serving", "addr", ln.Addr().String(), "version", s.cfg.Version)
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	select {
+	case err := <-errc:
+		return fmt.Errorf("server: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("server: shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("server: %w", err)
+	}
+	s.log.Info("stopped")
+	return nil
+}
+
+// writeBytes writes a complete body with its Content-Length (echo's c.Blob
+// leaves it out, so larger bodies would go out chunked).
+func writeBytes(c echo.Context, status int, contentType string, b []byte) error {
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, contentType)
+	h.Set(echo.HeaderContentLength, strconv.Itoa(len(b)))
+	c.Response().WriteHeader(status)
+	if c.Request().Method == http.MethodHead {
+		return nil
+	}
+	_, err := c.Response().Write(b)
+	return err
+}

@@ -1,0 +1,102 @@
+package server
+
+import (
+	"encoding/json"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// timeline is the one document a client needs to animate the map without
+// further requests: per-area intervals, claims, events and sources, with
+// sources referenced by id.
+type timeline struct {
+	Start       data.Day                   `json:"start"`       // first day of any record
+	End         data.Day                   `json:"end"`         // today, or the last record if later
+	LastChange  data.Day                   `json:"last_change"` // last day any record is dated
+	ChangeDates []data.Day                 `json:"change_dates"`
+	ClaimDates  []data.Day                 `json:"claim_dates"`
+	EventDates  []data.Day                 `json:"event_dates"`
+	ClaimWindow int                        `json:"claim_window_days"`
+	Statuses    []data.Status              `json:"statuses"`
+	Areas       []timelineArea             `json:"areas"`
+	Claims      []timelineClaim            `json:"claims"`
+	Events      []timelineEvent            `json:"events"`
+	Sources     map[string]json.RawMessage `json:"sources"`
+	Attribution string                     `json:"attribution"`
+}
+
+type timelineArea struct {
+	PCode     string             `json:"pcode"`
+	Name      string             `json:"name"`
+	NameFa    string             `json:"name_fa"`
+	AreaKm2   float64            `json:"area_km2"`
+	Label     [2]float64         `json:"label"`
+	Intervals []timelineInterval `json:"intervals"`
+}
+
+type timelineInterval struct {
+	From       data.Day        `json:"from"`
+	To         *data.Day       `json:"to"` // exclusive; null when open
+	Status     data.Status     `json:"status"`
+	Confidence data.Confidence `json:"confidence"`
+	Note       string          `json:"note"`
+	Sources    []string        `json:"sources"`
+}
+
+// timelineEvent is an event with its sources as ids (the outer field
+// shadows the embedded one in JSON).
+type timelineEvent struct {
+	eventProps
+	Sources []string `json:"sources"`
+}
+
+type timelineClaim struct {
+	Date    data.Day    `json:"date"`
+	PCodes  []string    `json:"pcodes"`
+	Party   data.Party  `json:"party"`
+	Kind    data.Kind   `json:"kind"`
+	Status  data.Status `json:"status"`
+	Note    string      `json:"note"`
+	Sources []string    `json:"sources"`
+}
+
+func (e *encoder) timeline(today data.Day) ([]byte, error) {
+	ds := e.ds
+	t := timeline{Start: ds.First, End: max(today, ds.LastChange), LastChange: ds.LastChange,
+		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, Statuses: data.Statuses,
+		Sources: e.sources, Attribution: data.Attribution, Claims: []timelineClaim{}, Events: []timelineEvent{}}
+	for _, a := range ds.Areas {
+		ta := timelineArea{PCode: a.PCode, Name: a.Name, NameFa: a.NameFa, AreaKm2: round(a.AreaKm2, 10),
+			Label: [2]float64{round(a.Label[0], 1e5), round(a.Label[1], 1e5)}, Intervals: []timelineInterval{}}
+		for _, iv := range ds.Intervals[a.PCode] {
+			ti := timelineInterval{From: iv.From, Status: iv.Status, Confidence: iv.Confidence, Note: iv.Note, Sources: iv.Sources}
+			if iv.To != 0 {
+				ti.To = &iv.To
+			}
+			ta.Intervals = append(ta.Intervals, ti)
+		}
+		t.Areas = append(t.Areas, ta)
+	}
+	for _, c := range ds.Claims {
+		t.Claims = append(t.Claims, timelineClaim{Date: c.Date, PCodes: c.PCodes, Party: c.Party, Kind: c.Kind,
+			Status: c.Status, Note: c.Note, Sources: c.Sources})
+		t.ClaimDates = appendDay(t.ClaimDates, c.Date)
+	}
+	for _, ev := range ds.Events {
+		t.Events = append(t.Events, timelineEvent{eventProps: e.eventProps(ev), Sources: ev.Sources})
+		t.EventDates = appendDay(t.EventDates, ev.Date)
+	}
+	return json.Marshal(t)
+}
+
+// appendDay appends d to sorted days unless it is already last.
+func appendDay(days []data.Day, d data.Day) []data.Day {
+	if n := len(days); n > 0 && days[n-1] == d {
+		return days
+	}
+	return append(days, d)
+}
+
+func (e *encoder) sourceIndex() ([]byte, error) {
+	return json.Marshal(map[string]any{"sources": e.ds.Sources, "attribution": data.Attribution})
+}
