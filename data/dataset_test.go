@@ -1,0 +1,109 @@
+package data
+
+import (
+	"testing"
+	"time"
+)
+
+// These tests check the real, embedded dataset against the evidence in
+// ../shared/research/panjshir-timeline-facts.md.
+
+func loadEmbedded(t testing.TB) *Dataset {
+	t.Helper()
+	d, err := LoadEmbedded()
+	if err != nil {
+		t.Fatalf("embedded dataset (run 'make build' first): %v", err)
+	}
+	return d
+}
+
+func TestEmbeddedEveryDayAnswered(t *testing.T) {
+	d := loadEmbedded(t)
+	if len(d.Areas) != 10 {
+		t.Fatalf("got %d areas, want 10", len(d.Areas))
+	}
+	today := Today(time.Now())
+	for dd := d.First; dd <= today; dd++ {
+		for _, s := range d.StatesAt(dd) {
+			if s.Status() == StatusUnknown {
+				t.Fatalf("%s on %s: unknown, want a status from the first record on", s.Area.PCode, dd)
+			}
+			if len(s.Interval.Sources) == 0 {
+				t.Fatalf("%s on %s: no source", s.Area.PCode, dd)
+			}
+			for _, id := range s.Interval.Sources {
+				if src, ok := d.Source(id); !ok || src.URL == "" {
+					t.Fatalf("%s on %s: source %s has no URL", s.Area.PCode, dd, id)
+				}
+			}
+		}
+	}
+}
+
+func TestEmbeddedFollowsEvidence(t *testing.T) {
+	d := loadEmbedded(t)
+	tests := []struct {
+		name   string
+		day    string
+		pcodes []string
+		want   Status
+	}{
+		{"Panjshir under the Republic before Kabul fell", "2021-08-10", panjshir, StatusRepublic},
+		{"Andarab under the Republic before Kabul fell", "2021-08-10", andarab, StatusRepublic},
+		{"Panjshir the resistance's base after Kabul fell", "2021-08-20", panjshir, StatusResistance},
+		{"Andarab taken by the Taliban after Kabul fell", "2021-08-17", andarab, StatusTaliban},
+		{"local uprising takes the Andarab districts", "2021-08-20", andarab, StatusResistance},
+		{"Taliban retake Banu", "2021-08-21", []string{"AF0907"}, StatusContested},
+		{"Deh Salah and Pul-e-Hisar contested after the Taliban claim", "2021-08-23", []string{"AF0908", "AF0912"}, StatusContested},
+		{"Shutul contested from the first attacks", "2021-08-30", []string{"AF0806"}, StatusContested},
+		{"Paryan contested from the first Taliban claim", "2021-09-03", []string{"AF0807"}, StatusContested},
+		{"Anaba reached by the Taliban (EMERGENCY)", "2021-09-04", []string{"AF0805"}, StatusTaliban},
+		{"Khenj and Dara contested on 4 September", "2021-09-04", []string{"AF0804", "AF0803"}, StatusContested},
+		{"Bazarak and Rukha contested on 5 September", "2021-09-05", []string{"AF0801", "AF0802"}, StatusContested},
+		{"district centres fall on 6 September", "2021-09-06", []string{"AF0801", "AF0802", "AF0804", "AF0806", "AF0807"}, StatusTaliban},
+		{"Dara still contested on 6 September", "2021-09-06", []string{"AF0803"}, StatusContested},
+		{"all of Panjshir Taliban by 20 September", "2021-09-20", panjshir, StatusTaliban},
+		{"Dara contested during the May 2022 offensive", "2022-05-10", []string{"AF0803"}, StatusContested},
+		{"the end of 2022", "2022-12-31", append(panjshir, andarab...), StatusTaliban},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			states := d.StatesAt(day(t, tt.day))
+			for _, pc := range tt.pcodes {
+				s := states[d.areaIndex[pc]]
+				if s.Status() != tt.want {
+					t.Errorf("%s (%s): got %s, want %s", pc, s.Area.Name, s.Status(), tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestEmbeddedSixSeptemberDisputed(t *testing.T) {
+	d := loadEmbedded(t)
+	for _, s := range d.StatesAt(day(t, "2021-09-06")) {
+		if s.Area.Province != "Panjshir" {
+			continue
+		}
+		var taliban, resistance *Claim
+		for _, c := range s.Claims {
+			switch c.Party {
+			case PartyTaliban:
+				taliban = c
+			case PartyResistance:
+				resistance = c
+			}
+		}
+		if taliban == nil || resistance == nil || taliban.Status == resistance.Status {
+			t.Errorf("%s on 6 September: want Taliban and resistance claims that differ, got %v / %v", s.Area.Name, taliban, resistance)
+		}
+		if !s.Disputed {
+			t.Errorf("%s on 6 September: not disputed", s.Area.Name)
+		}
+	}
+}
+
+var (
+	panjshir = []string{"AF0801", "AF0802", "AF0803", "AF0804", "AF0805", "AF0806", "AF0807"}
+	andarab  = []string{"AF0907", "AF0908", "AF0912"}
+)

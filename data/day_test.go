@@ -1,0 +1,72 @@
+package data
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestParseDay(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    string
+		wantErr bool
+	}{
+		{"2021-09-06", "2021-09-06", false},
+		{"2024-02-29", "2024-02-29", false},
+		{"2021-02-29", "", true}, // not a leap year
+		{"2021-02-30", "", true},
+		{"2021-13-01", "", true},
+		{"2021-9-6", "", true},
+		{"2021-09-06T", "", true}, // GDAL's form is accepted by the OGC layer, not here
+		{"06/09/2021", "", true},
+		{"0999-01-01", "", true},
+		{"", "", true},
+		{"2021-09-06\x00", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseDay(tt.in)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("got error %v, want error: %v", err, tt.wantErr)
+			}
+			if err != nil && !errors.Is(err, ErrBadDate) {
+				t.Errorf("got %v, want it to wrap ErrBadDate", err)
+			}
+			if got.String() != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestToday(t *testing.T) {
+	tests := []struct {
+		name string
+		utc  string
+		want string
+	}{
+		{"afternoon UTC is the same day", "2021-09-06T12:00:00Z", "2021-09-06"},
+		{"19:29 UTC is still the same day in Kabul", "2021-09-06T19:29:00Z", "2021-09-06"},
+		{"19:30 UTC is midnight in Kabul", "2021-09-06T19:30:00Z", "2021-09-07"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			now, _ := time.Parse(time.RFC3339, tt.utc)
+			if got := Today(now).String(); got != tt.want {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDayZero(t *testing.T) {
+	var d Day
+	if d.String() != "" {
+		t.Errorf("zero Day: got %q, want empty", d.String())
+	}
+	real, _ := ParseDay("1970-01-01")
+	if real == 0 {
+		t.Error("1970-01-01 must not be the zero Day")
+	}
+}

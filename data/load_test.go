@@ -1,0 +1,144 @@
+package data
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// fixture returns the hand-drawn test dataset as a writable in-memory copy.
+func fixture(t testing.TB) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("testdata/fixture"), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile("testdata/fixture/" + path)
+		m[path] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func loadFixture(t testing.TB) *Dataset {
+	t.Helper()
+	m := fixture(t)
+	d, err := Load(m, m)
+	if err != nil {
+		t.Fatalf("fixture: %v", err)
+	}
+	return d
+}
+
+func TestLoadFixture(t *testing.T) {
+	d := loadFixture(t)
+	if len(d.Areas) != 2 || len(d.Claims) != 3 || len(d.Events) != 2 || len(d.Sources) != 3 {
+		t.Fatalf("got %d areas, %d claims, %d events, %d sources; want 2, 3, 2, 3",
+			len(d.Areas), len(d.Claims), len(d.Events), len(d.Sources))
+	}
+	north, _ := d.Area("AF0001")
+	if north.AreaKm2 != 2511.2 || north.Label.Lat() != 35.75 || len(north.Display[0][0]) != 5 {
+		t.Errorf("boundaries not attached: %+v", north)
+	}
+	if e2 := d.Events[1]; e2.Point != [2]float64{69.25, 35.25} {
+		t.Errorf("event without coordinates: got %v, want South's label point", e2.Point)
+	}
+	if got := d.Intervals["AF0001"][0].To.String(); got != "2021-09-05" {
+		t.Errorf("first interval ends %s, want 2021-09-05 (the next change)", got)
+	}
+}
+
+// TestLoadRejects changes one line of the fixture per case and checks that
+// the load fails with the right kind of error, naming file and line.
+func TestLoadRejects(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		old, new string // replace old by new in file
+		want     error
+		where    string // "file:line" in the message
+	}{
+		{"wrong column count", "control.csv", "S1,North held", "S1,extra,North held", ErrColumns, "control.csv:2"},
+		{"wrong header", "claims.csv", "date,pcodes", "day,pcodes", ErrColumns, "claims.csv:1"},
+		{"bad date", "control.csv", "2021-09-05,taliban", "2021-09-31,taliban", ErrBadDate, "control.csv:3"},
+		{"malformed date", "claims.csv", "2021-09-06,AF0002", "6 Sept 2021,AF0002", ErrBadDate, "claims.csv:4"},
+		{"unknown P-code in control", "control.csv", "AF0002,2021-09-03", "AF0899,2021-09-03", ErrUnknownPCode, "control.csv:4"},
+		{"unknown P-code in claims", "claims.csv", "AF0001;AF0002", "AF0001;AF0899", ErrUnknownPCode, "claims.csv:3"},
+		{"unknown P-code in events", "events.csv", ",AF0002,South", ",AF0899,South", ErrUnknownPCode, "events.csv:3"},
+		{"unknown source id", "control.csv", "S2;S3,North taken", "S2;S9,North taken", ErrUnknownSrc, "control.csv:3"},
+		{"no source", "claims.csv", "resistance,S1,Resistance", "resistance,,Resistance", ErrNoSource, "claims.csv:3"},
+		{"duplicate change", "control.csv", "2021-09-05,taliban", "2021-09-01,taliban", ErrDuplicate, "control.csv:3"},
+		{"out-of-order change", "control.csv", "2021-09-05,taliban", "2021-08-20,taliban", ErrOrder, "control.csv:3"},
+		{"out-of-order claim", "claims.csv", "2021-09-06,AF0002", "2021-09-01,AF0002", ErrOrder, "claims.csv:4"},
+		{"status outside the vocabulary", "control.csv", "2021-09-03,contested", "2021-09-03,nrf", ErrVocabulary, "control.csv:4"},
+		{"unknown is not a dataset status", "control.csv", "2021-09-03,contested", "2021-09-03,unknown", ErrVocabulary, "control.csv:4"},
+		{"confidence outside the vocabulary", "control.csv", "contested,low", "contested,certain", ErrVocabulary, "control.csv:4"},
+		{"party outside the vocabulary", "claims.csv", "AF0001,taliban,claim", "AF0001,nrf,claim", ErrVocabulary, "claims.csv:2"},
+		{"kind outside the vocabulary", "claims.csv", "taliban,claim,taliban", "taliban,rumour,taliban", ErrVocabulary, "claims.csv:2"},
+		{"source without URL", "sources.csv", "https://example.org/c", "", ErrMissing, "sources.csv:4"},
+		{"source with a relative URL", "sources.csv", "https://example.org/c", "example.org/c", ErrBadValue, "sources.csv:4"},
+		{"duplicate source id", "sources.csv", "S3,Local", "S2,Local", ErrDuplicate, "sources.csv:4"},
+		{"bad published date", "sources.csv", "2021-09\n", "2021-13\n", ErrBadDate, "sources.csv:3"},
+		{"duplicate P-code", "areas.csv", "AF0002,South", "AF0001,South", ErrDuplicate, "areas.csv:4"},
+		{"coordinates outside the area", "events.csv", "35.75,69.25", "34.00,69.25", ErrOutOfBounds, "events.csv:2"},
+		{"exact point outside the polygon", "events.csv", "35.75,69.25", "35.45,69.25", ErrOutOfBounds, "events.csv:2"},
+		{"latitude not a number", "events.csv", "35.75,69.25", "35.75N,69.25", ErrBadValue, "events.csv:2"},
+		{"event without a place", "events.csv", ",AF0002,South,,,3", ",,South,,,3", ErrMissing, "events.csv:3"},
+		{"negative fatalities", "events.csv", ",1,3,North", ",1,-3,North", ErrBadValue, "events.csv:2"},
+		{"geo_precision outside 1-3", "events.csv", "69.25,1,3", "69.25,4,3", ErrVocabulary, "events.csv:2"},
+		{"duplicate event id", "events.csv", "E2,2021-09-06", "E1,2021-09-06", ErrDuplicate, "events.csv:3"},
+		{"unclosed quote", "claims.csv", "Reporter sees", "\"Reporter sees", ErrColumns, "claims.csv:4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := fixture(t)
+			before := string(m[tt.file].Data)
+			after := strings.Replace(before, tt.old, tt.new, 1)
+			if after == before {
+				t.Fatalf("test setup: %q not found in %s", tt.old, tt.file)
+			}
+			m[tt.file] = &fstest.MapFile{Data: []byte(after)}
+			d, err := Load(m, m)
+			if err == nil {
+				t.Fatalf("got no error, want %v", tt.want)
+			}
+			if d != nil {
+				t.Error("got a dataset as well as an error; a failed load must return none")
+			}
+			if !errors.Is(err, tt.want) {
+				t.Errorf("got %v, want it to wrap %v", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.where+":") {
+				t.Errorf("got %q, want it to name %s", err, tt.where)
+			}
+		})
+	}
+}
+
+func TestLoadMissingBoundary(t *testing.T) {
+	m := fixture(t)
+	m["areas.csv"] = &fstest.MapFile{Data: append(m["areas.csv"].Data, "AF0003,East,شرق,Testland,\n"...)}
+	_, err := Load(m, m)
+	if !errors.Is(err, ErrNoBoundary) || !strings.Contains(err.Error(), "AF0003") {
+		t.Errorf("got %v, want ErrNoBoundary naming AF0003", err)
+	}
+}
+
+func TestLoadReportsEveryProblem(t *testing.T) {
+	m := fixture(t)
+	m["control.csv"] = &fstest.MapFile{Data: []byte("pcode,from,status,confidence,sources,note\n" +
+		"AF0001,2021-09-01,bogus,high,S1,\nAF0002,2021-09-01,taliban,high,S9,\n")}
+	_, err := Load(m, m)
+	for _, want := range []string{"control.csv:2", "control.csv:3"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want a problem at %s", err, want)
+		}
+	}
+}
