@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb/geojson"
+)
+
+// TestVersionStamp builds the binary the way the Makefile does and checks
+// that -ldflags -X reaches 'controlmap version'.
+func TestVersionStamp(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "controlmap")
+	build := exec.Command("go", "build", "-ldflags", "-X main.version=v9.8.7-test", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "controlmap v9.8.7-test" {
+		t.Errorf("got %q, %v; want \"controlmap v9.8.7-test\"", out, err)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	bad := t.TempDir()
+	for _, f := range []string{"areas.csv", "sources.csv", "control.csv", "claims.csv", "events.csv"} {
+		b, err := os.ReadFile(filepath.Join("../../data", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == "control.csv" {
+			b = bytes.Replace(b, []byte("AF0805,2021-09-04,taliban"), []byte("AF0805,2021-09-04,talibn"), 1)
+		}
+		if err := os.WriteFile(filepath.Join(bad, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string // "" for success
+		wantOut string
+	}{
+		{"embedded dataset", []string{"validate"}, "", "ok: 10 areas"},
+		{"folder on disk", []string{"validate", "--data", "../../data"}, "", "ok: 10 areas"},
+		{"bad folder", []string{"validate", "--data", bad}, "control.csv:", ""},
+		{"missing folder", []string{"validate", "--data", filepath.Join(bad, "nope")}, "not a folder", ""},
+		{"serve refuses a bad dataset", []string{"serve", "--addr", "127.0.0.1:0", "--data", bad}, "not serving", ""},
+		{"unknown command", []string{"frobnicate"}, "unknown command", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			err := run(context.Background(), tt.args, &out, &errb)
+			if tt.wantErr == "" && err != nil {
+				t.Fatalf("got error %v", err)
+			}
+			if tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Fatalf("got error %v, want one containing %q", err, tt.wantErr)
+			}
+			if !strings.Contains(out.String(), tt.wantOut) {
+				t.Errorf("got output %q, want %q in it", out.String(), tt.wantOut)
+			}
+		})
+	}
+	if err := run(context.Background(), []string{"export", "--date", "2021-02-30"}, &bytes.Buffer{}, &bytes.Buffer{}); !errors.Is(err, errUsage) {
+		t.Errorf("export with a bad date: got %v, want a usage error", err)
+	}
+}
+
+func TestExport(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"export", "--date", "2021-09-06"}, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(out.Bytes())
+	if err != nil || len(fc.Features) != 10 {
+		t.Fatalf("got %v, %v; want 10 features", fc, err)
+	}
+	if got := fc.Features[0].Properties.MustString("date"); got != "2021-09-06" {
+		t.Errorf("got date %q, want 2021-09-06", got)
+	}
+}

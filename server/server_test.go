@@ -1,0 +1,126 @@
+package server
+
+import (
+	"encoding/json"
+	"flag"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"log/slog"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// fixedNow is the clock of the fixture server: 10 September 2021, afternoon
+// in Kabul.
+var fixedNow = time.Date(2021, 9, 10, 8, 0, 0, 0, time.UTC)
+
+var quietLog = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// testWeb is a stand-in for the page's files.
+var testWeb = fstest.MapFS{
+	"index.html":  {Data: []byte("<!doctype html><title>t</title>")},
+	"js/main.js":  {Data: []byte("export {};")},
+	"css/app.css": {Data: []byte("body{}")},
+}
+
+// newFixtureServer serves the hand-drawn fixture dataset of package data.
+func newFixtureServer(t testing.TB) *Server {
+	t.Helper()
+	fsys := os.DirFS("../data/testdata/fixture")
+	ds, err := data.Load(fsys, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Config{Version: "test", Now: func() time.Time { return fixedNow }, Logger: quietLog}, ds, testWeb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// newEmbeddedServer serves the real, embedded dataset.
+func newEmbeddedServer(t testing.TB) *Server {
+	t.Helper()
+	ds, err := data.LoadEmbedded()
+	if err != nil {
+		t.Fatalf("embedded dataset (run 'make build' first): %v", err)
+	}
+	s, err := New(Config{Version: "test", Logger: quietLog}, ds, testWeb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func get(t testing.TB, h http.Handler, method, target string) *httptest.ResponseRecorder {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	return rec
+}
+
+// TestGolden compares API answers on the fixture with testdata/*.json, as
+// parsed JSON. Refresh with 'make golden' (go test -update) and review.
+func TestGolden(t *testing.T) {
+	h := newFixtureServer(t).Handler()
+	tests := []struct{ name, target, ctype string }{
+		{"areas", "/api/areas", typeGeoJSON},
+		{"areas_full", "/api/areas?detail=full", typeGeoJSON},
+		{"control_2021-09-05", "/api/control?date=2021-09-05", typeGeoJSON},
+		{"control_before_first", "/api/control?date=2021-08-01", typeGeoJSON},
+		{"control_today", "/api/control", typeGeoJSON},
+		{"history", "/api/history", typeGeoJSON},
+		{"events", "/api/events?from=2021-09-06&to=2021-09-06", typeGeoJSON},
+		{"timeline", "/api/timeline", typeJSON},
+		{"sources", "/api/sources", typeJSON},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := get(t, h, http.MethodGet, tt.target)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("got status %d: %s", rec.Code, rec.Body)
+			}
+			if ct := rec.Header().Get("Content-Type"); ct != tt.ctype {
+				t.Errorf("got Content-Type %q, want %q", ct, tt.ctype)
+			}
+			if cl := rec.Header().Get("Content-Length"); cl == "" {
+				t.Error("no Content-Length")
+			}
+			golden := filepath.Join("testdata", tt.name+".json")
+			if *update {
+				var v any
+				if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil {
+					t.Fatal(err)
+				}
+				pretty, _ := json.MarshalIndent(v, "", "  ")
+				if err := os.WriteFile(golden, append(pretty, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run 'make golden')", err)
+			}
+			var gotV, wantV any
+			if err := json.Unmarshal(rec.Body.Bytes(), &gotV); err != nil {
+				t.Fatalf("answer is not JSON: %v", err)
+			}
+			if err := json.Unmarshal(want, &wantV); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(gotV, wantV) {
+				t.Errorf("%s differs from %s:\n%s", tt.target, golden, rec.Body)
+			}
+		})
+	}
+}
