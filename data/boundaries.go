@@ -142,6 +142,13 @@ func (d *Dataset) attachBoundaries(bounds fs.FS) error {
 	if err != nil {
 		return err
 	}
+	d.Context, err = fs.ReadFile(bounds, ContextFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		d.Context, err = []byte(`{"type":"FeatureCollection","features":[]}`), nil
+	}
+	if err != nil {
+		return &RowError{File: ContextFile, Err: err}
+	}
 	for i := range d.Areas {
 		a := &d.Areas[i]
 		f, g := full[a.PCode], display[a.PCode]

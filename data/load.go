@@ -35,6 +35,10 @@ type Dataset struct {
 	Intervals map[string][]Interval // per P-code, in date order
 	Claims    []Claim               // in date order
 	Events    []Event               // in date order
+	// Context is the GeoJSON of the neighbouring districts and provinces
+	// drawn as the page's offline background (an empty collection when the
+	// boundaries were built without it).
+	Context []byte
 	// First is the earliest day of any record, LastChange the latest day
 	// on which any assessed status, claim or event is dated.
 	First, LastChange Day

@@ -183,3 +183,25 @@ func (d *Dataset) EventsBetween(from, to Day) []Event {
 	}
 	return d.Events[lo:hi]
 }
+
+// DisputedRanges returns the day ranges [from, to) over which the area with
+// P-code pcode is disputed (see State.Disputed); to is zero for a range that
+// stays open. The page draws them without re-implementing the rule.
+func (d *Dataset) DisputedRanges(pcode string) [][2]Day {
+	i, ok := d.areaIndex[pcode]
+	if !ok {
+		return nil
+	}
+	var out [][2]Day
+	for _, snap := range d.snapshots {
+		n := len(out)
+		open := n > 0 && out[n-1][1] == 0
+		switch disputed := snap.states[i].Disputed; {
+		case disputed && !open:
+			out = append(out, [2]Day{snap.from, 0})
+		case !disputed && open:
+			out[n-1][1] = snap.from
+		}
+	}
+	return out
+}

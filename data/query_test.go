@@ -104,3 +104,26 @@ func TestEventsBetween(t *testing.T) {
 		}
 	}
 }
+
+func TestDisputedRanges(t *testing.T) {
+	d := loadFixture(t)
+	got := d.DisputedRanges("AF0001")
+	want := [][2]Day{{day(t, "2021-09-04"), day(t, "2021-10-04")}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("North: got %v, want %v", got, want)
+	}
+	// Every day inside a range is disputed, and the day after is not.
+	for _, r := range d.DisputedRanges("AF0002") {
+		for dd := r[0]; dd < r[1]; dd++ {
+			if !d.StatesAt(dd)[1].Disputed {
+				t.Errorf("South on %s: in a disputed range but not disputed", dd)
+			}
+		}
+		if d.StatesAt(r[1])[1].Disputed {
+			t.Errorf("South on %s: after the range but still disputed", r[1])
+		}
+	}
+	if d.DisputedRanges("AF0899") != nil {
+		t.Error("unknown P-code: want nil")
+	}
+}

@@ -31,3 +31,12 @@ func (s *Server) handleSources(c echo.Context) error {
 func (s *Server) handleHealth(c echo.Context) error {
 	return writeBytes(c, http.StatusOK, typeText, []byte("ok "+s.cfg.Version+"\n"))
 }
+
+// handleContext serves GET /api/context: the neighbouring districts and
+// provinces that the page draws as its offline background.
+func (s *Server) handleContext(c echo.Context) error {
+	if err := checkParams(c.QueryParams()); err != nil {
+		return err
+	}
+	return writeBytes(c, http.StatusOK, typeGeoJSON, s.ds.Context)
+}

@@ -27,6 +27,7 @@ func (s *Server) routes() {
 		{"/api/events", s.handleEvents},
 		{"/api/timeline", s.handleTimeline},
 		{"/api/sources", s.handleSources},
+		{"/api/context", s.handleContext},
 		{"/healthz", s.handleHealth},
 		{"/*", s.handleStatic},
 	} {

@@ -32,6 +32,7 @@ type timelineArea struct {
 	AreaKm2   float64            `json:"area_km2"`
 	Label     [2]float64         `json:"label"`
 	Intervals []timelineInterval `json:"intervals"`
+	Disputed  [][2]*data.Day     `json:"disputed"` // [from, to) day ranges; to null when open
 }
 
 type timelineInterval struct {
@@ -74,6 +75,15 @@ func (e *encoder) timeline(today data.Day) ([]byte, error) {
 				ti.To = &iv.To
 			}
 			ta.Intervals = append(ta.Intervals, ti)
+		}
+		ta.Disputed = [][2]*data.Day{}
+		for _, r := range ds.DisputedRanges(a.PCode) {
+			from, to := r[0], r[1]
+			rng := [2]*data.Day{&from, nil}
+			if to != 0 {
+				rng[1] = &to
+			}
+			ta.Disputed = append(ta.Disputed, rng)
 		}
 		t.Areas = append(t.Areas, ta)
 	}

@@ -1,0 +1,37 @@
+// The only module that knows the server's URLs. Paths are relative, so the
+// page also works behind a path prefix.
+
+export const urls = {
+  areas: 'api/areas',
+  timeline: 'api/timeline',
+  context: 'api/context',
+  history: 'api/history?detail=full',
+  controlOn: (day) => `api/control?date=${encodeURIComponent(day)}&detail=full`,
+};
+
+// getJSON fetches a JSON document and fails with a message a reader can act on.
+export async function getJSON(url) {
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json, application/geo+json' } });
+  } catch (err) {
+    throw new Error(`Could not reach the server (${url}): ${err.message}`);
+  }
+  if (!response.ok) {
+    let detail = '';
+    try {
+      detail = (await response.json()).detail || '';
+    } catch {
+      // not a problem document; the status says enough
+    }
+    throw new Error(`The server answered ${response.status} for ${url}${detail ? `: ${detail}` : ''}`);
+  }
+  return response.json();
+}
+
+// showError puts a plain message at the top of the page.
+export function showError(message) {
+  const box = document.getElementById('error');
+  box.textContent = `The map could not load its data. ${message}`;
+  box.hidden = false;
+}

@@ -1,0 +1,172 @@
+// The time control: the date shown large, a day-by-day slider with ticks on
+// the days control changes, a player (play/pause, speed, loop), steps to the
+// previous/next change and a typed date. It only changes the model.
+
+import { longDate } from '../dates.js';
+import { speeds } from '../timeline.js';
+
+// Icons as SVG path data (24×24), so that no font needs the glyphs.
+const icons = {
+  prevChange: 'M6 5h2v14H6zM20 5v14L9 12z',
+  prevDay: 'M16 5v14L5 12z',
+  play: 'M7 5v14l12-7z',
+  pause: 'M6 5h4v14H6zM14 5h4v14h-4z',
+  nextDay: 'M8 5v14l11-7z',
+  nextChange: 'M16 5h2v14h-2zM4 5v14l11-7z',
+};
+
+function setIcon(b, name) {
+  b.innerHTML = `<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path d="${icons[name]}"/></svg>`;
+}
+
+function button(parent, cls, label, icon, onClick) {
+  const b = L.DomUtil.create('button', `tc-button ${cls}`, parent);
+  b.type = 'button';
+  b.setAttribute('aria-label', label);
+  b.title = label;
+  setIcon(b, icon);
+  L.DomEvent.on(b, 'click', onClick);
+  return b;
+}
+
+export const TimeControl = L.Control.extend({
+  options: { position: 'bottomleft' },
+
+  initialize(model, options) {
+    L.setOptions(this, options);
+    this.model = model;
+    this.onDate = () => this.render();
+    this.onPlay = () => this.renderPlay();
+  },
+
+  onAdd() {
+    const m = this.model;
+    const root = L.DomUtil.create('section', 'timecontrol');
+    root.setAttribute('aria-label', 'Date');
+    const top = L.DomUtil.create('div', 'tc-top', root);
+    this.big = L.DomUtil.create('output', 'tc-date', top);
+    this.big.setAttribute('aria-live', 'polite');
+    this.big.id = 'current-date';
+    const buttons = L.DomUtil.create('div', 'tc-buttons', top);
+    button(buttons, 'tc-prev-change', 'Previous change (Shift+Left)', 'prevChange', () => m.prevChange('button'));
+    button(buttons, 'tc-prev-day', 'Previous day (Left)', 'prevDay', () => m.step(-1, 'button'));
+    this.playButton = button(buttons, 'tc-play', 'Play (Space)', 'play', () => m.toggle());
+    button(buttons, 'tc-next-day', 'Next day (Right)', 'nextDay', () => m.step(1, 'button'));
+    button(buttons, 'tc-next-change', 'Next change (Shift+Right)', 'nextChange', () => m.nextChange('button'));
+    const options = L.DomUtil.create('div', 'tc-options', top);
+    const speedLabel = L.DomUtil.create('label', '', options);
+    speedLabel.textContent = 'Speed ';
+    this.speed = L.DomUtil.create('select', 'tc-speed', speedLabel);
+    for (const s of speeds) {
+      const o = L.DomUtil.create('option', '', this.speed);
+      o.value = String(s.value);
+      o.textContent = s.label;
+      o.selected = s.value === m.speed;
+    }
+    L.DomEvent.on(this.speed, 'change', () => m.setSpeed(Number(this.speed.value)));
+    const loopLabel = L.DomUtil.create('label', '', options);
+    this.loop = L.DomUtil.create('input', 'tc-loop', loopLabel);
+    this.loop.type = 'checkbox';
+    loopLabel.append(' Loop');
+    L.DomEvent.on(this.loop, 'change', () => { m.loop = this.loop.checked; });
+    const jumpLabel = L.DomUtil.create('label', '', options);
+    jumpLabel.textContent = 'Go to ';
+    this.jump = L.DomUtil.create('input', 'tc-jump', jumpLabel);
+    this.jump.type = 'date';
+    this.jump.min = m.start;
+    this.jump.max = m.end;
+    L.DomEvent.on(this.jump, 'change', () => {
+      if (this.jump.value) {
+        m.setDate(this.jump.value, 'jump');
+      }
+    });
+
+    const track = L.DomUtil.create('div', 'tc-track', root);
+    this.slider = L.DomUtil.create('input', 'tc-slider', track);
+    this.slider.type = 'range';
+    this.slider.min = '0';
+    this.slider.max = String(m.length - 1);
+    this.slider.step = '1';
+    this.slider.setAttribute('aria-label', 'Date slider, one step per day');
+    L.DomEvent.on(this.slider, 'input', () => m.setDate(m.dateAt(Number(this.slider.value)), 'slider'));
+    const ticks = L.DomUtil.create('div', 'tc-ticks', track);
+    ticks.setAttribute('aria-hidden', 'true');
+    for (const d of m.changeDates) {
+      const t = L.DomUtil.create('span', 'tc-tick', ticks);
+      t.style.left = `${(100 * m.indexOf(d)) / Math.max(1, m.length - 1)}%`;
+      t.title = d;
+    }
+    const ends = L.DomUtil.create('div', 'tc-ends', track);
+    ends.setAttribute('aria-hidden', 'true');
+    L.DomUtil.create('span', '', ends).textContent = m.start;
+    L.DomUtil.create('span', '', ends).textContent = m.end;
+
+    L.DomEvent.disableClickPropagation(root);
+    L.DomEvent.disableScrollPropagation(root);
+    m.addEventListener('datechange', this.onDate);
+    m.addEventListener('playchange', this.onPlay);
+    this.render();
+    this.renderPlay();
+    return root;
+  },
+
+  onRemove() {
+    this.model.removeEventListener('datechange', this.onDate);
+    this.model.removeEventListener('playchange', this.onPlay);
+  },
+
+  render() {
+    const m = this.model;
+    this.big.innerHTML = '';
+    const strong = L.DomUtil.create('strong', '', this.big);
+    strong.textContent = longDate(m.date);
+    L.DomUtil.create('span', 'tc-iso', this.big).textContent = m.date;
+    this.slider.value = String(m.indexOf(m.date));
+    this.slider.setAttribute('aria-valuetext', longDate(m.date));
+    if (document.activeElement !== this.jump) {
+      this.jump.value = m.date;
+    }
+  },
+
+  renderPlay() {
+    const playing = this.model.playing;
+    setIcon(this.playButton, playing ? 'pause' : 'play');
+    this.playButton.setAttribute('aria-label', playing ? 'Pause (Space)' : 'Play (Space)');
+    this.playButton.setAttribute('aria-pressed', String(playing));
+  },
+});
+
+// bindKeys wires the keyboard: Space plays or pauses, arrows move a day,
+// Shift+arrows or PageUp/PageDown jump between changes. Keys typed into a
+// form field other than the slider are left alone.
+export function bindKeys(model) {
+  document.addEventListener('keydown', (e) => {
+    const t = e.target;
+    const onSlider = t instanceof HTMLInputElement && t.type === 'range';
+    if (!onSlider && t instanceof HTMLElement && t.closest('input, select, textarea, button, a, [contenteditable]')) {
+      return;
+    }
+    if (e.altKey || e.ctrlKey || e.metaKey) {
+      return;
+    }
+    const back = e.key === 'ArrowLeft' || e.key === 'ArrowDown';
+    const forward = e.key === 'ArrowRight' || e.key === 'ArrowUp';
+    let handled = true;
+    if (e.key === ' ') {
+      model.toggle();
+    } else if (e.key === 'PageUp' || (e.shiftKey && back)) {
+      model.prevChange('key');
+    } else if (e.key === 'PageDown' || (e.shiftKey && forward)) {
+      model.nextChange('key');
+    } else if (back) {
+      model.step(-1, 'key');
+    } else if (forward) {
+      model.step(1, 'key');
+    } else {
+      handled = false;
+    }
+    if (handled) {
+      e.preventDefault();
+    }
+  });
+}

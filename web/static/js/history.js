@@ -1,0 +1,77 @@
+// Pure queries over the /api/timeline document: what was true on a day.
+// The server computes the rules (intervals, disputed ranges); this module
+// only looks them up, so the page and the API never disagree.
+
+export const views = ['assessed', 'taliban', 'resistance'];
+
+// History indexes a timeline document by P-code.
+export class History {
+  constructor(timeline) {
+    this.timeline = timeline;
+    this.areas = new Map(timeline.areas.map((a) => [a.pcode, a]));
+    this.claimsByArea = new Map(timeline.areas.map((a) => [a.pcode, []]));
+    for (const claim of timeline.claims) {
+      for (const pcode of claim.pcodes) {
+        this.claimsByArea.get(pcode)?.push(claim);
+      }
+    }
+  }
+
+  // interval returns the assessed interval holding day, or null (unknown).
+  interval(pcode, day) {
+    const area = this.areas.get(pcode);
+    if (!area) {
+      return null;
+    }
+    return area.intervals.find((iv) => iv.from <= day && (iv.to === null || day < iv.to)) || null;
+  }
+
+  // latestClaim returns the latest claim by party on or before day, or null.
+  latestClaim(pcode, party, day) {
+    let latest = null;
+    for (const c of this.claimsByArea.get(pcode) || []) {
+      if (c.date > day) {
+        break;
+      }
+      if (c.party === party) {
+        latest = c;
+      }
+    }
+    return latest;
+  }
+
+  disputed(pcode, day) {
+    const area = this.areas.get(pcode);
+    return Boolean(area && area.disputed.some(([from, to]) => from <= day && (to === null || day < to)));
+  }
+
+  // statusIn gives the status drawn in a view: the assessed status, or the
+  // status of the party's latest claim ('unknown' when it has said nothing).
+  statusIn(view, pcode, day) {
+    if (view === 'assessed') {
+      return this.interval(pcode, day)?.status || 'unknown';
+    }
+    return this.latestClaim(pcode, view, day)?.status || 'unknown';
+  }
+
+  // changesAround lists the assessed changes within `days` of day, nearest
+  // first: {date, pcode, name, status, previous}.
+  changesAround(day, days, dayNumber) {
+    const target = dayNumber(day);
+    const out = [];
+    for (const area of this.timeline.areas) {
+      area.intervals.forEach((iv, i) => {
+        const distance = Math.abs(dayNumber(iv.from) - target);
+        if (distance <= days) {
+          out.push({ date: iv.from, pcode: area.pcode, name: area.name, status: iv.status,
+            previous: i > 0 ? area.intervals[i - 1].status : 'unknown', distance });
+        }
+      });
+    }
+    return out.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+  }
+
+  source(id) {
+    return this.timeline.sources[id];
+  }
+}

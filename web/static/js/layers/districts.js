@@ -1,0 +1,53 @@
+// The districts layer: one path per district, restyled from the history
+// whenever the date, the view or the selection changes. Nothing is fetched
+// while scrubbing.
+
+import { areaStyle } from '../style.js';
+
+export class DistrictsLayer {
+  constructor(map, areas, history, state) {
+    this.map = map;
+    this.history = history;
+    this.state = state; // {model, view, selected}
+    this.byPcode = new Map();
+    this.layer = L.geoJSON(areas, {
+      style: () => ({ fillOpacity: 0.7 }),
+      onEachFeature: (feature, layer) => {
+        this.byPcode.set(feature.id, layer);
+        layer.on('click', () => state.select(feature.id));
+      },
+    }).addTo(map);
+    this.labels = L.layerGroup(areas.features.map((f) => L.tooltip({
+      permanent: true, direction: 'center', className: 'district-label', interactive: false,
+    }).setLatLng([f.properties.label[1], f.properties.label[0]]).setContent(f.properties.name))).addTo(map);
+    this.restyle();
+  }
+
+  bounds() {
+    return this.layer.getBounds();
+  }
+
+  restyle() {
+    const { model, view, selected } = this.state;
+    for (const [pcode, layer] of this.byPcode) {
+      const status = this.history.statusIn(view, pcode, model.date);
+      const disputed = this.history.disputed(pcode, model.date);
+      layer.setStyle(areaStyle({ status, disputed, selected: pcode === selected }));
+      const path = layer.getElement();
+      if (path) {
+        path.dataset.pcode = pcode;
+        path.dataset.status = status;
+        path.dataset.disputed = String(disputed);
+        path.classList.add('district');
+        path.setAttribute('aria-label', `${layer.feature.properties.name}: ${status}`);
+      }
+    }
+  }
+
+  flyTo(pcode) {
+    const layer = this.byPcode.get(pcode);
+    if (layer) {
+      this.map.flyToBounds(layer.getBounds(), { maxZoom: 10, duration: 0.6 });
+    }
+  }
+}

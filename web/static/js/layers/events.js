@@ -1,0 +1,49 @@
+// Event markers: the events within a few days of the current date, with a
+// popup that cites its sources.
+
+import { dayNumber, shortDate } from '../dates.js';
+import { sourceLink } from '../sources.js';
+
+// windowDays is how far from the current date an event stays on the map.
+export const windowDays = 7;
+
+export class EventsLayer {
+  constructor(map, history, model) {
+    this.history = history;
+    this.model = model;
+    this.group = L.layerGroup().addTo(map);
+    this.markers = history.timeline.events.map((ev) => L.circleMarker([ev.latitude, ev.longitude], {
+      radius: 7, color: '#111', weight: 1.5, fillColor: '#fff', fillOpacity: 0.95,
+      className: `event-marker precision-${ev.geo_precision}`,
+    }).bindPopup(() => this.popup(ev), { maxWidth: 300 }));
+    this.update();
+  }
+
+  update() {
+    const today = dayNumber(this.model.date);
+    this.history.timeline.events.forEach((ev, i) => {
+      const near = Math.abs(dayNumber(ev.event_date) - today) <= windowDays;
+      const marker = this.markers[i];
+      if (near && !this.group.hasLayer(marker)) {
+        this.group.addLayer(marker);
+      } else if (!near && this.group.hasLayer(marker)) {
+        this.group.removeLayer(marker);
+      }
+    });
+  }
+
+  popup(ev) {
+    const div = L.DomUtil.create('div', 'event-popup');
+    const h = L.DomUtil.create('h3', '', div);
+    h.textContent = `${ev.location}: ${ev.sub_event_type || ev.event_type}`;
+    const meta = L.DomUtil.create('p', 'meta', div);
+    meta.textContent = `${shortDate(ev.event_date)}${ev.time_precision > 1 ? ' (approximate)' : ''} · ${ev.actor1}${ev.actor2 ? ` vs ${ev.actor2}` : ''}`;
+    const notes = L.DomUtil.create('p', '', div);
+    notes.textContent = ev.notes;
+    const list = L.DomUtil.create('ul', 'sources', div);
+    for (const id of ev.sources) {
+      L.DomUtil.create('li', '', list).append(sourceLink(this.history.source(id)));
+    }
+    return div;
+  }
+}

@@ -1,0 +1,87 @@
+// The URL always holds the date, the view, the selected district and the map
+// position (?date=2021-09-06&view=taliban&district=AF0801&map=9/35.4/69.6).
+// Opening a URL restores them, and back/forward step through them. Playing
+// and panning replace the current history entry instead of adding one each.
+
+import { isIsoDay } from './dates.js';
+import { views } from './history.js';
+
+export function readURL(search) {
+  const q = new URLSearchParams(search);
+  const out = {};
+  if (isIsoDay(q.get('date') || '')) {
+    out.date = q.get('date');
+  }
+  if (views.includes(q.get('view'))) {
+    out.view = q.get('view');
+  }
+  if (/^[A-Z]{2}\d{2,8}$/.test(q.get('district') || '')) {
+    out.district = q.get('district');
+  }
+  const m = (q.get('map') || '').split('/').map(Number);
+  if (m.length === 3 && m.every(Number.isFinite) && Math.abs(m[1]) <= 90 && Math.abs(m[2]) <= 180) {
+    out.map = { zoom: m[0], lat: m[1], lng: m[2] };
+  }
+  return out;
+}
+
+function writeURL(map, state) {
+  const c = map.getCenter();
+  const q = new URLSearchParams();
+  q.set('date', state.model.date);
+  q.set('view', state.view);
+  if (state.selected) {
+    q.set('district', state.selected);
+  }
+  q.set('map', `${Math.round(map.getZoom() * 100) / 100}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`);
+  return `?${q}`;
+}
+
+// bindPermalink keeps the URL in step with the page, and the page with the
+// URL on back/forward. apply(stateFromURL) restores a state.
+export function bindPermalink(map, state, apply) {
+  let restoring = false;
+  let timer = null;
+  const save = (push) => {
+    if (restoring) {
+      return;
+    }
+    const url = writeURL(map, state);
+    if (url === window.location.search) {
+      return;
+    }
+    if (push) {
+      window.history.pushState(null, '', url);
+    } else {
+      window.history.replaceState(null, '', url);
+    }
+  };
+  // A burst of date changes (scrubbing, keys) becomes one history entry.
+  const savePushSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => save(true), 350);
+  };
+  state.model.addEventListener('datechange', () => {
+    if (state.model.playing) {
+      save(false);
+    } else {
+      savePushSoon();
+    }
+  });
+  state.model.addEventListener('playchange', () => {
+    if (!state.model.playing) {
+      save(true);
+    }
+  });
+  state.addEventListener('change', () => save(true));
+  map.on('moveend', () => save(false));
+  window.addEventListener('popstate', () => {
+    restoring = true;
+    try {
+      apply(readURL(window.location.search));
+    } finally {
+      restoring = false;
+    }
+  });
+  window.history.replaceState(null, '', writeURL(map, state));
+}
