@@ -64,6 +64,15 @@ lint: ## go vet and gofmt check
 fmt: ## gofmt the sources
 	gofmt -w $(GO_SRC)
 
+FUZZTIME ?= 20s
+fuzz: ## run each fuzz target for FUZZTIME (their seed corpora run in make test)
+	$(GO) test ./data -run '^$$' -fuzz '^FuzzParseDay$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./data -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./server -run '^$$' -fuzz '^FuzzQuery$$' -fuzztime $(FUZZTIME)
+
+loadtest: deps build ## hold 256 connections for 30 s with wrk: no errors, flat memory
+	scripts/loadtest.sh bin/controlmap
+
 SHOT_DATE ?= 2021-09-06
 SHOT      ?= docs/screenshot.png
 screenshot: deps build ## write a PNG of the page at SHOT_DATE to SHOT (QUERY=view=taliban, SIZE=375x740)

@@ -69,8 +69,8 @@ func TestMethods(t *testing.T) {
 	h := newFixtureServer(t).Handler()
 	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch} {
 		rec := get(t, h, m, "/api/control")
-		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "GET, HEAD" {
-			t.Errorf("%s: got %d, Allow %q; want 405 and GET, HEAD", m, rec.Code, rec.Header().Get("Allow"))
+		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "GET, HEAD, OPTIONS" {
+			t.Errorf("%s: got %d, Allow %q; want 405 and GET, HEAD, OPTIONS", m, rec.Code, rec.Header().Get("Allow"))
 		}
 	}
 	get200 := get(t, h, http.MethodGet, "/api/areas")

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -27,9 +28,21 @@ func (s *Server) handleSources(c echo.Context) error {
 	return writeBytes(c, http.StatusOK, typeJSON, s.sources)
 }
 
-// handleHealth serves GET /healthz: the process is up and has a dataset.
+// handleHealth serves GET /healthz: the process is alive.
 func (s *Server) handleHealth(c echo.Context) error {
 	return writeBytes(c, http.StatusOK, typeText, []byte("ok "+s.cfg.Version+"\n"))
+}
+
+// handleReady serves GET /readyz: the dataset is loaded and indexed, so the
+// server answers for real. A server is only built from a valid dataset, so
+// once it listens it is ready; the body says what it serves.
+func (s *Server) handleReady(c echo.Context) error {
+	b, err := json.Marshal(map[string]any{"ready": true, "version": s.cfg.Version, "areas": len(s.ds.Areas),
+		"claims": len(s.ds.Claims), "events": len(s.ds.Events), "first": s.ds.First, "last_change": s.ds.LastChange})
+	if err != nil {
+		return err
+	}
+	return writeBytes(c, http.StatusOK, typeJSON, b)
 }
 
 // handleContext serves GET /api/context: the neighbouring districts and

@@ -16,7 +16,11 @@ const (
 // routes is the one route table.
 func (s *Server) routes() {
 	e := s.echo
-	e.Pre(s.methods)
+	e.IPExtractor = echo.ExtractIPDirect()
+	e.Pre(securityHeaders, s.methods, checkRequest, inFlight(s.cfg.MaxInFlight))
+	if s.cfg.RatePerClient > 0 {
+		e.Use(perClient(s.cfg.RatePerClient, s.cfg.RateBurst))
+	}
 	for _, r := range []struct {
 		path string
 		h    echo.HandlerFunc
@@ -29,21 +33,9 @@ func (s *Server) routes() {
 		{"/api/sources", s.handleSources},
 		{"/api/context", s.handleContext},
 		{"/healthz", s.handleHealth},
+		{"/readyz", s.handleReady},
 		{"/*", s.handleStatic},
 	} {
 		e.Match([]string{http.MethodGet, http.MethodHead}, r.path, r.h)
-	}
-}
-
-// methods answers 405 to anything but GET and HEAD, before routing: the
-// whole service is read-only.
-func (s *Server) methods(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		switch c.Request().Method {
-		case http.MethodGet, http.MethodHead:
-			return next(c)
-		}
-		c.Response().Header().Set(echo.HeaderAllow, "GET, HEAD")
-		return echo.NewHTTPError(http.StatusMethodNotAllowed, "this service is read-only: use GET")
 	}
 }

@@ -22,6 +22,15 @@ type Config struct {
 	Version string           // reported by /healthz
 	Now     func() time.Time // the clock; time.Now when nil (tests fix it)
 	Logger  *slog.Logger     // slog.Default() when nil
+	// MaxInFlight caps the requests served at once (default 1024); past it a
+	// request gets 429 with Retry-After.
+	MaxInFlight int
+	// RatePerClient limits each client address to this many requests a
+	// second with bursts of RateBurst (0: no per-client limit).
+	RatePerClient float64
+	RateBurst     int
+	// Timeouts of the http.Server; zero values take the defaults below.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
 }
 
 // Server is the controlmap HTTP server. It holds no package-level state:
@@ -46,7 +55,15 @@ const (
 	writeTimeout      = 30 * time.Second
 	idleTimeout       = 120 * time.Second
 	shutdownTimeout   = 10 * time.Second
+	maxHeaderBytes    = 16 << 10
 )
+
+func orDuration(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
+}
 
 // New builds a server for dataset ds with the page's files in web.
 func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
@@ -56,6 +73,16 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if cfg.MaxInFlight <= 0 {
+		cfg.MaxInFlight = 1024
+	}
+	if cfg.RateBurst <= 0 {
+		cfg.RateBurst = int(2*cfg.RatePerClient) + 1
+	}
+	cfg.ReadHeaderTimeout = orDuration(cfg.ReadHeaderTimeout, readHeaderTimeout)
+	cfg.ReadTimeout = orDuration(cfg.ReadTimeout, readTimeout)
+	cfg.WriteTimeout = orDuration(cfg.WriteTimeout, writeTimeout)
+	cfg.IdleTimeout = orDuration(cfg.IdleTimeout, idleTimeout)
 	enc, err := newEncoder(ds)
 	if err != nil {
 		return nil, err
@@ -93,8 +120,14 @@ func (s *Server) Run(ctx context.Context, ready func(addr net.Addr)) error {
 	if err != nil {
 		return fmt.Errorf("server: listen: %w", err)
 	}
-	hs := &http.Server{Handler: s.echo, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
-		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, MaxHeaderBytes: 16 << 10,
+	return s.serve(ctx, ln, s.echo, ready)
+}
+
+// serve is Run on a listener and handler of the caller's choosing (tests
+// wrap the handler to hold a request in flight).
+func (s *Server) serve(ctx context.Context, ln net.Listener, h http.Handler, ready func(addr net.Addr)) error {
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
+		WriteTimeout: s.cfg.WriteTimeout, IdleTimeout: s.cfg.IdleTimeout, MaxHeaderBytes: maxHeaderBytes,
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

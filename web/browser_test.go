@@ -17,6 +17,7 @@ import (
 	"io"
 	"log/slog"
 
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -98,6 +99,20 @@ func newPage(t *testing.T) *page {
 	requests := chromedp.Events(ctx, network.RequestWillBeSent)
 	console := chromedp.Events(ctx, runtime.ConsoleAPICalled)
 	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
+	logs := chromedp.Events(ctx, cdplog.EntryAdded)
+	go func() {
+		// The browser's own log: CSP violations, failed loads, deprecations.
+		for ev, err := range logs {
+			if err != nil {
+				return
+			}
+			if ev.Entry.Level == cdplog.EntryLevelError {
+				p.mu.Lock()
+				p.errors = append(p.errors, "log: "+ev.Entry.Text+" "+ev.Entry.URL)
+				p.mu.Unlock()
+			}
+		}
+	}()
 	go func() {
 		for ev, err := range requests {
 			if err != nil {

@@ -16,6 +16,9 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	addr := fl.String("addr", "127.0.0.1:8080", "`HOST:PORT` to listen on")
 	dir := fl.String("data", "", "serve the CSV dataset in this `folder` instead of the embedded one")
 	webDir := fl.String("web", "", "serve the page from this `folder` (development) instead of the embedded one")
+	maxInFlight := fl.Int("max-in-flight", 1024, "requests served at once; past it clients get 429 with Retry-After")
+	rate := fl.Float64("rate", 0, "requests a second allowed per client address (0: no per-client limit; the in-flight cap still applies)")
+	burst := fl.Int("burst", 0, "bursts allowed above --rate (default 2×rate)")
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -28,7 +31,8 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	srv, err := server.New(server.Config{Addr: *addr, Version: version, Logger: log}, ds, assets)
+	srv, err := server.New(server.Config{Addr: *addr, Version: version, Logger: log,
+		MaxInFlight: *maxInFlight, RatePerClient: *rate, RateBurst: *burst}, ds, assets)
 	if err != nil {
 		return err
 	}

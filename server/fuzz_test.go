@@ -1,0 +1,36 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+// FuzzQuery sends arbitrary query strings to every endpoint that takes
+// parameters: the answer is never a 5xx, and a 200 is valid JSON.
+func FuzzQuery(f *testing.F) {
+	s := newFixtureServer(f)
+	for _, q := range []string{"date=2021-09-06", "date=2021-02-30", "date=%zz", "detail=full&date=2021-09-05",
+		"from=2021-09-01&to=2021-09-30", "from=2021-09-30&to=2021-09-01", "date", "date=&date=", "x=%00"} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, path := range []string{"/api/control", "/api/events", "/api/areas", "/api/history"} {
+			req, err := http.NewRequest(http.MethodGet, "http://x"+path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.URL.RawQuery = q
+			req.RequestURI = req.URL.RequestURI()
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, req)
+			if rec.Code >= 500 {
+				t.Fatalf("%s?%s: got %d %s", path, q, rec.Code, rec.Body)
+			}
+			if rec.Code == 200 && !json.Valid(rec.Body.Bytes()) {
+				t.Fatalf("%s?%s: 200 with invalid JSON", path, q)
+			}
+		}
+	})
+}
