@@ -1,6 +1,8 @@
 package data
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -39,14 +41,18 @@ type Dataset struct {
 	// drawn as the page's offline background (an empty collection when the
 	// boundaries were built without it).
 	Context []byte
+	// Version identifies the dataset's content (tables and boundaries): a
+	// hash prefix that changes whenever any file changes. ETags carry it.
+	Version string
 	// First is the earliest day of any record, LastChange the latest day
 	// on which any assessed status, claim or event is dated.
 	First, LastChange Day
 
-	areaIndex   map[string]int
-	sourceIndex map[string]int
-	snapshots   []snapshot
-	changeDays  []Day
+	areaIndex    map[string]int
+	sourceIndex  map[string]int
+	claimsByArea []areaClaims // by area index
+	breaks       []Day        // days on which some state can change, in order
+	changeDays   []Day
 }
 
 // Load reads and validates the dataset tables in tables (the five CSV files)
@@ -70,7 +76,23 @@ func Load(tables, bounds fs.FS) (*Dataset, error) {
 		return nil, err
 	}
 	d.index()
+	d.Version = contentVersion(tables, bounds)
 	return d, nil
+}
+
+// contentVersion hashes every file the dataset was loaded from.
+func contentVersion(tables, bounds fs.FS) string {
+	h := sha256.New()
+	for _, f := range []struct {
+		fsys fs.FS
+		name string
+	}{{tables, AreasFile}, {tables, SourcesFile}, {tables, ControlFile}, {tables, ClaimsFile}, {tables, EventsFile},
+		{bounds, FullBoundsFile}, {bounds, DisplayBoundsFile}, {bounds, ContextFile}} {
+		b, _ := fs.ReadFile(f.fsys, f.name) // all were read successfully by Load; a missing context hashes as empty
+		fmt.Fprintf(h, "%s %d\n", f.name, len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // Area returns the area with P-code pcode.

@@ -34,17 +34,13 @@ func (s State) Status() Status {
 	return s.Interval.Status
 }
 
-// snapshot is the state of every area from day from until the next
-// snapshot's day.
-type snapshot struct {
-	from   Day
-	states []State
-}
+// areaClaims holds one area's claims split by party, each in date order, so
+// that "the latest claim of a party on day D" is a binary search.
+type areaClaims [3][]*Claim // by index in Parties
 
-// index computes the derived lookups after a successful load: every day on
-// which any area's state can change (an assessed change, a claim, a claim
-// leaving the window) gets one precomputed snapshot, so that a lookup is a
-// binary search whatever the length of the history.
+// index computes the derived lookups after a successful load. Nothing is
+// precomputed per day: a day's state is O(areas × log records), so the cost
+// of a lookup does not grow with the length of the history.
 func (d *Dataset) index() {
 	var breaks, changes []Day
 	for _, ivs := range d.Intervals {
@@ -53,24 +49,27 @@ func (d *Dataset) index() {
 		}
 	}
 	breaks = append(breaks, changes...)
-	for _, c := range d.Claims {
+	d.claimsByArea = make([]areaClaims, len(d.Areas))
+	for i := range d.Claims {
+		c := &d.Claims[i]
 		breaks = append(breaks, c.Date, c.Date.AddDays(ClaimWindow))
+		p := slices.Index(Parties, c.Party)
+		for _, pc := range c.PCodes {
+			a := d.areaIndex[pc]
+			d.claimsByArea[a][p] = append(d.claimsByArea[a][p], c)
+		}
 	}
 	for _, e := range d.Events {
 		breaks = append(breaks, e.Date)
 	}
 	slices.Sort(breaks)
-	breaks = slices.Compact(breaks)
+	d.breaks = slices.Compact(breaks)
 	slices.Sort(changes)
 	d.changeDays = slices.Compact(changes)
-	if len(breaks) > 0 {
-		d.First = breaks[0]
+	if len(d.breaks) > 0 {
+		d.First = d.breaks[0]
 	}
 	d.LastChange = d.lastRecord()
-	d.snapshots = make([]snapshot, len(breaks))
-	for i, day := range breaks {
-		d.snapshots[i] = snapshot{from: day, states: d.compute(day)}
-	}
 }
 
 // lastRecord is the latest day any row is dated (claim expiries excluded).
@@ -92,72 +91,95 @@ func (d *Dataset) lastRecord() Day {
 // in order. The caller must not modify the slice.
 func (d *Dataset) ChangeDays() []Day { return d.changeDays }
 
-// SnapshotIndex returns which precomputed snapshot answers for day, or -1
-// before the first record. Two days with the same index have the same
-// states, so an encoded answer can be cached by index.
+// SnapshotIndex returns the number of the period holding day: periods start
+// on every day on which any area's state can change (an assessed change, a
+// claim, a claim leaving the window, an event), and -1 is the time before the
+// first record. Two days with the same index have the same states, so an
+// encoded answer can be cached by index.
 func (d *Dataset) SnapshotIndex(day Day) int {
-	return sort.Search(len(d.snapshots), func(i int) bool { return d.snapshots[i].from > day }) - 1
+	return sort.Search(len(d.breaks), func(i int) bool { return d.breaks[i] > day }) - 1
 }
+
+// Snapshots returns how many periods SnapshotIndex distinguishes (without
+// the one before the first record).
+func (d *Dataset) Snapshots() int { return len(d.breaks) }
 
 // StatesAt returns the state of every area on day, in the order of Areas.
-// Before the first record every status is StatusUnknown. The result is shared:
-// the caller must not modify it.
+// Before an area's first record its status is StatusUnknown.
 func (d *Dataset) StatesAt(day Day) []State {
-	i := d.SnapshotIndex(day)
-	if i < 0 {
-		return d.compute(day)
-	}
-	return d.snapshots[i].states
-}
-
-// compute works out the states on day from the records directly.
-func (d *Dataset) compute(day Day) []State {
 	states := make([]State, len(d.Areas))
 	for i := range d.Areas {
-		a := &d.Areas[i]
-		s := State{Area: a}
-		ivs := d.Intervals[a.PCode]
-		if j := sort.Search(len(ivs), func(j int) bool { return ivs[j].From > day }) - 1; j >= 0 {
-			s.Interval = &ivs[j]
-		}
-		s.Claims = d.latestClaims(a.PCode, day)
-		s.Disputed = disputed(s, day)
-		states[i] = s
+		states[i] = d.stateOf(i, day)
 	}
 	return states
 }
 
-func (d *Dataset) latestClaims(pcode string, day Day) []*Claim {
-	var out []*Claim
-	for _, party := range Parties {
-		var latest *Claim
-		for i := range d.Claims {
-			c := &d.Claims[i]
-			if c.Date > day {
-				break
+func (d *Dataset) stateOf(i int, day Day) State {
+	a := &d.Areas[i]
+	s := State{Area: a}
+	ivs := d.Intervals[a.PCode]
+	if j := sort.Search(len(ivs), func(j int) bool { return ivs[j].From > day }) - 1; j >= 0 {
+		s.Interval = &ivs[j]
+	}
+	if d.claimsByArea != nil {
+		for _, cs := range d.claimsByArea[i] {
+			if j := sort.Search(len(cs), func(j int) bool { return cs[j].Date > day }) - 1; j >= 0 {
+				s.Claims = append(s.Claims, cs[j])
 			}
-			if c.Party == party && slices.Contains(c.PCodes, pcode) {
-				latest = c
-			}
-		}
-		if latest != nil {
-			out = append(out, latest)
 		}
 	}
-	return out
+	s.Disputed = disputed(s, day)
+	return s
 }
 
 func disputed(s State, day Day) bool {
-	seen := map[Status]bool{}
+	var first Status
 	if s.Interval != nil {
-		seen[s.Interval.Status] = true
+		first = s.Interval.Status
 	}
 	for _, c := range s.Claims {
-		if day-c.Date < ClaimWindow {
-			seen[c.Status] = true
+		if day-c.Date >= ClaimWindow {
+			continue
+		}
+		if first == "" {
+			first = c.Status
+		} else if c.Status != first {
+			return true
 		}
 	}
-	return len(seen) > 1
+	return false
+}
+
+// DisputedRanges returns the day ranges [from, to) over which the area with
+// P-code pcode is disputed (see State.Disputed); to is zero for a range that
+// stays open. The page draws them without re-implementing the rule.
+func (d *Dataset) DisputedRanges(pcode string) [][2]Day {
+	i, ok := d.areaIndex[pcode]
+	if !ok {
+		return nil
+	}
+	var days []Day
+	for _, iv := range d.Intervals[pcode] {
+		days = append(days, iv.From)
+	}
+	for _, cs := range d.claimsByArea[i] {
+		for _, c := range cs {
+			days = append(days, c.Date, c.Date.AddDays(ClaimWindow))
+		}
+	}
+	slices.Sort(days)
+	var out [][2]Day
+	for _, day := range slices.Compact(days) {
+		n := len(out)
+		open := n > 0 && out[n-1][1] == 0
+		switch disputed := d.stateOf(i, day).Disputed; {
+		case disputed && !open:
+			out = append(out, [2]Day{day, 0})
+		case !disputed && open:
+			out[n-1][1] = day
+		}
+	}
+	return out
 }
 
 // History returns every assessed interval, area by area in the order of
@@ -182,26 +204,4 @@ func (d *Dataset) EventsBetween(from, to Day) []Event {
 		return nil
 	}
 	return d.Events[lo:hi]
-}
-
-// DisputedRanges returns the day ranges [from, to) over which the area with
-// P-code pcode is disputed (see State.Disputed); to is zero for a range that
-// stays open. The page draws them without re-implementing the rule.
-func (d *Dataset) DisputedRanges(pcode string) [][2]Day {
-	i, ok := d.areaIndex[pcode]
-	if !ok {
-		return nil
-	}
-	var out [][2]Day
-	for _, snap := range d.snapshots {
-		n := len(out)
-		open := n > 0 && out[n-1][1] == 0
-		switch disputed := snap.states[i].Disputed; {
-		case disputed && !open:
-			out = append(out, [2]Day{snap.from, 0})
-		case !disputed && open:
-			out[n-1][1] = snap.from
-		}
-	}
-	return out
 }

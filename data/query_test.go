@@ -2,6 +2,7 @@ package data
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -67,13 +68,59 @@ func TestLatestClaimPerParty(t *testing.T) {
 	}
 }
 
-// The precomputed snapshots must answer exactly as the direct computation,
-// on every day: they are only a cache.
-func TestSnapshotsMatchDirectComputation(t *testing.T) {
+// naiveStates is the specification of StatesAt written as plainly as
+// possible: linear scans over every record.
+func naiveStates(d *Dataset, day Day) []State {
+	out := make([]State, len(d.Areas))
+	for i := range d.Areas {
+		a := &d.Areas[i]
+		s := State{Area: a}
+		for j, iv := range d.Intervals[a.PCode] {
+			if iv.Contains(day) {
+				s.Interval = &d.Intervals[a.PCode][j]
+			}
+		}
+		for _, party := range Parties {
+			var latest *Claim
+			for j := range d.Claims {
+				c := &d.Claims[j]
+				if c.Date <= day && c.Party == party && slices.Contains(c.PCodes, a.PCode) {
+					latest = c
+				}
+			}
+			if latest != nil {
+				s.Claims = append(s.Claims, latest)
+			}
+		}
+		seen := map[Status]bool{}
+		if s.Interval != nil {
+			seen[s.Interval.Status] = true
+		}
+		for _, c := range s.Claims {
+			if day-c.Date < ClaimWindow {
+				seen[c.Status] = true
+			}
+		}
+		s.Disputed = len(seen) > 1
+		out[i] = s
+	}
+	return out
+}
+
+// StatesAt must answer exactly as the naive specification on every day, and
+// days with the same SnapshotIndex must have the same states.
+func TestStatesAtMatchesSpecification(t *testing.T) {
 	for name, d := range map[string]*Dataset{"fixture": loadFixture(t), "embedded": loadEmbedded(t)} {
+		prevIndex, prev := -2, []State(nil)
 		for dd := d.First.AddDays(-3); dd <= d.LastChange.AddDays(40); dd++ {
-			if got, want := d.StatesAt(dd), d.compute(dd); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s on %s: snapshot differs from direct computation", name, dd)
+			got := d.StatesAt(dd)
+			if want := naiveStates(d, dd); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s on %s: StatesAt differs from the specification", name, dd)
+			}
+			if idx := d.SnapshotIndex(dd); idx == prevIndex && !reflect.DeepEqual(got, prev) {
+				t.Fatalf("%s on %s: same snapshot index %d as the day before, different states", name, dd, idx)
+			} else {
+				prevIndex, prev = idx, got
 			}
 		}
 	}

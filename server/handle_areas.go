@@ -1,8 +1,6 @@
 package server
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 )
 
@@ -16,7 +14,7 @@ func (s *Server) handleAreas(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeBytes(c, http.StatusOK, typeGeoJSON, s.areas[detail])
+	return s.areas[detail].serve(c)
 }
 
 // handleHistory serves GET /api/history[?detail=display|full].
@@ -29,5 +27,5 @@ func (s *Server) handleHistory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeBytes(c, http.StatusOK, typeGeoJSON, s.history[detail])
+	return s.history[detail].serve(c)
 }

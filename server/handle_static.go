@@ -3,7 +3,6 @@ package server
 import (
 	"io/fs"
 	"mime"
-	"net/http"
 	"path"
 	"strings"
 
@@ -11,27 +10,41 @@ import (
 )
 
 // handleStatic serves the page's files from the embedded web folder. Only
-// clean paths of existing regular files are served; anything else, including
-// traversal attempts, is a 404.
+// the files found at start-up are served; anything else, including traversal
+// attempts, is a 404.
 func (s *Server) handleStatic(c echo.Context) error {
 	p := c.Request().URL.Path
 	if p == "/" {
 		p = "/index.html"
 	}
-	name := strings.TrimPrefix(p, "/")
-	if !fs.ValidPath(name) || path.Clean(p) != p || strings.ContainsAny(name, "\\\x00") {
+	r, ok := s.static[strings.TrimPrefix(p, "/")]
+	if !ok || path.Clean(p) != p {
 		return echo.ErrNotFound
 	}
-	if st, err := fs.Stat(s.web, name); err != nil || !st.Mode().IsRegular() {
-		return echo.ErrNotFound
-	}
-	b, err := fs.ReadFile(s.web, name)
-	if err != nil {
-		return err
-	}
-	ct := mime.TypeByExtension(path.Ext(name))
-	if ct == "" {
-		ct = "application/octet-stream"
-	}
-	return writeBytes(c, http.StatusOK, ct, b)
+	return r.serve(c)
+}
+
+// staticReps reads every regular file of the page once.
+func staticReps(web fs.FS) (map[string]*rep, error) {
+	out := map[string]*rep{}
+	err := fs.WalkDir(web, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		b, err := fs.ReadFile(web, name)
+		if err != nil {
+			return err
+		}
+		ct := mime.TypeByExtension(path.Ext(name))
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		cache := cacheAsset
+		if path.Ext(name) == ".html" {
+			cache = cacheRevalidate
+		}
+		out[name] = newRep(ct, cache, b)
+		return nil
+	})
+	return out, err
 }

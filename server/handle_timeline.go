@@ -13,11 +13,11 @@ func (s *Server) handleTimeline(c echo.Context) error {
 	if err := checkParams(c.QueryParams()); err != nil {
 		return err
 	}
-	b, err := s.enc.timeline(s.today())
+	r, err := s.timeline()
 	if err != nil {
 		return err
 	}
-	return writeBytes(c, http.StatusOK, typeJSON, b)
+	return r.serve(c)
 }
 
 // handleSources serves GET /api/sources: every cited source.
@@ -25,7 +25,7 @@ func (s *Server) handleSources(c echo.Context) error {
 	if err := checkParams(c.QueryParams()); err != nil {
 		return err
 	}
-	return writeBytes(c, http.StatusOK, typeJSON, s.sources)
+	return s.sources.serve(c)
 }
 
 // handleHealth serves GET /healthz: the process is alive.
@@ -37,7 +37,7 @@ func (s *Server) handleHealth(c echo.Context) error {
 // server answers for real. A server is only built from a valid dataset, so
 // once it listens it is ready; the body says what it serves.
 func (s *Server) handleReady(c echo.Context) error {
-	b, err := json.Marshal(map[string]any{"ready": true, "version": s.cfg.Version, "areas": len(s.ds.Areas),
+	b, err := json.Marshal(map[string]any{"ready": true, "version": s.cfg.Version, "dataset": s.ds.Version, "areas": len(s.ds.Areas),
 		"claims": len(s.ds.Claims), "events": len(s.ds.Events), "first": s.ds.First, "last_change": s.ds.LastChange})
 	if err != nil {
 		return err
@@ -51,5 +51,5 @@ func (s *Server) handleContext(c echo.Context) error {
 	if err := checkParams(c.QueryParams()); err != nil {
 		return err
 	}
-	return writeBytes(c, http.StatusOK, typeGeoJSON, s.ds.Context)
+	return s.context.serve(c)
 }

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -43,9 +44,16 @@ type Server struct {
 	log  *slog.Logger
 	echo *echo.Echo
 
-	// pre-encoded answers that do not depend on the day
-	areas, history [2][]byte
-	sources        []byte
+	// answers encoded once, with their compressed forms made on first use
+	areas, history [2]*rep
+	sources        *rep
+	context        *rep
+	static         map[string]*rep // by file name in web
+	controls       *controlCache
+
+	timelineMu  sync.Mutex
+	timelineDay data.Day // the day timelineRep was made for ("end" is today)
+	timelineRep *rep
 }
 
 // The server's timeouts: a slow client cannot hold a connection open.
@@ -87,17 +95,26 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, ds: ds, enc: enc, web: web, log: cfg.Logger}
+	s := &Server{cfg: cfg, ds: ds, enc: enc, web: web, log: cfg.Logger, controls: newControlCache(enc)}
 	for _, d := range []Detail{DetailDisplay, DetailFull} {
-		if s.areas[d], err = enc.areas(d); err != nil {
+		b, err := enc.areas(d)
+		if err != nil {
 			return nil, fmt.Errorf("server: encode areas: %w", err)
 		}
-		if s.history[d], err = enc.history(d); err != nil {
+		s.areas[d] = newRep(typeGeoJSON, cacheRevalidate, b)
+		if b, err = enc.history(d); err != nil {
 			return nil, fmt.Errorf("server: encode history: %w", err)
 		}
+		s.history[d] = newRep(typeGeoJSON, cacheRevalidate, b)
 	}
-	if s.sources, err = enc.sourceIndex(); err != nil {
+	b, err := enc.sourceIndex()
+	if err != nil {
 		return nil, err
+	}
+	s.sources = newRep(typeJSON, cacheRevalidate, b)
+	s.context = newRep(typeGeoJSON, cacheRevalidate, ds.Context)
+	if s.static, err = staticReps(web); err != nil {
+		return nil, fmt.Errorf("server: page files: %w", err)
 	}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
@@ -164,4 +181,19 @@ func writeBytes(c echo.Context, status int, contentType string, b []byte) error 
 	}
 	_, err := c.Response().Write(b)
 	return err
+}
+
+// timeline returns the /api/timeline answer for today, made once a day.
+func (s *Server) timeline() (*rep, error) {
+	today := s.today()
+	s.timelineMu.Lock()
+	defer s.timelineMu.Unlock()
+	if s.timelineRep == nil || s.timelineDay != today {
+		b, err := s.enc.timeline(today)
+		if err != nil {
+			return nil, err
+		}
+		s.timelineRep, s.timelineDay = newRep(typeJSON, cacheRevalidate, b), today
+	}
+	return s.timelineRep, nil
 }

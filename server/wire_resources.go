@@ -54,7 +54,7 @@ type controlProps struct {
 	PCode      string            `json:"pcode"`
 	Name       string            `json:"name"`
 	NameFa     string            `json:"name_fa"`
-	Date       data.Day          `json:"date"`
+	Date       string            `json:"date"`
 	Status     data.Status       `json:"status"`
 	Since      *data.Day         `json:"since"` // first day of the interval; null when unknown
 	Until      *data.Day         `json:"until"` // first day of the next interval; null when open
@@ -66,16 +66,22 @@ type controlProps struct {
 }
 
 func (e *encoder) control(day data.Day, detail Detail) ([]byte, error) {
+	return e.controlWithDate(day, detail, day.String())
+}
+
+// controlWithDate encodes the states on day with date written as the
+// "date" members (the day itself, or a sentinel for a template).
+func (e *encoder) controlWithDate(day data.Day, detail Detail, date string) ([]byte, error) {
 	states := e.ds.StatesAt(day)
 	meta := e.meta()
-	meta["date"] = day
+	meta["date"] = date
 	return featureCollection(meta, len(states), func(i int, buf *bytes.Buffer) error {
-		return feature(buf, states[i].Area.PCode, e.geom[detail][i], e.controlProps(states[i], day))
+		return feature(buf, states[i].Area.PCode, e.geom[detail][i], e.controlProps(states[i], day, date))
 	})
 }
 
-func (e *encoder) controlProps(s data.State, day data.Day) controlProps {
-	p := controlProps{PCode: s.Area.PCode, Name: s.Area.Name, NameFa: s.Area.NameFa, Date: day,
+func (e *encoder) controlProps(s data.State, day data.Day, date string) controlProps {
+	p := controlProps{PCode: s.Area.PCode, Name: s.Area.Name, NameFa: s.Area.NameFa, Date: date,
 		Status: s.Status(), Sources: []json.RawMessage{}, Claims: []claimJSON{}, Disputed: s.Disputed}
 	if iv := s.Interval; iv != nil {
 		p.Since, p.Confidence, p.Note, p.Sources = &iv.From, &iv.Confidence, iv.Note, e.sourceList(iv.Sources)
