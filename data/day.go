@@ -51,11 +51,40 @@ func (d Day) String() string {
 	if d == 0 {
 		return ""
 	}
-	return d.Time().Format(time.DateOnly)
+	return string(d.AppendText(make([]byte, 0, 10)))
+}
+
+// AppendText appends d as YYYY-MM-DD to b (nothing for the zero Day). It is
+// integer arithmetic (the civil-from-days algorithm of H. Hinnant), because
+// answers write dates on the hot path.
+func (d Day) AppendText(b []byte) []byte {
+	if d == 0 {
+		return b
+	}
+	z := int64(d-dayOffset) + 719468
+	era := z / 146097
+	if z < 0 {
+		era = (z - 146096) / 146097
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day := doy - (153*mp+2)/5 + 1
+	month := mp + 3
+	if month > 12 {
+		month -= 12
+	}
+	year := yoe + era*400
+	if month <= 2 {
+		year++
+	}
+	return append(b, byte('0'+year/1000%10), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
+		byte('0'+month/10), byte('0'+month%10), '-', byte('0'+day/10), byte('0'+day%10))
 }
 
 // AddDays returns the day n days after d (before it for negative n).
 func (d Day) AddDays(n int) Day { return d + Day(n) }
 
 // MarshalText writes YYYY-MM-DD; the zero Day is written as an empty string.
-func (d Day) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+func (d Day) MarshalText() ([]byte, error) { return d.AppendText(nil), nil }

@@ -70,3 +70,15 @@ func TestDayZero(t *testing.T) {
 		t.Error("1970-01-01 must not be the zero Day")
 	}
 }
+
+// String is hand-written arithmetic: check it against the time package on
+// every day of four centuries.
+func TestDayStringMatchesTime(t *testing.T) {
+	start, _ := ParseDay("1900-01-01")
+	end, _ := ParseDay("2300-12-31")
+	for d := start; d <= end; d++ {
+		if got, want := d.String(), d.Time().Format(time.DateOnly); got != want {
+			t.Fatalf("got %s, want %s", got, want)
+		}
+	}
+}

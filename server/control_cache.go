@@ -5,7 +5,6 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"hash/crc32"
-	"io"
 	"sync"
 
 	"github.com/controlmap/controlmap/data"
@@ -21,20 +20,28 @@ var sentinelJSON = []byte(`"\u0000DATE\u0000"`)
 // controlTemplate is the /api/control answer of one snapshot period with the
 // requested day left out: the answers for two days of one period differ only
 // in their "date" members. parts are the bytes between the dates; deflate
-// holds each part compressed on its own (raw deflate, byte-aligned by a sync
-// flush, the last one final), so a gzip answer for any day is the
-// concatenation of precompressed parts and stored blocks holding the date.
+// holds each part compressed (raw deflate, byte-aligned by a sync flush, the
+// last one final, each with the parts before it as dictionary), so a gzip
+// answer for any day is the concatenation of precompressed parts and stored
+// blocks holding the date.
 type controlTemplate struct {
 	parts   [][]byte
 	deflate [][]byte
 	size    int // of the identity answer
 }
 
+// datePlaceholder stands for a quoted date in the compression dictionary:
+// it has the date's length, so back-reference distances are right, and NULs
+// never occur in the data, so no match can reach into a date.
+var datePlaceholder = make([]byte, len(`"2021-09-06"`))
+
 func newControlTemplate(encoded []byte) *controlTemplate {
 	t := &controlTemplate{parts: bytes.Split(encoded, sentinelJSON)}
+	var window []byte // what a decoder has output before part i, dates blanked
 	for i, p := range t.parts {
 		var buf bytes.Buffer
-		w, _ := flate.NewWriter(&buf, flate.BestCompression)
+		// Each part may refer back to the parts before it, as one stream would.
+		w, _ := flate.NewWriterDict(&buf, flate.BestCompression, window)
 		_, _ = w.Write(p)
 		if i < len(t.parts)-1 {
 			_ = w.Flush()
@@ -43,27 +50,24 @@ func newControlTemplate(encoded []byte) *controlTemplate {
 		}
 		t.deflate = append(t.deflate, buf.Bytes())
 		t.size += len(p)
+		window = append(append(window, p...), datePlaceholder...)
 	}
 	t.size += (len(t.parts) - 1) * len(`"2021-09-06"`)
 	return t
 }
 
-// identityLen and writeIdentity give the answer for day.
+// identityLen is the length of the answer for any day.
 func (t *controlTemplate) identityLen() int { return t.size }
 
-func (t *controlTemplate) writeIdentity(w io.Writer, day string) error {
-	quoted := []byte(`"` + day + `"`)
+// appendIdentity appends the answer for day to b.
+func (t *controlTemplate) appendIdentity(b []byte, day string) []byte {
 	for i, p := range t.parts {
 		if i > 0 {
-			if _, err := w.Write(quoted); err != nil {
-				return err
-			}
+			b = append(append(append(b, '"'), day...), '"')
 		}
-		if _, err := w.Write(p); err != nil {
-			return err
-		}
+		b = append(b, p...)
 	}
-	return nil
+	return b
 }
 
 // gzipHeader is a gzip member header: deflate, no name, no time, unknown OS.
@@ -75,9 +79,9 @@ func storedDate(day string) []byte {
 	return append([]byte{0x00, 12, 0x00, ^byte(12), 0xff}, `"`+day+`"`...)
 }
 
-// gzipLen and writeGzip give the answer for day as a gzip member (RFC 1952)
-// without compressing anything: the precompressed parts, a stored block for
-// each date, and the CRC-32 of the whole.
+// gzipLen is the length of the gzip answer for any day: a gzip member
+// (RFC 1952) built without compressing anything, from the precompressed
+// parts, a stored block for each date, and the CRC-32 of the whole.
 func (t *controlTemplate) gzipLen() int {
 	n := len(gzipHeader) + 8 + (len(t.deflate)-1)*len(storedDate("2021-09-06"))
 	for _, d := range t.deflate {
@@ -86,7 +90,8 @@ func (t *controlTemplate) gzipLen() int {
 	return n
 }
 
-func (t *controlTemplate) writeGzip(w io.Writer, day string) error {
+// appendGzip appends the answer for day, as gzip, to b.
+func (t *controlTemplate) appendGzip(b []byte, day string) []byte {
 	stored := storedDate(day)
 	quoted := stored[5:]
 	crc := uint32(0)
@@ -96,24 +101,15 @@ func (t *controlTemplate) writeGzip(w io.Writer, day string) error {
 		}
 		crc = crc32.Update(crc, crc32.IEEETable, p)
 	}
-	if _, err := w.Write(gzipHeader); err != nil {
-		return err
-	}
+	b = append(b, gzipHeader...)
 	for i, d := range t.deflate {
 		if i > 0 {
-			if _, err := w.Write(stored); err != nil {
-				return err
-			}
+			b = append(b, stored...)
 		}
-		if _, err := w.Write(d); err != nil {
-			return err
-		}
+		b = append(b, d...)
 	}
-	var trailer [8]byte
-	binary.LittleEndian.PutUint32(trailer[:4], crc)
-	binary.LittleEndian.PutUint32(trailer[4:], uint32(t.size))
-	_, err := w.Write(trailer[:])
-	return err
+	b = binary.LittleEndian.AppendUint32(b, crc)
+	return binary.LittleEndian.AppendUint32(b, uint32(t.size))
 }
 
 // controlCache builds each period's template on first use and keeps at most

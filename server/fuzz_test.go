@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"testing"
 )
 
@@ -31,6 +32,19 @@ func FuzzQuery(f *testing.F) {
 			if rec.Code == 200 && !json.Valid(rec.Body.Bytes()) {
 				t.Fatalf("%s?%s: 200 with invalid JSON", path, q)
 			}
+		}
+	})
+}
+
+// validQuery must reject exactly what url.ParseQuery rejects.
+func FuzzValidQuery(f *testing.F) {
+	for _, q := range []string{"date=2021-09-06", "a=%zz", "a=%4", "a;b", "%", "a=%41&b=%e2%82%ac", ""} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		_, err := url.ParseQuery(q)
+		if got := validQuery(q); (got == nil) != (err == nil) {
+			t.Errorf("%q: validQuery says %v, url.ParseQuery says %v", q, got, err)
 		}
 	})
 }

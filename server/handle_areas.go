@@ -6,8 +6,8 @@ import (
 
 // handleAreas serves GET /api/areas[?detail=display|full].
 func (s *Server) handleAreas(c echo.Context) error {
-	q := c.QueryParams()
-	if err := checkParams(q, paramDetail); err != nil {
+	q, err := params(c, paramDetail)
+	if err != nil {
 		return err
 	}
 	detail, err := parseDetail(q)
@@ -19,8 +19,8 @@ func (s *Server) handleAreas(c echo.Context) error {
 
 // handleHistory serves GET /api/history[?detail=display|full].
 func (s *Server) handleHistory(c echo.Context) error {
-	q := c.QueryParams()
-	if err := checkParams(q, paramDetail); err != nil {
+	q, err := params(c, paramDetail)
+	if err != nil {
 		return err
 	}
 	detail, err := parseDetail(q)

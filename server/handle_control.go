@@ -1,8 +1,6 @@
 package server
 
 import (
-	"io"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/controlmap/controlmap/data"
@@ -11,8 +9,8 @@ import (
 // handleControl serves GET /api/control[?date=YYYY-MM-DD][&detail=...]: every
 // area's state on that day (today in Afghanistan without a date).
 func (s *Server) handleControl(c echo.Context) error {
-	q := c.QueryParams()
-	if err := checkParams(q, paramDate, paramDetail); err != nil {
+	q, err := params(c, paramDate, paramDetail)
+	if err != nil {
 		return err
 	}
 	day, err := parseDate(q, paramDate, s.today())
@@ -36,22 +34,19 @@ func (s *Server) serveControl(c echo.Context, day data.Day, detail Detail, dated
 	gz, _ := acceptedCodings(c.Request().Header.Get(echo.HeaderAcceptEncoding))
 	etag := etagFor(s.ds.Version, day.String(), detailNames[detail])
 	if gz {
-		etag = etagFor(s.ds.Version, day.String(), detailNames[detail], "gz")
+		etag = etag[:len(etag)-1] + `-gz"`
 	}
 	if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
 		return sendCached(c, typeGeoJSON, cacheControl, etag, "", true, nil)
 	}
-	t, err := s.controls.template(day, detail)
+	a, err := s.answers.get(day, detail)
 	if err != nil {
 		return err
 	}
-	date := day.String()
 	if gz {
-		return sendCachedFunc(c, typeGeoJSON, cacheControl, etag, codingGzip, true, t.gzipLen(),
-			func(w io.Writer) error { return t.writeGzip(w, date) })
+		return sendCached(c, typeGeoJSON, cacheControl, etag, codingGzip, true, a.gzip)
 	}
-	return sendCachedFunc(c, typeGeoJSON, cacheControl, etag, codingIdentity, true, t.identityLen(),
-		func(w io.Writer) error { return t.writeIdentity(w, date) })
+	return sendCached(c, typeGeoJSON, cacheControl, etag, codingIdentity, true, a.identity)
 }
 
 var detailNames = [...]string{DetailDisplay: "display", DetailFull: "full"}

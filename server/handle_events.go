@@ -10,8 +10,8 @@ import (
 // handleEvents serves GET /api/events[?from=&to=]: point events dated within
 // [from, to], both inclusive; either end may be left out.
 func (s *Server) handleEvents(c echo.Context) error {
-	q := c.QueryParams()
-	if err := checkParams(q, paramFrom, paramTo); err != nil {
+	q, err := params(c, paramFrom, paramTo)
+	if err != nil {
 		return err
 	}
 	from, err := parseDate(q, paramFrom, 0)

@@ -10,7 +10,7 @@ import (
 // handleTimeline serves GET /api/timeline: everything the page needs to
 // animate without further requests.
 func (s *Server) handleTimeline(c echo.Context) error {
-	if err := checkParams(c.QueryParams()); err != nil {
+	if _, err := params(c); err != nil {
 		return err
 	}
 	r, err := s.timeline()
@@ -22,7 +22,7 @@ func (s *Server) handleTimeline(c echo.Context) error {
 
 // handleSources serves GET /api/sources: every cited source.
 func (s *Server) handleSources(c echo.Context) error {
-	if err := checkParams(c.QueryParams()); err != nil {
+	if _, err := params(c); err != nil {
 		return err
 	}
 	return s.sources.serve(c)
@@ -48,7 +48,7 @@ func (s *Server) handleReady(c echo.Context) error {
 // handleContext serves GET /api/context: the neighbouring districts and
 // provinces that the page draws as its offline background.
 func (s *Server) handleContext(c echo.Context) error {
-	if err := checkParams(c.QueryParams()); err != nil {
+	if _, err := params(c); err != nil {
 		return err
 	}
 	return s.context.serve(c)

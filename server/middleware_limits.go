@@ -1,8 +1,9 @@
 package server
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -49,11 +50,33 @@ func checkRequest(next echo.HandlerFunc) echo.HandlerFunc {
 		if strings.ContainsRune(r.URL.Path, 0) {
 			return echo.ErrNotFound
 		}
-		if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+		if err := validQuery(r.URL.RawQuery); err != nil {
 			return echo.NewHTTPError(http.StatusBadRequest, "malformed query string: "+err.Error())
 		}
 		return next(c)
 	}
+}
+
+// validQuery finds what url.ParseQuery would reject (bad percent escapes,
+// ';' separators) without parsing: echo parses the query once, later.
+func validQuery(q string) error {
+	for i := 0; i < len(q); i++ {
+		switch q[i] {
+		case ';':
+			return errors.New("';' is not a parameter separator")
+		case '%':
+			if i+2 >= len(q) || !isHex(q[i+1]) || !isHex(q[i+2]) {
+				end := min(i+3, len(q))
+				return fmt.Errorf("bad escape %q", q[i:end])
+			}
+			i += 2
+		}
+	}
+	return nil
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // tooMany is the answer when the server is at its limit: come back later.

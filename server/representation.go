@@ -5,9 +5,8 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
-	"io"
 	"net/http"
-	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/andybalholm/brotli"
@@ -104,46 +103,25 @@ func (r *rep) serve(c echo.Context) error {
 // sendCached writes a body with its validators, or 304 Not Modified when
 // If-None-Match matches.
 func sendCached(c echo.Context, contentType, cacheControl, etag, coding string, vary bool, body []byte) error {
-	return sendCachedFunc(c, contentType, cacheControl, etag, coding, vary, len(body), func(w io.Writer) error {
-		_, err := w.Write(body)
-		return err
-	})
-}
-
-// sendCachedFunc is sendCached for a body of known length written in pieces.
-func sendCachedFunc(c echo.Context, contentType, cacheControl, etag, coding string, vary bool, length int, write func(io.Writer) error) error {
 	h := c.Response().Header()
-	h.Set(echo.HeaderCacheControl, cacheControl)
-	h.Set("ETag", etag)
+	h[echo.HeaderCacheControl] = []string{cacheControl}
+	h["Etag"] = []string{etag}
 	if vary {
-		h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+		h[echo.HeaderVary] = varyEncoding
 	}
 	if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
 		c.Response().WriteHeader(http.StatusNotModified)
 		return nil
 	}
 	if coding != codingIdentity {
-		h.Set(echo.HeaderContentEncoding, coding)
+		h[echo.HeaderContentEncoding] = []string{coding}
 	}
-	h.Set(echo.HeaderContentType, contentType)
-	h.Set(echo.HeaderContentLength, strconv.Itoa(length))
-	c.Response().WriteHeader(http.StatusOK)
-	if c.Request().Method == http.MethodHead {
-		return nil
-	}
-	return write(c.Response())
+	return writeBytes(c, http.StatusOK, contentType, body)
 }
+
+var varyEncoding = []string{echo.HeaderAcceptEncoding}
 
 // etagFor quotes a tag built from parts, for answers not stored as a rep.
 func etagFor(parts ...string) string {
-	var b bytes.Buffer
-	b.WriteByte('"')
-	for i, p := range parts {
-		if i > 0 {
-			b.WriteByte('-')
-		}
-		b.WriteString(p)
-	}
-	b.WriteByte('"')
-	return b.String()
+	return `"` + strings.Join(parts, "-") + `"`
 }

@@ -49,7 +49,7 @@ type Server struct {
 	sources        *rep
 	context        *rep
 	static         map[string]*rep // by file name in web
-	controls       *controlCache
+	answers        *answerCache
 
 	timelineMu  sync.Mutex
 	timelineDay data.Day // the day timelineRep was made for ("end" is today)
@@ -95,7 +95,8 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, ds: ds, enc: enc, web: web, log: cfg.Logger, controls: newControlCache(enc)}
+	s := &Server{cfg: cfg, ds: ds, enc: enc, web: web, log: cfg.Logger,
+		answers: newAnswerCache(newControlCache(enc))}
 	for _, d := range []Detail{DetailDisplay, DetailFull} {
 		b, err := enc.areas(d)
 		if err != nil {
