@@ -73,6 +73,8 @@ fuzz: ## run each fuzz target for FUZZTIME (their seed corpora run in make test)
 bench: deps build ## benchmarks: go test -bench, then controlmap vs nginx vs bare net/http with wrk (writes BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./data ./server
 	scripts/bench.sh bin/controlmap
+	scripts/growth.sh bin/controlmap
+	scripts/page.sh
 
 loadtest: deps build ## hold 256 connections for 30 s with wrk: no errors, flat memory
 	scripts/loadtest.sh bin/controlmap

@@ -116,7 +116,7 @@ func (d *Dataset) Source(id string) (Source, bool) {
 var pcodePattern = regexp.MustCompile(`^[A-Z]{2}[0-9]{2,8}$`)
 
 func (d *Dataset) loadAreas(fsys fs.FS, p *problems) {
-	for _, r := range readTable(fsys, AreasFile, areaColumns, p) {
+	for r := range readTable(fsys, AreasFile, areaColumns, p) {
 		a := Area{PCode: r.get("pcode"), Name: r.get("name"), NameFa: r.get("name_fa"),
 			Province: r.get("province"), Aliases: splitList(r.get("aliases"))}
 		switch {
@@ -141,7 +141,7 @@ func (d *Dataset) hasArea(pcode string) bool { _, ok := d.areaIndex[pcode]; retu
 var publishedPattern = regexp.MustCompile(`^$|^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$`)
 
 func (d *Dataset) loadSources(fsys fs.FS, p *problems) {
-	for _, r := range readTable(fsys, SourcesFile, sourceColumns, p) {
+	for r := range readTable(fsys, SourcesFile, sourceColumns, p) {
 		s := Source{ID: r.get("id"), Publisher: r.get("publisher"), Title: r.get("title"),
 			URL: r.get("url"), Published: r.get("published")}
 		u, err := url.Parse(s.URL)
@@ -178,17 +178,21 @@ func validPublished(s string) bool {
 func (d *Dataset) hasSource(id string) bool { _, ok := d.sourceIndex[id]; return ok }
 
 // checkSources validates a ';'-separated list of source ids; at least one.
+// The ids returned share the sources table's strings: a long history holds
+// no copy of them per row.
 func (d *Dataset) checkSources(file string, line int, cell string, p *problems) ([]string, bool) {
 	ids := splitList(cell)
 	if len(ids) == 0 {
 		p.add(file, line, fmt.Errorf("%w: every row cites at least one source id", ErrNoSource))
 		return nil, false
 	}
-	for _, id := range ids {
-		if !d.hasSource(id) {
+	for i, id := range ids {
+		j, ok := d.sourceIndex[id]
+		if !ok {
 			p.add(file, line, fmt.Errorf("%w %q (not in %s)", ErrUnknownSrc, id, SourcesFile))
 			return nil, false
 		}
+		ids[i] = d.Sources[j].ID
 	}
 	if dup := firstDuplicate(ids); dup != "" {
 		p.add(file, line, fmt.Errorf("%w: source %q cited twice", ErrDuplicate, dup))
@@ -207,12 +211,14 @@ func firstDuplicate(items []string) string {
 	return ""
 }
 
-// oneOf checks that v is in allowed, naming the column in the error.
-func oneOf[T ~string](file string, line int, col string, v T, allowed []T, p *problems) bool {
-	if slices.Contains(allowed, v) {
+// oneOf checks that *v is in allowed, naming the column in the error, and
+// makes *v the vocabulary's own string (rows share it instead of a copy).
+func oneOf[T ~string](file string, line int, col string, v *T, allowed []T, p *problems) bool {
+	if i := slices.Index(allowed, *v); i >= 0 {
+		*v = allowed[i]
 		return true
 	}
-	p.add(file, line, fmt.Errorf("%w: %s %q, want one of %v", ErrVocabulary, col, v, allowed))
+	p.add(file, line, fmt.Errorf("%w: %s %q, want one of %v", ErrVocabulary, col, *v, allowed))
 	return false
 }
 

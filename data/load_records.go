@@ -11,7 +11,7 @@ import (
 )
 
 func (d *Dataset) loadControl(fsys fs.FS, p *problems) {
-	for _, r := range readTable(fsys, ControlFile, controlColumns, p) {
+	for r := range readTable(fsys, ControlFile, controlColumns, p) {
 		pcode := r.get("pcode")
 		if !d.knownArea(ControlFile, r.line, pcode, p) {
 			continue
@@ -20,10 +20,10 @@ func (d *Dataset) loadControl(fsys fs.FS, p *problems) {
 		if !ok {
 			continue
 		}
-		iv := Interval{PCode: pcode, From: from, Status: Status(r.get("status")),
+		iv := Interval{PCode: d.Areas[d.areaIndex[pcode]].PCode, From: from, Status: Status(r.get("status")),
 			Confidence: Confidence(r.get("confidence")), Note: r.get("note")}
-		if !oneOf(ControlFile, r.line, "status", iv.Status, Statuses, p) ||
-			!oneOf(ControlFile, r.line, "confidence", iv.Confidence,
+		if !oneOf(ControlFile, r.line, "status", &iv.Status, Statuses, p) ||
+			!oneOf(ControlFile, r.line, "confidence", &iv.Confidence,
 				[]Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, p) {
 			continue
 		}
@@ -49,7 +49,7 @@ func (d *Dataset) loadControl(fsys fs.FS, p *problems) {
 
 func (d *Dataset) loadClaims(fsys fs.FS, p *problems) {
 	var last Day
-	for _, r := range readTable(fsys, ClaimsFile, claimColumns, p) {
+	for r := range readTable(fsys, ClaimsFile, claimColumns, p) {
 		date, ok := d.day(ClaimsFile, r.line, "date", r.get("date"), p)
 		if !ok {
 			continue
@@ -62,9 +62,9 @@ func (d *Dataset) loadClaims(fsys fs.FS, p *problems) {
 		}
 		last = date
 		if !d.checkClaimAreas(r.line, c.PCodes, p) ||
-			!oneOf(ClaimsFile, r.line, "party", c.Party, Parties, p) ||
-			!oneOf(ClaimsFile, r.line, "kind", c.Kind, []Kind{KindClaim, KindDenial, KindReport}, p) ||
-			!oneOf(ClaimsFile, r.line, "status", c.Status, Statuses, p) {
+			!oneOf(ClaimsFile, r.line, "party", &c.Party, Parties, p) ||
+			!oneOf(ClaimsFile, r.line, "kind", &c.Kind, []Kind{KindClaim, KindDenial, KindReport}, p) ||
+			!oneOf(ClaimsFile, r.line, "status", &c.Status, Statuses, p) {
 			continue
 		}
 		if c.Sources, ok = d.checkSources(ClaimsFile, r.line, r.get("sources"), p); ok {
@@ -78,10 +78,11 @@ func (d *Dataset) checkClaimAreas(line int, pcodes []string, p *problems) bool {
 		p.add(ClaimsFile, line, fmt.Errorf("%w: pcodes is empty", ErrMissing))
 		return false
 	}
-	for _, pc := range pcodes {
+	for i, pc := range pcodes {
 		if !d.knownArea(ClaimsFile, line, pc, p) {
 			return false
 		}
+		pcodes[i] = d.Areas[d.areaIndex[pc]].PCode
 	}
 	if dup := firstDuplicate(pcodes); dup != "" {
 		p.add(ClaimsFile, line, fmt.Errorf("%w: P-code %q listed twice", ErrDuplicate, dup))
@@ -97,7 +98,7 @@ const eventSlack = 0.05
 func (d *Dataset) loadEvents(fsys fs.FS, p *problems) {
 	var last Day
 	ids := map[string]bool{}
-	for _, r := range readTable(fsys, EventsFile, eventColumns, p) {
+	for r := range readTable(fsys, EventsFile, eventColumns, p) {
 		e, ok := d.parseEvent(r, p)
 		if !ok {
 			continue

@@ -102,12 +102,5 @@ size_id=$(stat -c %s "$work/www/control.json"); size_gz=$(stat -c %s "$work/www/
   echo
   echo "$table"
 } >"$work/section.md"
-python3 - "$OUT" "$work/section.md" <<'PY'
-import sys, re, os
-path, section = sys.argv[1], open(sys.argv[2]).read()
-head = "# Benchmarks\n\nFigures measured by the project's own scripts; each table says when, where and how.\n\n"
-text = open(path).read() if os.path.exists(path) else head
-text = re.sub(r"## Throughput: /api/control.*?(?=\n## |\Z)", "", text, flags=re.S).rstrip() + "\n\n" + section
-open(path, "w").write(text)
-PY
+"$here/put-section.py" "$OUT" "$work/section.md"
 echo "wrote $OUT"

@@ -1,8 +1,13 @@
 -- wrk script: each request asks for a different day of the history, so the
 -- load covers every snapshot rather than one cached answer. Reports errors
 -- and latency percentiles on one parseable line.
-local first = os.time({year = 2021, month = 8, day = 1, hour = 12})
-local days = 520
+-- FIRST (YYYY-MM-DD) and DAYS choose the range; the default is the real history.
+local function day0()
+  local y, m, d = (os.getenv("FIRST") or "2021-08-01"):match("(%d+)-(%d+)-(%d+)")
+  return os.time({year = tonumber(y), month = tonumber(m), day = tonumber(d), hour = 12})
+end
+local first = day0()
+local days = tonumber(os.getenv("DAYS") or "520")
 local n = 0
 
 request = function()

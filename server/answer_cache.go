@@ -24,11 +24,12 @@ type answerCache struct {
 type answerKey struct {
 	day    data.Day
 	detail Detail
+	gzip   bool
 }
 
 type answer struct {
-	identity, gzip []byte
-	lastUse        uint64
+	body    []byte
+	lastUse uint64
 }
 
 const answerCacheBytes = 24 << 20
@@ -37,29 +38,33 @@ func newAnswerCache(t *controlCache) *answerCache {
 	return &answerCache{templates: t, maxBytes: answerCacheBytes, m: map[answerKey]*answer{}}
 }
 
-// get returns the answer for day, assembling and keeping it on a miss.
-func (ac *answerCache) get(day data.Day, detail Detail) (*answer, error) {
-	k := answerKey{day, detail}
+// get returns the answer for day, gzip or not, assembling and keeping it on
+// a miss.
+func (ac *answerCache) get(day data.Day, detail Detail, gzip bool) ([]byte, error) {
+	k := answerKey{day, detail, gzip}
 	ac.mu.Lock()
 	if a, ok := ac.m[k]; ok {
 		ac.use++
 		a.lastUse = ac.use
 		ac.mu.Unlock()
-		return a, nil
+		return a.body, nil
 	}
 	ac.mu.Unlock()
 	t, err := ac.templates.template(day, detail)
 	if err != nil {
 		return nil, err
 	}
-	date := day.String()
-	a := &answer{identity: t.appendIdentity(make([]byte, 0, t.identityLen()), date)}
-	a.gzip = t.appendGzip(make([]byte, 0, t.gzipLen()), date)
-	size := len(a.identity) + len(a.gzip)
+	a := &answer{}
+	if gzip {
+		a.body = t.appendGzip(make([]byte, 0, t.gzipLen()), day.String())
+	} else {
+		a.body = t.appendIdentity(make([]byte, 0, t.identityLen()), day.String())
+	}
+	size := len(a.body)
 	ac.mu.Lock()
 	defer ac.mu.Unlock()
 	if old, ok := ac.m[k]; ok { // another request made it meanwhile
-		return old, nil
+		return old.body, nil
 	}
 	for ac.bytes+size > ac.maxBytes && len(ac.m) > 0 {
 		ac.evictLocked()
@@ -68,7 +73,7 @@ func (ac *answerCache) get(day data.Day, detail Detail) (*answer, error) {
 	a.lastUse = ac.use
 	ac.m[k] = a
 	ac.bytes += size
-	return a, nil
+	return a.body, nil
 }
 
 func (ac *answerCache) evictLocked() {
@@ -80,7 +85,6 @@ func (ac *answerCache) evictLocked() {
 			oldest, min, first = k, a.lastUse, false
 		}
 	}
-	a := ac.m[oldest]
-	ac.bytes -= len(a.identity) + len(a.gzip)
+	ac.bytes -= len(ac.m[oldest].body)
 	delete(ac.m, oldest)
 }

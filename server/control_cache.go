@@ -2,10 +2,12 @@ package server
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"hash/crc32"
+	"io"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/controlmap/controlmap/data"
 )
@@ -25,10 +27,22 @@ var sentinelJSON = []byte(`"\u0000DATE\u0000"`)
 // answer for any day is the concatenation of precompressed parts and stored
 // blocks holding the date.
 type controlTemplate struct {
-	parts   [][]byte
-	deflate [][]byte
-	size    int // of the identity answer
+	parts [][]byte
+	size  int // of the identity answer
+
+	deflateOnce sync.Once // the compressed parts are made on the first gzip request
+	deflate     [][]byte
 }
+
+// deflaters pools compressors: one costs hundreds of kilobytes to set up, and
+// a template compresses one part per district.
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(io.Discard, flate.BestCompression)
+	return w
+}}
+
+// maxWindow is deflate's back-reference window.
+const maxWindow = 32 << 10
 
 // datePlaceholder stands for a quoted date in the compression dictionary:
 // it has the date's length, so back-reference distances are right, and NULs
@@ -37,11 +51,26 @@ var datePlaceholder = make([]byte, len(`"2021-09-06"`))
 
 func newControlTemplate(encoded []byte) *controlTemplate {
 	t := &controlTemplate{parts: bytes.Split(encoded, sentinelJSON)}
+	for _, p := range t.parts {
+		t.size += len(p)
+	}
+	t.size += (len(t.parts) - 1) * len(`"2021-09-06"`)
+	return t
+}
+
+// compress makes the deflate parts, once.
+func (t *controlTemplate) compress() {
+	t.deflateOnce.Do(t.compressParts)
+}
+
+func (t *controlTemplate) compressParts() {
+	w := deflaters.Get().(*flate.Writer)
+	defer deflaters.Put(w)
 	var window []byte // what a decoder has output before part i, dates blanked
 	for i, p := range t.parts {
 		var buf bytes.Buffer
 		// Each part may refer back to the parts before it, as one stream would.
-		w, _ := flate.NewWriterDict(&buf, flate.BestCompression, window)
+		w.ResetDict(&buf, window[max(0, len(window)-maxWindow):])
 		_, _ = w.Write(p)
 		if i < len(t.parts)-1 {
 			_ = w.Flush()
@@ -49,11 +78,8 @@ func newControlTemplate(encoded []byte) *controlTemplate {
 			_ = w.Close()
 		}
 		t.deflate = append(t.deflate, buf.Bytes())
-		t.size += len(p)
 		window = append(append(window, p...), datePlaceholder...)
 	}
-	t.size += (len(t.parts) - 1) * len(`"2021-09-06"`)
-	return t
 }
 
 // identityLen is the length of the answer for any day.
@@ -83,6 +109,7 @@ func storedDate(day string) []byte {
 // (RFC 1952) built without compressing anything, from the precompressed
 // parts, a stored block for each date, and the CRC-32 of the whole.
 func (t *controlTemplate) gzipLen() int {
+	t.compress()
 	n := len(gzipHeader) + 8 + (len(t.deflate)-1)*len(storedDate("2021-09-06"))
 	for _, d := range t.deflate {
 		n += len(d)
@@ -92,6 +119,7 @@ func (t *controlTemplate) gzipLen() int {
 
 // appendGzip appends the answer for day, as gzip, to b.
 func (t *controlTemplate) appendGzip(b []byte, day string) []byte {
+	t.compress()
 	stored := storedDate(day)
 	quoted := stored[5:]
 	crc := uint32(0)
@@ -116,11 +144,12 @@ func (t *controlTemplate) appendGzip(b []byte, day string) []byte {
 // maxTemplates of them (the least recently used goes first), so memory stays
 // bounded however long the history is.
 type controlCache struct {
-	enc *encoder
-	max int // templates kept at most
-	mu  sync.Mutex
-	m   map[controlKey]*cacheEntry
-	use uint64
+	enc      *encoder
+	maxBytes int // of identity parts kept at most
+	mu       sync.Mutex
+	m        map[controlKey]*cacheEntry
+	bytes    int
+	use      uint64
 }
 
 type controlKey struct {
@@ -135,10 +164,12 @@ type cacheEntry struct {
 	lastUse uint64
 }
 
-const maxTemplates = 1024
+// templateCacheBytes bounds the templates kept (their identity bytes; the
+// compressed parts add about a fifth).
+const templateCacheBytes = 32 << 20
 
 func newControlCache(enc *encoder) *controlCache {
-	return &controlCache{enc: enc, max: maxTemplates, m: map[controlKey]*cacheEntry{}}
+	return &controlCache{enc: enc, maxBytes: templateCacheBytes, m: map[controlKey]*cacheEntry{}}
 }
 
 func (cc *controlCache) template(day data.Day, detail Detail) (*controlTemplate, error) {
@@ -146,9 +177,6 @@ func (cc *controlCache) template(day data.Day, detail Detail) (*controlTemplate,
 	cc.mu.Lock()
 	e, ok := cc.m[k]
 	if !ok {
-		if len(cc.m) >= cc.max {
-			cc.evictLocked()
-		}
 		e = &cacheEntry{}
 		cc.m[k] = e
 	}
@@ -160,19 +188,32 @@ func (cc *controlCache) template(day data.Day, detail Detail) (*controlTemplate,
 		b, e.err = cc.enc.controlWithDate(day, detail, dateSentinel)
 		if e.err == nil {
 			e.t = newControlTemplate(b)
+			cc.mu.Lock()
+			cc.bytes += e.t.size
+			for cc.bytes > cc.maxBytes && len(cc.m) > 1 {
+				cc.evictLocked(k)
+			}
+			cc.mu.Unlock()
 		}
 	})
 	return e.t, e.err
 }
 
-func (cc *controlCache) evictLocked() {
+// evictLocked drops the least recently used finished template other than
+// keep.
+func (cc *controlCache) evictLocked(keep controlKey) {
 	var oldest controlKey
-	first := true
+	found := false
 	var min uint64
 	for k, e := range cc.m {
-		if first || e.lastUse < min {
-			oldest, min, first = k, e.lastUse, false
+		if k != keep && e.t != nil && (!found || e.lastUse < min) {
+			oldest, min, found = k, e.lastUse, true
 		}
 	}
+	if !found {
+		cc.bytes = 0 // nothing finished to drop: only templates being built
+		return
+	}
+	cc.bytes -= cc.m[oldest].t.size
 	delete(cc.m, oldest)
 }

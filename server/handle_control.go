@@ -39,14 +39,15 @@ func (s *Server) serveControl(c echo.Context, day data.Day, detail Detail, dated
 	if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
 		return sendCached(c, typeGeoJSON, cacheControl, etag, "", true, nil)
 	}
-	a, err := s.answers.get(day, detail)
+	body, err := s.answers.get(day, detail, gz)
 	if err != nil {
 		return err
 	}
+	coding := codingIdentity
 	if gz {
-		return sendCached(c, typeGeoJSON, cacheControl, etag, codingGzip, true, a.gzip)
+		coding = codingGzip
 	}
-	return sendCached(c, typeGeoJSON, cacheControl, etag, codingIdentity, true, a.identity)
+	return sendCached(c, typeGeoJSON, cacheControl, etag, coding, true, body)
 }
 
 var detailNames = [...]string{DetailDisplay: "display", DetailFull: "full"}

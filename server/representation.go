@@ -28,6 +28,8 @@ type rep struct {
 	contentType  string
 	cacheControl string
 	body         []byte
+	build        func() ([]byte, error) // makes body on first use, when not nil
+	err          error
 	compressible bool
 
 	once       sync.Once
@@ -42,6 +44,12 @@ func newRep(contentType, cacheControl string, body []byte) *rep {
 		compressible: len(body) > 512 && compressibleType(contentType)}
 }
 
+// newLazyRep is newRep for a body made by build on first use: documents
+// that grow with the history (the full history) cost nothing at start-up.
+func newLazyRep(contentType, cacheControl string, build func() ([]byte, error)) *rep {
+	return &rep{contentType: contentType, cacheControl: cacheControl, build: build}
+}
+
 func compressibleType(ct string) bool {
 	for _, p := range []string{"text/", "application/json", "application/geo+json", "application/javascript",
 		"image/svg+xml", "application/problem+json", "application/xml", "application/vnd.google-earth.kml+xml"} {
@@ -52,8 +60,14 @@ func compressibleType(ct string) bool {
 	return false
 }
 
-func (r *rep) prepare() {
+func (r *rep) prepare() error {
 	r.once.Do(func() {
+		if r.build != nil {
+			if r.body, r.err = r.build(); r.err != nil {
+				return
+			}
+			r.compressible = len(r.body) > 512 && compressibleType(r.contentType)
+		}
 		sum := sha256.Sum256(r.body)
 		tag := hex.EncodeToString(sum[:12])
 		r.etag = `"` + tag + `"`
@@ -65,6 +79,7 @@ func (r *rep) prepare() {
 		r.etagGz = `"` + tag + `-gz"`
 		r.etagBrotli = `"` + tag + `-br"`
 	})
+	return r.err
 }
 
 func gzipBytes(b []byte) []byte {
@@ -75,9 +90,12 @@ func gzipBytes(b []byte) []byte {
 	return buf.Bytes()
 }
 
+// brotliBytes compresses with a 256 KB window: no body here is larger, and
+// the default 4 MB window would make every compression allocate tens of
+// megabytes of hash tables.
 func brotliBytes(b []byte) []byte {
 	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, 9)
+	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: 9, LGWin: 18})
 	_, _ = w.Write(b)
 	_ = w.Close()
 	return buf.Bytes()
@@ -86,7 +104,9 @@ func brotliBytes(b []byte) []byte {
 // serve writes r in the best encoding the client accepts, or 304 when the
 // client already has it.
 func (r *rep) serve(c echo.Context) error {
-	r.prepare()
+	if err := r.prepare(); err != nil {
+		return err
+	}
 	body, etag, coding := r.body, r.etag, codingIdentity
 	if r.compressible {
 		gz, br := acceptedCodings(c.Request().Header.Get(echo.HeaderAcceptEncoding))

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -103,10 +104,7 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 			return nil, fmt.Errorf("server: encode areas: %w", err)
 		}
 		s.areas[d] = newRep(typeGeoJSON, cacheRevalidate, b)
-		if b, err = enc.history(d); err != nil {
-			return nil, fmt.Errorf("server: encode history: %w", err)
-		}
-		s.history[d] = newRep(typeGeoJSON, cacheRevalidate, b)
+		s.history[d] = newLazyRep(typeGeoJSON, cacheRevalidate, func() ([]byte, error) { return enc.history(d) })
 	}
 	b, err := enc.sourceIndex()
 	if err != nil {
@@ -149,10 +147,11 @@ func (s *Server) serve(ctx context.Context, ln net.Listener, h http.Handler, rea
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	s.log.Info("serving", "addr", ln.Addr().String(), "version", s.cfg.Version)
+	s.log.Info("serving", "addr", ln.Addr().String(), "version", s.cfg.Version, "dataset", s.ds.Version)
 	if ready != nil {
 		ready(ln.Addr())
 	}
+	go s.Warm()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("server: %w", err)
@@ -197,4 +196,28 @@ func (s *Server) timeline() (*rep, error) {
 		s.timelineRep, s.timelineDay = newRep(typeJSON, cacheRevalidate, b), today
 	}
 	return s.timelineRep, nil
+}
+
+// warmTimelineRows is the largest history whose timeline Warm prepares.
+const warmTimelineRows = 100_000
+
+// Warm computes the compressed forms of the page's files and of the
+// documents the page loads first, so that the first visitor does not wait for
+// them. Run calls it in the background once the server listens: start-up is
+// not delayed, and a request that comes first simply does the work itself.
+func (s *Server) Warm() {
+	for _, r := range s.static {
+		_ = r.prepare()
+	}
+	for _, r := range []*rep{s.areas[DetailDisplay], s.context, s.sources} {
+		_ = r.prepare()
+	}
+	// The timeline grows with the history; a history too long to animate in a
+	// browser is not worth holding compressed before anyone asks.
+	if len(s.ds.History())+len(s.ds.Claims) <= warmTimelineRows {
+		if r, err := s.timeline(); err == nil {
+			_ = r.prepare()
+		}
+	}
+	debug.FreeOSMemory() // the compressors' scratch space is garbage now
 }

@@ -26,7 +26,7 @@ func runExport(args []string, stdout io.Writer) error {
 			return fmt.Errorf("%w: --date: %v", errUsage, err)
 		}
 	}
-	ds, err := loadDataset(*dir)
+	ds, err := loadDataset(*dir, "")
 	if err != nil {
 		return fmt.Errorf("invalid dataset:\n%w", err)
 	}

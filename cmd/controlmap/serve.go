@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime/debug"
 
 	"github.com/controlmap/controlmap/server"
 	"github.com/controlmap/controlmap/web"
@@ -15,6 +16,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fl.String("addr", "127.0.0.1:8080", "`HOST:PORT` to listen on")
 	dir := fl.String("data", "", "serve the CSV dataset in this `folder` instead of the embedded one")
+	boundsDir := fl.String("boundaries", "", "`folder` of derived boundary files (default: the embedded ones)")
 	webDir := fl.String("web", "", "serve the page from this `folder` (development) instead of the embedded one")
 	maxInFlight := fl.Int("max-in-flight", 1024, "requests served at once; past it clients get 429 with Retry-After")
 	rate := fl.Float64("rate", 0, "requests a second allowed per client address (0: no per-client limit; the in-flight cap still applies)")
@@ -22,10 +24,11 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	ds, err := loadDataset(*dir)
+	ds, err := loadDataset(*dir, *boundsDir)
 	if err != nil {
 		return fmt.Errorf("invalid dataset, not serving:\n%w", err)
 	}
+	debug.FreeOSMemory() // hand the loader's garbage back before serving: idle RSS is what the host sees
 	assets, err := web.FS(*webDir)
 	if err != nil {
 		return err

@@ -4,34 +4,47 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/controlmap/controlmap/data"
 )
 
-// loadDataset loads the embedded dataset, or the CSV tables in dir (with the
-// embedded boundaries) when dir is not empty.
-func loadDataset(dir string) (*data.Dataset, error) {
-	if dir == "" {
+// loadDataset loads the embedded dataset, or the CSV tables in dir when dir
+// is not empty, with the embedded boundaries or those derived into
+// boundsDir.
+func loadDataset(dir, boundsDir string) (*data.Dataset, error) {
+	if dir == "" && boundsDir == "" {
 		return data.LoadEmbedded()
 	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("--data %s: not a folder", dir)
+	for flag, d := range map[string]string{"--data": dir, "--boundaries": boundsDir} {
+		if st, err := os.Stat(d); d != "" && (err != nil || !st.IsDir()) {
+			return nil, fmt.Errorf("%s %s: not a folder", flag, d)
+		}
 	}
-	bounds, err := data.Boundaries()
-	if err != nil {
-		return nil, err
+	tables, bounds := data.Tables(), fs.FS(nil)
+	if dir != "" {
+		tables = os.DirFS(dir)
 	}
-	return data.Load(os.DirFS(dir), bounds)
+	if boundsDir != "" {
+		bounds = os.DirFS(boundsDir)
+	} else {
+		var err error
+		if bounds, err = data.Boundaries(); err != nil {
+			return nil, err
+		}
+	}
+	return data.Load(tables, bounds)
 }
 
 func runValidate(args []string, stdout io.Writer) error {
 	fl := flag.NewFlagSet("validate", flag.ContinueOnError)
 	dir := fl.String("data", "", "dataset `folder` of CSV files (default: the embedded dataset)")
+	boundsDir := fl.String("boundaries", "", "`folder` of derived boundary files (default: the embedded ones)")
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	d, err := loadDataset(*dir)
+	d, err := loadDataset(*dir, *boundsDir)
 	if err != nil {
 		return fmt.Errorf("invalid dataset:\n%w", err)
 	}
