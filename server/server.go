@@ -52,6 +52,8 @@ type Server struct {
 	static         map[string]*rep // by file name in web
 	answers        *answerCache
 
+	ogc ogcState
+
 	timelineMu  sync.Mutex
 	timelineDay data.Day // the day timelineRep was made for ("end" is today)
 	timelineRep *rep

@@ -1,0 +1,200 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func getJSON(t *testing.T, h http.Handler, target string) (int, map[string]any) {
+	t.Helper()
+	rec := get(t, h, http.MethodGet, target)
+	var v map[string]any
+	if rec.Code == 200 && strings.Contains(rec.Header().Get("Content-Type"), "json") {
+		if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil {
+			t.Fatalf("%s: %v", target, err)
+		}
+	}
+	return rec.Code, v
+}
+
+func rels(v map[string]any) map[string]string {
+	out := map[string]string{}
+	for _, l := range v["links"].([]any) {
+		m := l.(map[string]any)
+		out[m["rel"].(string)+" "+m["type"].(string)] = m["href"].(string)
+	}
+	return out
+}
+
+func TestOGCLandingAndConformance(t *testing.T) {
+	h := newEmbeddedServer(t).Handler()
+	_, landing := getJSON(t, h, "/ogc")
+	r := rels(landing)
+	for _, want := range []string{"self application/json", "alternate text/html", "service-desc " + typeOpenAPI,
+		"conformance application/json", "data application/json"} {
+		if r[want] == "" {
+			t.Errorf("landing page has no %s link: %v", want, r)
+		}
+	}
+	_, conf := getJSON(t, h, "/ogc/conformance")
+	if got := len(conf["conformsTo"].([]any)); got != 4 {
+		t.Errorf("conformsTo has %d classes, want core, oas30, html, geojson", got)
+	}
+	rec := get(t, h, http.MethodGet, "/ogc/api")
+	var api map[string]any
+	if rec.Header().Get("Content-Type") != typeOpenAPI || json.Unmarshal(rec.Body.Bytes(), &api) != nil || api["openapi"] != "3.0.3" {
+		t.Errorf("/ogc/api: %s, %.100s", rec.Header().Get("Content-Type"), rec.Body)
+	}
+	if _, ok := api["paths"].(map[string]any)["/collections/{collectionId}/items"]; !ok {
+		t.Error("the OpenAPI document does not describe the items path")
+	}
+}
+
+func TestOGCCollections(t *testing.T) {
+	h := newEmbeddedServer(t).Handler()
+	_, v := getJSON(t, h, "/ogc/collections")
+	cols := v["collections"].([]any)
+	if len(cols) != 3 {
+		t.Fatalf("got %d collections, want areas, control, events", len(cols))
+	}
+	for _, c := range cols {
+		col := c.(map[string]any)
+		r := rels(col)
+		for _, want := range []string{"items " + typeGeoJSON, "describedby " + typeSchema, "self application/json"} {
+			if r[want] == "" {
+				t.Errorf("%s: no %s link", col["id"], want)
+			}
+		}
+		ext := col["extent"].(map[string]any)
+		if _, ok := ext["spatial"]; !ok {
+			t.Errorf("%s: no spatial extent", col["id"])
+		}
+		if _, ok := ext["temporal"]; ok != (col["id"] != "areas") {
+			t.Errorf("%s: temporal extent present %v", col["id"], ok)
+		}
+	}
+	code, schema := getJSON(t, h, "/ogc/collections/control/schema")
+	props, _ := schema["properties"].(map[string]any)
+	if code != 200 || props["valid_from"].(map[string]any)["format"] != "date" || props["valid_to"].(map[string]any)["format"] != "date" {
+		t.Errorf("control schema: %d %v", code, props)
+	}
+	// QGIS picks a date field for time: no other date field may look like a start or end.
+	for name, p := range props {
+		if f, _ := p.(map[string]any)["format"].(string); f != "" && name != "valid_from" && name != "valid_to" {
+			for _, bad := range []string{"from", "to", "start", "end", "last"} {
+				if strings.Contains(name, bad) {
+					t.Errorf("date field %q could be taken for the validity", name)
+				}
+			}
+		}
+	}
+}
+
+func TestOGCItems(t *testing.T) {
+	h := newEmbeddedServer(t).Handler()
+	tests := []struct {
+		target  string
+		matched int
+		ret     int
+	}{
+		{"/ogc/collections/control/items?datetime=2021-09-06", 10, 10},
+		{"/ogc/collections/control/items?datetime=2021-09-06T", 10, 10},
+		{"/ogc/collections/control/items", 44, 44},
+		{"/ogc/collections/control/items?limit=10", 44, 10},
+		{"/ogc/collections/control/items?limit=10&offset=40", 44, 4},
+		{"/ogc/collections/control/items?datetime=2021-09-06&bbox=69.505,35.39,69.515,35.4", 1, 1}, // around Bazarak's label point
+		{"/ogc/collections/areas/items?datetime=1999-01-01", 10, 10}, // undated: always
+		{"/ogc/collections/areas/items?bbox=69.0,35.7,69.1,35.8", 1, 1},
+		{"/ogc/collections/events/items?datetime=2021-09-05", 4, 4},
+		{"/ogc/collections/events/items?datetime=2021-08-20/2021-08-21", 4, 4},
+		{"/ogc/collections/events/items?datetime=2030-01-01/..", 0, 0},
+	}
+	for _, tt := range tests {
+		code, v := getJSON(t, h, tt.target)
+		if code != 200 {
+			t.Errorf("%s: %d", tt.target, code)
+			continue
+		}
+		if int(v["numberMatched"].(float64)) != tt.matched || int(v["numberReturned"].(float64)) != tt.ret || len(v["features"].([]any)) != tt.ret {
+			t.Errorf("%s: matched %v returned %v, want %d %d", tt.target, v["numberMatched"], v["numberReturned"], tt.matched, tt.ret)
+		}
+		next := rels(v)["next "+typeGeoJSON]
+		if wantNext := tt.matched > tt.ret && !strings.Contains(tt.target, "offset=40"); (next != "") != wantNext {
+			t.Errorf("%s: next link %q, want one: %v", tt.target, next, wantNext)
+		}
+	}
+	// Following next links visits every feature once.
+	seen := map[string]bool{}
+	target := "/ogc/collections/control/items?limit=7"
+	for target != "" {
+		_, v := getJSON(t, h, target)
+		for _, f := range v["features"].([]any) {
+			id := f.(map[string]any)["id"].(string)
+			if seen[id] {
+				t.Fatalf("feature %s twice", id)
+			}
+			seen[id] = true
+		}
+		target = ""
+		if next := rels(v)["next "+typeGeoJSON]; next != "" {
+			u, _ := url.Parse(next)
+			target = u.RequestURI()
+		}
+	}
+	if len(seen) != 44 {
+		t.Errorf("paging visited %d features, want 44", len(seen))
+	}
+}
+
+func TestOGCErrors(t *testing.T) {
+	h := newEmbeddedServer(t).Handler()
+	tests := []struct {
+		target string
+		status int
+		param  string
+	}{
+		{"/ogc/collections/nope", 404, ""},
+		{"/ogc/collections/nope/items", 404, ""},
+		{"/ogc/collections/control/items/AF0801_1999-01-01", 404, ""},
+		{"/ogc/collections/control/items?datetime=2021-09-07/2021-09-06", 400, "datetime"},
+		{"/ogc/collections/control/items?datetime=soon", 400, "datetime"},
+		{"/ogc/collections/control/items?bbox=1,2,3", 400, "bbox"},
+		{"/ogc/collections/control/items?limit=0", 400, "limit"},
+		{"/ogc/collections/control/items?limit=10001", 400, "limit"},
+		{"/ogc/collections/control/items?offset=-1", 400, "offset"},
+		{"/ogc/collections/control/items?f=xml", 400, "f"},
+		{"/ogc/collections/control/items?filter=status='taliban'", 400, "filter"},
+		{"/ogc/collections?bbox=1,2,3,4", 400, "bbox"},
+	}
+	for _, tt := range tests {
+		rec := get(t, h, http.MethodGet, tt.target)
+		var p problem
+		_ = json.Unmarshal(rec.Body.Bytes(), &p)
+		if rec.Code != tt.status || p.Param != tt.param || rec.Header().Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s: got %d %q %q, want %d naming %q", tt.target, rec.Code, p.Param, p.Detail, tt.status, tt.param)
+		}
+	}
+}
+
+func TestOGCHTML(t *testing.T) {
+	h := newEmbeddedServer(t).Handler()
+	for _, target := range []string{"/ogc?f=html", "/ogc/conformance?f=html", "/ogc/collections?f=html", "/ogc/collections/control?f=html",
+		"/ogc/collections/control/items?f=html&datetime=2021-09-06", "/ogc/collections/areas/items/AF0801?f=html", "/ogc/api?f=html"} {
+		rec := get(t, h, http.MethodGet, target)
+		if rec.Code != 200 || rec.Header().Get("Content-Type") != typeHTML || !strings.Contains(rec.Body.String(), "</html>") {
+			t.Errorf("%s: got %d %s", target, rec.Code, rec.Header().Get("Content-Type"))
+		}
+		if strings.Contains(target, "items") && !strings.Contains(rec.Body.String(), `id="ogc-map"`) {
+			t.Errorf("%s: no map", target)
+		}
+	}
+	req, _ := http.NewRequest(http.MethodGet, "/ogc/collections", nil)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	rec := newRecorder(h, req)
+	if rec.Header().Get("Content-Type") != typeHTML {
+		t.Errorf("a browser's Accept header got %s, want HTML", rec.Header().Get("Content-Type"))
+	}
+}
