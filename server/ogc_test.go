@@ -106,7 +106,7 @@ func TestOGCItems(t *testing.T) {
 		{"/ogc/collections/control/items?limit=10", 44, 10},
 		{"/ogc/collections/control/items?limit=10&offset=40", 44, 4},
 		{"/ogc/collections/control/items?datetime=2021-09-06&bbox=69.505,35.39,69.515,35.4", 1, 1}, // around Bazarak's label point
-		{"/ogc/collections/areas/items?datetime=1999-01-01", 10, 10}, // undated: always
+		{"/ogc/collections/areas/items?datetime=1999-01-01", 10, 10},                               // undated: always
 		{"/ogc/collections/areas/items?bbox=69.0,35.7,69.1,35.8", 1, 1},
 		{"/ogc/collections/events/items?datetime=2021-09-05", 4, 4},
 		{"/ogc/collections/events/items?datetime=2021-08-20/2021-08-21", 4, 4},
