@@ -52,7 +52,8 @@ func newLazyRep(contentType, cacheControl string, build func() ([]byte, error)) 
 
 func compressibleType(ct string) bool {
 	for _, p := range []string{"text/", "application/json", "application/geo+json", "application/javascript",
-		"image/svg+xml", "application/problem+json", "application/xml", "application/vnd.google-earth.kml+xml"} {
+		"image/svg+xml", "application/problem+json", "application/xml", "application/vnd.google-earth.kml+xml",
+		"application/geopackage+sqlite3"} {
 		if len(ct) >= len(p) && ct[:len(p)] == p {
 			return true
 		}

@@ -32,6 +32,8 @@ func (s *Server) routes() {
 		{"/api/timeline", s.handleTimeline},
 		{"/api/sources", s.handleSources},
 		{"/api/context", s.handleContext},
+		{"/api/control.csv", s.handleControlCSV},
+		{"/api/export/:file", s.handleExport},
 		{"/ogc", s.handleOGCLanding},
 		{"/ogc/", s.handleOGCLanding},
 		{"/ogc/conformance", s.handleOGCConformance},

@@ -54,6 +54,9 @@ type Server struct {
 
 	ogc ogcState
 
+	exportsOnce sync.Once
+	exports     map[string]*rep
+
 	timelineMu  sync.Mutex
 	timelineDay data.Day // the day timelineRep was made for ("end" is today)
 	timelineRep *rep

@@ -583,3 +583,15 @@ func TestPagePerformance(t *testing.T) {
 		t.Errorf("playing made %d requests, want none", n)
 	}
 }
+
+// TestOGCPageMap: an OGC API item page draws its geometry with the embedded
+// Leaflet, under the same CSP, without console errors.
+func TestOGCPageMap(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	p := newPage(t)
+	p.do(t, chromedp.Navigate(ts.URL+"/ogc/collections/areas/items/AF0801?f=html"))
+	waitFor(t, p, `document.querySelectorAll('#ogc-map path.leaflet-interactive').length === 1`)
+	if errs := p.errorList(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}

@@ -4,18 +4,22 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/server"
 )
 
-// runExport writes the GeoJSON of one day (today in Afghanistan by default).
+// runExport writes the GeoJSON of one day, or the whole history in a GIS
+// format, to stdout or --out.
 func runExport(args []string, stdout io.Writer) error {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
-	date := fl.String("date", "", "the `day` (YYYY-MM-DD); default today in Afghanistan")
+	format := fl.String("format", "geojson", "geojson, gpkg, kml or csv")
+	date := fl.String("date", "", "one `day` (YYYY-MM-DD; geojson and csv); without it: today for geojson, the whole history for csv")
 	dir := fl.String("data", "", "dataset `folder` (default: the embedded dataset)")
-	full := fl.Bool("full", false, "full-resolution geometry instead of the simplified display geometry")
+	full := fl.Bool("full", false, "geojson: full-resolution geometry instead of the simplified display geometry")
+	out := fl.String("out", "", "write to this `file` instead of stdout (a GeoPackage needs one)")
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -30,14 +34,38 @@ func runExport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("invalid dataset:\n%w", err)
 	}
-	detail := server.DetailDisplay
-	if *full {
-		detail = server.DetailFull
+	var b []byte
+	switch *format {
+	case "geojson":
+		detail := server.DetailDisplay
+		if *full {
+			detail = server.DetailFull
+		}
+		if b, err = server.ControlGeoJSON(ds, day, detail); err == nil {
+			b = append(b, '\n')
+		}
+	case "csv":
+		if *date != "" {
+			b, err = server.ControlCSV(ds, day)
+		} else {
+			b, err = server.HistoryCSV(ds)
+		}
+	case "kml":
+		b, err = server.HistoryKML(ds)
+	case "gpkg":
+		if *out == "" {
+			return fmt.Errorf("%w: --format gpkg needs --out FILE", errUsage)
+		}
+		b, err = server.HistoryGPKG(ds)
+	default:
+		return fmt.Errorf("%w: --format %q: want geojson, gpkg, kml or csv", errUsage, *format)
 	}
-	b, err := server.ControlGeoJSON(ds, day, detail)
 	if err != nil {
 		return err
 	}
-	_, err = stdout.Write(append(b, '\n'))
+	if *out != "" {
+		return os.WriteFile(*out, b, 0o644)
+	}
+	_, err = stdout.Write(b)
 	return err
 }

@@ -87,3 +87,37 @@ func TestExport(t *testing.T) {
 		t.Errorf("got date %q, want 2021-09-06", got)
 	}
 }
+
+func TestExportFormats(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args    []string
+		file    string
+		prefix  string // how the file starts
+		wantErr bool
+	}{
+		{[]string{"--format", "gpkg"}, "h.gpkg", "SQLite format 3", false},
+		{[]string{"--format", "kml"}, "h.kml", "<?xml", false},
+		{[]string{"--format", "csv"}, "h.csv", "pcode,name,valid_from", false},
+		{[]string{"--format", "csv", "--date", "2021-09-06"}, "d.csv", "pcode,name,valid_from", false},
+		{[]string{"--format", "geojson", "--date", "2021-09-06"}, "d.geojson", `{"type":"FeatureCollection"`, false},
+		{[]string{"--format", "shp"}, "x.shp", "", true},
+	}
+	for _, tt := range tests {
+		out := filepath.Join(dir, tt.file)
+		err := run(context.Background(), append(append([]string{"export"}, tt.args...), "--out", out), &bytes.Buffer{}, &bytes.Buffer{})
+		if (err != nil) != tt.wantErr {
+			t.Fatalf("%v: got error %v", tt.args, err)
+		}
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile(out)
+		if err != nil || !bytes.HasPrefix(b, []byte(tt.prefix)) {
+			t.Errorf("%v: file starts %.40q, want %q", tt.args, b, tt.prefix)
+		}
+	}
+	if err := run(context.Background(), []string{"export", "--format", "gpkg"}, &bytes.Buffer{}, &bytes.Buffer{}); !errors.Is(err, errUsage) {
+		t.Errorf("gpkg to stdout: got %v, want a usage error", err)
+	}
+}

@@ -1,0 +1,162 @@
+package server
+
+import (
+	"encoding/xml"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// download fetches url into dir/name.
+func download(t *testing.T, url, dir, name string) (string, *http.Response) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("%s: %d %v %.200s", url, resp.StatusCode, err, b)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, resp
+}
+
+// TestGDALReadsExports downloads each export from the running server and
+// opens it with GDAL: the same counts as the dataset, valid geometries,
+// dates typed as dates.
+func TestGDALReadsExports(t *testing.T) {
+	s := newEmbeddedServer(t)
+	base := "http://" + startServer(t, s)
+	dir := t.TempDir()
+	counts := map[string]int{"areas": len(s.ds.Areas), "control": len(s.ds.History()), "events": len(s.ds.Events)}
+
+	gpkg, resp := download(t, base+"/api/export/history.gpkg", dir, "h.gpkg")
+	if resp.Header.Get("Content-Type") != typeGPKG {
+		t.Errorf("GeoPackage served as %q", resp.Header.Get("Content-Type"))
+	}
+	for layer, want := range counts {
+		info := gdal(t, "ogrinfo", "-ro", "-so", gpkg, layer)
+		if n := count(t, info); n != want || strings.Contains(info, "Warning") {
+			t.Errorf("gpkg %s: %d features, want %d\n%s", layer, n, want, info)
+		}
+		invalid := gdal(t, "ogrinfo", "-ro", "-dialect", "sqlite", "-sql", "SELECT COUNT(*) AS bad FROM "+layer+" WHERE NOT ST_IsValid(geom)", gpkg)
+		if !strings.Contains(invalid, "bad (Integer) = 0") {
+			t.Errorf("gpkg %s: invalid geometries\n%s", layer, invalid)
+		}
+		idx := gdal(t, "ogrinfo", "-ro", "-sql", "SELECT HasSpatialIndex('"+layer+"','geom')", gpkg)
+		if !strings.Contains(idx, "HasSpatialIndex (Integer) = 1") {
+			t.Errorf("gpkg %s: no spatial index\n%s", layer, idx)
+		}
+	}
+	if info := gdal(t, "ogrinfo", "-ro", "-so", gpkg, "control"); !strings.Contains(info, "valid_from: Date") || !strings.Contains(info, "valid_to: Date") {
+		t.Errorf("gpkg control: dates not typed DATE\n%s", info)
+	}
+
+	kmlPath, _ := download(t, base+"/api/export/history.kml", dir, "h.kml")
+	for layer, want := range map[string]int{"Assessed control": counts["control"], "Events": counts["events"]} {
+		if n := count(t, gdal(t, "ogrinfo", "-ro", "-so", kmlPath, layer)); n != want {
+			t.Errorf("kml %s: %d features, want %d", layer, n, want)
+		}
+	}
+	spans, stamps := kmlTimes(t, kmlPath)
+	if spans != counts["control"] || stamps != counts["events"] {
+		t.Errorf("kml: %d TimeSpans and %d TimeStamps, want %d and %d", spans, stamps, counts["control"], counts["events"])
+	}
+
+	csvPath, _ := download(t, base+"/api/export/history.csv", dir, "h.csv")
+	csvInfo := gdal(t, "ogrinfo", "-ro", "-so", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "AUTODETECT_TYPE=YES", csvPath, "h")
+	if n := count(t, csvInfo); n != counts["control"] || !strings.Contains(csvInfo, "valid_from: Date") {
+		t.Errorf("history.csv: %d rows, want %d, dates typed:\n%s", n, counts["control"], csvInfo)
+	}
+	invalid := gdal(t, "ogrinfo", "-ro", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-dialect", "sqlite", "-sql",
+		"SELECT COUNT(*) AS bad FROM h WHERE NOT ST_IsValid(geometry)", csvPath)
+	if !strings.Contains(invalid, "bad (Integer) = 0") {
+		t.Errorf("history.csv: invalid geometries\n%s", invalid)
+	}
+	dayPath, _ := download(t, base+"/api/control.csv?date=2021-09-06", dir, "day.csv")
+	day := gdal(t, "ogrinfo", "-ro", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-sql", "SELECT status FROM day WHERE pcode = 'AF0805'", dayPath)
+	if n := count(t, gdal(t, "ogrinfo", "-ro", "-so", "-oo", "GEOM_POSSIBLE_NAMES=wkt", dayPath, "day")); n != 10 || !strings.Contains(day, "status (String) = taliban") {
+		t.Errorf("control.csv on 2021-09-06: %d rows, Anawa %s", n, day)
+	}
+}
+
+func kmlTimes(t *testing.T, path string) (spans, stamps int) {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dec := xml.NewDecoder(f)
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return spans, stamps
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			switch se.Name.Local {
+			case "TimeSpan":
+				spans++
+			case "TimeStamp":
+				stamps++
+			}
+		}
+	}
+}
+
+func TestQLR(t *testing.T) {
+	b, err := ControlQLR("https://maps.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Layer struct {
+			Datasource string `xml:"datasource"`
+			Provider   string `xml:"provider"`
+			Temporal   struct {
+				Enabled    string `xml:"enabled,attr"`
+				Mode       string `xml:"mode,attr"`
+				StartField string `xml:"startField,attr"`
+				EndField   string `xml:"endField,attr"`
+			} `xml:"temporal"`
+			Renderer struct {
+				Attr       string `xml:"attr,attr"`
+				Categories []struct {
+					Value string `xml:"value,attr"`
+				} `xml:"categories>category"`
+			} `xml:"renderer-v2"`
+		} `xml:"maplayers>maplayer"`
+	}
+	if err := xml.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("not XML: %v", err)
+	}
+	l := doc.Layer
+	for _, want := range []string{"url='https://maps.example/ogc'", "typename='control'", "version='OGC_API_FEATURES'"} {
+		if !strings.Contains(l.Datasource, want) {
+			t.Errorf("datasource %q lacks %s", l.Datasource, want)
+		}
+	}
+	if l.Provider != "WFS" || l.Temporal.Enabled != "1" || l.Temporal.Mode != "2" || l.Temporal.StartField != "valid_from" || l.Temporal.EndField != "valid_to" {
+		t.Errorf("provider %q, temporal %+v: want WFS, enabled, start and end from valid_from and valid_to", l.Provider, l.Temporal)
+	}
+	if l.Renderer.Attr != "status" || len(l.Renderer.Categories) != 4 {
+		t.Errorf("renderer by %q with %d categories, want status with 4", l.Renderer.Attr, len(l.Renderer.Categories))
+	}
+	rec := get(t, newFixtureServer(t).Handler(), http.MethodGet, "/api/export/controlmap.qlr")
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "url='http://example.com/ogc'") {
+		t.Errorf("served qlr: %d, %.300s", rec.Code, rec.Body)
+	}
+	if rec := get(t, newFixtureServer(t).Handler(), http.MethodGet, "/api/export/secrets.txt"); rec.Code != 404 {
+		t.Errorf("unknown export: %d", rec.Code)
+	}
+}
