@@ -119,6 +119,9 @@ func newPage(t *testing.T) *page {
 			if err != nil {
 				return
 			}
+			if !strings.HasPrefix(ev.Request.URL, "http") {
+				continue // data: URLs (the date input's icon) are not network requests
+			}
 			p.mu.Lock()
 			p.requests = append(p.requests, ev.Request.URL)
 			p.mu.Unlock()
