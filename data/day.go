@@ -88,3 +88,14 @@ func (d Day) AddDays(n int) Day { return d + Day(n) }
 
 // MarshalText writes YYYY-MM-DD; the zero Day is written as an empty string.
 func (d Day) MarshalText() ([]byte, error) { return d.AppendText(nil), nil }
+
+// UnmarshalText reads YYYY-MM-DD; an empty text is the zero Day.
+func (d *Day) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = 0
+		return nil
+	}
+	v, err := ParseDay(string(b))
+	*d = v
+	return err
+}

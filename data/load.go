@@ -104,6 +104,15 @@ func (d *Dataset) Area(pcode string) (*Area, bool) {
 	return &d.Areas[i], true
 }
 
+// AreaIndex returns the position of the area with P-code pcode in Areas, or
+// -1.
+func (d *Dataset) AreaIndex(pcode string) int {
+	if i, ok := d.areaIndex[pcode]; ok {
+		return i
+	}
+	return -1
+}
+
 // Source returns the source with id.
 func (d *Dataset) Source(id string) (Source, bool) {
 	i, ok := d.sourceIndex[id]

@@ -33,6 +33,8 @@ func (s *Server) routes() {
 		{"/api/sources", s.handleSources},
 		{"/api/context", s.handleContext},
 		{"/api/control.csv", s.handleControlCSV},
+		{"/api/diff", s.handleDiff},
+		{"/api/stats", s.handleStats},
 		{"/api/export/:file", s.handleExport},
 		{"/ogc", s.handleOGCLanding},
 		{"/ogc/", s.handleOGCLanding},

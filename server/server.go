@@ -54,6 +54,10 @@ type Server struct {
 
 	ogc ogcState
 
+	statsOnce sync.Once
+	stats     *rep
+	statsErr  error
+
 	exportsOnce sync.Once
 	exports     map[string]*rep
 
