@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -144,4 +146,71 @@ func (e *encoder) stats() (*rep, error) {
 		return nil, err
 	}
 	return newRep(typeJSON, cacheRevalidate, b), nil
+}
+
+// animationCacheSize bounds the GIFs kept (each is a few hundred kilobytes).
+const animationCacheSize = 16
+
+type animationKey struct {
+	from, to    data.Day
+	width, step int
+}
+
+// handleAnimation serves GET /api/export/animation.gif?from=&to=&width=&step=:
+// the assessed map from one day to the other (the whole history by
+// default), a frame per change day, or every step days.
+func (s *Server) handleAnimation(c echo.Context) error {
+	q, err := params(c, paramFrom, paramTo, "width", "step")
+	if err != nil {
+		return err
+	}
+	from, err := parseDate(q, paramFrom, s.ds.First)
+	if err != nil {
+		return err
+	}
+	to, err := parseDate(q, paramTo, s.ds.LastChange)
+	if err != nil {
+		return err
+	}
+	if to < from {
+		return &ParamError{Param: paramTo, Err: errors.New("is before from")}
+	}
+	width, err := parseIntParam(q, "width", gifDefaultWidth, gifMinWidth, gifMaxWidth)
+	if err != nil {
+		return err
+	}
+	step, err := parseIntParam(q, "step", 0, 0, 366)
+	if err != nil {
+		return err
+	}
+	k := animationKey{from, to, width, step}
+	s.gifMu.Lock()
+	r, ok := s.gifs[k]
+	if !ok {
+		if len(s.gifs) >= animationCacheSize {
+			for old := range s.gifs { // drop any: a miss costs one rendering
+				delete(s.gifs, old)
+				break
+			}
+		}
+		r = newLazyRep("image/gif", cachePastDay, func() ([]byte, error) { return AnimationGIF(s.ds, from, to, width, step) })
+		s.gifs[k] = r
+	}
+	s.gifMu.Unlock()
+	if err := r.prepare(); errors.Is(err, errTooManyFrames) {
+		return &ParamError{Param: "step", Err: err}
+	}
+	c.Response().Header().Set("Content-Disposition", `inline; filename="controlmap-`+from.String()+`-`+to.String()+`.gif"`)
+	return r.serve(c)
+}
+
+func parseIntParam(q *query, name string, def, lo, hi int) (int, error) {
+	if !q.Has(name) {
+		return def, nil
+	}
+	n, err := strconv.Atoi(q.Get(name))
+	if err != nil || n < lo || n > hi {
+		return 0, &ParamError{Param: name, Err: fmt.Errorf("%q: want a whole number from %d to %d", q.Get(name), lo, hi)}
+	}
+	return n, nil
 }

@@ -35,6 +35,7 @@ func (s *Server) routes() {
 		{"/api/control.csv", s.handleControlCSV},
 		{"/api/diff", s.handleDiff},
 		{"/api/stats", s.handleStats},
+		{"/api/export/animation.gif", s.handleAnimation},
 		{"/api/export/:file", s.handleExport},
 		{"/ogc", s.handleOGCLanding},
 		{"/ogc/", s.handleOGCLanding},

@@ -58,6 +58,9 @@ type Server struct {
 	stats     *rep
 	statsErr  error
 
+	gifMu sync.Mutex
+	gifs  map[animationKey]*rep
+
 	exportsOnce sync.Once
 	exports     map[string]*rep
 
@@ -106,7 +109,8 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, ds: ds, enc: enc, web: web, log: cfg.Logger,
-		answers: newAnswerCache(newControlCache(enc))}
+		answers: newAnswerCache(newControlCache(enc)),
+		gifs:    map[animationKey]*rep{}}
 	for _, d := range []Detail{DetailDisplay, DetailFull} {
 		b, err := enc.areas(d)
 		if err != nil {
