@@ -1,12 +1,17 @@
 // The only module that knows the server's URLs. Paths are relative, so the
 // page also works behind a path prefix.
 
+import { t } from './i18n.js';
+
 export const urls = {
   areas: 'api/areas',
   timeline: 'api/timeline',
   context: 'api/context',
   history: 'api/history?detail=full',
   controlOn: (day) => `api/control?date=${encodeURIComponent(day)}&detail=full`,
+  stats: 'api/stats',
+  diff: (from, to) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
 };
 
 // getJSON fetches a JSON document and fails with a message a reader can act on.
@@ -32,6 +37,6 @@ export async function getJSON(url) {
 // showError puts a plain message at the top of the page.
 export function showError(message) {
   const box = document.getElementById('error');
-  box.textContent = `The map could not load its data. ${message}`;
+  box.textContent = `${t('loadError')} ${message}`;
   box.hidden = false;
 }

@@ -2,6 +2,8 @@
 // The server computes the rules (intervals, disputed ranges); this module
 // only looks them up, so the page and the API never disagree.
 
+import { areaName } from './i18n.js';
+
 export const views = ['assessed', 'taliban', 'resistance'];
 
 // History indexes a timeline document by P-code.
@@ -69,6 +71,12 @@ export class History {
       });
     }
     return out.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+  }
+
+  // name is a district's name in the page's language.
+  name(pcode) {
+    const a = this.areas.get(pcode);
+    return a ? areaName(a) : pcode;
   }
 
   source(id) {

@@ -2,12 +2,15 @@
 // scrubbing and playing restyle locally and never wait on the network.
 
 import { getJSON, showError, urls } from './api.js';
+import { areaChart } from './controls/chart.js';
 import { ChangeLog } from './controls/changelog.js';
+import { CompareControl } from './controls/compare.js';
 import { InfoPanel } from './controls/info.js';
 import { Legend } from './controls/legend.js';
 import { TimeControl, bindKeys } from './controls/timecontrol.js';
 import { ViewSwitch } from './controls/viewswitch.js';
 import { History } from './history.js';
+import { applyLanguage } from './i18n.js';
 import { contextLayer, setTiled } from './layers/context.js';
 import { DistrictsLayer } from './layers/districts.js';
 import { EventsLayer } from './layers/events.js';
@@ -30,7 +33,7 @@ function tileLayers() {
   };
 }
 
-function start([areas, timeline, context]) {
+function start([areas, timeline, context, stats]) {
   const history = new History(timeline);
   // The slider spans the recorded history; statuses hold unchanged from the
   // last record to today, which the API answers for any day.
@@ -55,6 +58,7 @@ function start([areas, timeline, context]) {
       state.setView(s.view);
     }
     state.select(s.district && history.areas.has(s.district) ? s.district : null);
+    state.setCompare(s.compare || null);
     model.setDate(s.date || model.end, 'url');
     if (s.map) {
       map.setView([s.map.lat, s.map.lng], s.map.zoom, { animate: false });
@@ -77,7 +81,16 @@ function start([areas, timeline, context]) {
     districts.flyTo(change.pcode);
   }).addTo(map);
   new Legend(state, { day: urls.controlOn, history: urls.history }).addTo(map);
-  new TimeControl(model).addTo(map);
+  const compare = new CompareControl(state, history, (change) => {
+    state.setCompare(null);
+    model.setDate(change.date, 'compare');
+    state.select(change.pcode);
+    districts.flyTo(change.pcode);
+  }).addTo(map);
+  state.compareInfo = (pcode) => compare.changed(pcode);
+  const time = new TimeControl(model).addTo(map);
+  const moveCursor = areaChart(time.getContainer().querySelector('.tc-track'), model, stats);
+  model.addEventListener('datechange', moveCursor);
   bindKeys(model);
 
   const restyle = () => districts.restyle();
@@ -96,7 +109,8 @@ function start([areas, timeline, context]) {
   document.body.dataset.ready = 'true';
 }
 
-Promise.all([getJSON(urls.areas), getJSON(urls.timeline), getJSON(urls.context)])
+applyLanguage();
+Promise.all([getJSON(urls.areas), getJSON(urls.timeline), getJSON(urls.context), getJSON(urls.stats)])
   .then(start)
   .catch((err) => {
     document.body.dataset.ready = 'error';

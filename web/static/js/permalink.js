@@ -3,6 +3,7 @@
 // Opening a URL restores them, and back/forward step through them. Playing
 // and panning replace the current history entry instead of adding one each.
 
+import { lang } from './i18n.js';
 import { isIsoDay } from './dates.js';
 import { views } from './history.js';
 
@@ -18,6 +19,10 @@ export function readURL(search) {
   if (/^[A-Z]{2}\d{2,8}$/.test(q.get('district') || '')) {
     out.district = q.get('district');
   }
+  const cmp = (q.get('compare') || '').split('..');
+  if (cmp.length === 2 && isIsoDay(cmp[0]) && isIsoDay(cmp[1]) && cmp[0] <= cmp[1]) {
+    out.compare = { from: cmp[0], to: cmp[1] };
+  }
   const m = (q.get('map') || '').split('/').map(Number);
   if (m.length === 3 && m.every(Number.isFinite) && Math.abs(m[1]) <= 90 && Math.abs(m[2]) <= 180) {
     out.map = { zoom: m[0], lat: m[1], lng: m[2] };
@@ -32,6 +37,12 @@ function writeURL(map, state) {
   q.set('view', state.view);
   if (state.selected) {
     q.set('district', state.selected);
+  }
+  if (lang === 'fa') {
+    q.set('lang', 'fa');
+  }
+  if (state.compare) {
+    q.set('compare', `${state.compare.from}..${state.compare.to}`);
   }
   q.set('map', `${Math.round(map.getZoom() * 100) / 100}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`);
   return `?${q}`;

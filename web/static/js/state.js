@@ -9,6 +9,16 @@ export class AppState extends EventTarget {
     this.model = model;
     this.view = 'assessed';
     this.selected = null;
+    this.compare = null; // {from, to} while comparing two dates
+  }
+
+  setCompare(compare) {
+    const same = (a, b) => (a === null && b === null) || (a && b && a.from === b.from && a.to === b.to);
+    if (same(compare, this.compare)) {
+      return;
+    }
+    this.compare = compare;
+    this.dispatchEvent(new CustomEvent('change', { detail: { what: 'compare' } }));
   }
 
   setView(view) {

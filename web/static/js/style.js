@@ -3,6 +3,8 @@
 // `contested` is a hatch (an SVG pattern in index.html) so that it reads even
 // without colour.
 
+import { t } from './i18n.js';
+
 export const statusColours = {
   republic: '#0072B2',
   taliban: '#D55E00',
@@ -11,19 +13,17 @@ export const statusColours = {
   unknown: '#BDBDBD',
 };
 
-export const statusLabels = {
-  republic: 'Islamic Republic',
-  taliban: 'Taliban',
-  resistance: 'Resistance (NRF and allies)',
-  contested: 'Contested',
-  unknown: 'Unknown / no claim',
-};
+// statusLabel and viewLabel give the words for a status and a view in the
+// page's language.
+export function statusLabel(status) {
+  return t(status);
+}
 
-export const viewLabels = {
-  assessed: 'Assessed control',
-  taliban: 'Taliban claims',
-  resistance: 'Resistance claims',
-};
+const viewKeys = { assessed: 'assessed', taliban: 'talibanView', resistance: 'resistanceView' };
+
+export function viewLabel(view) {
+  return t(viewKeys[view]);
+}
 
 export function fillFor(status) {
   return status === 'contested' ? 'url(#hatch-contested)' : statusColours[status] || statusColours.unknown;

@@ -6,9 +6,9 @@ import { addDays, dayNumber, isoDay } from './dates.js';
 
 // Speeds offered by the player, in days per second.
 export const speeds = [
-  { value: 2, label: '2 days/s' },
-  { value: 7, label: '1 week/s' },
-  { value: 30, label: '1 month/s' },
+  { value: 2, label: 'speed2' },
+  { value: 7, label: 'speed7' },
+  { value: 30, label: 'speed30' },
 ];
 
 const ticksPerSecond = 4;

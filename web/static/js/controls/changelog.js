@@ -2,7 +2,8 @@
 // moves the slider to its day and flies the map to its district.
 
 import { dayNumber, shortDate } from '../dates.js';
-import { statusLabels } from '../style.js';
+import { lang, t } from '../i18n.js';
+import { statusLabel } from '../style.js';
 
 // nearDays is how far around the current date the log looks.
 export const nearDays = 10;
@@ -21,7 +22,7 @@ export const ChangeLog = L.Control.extend({
   onAdd() {
     const root = L.DomUtil.create('details', 'changelog panel');
     root.open = window.matchMedia('(min-width: 700px)').matches;
-    L.DomUtil.create('summary', '', root).textContent = `Changes within ${nearDays} days`;
+    L.DomUtil.create('summary', '', root).textContent = t('changesWithin', { n: nearDays });
     this.list = L.DomUtil.create('ul', 'changes', root);
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
@@ -39,7 +40,7 @@ export const ChangeLog = L.Control.extend({
     const changes = this.history.changesAround(day, nearDays, dayNumber);
     this.list.replaceChildren();
     if (changes.length === 0) {
-      L.DomUtil.create('li', 'empty', this.list).textContent = 'No change of assessed control.';
+      L.DomUtil.create('li', 'empty', this.list).textContent = t('noChange');
       return;
     }
     for (const c of changes) {
@@ -48,7 +49,7 @@ export const ChangeLog = L.Control.extend({
       b.type = 'button';
       b.dataset.date = c.date;
       b.dataset.pcode = c.pcode;
-      b.textContent = `${shortDate(c.date)}: ${c.name}, ${statusLabels[c.previous]} → ${statusLabels[c.status]}`;
+      b.textContent = `${lang === 'fa' ? c.date : shortDate(c.date)}: ${this.history.name(c.pcode)}, ${statusLabel(c.previous)} → ${statusLabel(c.status)}`;
       L.DomEvent.on(b, 'click', () => this.onPick(c));
     }
   },

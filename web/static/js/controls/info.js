@@ -4,13 +4,15 @@
 
 import { longDate, shortDate } from '../dates.js';
 import { sourceLink } from '../sources.js';
-import { statusLabels } from '../style.js';
+import { areaName, lang, t } from '../i18n.js';
+import { statusLabel } from '../style.js';
 
-const parties = [
-  ['taliban', 'Taliban'],
-  ['resistance', 'Resistance'],
-  ['independent', 'Independent reports'],
-];
+const parties = ['taliban', 'resistance', 'independent'];
+
+// fmt writes a day: ISO in Dari (unambiguous), short and readable in English.
+function fmt(day) {
+  return lang === 'fa' ? day : shortDate(day);
+}
 
 export const InfoPanel = L.Control.extend({
   options: { position: 'topright' },
@@ -26,14 +28,14 @@ export const InfoPanel = L.Control.extend({
     const root = L.DomUtil.create('section', 'info panel');
     root.setAttribute('aria-label', 'District details');
     const label = L.DomUtil.create('label', 'info-choose', root);
-    label.textContent = 'District ';
+    label.textContent = `${t('district')} `;
     this.select = L.DomUtil.create('select', '', label);
     L.DomUtil.create('option', '', this.select).value = '';
-    this.select.options[0].textContent = 'Choose or click a district';
-    for (const a of [...this.history.timeline.areas].sort((x, y) => x.name.localeCompare(y.name))) {
+    this.select.options[0].textContent = t('choose');
+    for (const a of [...this.history.timeline.areas].sort((x, y) => areaName(x).localeCompare(areaName(y), lang))) {
       const o = L.DomUtil.create('option', '', this.select);
       o.value = a.pcode;
-      o.textContent = a.name;
+      o.textContent = areaName(a);
     }
     L.DomEvent.on(this.select, 'change', () => this.state.select(this.select.value || null));
     this.body = L.DomUtil.create('div', 'info-body', root);
@@ -56,42 +58,43 @@ export const InfoPanel = L.Control.extend({
     this.select.value = pcode || '';
     this.body.replaceChildren();
     if (!pcode) {
-      L.DomUtil.create('p', 'hint', this.body).textContent = 'Click a district to see who held it on this day, who claimed what, and the sources.';
+      L.DomUtil.create('p', 'hint', this.body).textContent = t('hint');
       return;
     }
     const day = this.state.model.date;
     const area = this.history.areas.get(pcode);
     const iv = this.history.interval(pcode, day);
     const h = L.DomUtil.create('h2', '', this.body);
-    h.textContent = area.name;
-    const fa = L.DomUtil.create('span', 'name-fa', h);
-    fa.lang = 'fa';
-    fa.dir = 'rtl';
-    fa.textContent = area.name_fa;
+    h.textContent = areaName(area);
+    const other = L.DomUtil.create('span', 'name-other', h);
+    other.lang = lang === 'fa' ? 'en' : 'fa';
+    other.dir = lang === 'fa' ? 'ltr' : 'rtl';
+    other.textContent = lang === 'fa' ? area.name : area.name_fa;
     const status = L.DomUtil.create('p', 'info-status', this.body);
     const s = iv ? iv.status : 'unknown';
     status.dataset.status = s;
-    status.textContent = `${statusLabels[s]} on ${longDate(day)}`;
+    status.textContent = `${statusLabel(s)} ${t('on')} ${lang === 'fa' ? day : longDate(day)}`;
     if (iv) {
       const since = L.DomUtil.create('p', 'info-since', this.body);
-      since.textContent = `Since ${shortDate(iv.from)}${iv.to ? `, until ${shortDate(iv.to)}` : ''} · confidence ${iv.confidence}`;
+      since.textContent = `${t('since')} ${fmt(iv.from)}${iv.to ? `, ${t('until')} ${fmt(iv.to)}` : ''} · ${t('confidence')} ${iv.confidence}`;
       L.DomUtil.create('p', 'info-note', this.body).textContent = iv.note;
     }
     if (this.history.disputed(pcode, day)) {
-      L.DomUtil.create('p', 'info-disputed', this.body).textContent = 'Disputed: the current claims disagree with each other or with this assessment.';
+      L.DomUtil.create('p', 'info-disputed', this.body).textContent = t('disputedNote');
     }
     const claims = L.DomUtil.create('section', 'info-claims', this.body);
-    L.DomUtil.create('h3', '', claims).textContent = 'Latest claims';
+    L.DomUtil.create('h3', '', claims).textContent = t('latestClaims');
     const list = L.DomUtil.create('ul', '', claims);
-    for (const [party, name] of parties) {
+    for (const party of parties) {
+      const name = t(party === 'independent' ? 'independent' : party);
       const c = this.history.latestClaim(pcode, party, day);
       const li = L.DomUtil.create('li', `claim claim-${party}`, list);
       if (!c) {
-        li.textContent = `${name}: nothing recorded yet`;
+        li.textContent = `${name}: ${t('nothingYet')}`;
         continue;
       }
       const head = L.DomUtil.create('strong', '', li);
-      head.textContent = `${name} (${c.kind}, ${shortDate(c.date)}): ${statusLabels[c.status]}`;
+      head.textContent = `${name} (${c.kind}, ${fmt(c.date)}): ${statusLabel(c.status)}`;
       L.DomUtil.create('div', '', li).textContent = c.note;
       const srcs = L.DomUtil.create('div', 'claim-sources', li);
       c.sources.forEach((id, i) => {
@@ -103,7 +106,7 @@ export const InfoPanel = L.Control.extend({
     }
     if (iv) {
       const sources = L.DomUtil.create('section', 'info-sources', this.body);
-      L.DomUtil.create('h3', '', sources).textContent = 'Sources of the assessment';
+      L.DomUtil.create('h3', '', sources).textContent = t('assessmentSources');
       const ul = L.DomUtil.create('ul', '', sources);
       for (const id of iv.sources) {
         L.DomUtil.create('li', '', ul).append(sourceLink(this.history.source(id)));

@@ -1,6 +1,7 @@
 // The legend: what each fill means, the disputed outline, and downloads.
 
-import { fillFor, statusLabels, viewLabels } from '../style.js';
+import { t } from '../i18n.js';
+import { fillFor, statusLabel, viewLabel } from '../style.js';
 
 export const Legend = L.Control.extend({
   options: { position: 'topleft' },
@@ -28,19 +29,21 @@ export const Legend = L.Control.extend({
         rect.setAttribute(k, v);
       }
       svg.append(rect);
-      li.append(svg, ` ${statusLabels[status]}`);
+      li.append(svg, ` ${statusLabel(status)}`);
     }
     const disputed = L.DomUtil.create('li', 'legend-disputed', list);
-    disputed.innerHTML = '<svg width="22" height="14" aria-hidden="true"><rect width="22" height="14" fill="none" stroke="#333" stroke-width="2.5" stroke-dasharray="6 4"/></svg> Disputed: current claims disagree';
+    disputed.innerHTML = '<svg width="22" height="14" aria-hidden="true"><rect width="22" height="14" fill="none" stroke="#333" stroke-width="2.5" stroke-dasharray="6 4"/></svg> ';
+    disputed.append(t('disputedLegend'));
     const ev = L.DomUtil.create('li', '', list);
-    ev.innerHTML = '<svg width="22" height="14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#fff" stroke="#111" stroke-width="1.5"/></svg> Event within a week';
+    ev.innerHTML = '<svg width="22" height="14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#fff" stroke="#111" stroke-width="1.5"/></svg> ';
+    ev.append(t('eventLegend'));
     const dl = L.DomUtil.create('p', 'downloads', this.root);
-    dl.append('Download: ');
+    dl.append(`${t('download')} `);
     this.dayLink = L.DomUtil.create('a', 'download-day', dl);
-    this.dayLink.textContent = 'this day (GeoJSON)';
+    this.dayLink.textContent = t('thisDay');
     dl.append(' · ');
     const all = L.DomUtil.create('a', 'download-history', dl);
-    all.textContent = 'full history';
+    all.textContent = t('fullHistory');
     all.href = this.links.history;
     all.download = 'controlmap-history.geojson';
     L.DomEvent.disableClickPropagation(this.root);
@@ -57,7 +60,7 @@ export const Legend = L.Control.extend({
   },
 
   render() {
-    this.title.textContent = viewLabels[this.state.view];
+    this.title.textContent = viewLabel(this.state.view);
     this.dayLink.href = this.links.day(this.state.model.date);
     this.dayLink.download = `controlmap-${this.state.model.date}.geojson`;
   },

@@ -3,6 +3,7 @@
 // previous/next change and a typed date. It only changes the model.
 
 import { longDate } from '../dates.js';
+import { lang, t } from '../i18n.js';
 import { speeds } from '../timeline.js';
 
 // Icons as SVG path data (24×24), so that no font needs the glyphs.
@@ -48,29 +49,29 @@ export const TimeControl = L.Control.extend({
     this.big.setAttribute('aria-live', 'polite');
     this.big.id = 'current-date';
     const buttons = L.DomUtil.create('div', 'tc-buttons', top);
-    button(buttons, 'tc-prev-change', 'Previous change (Shift+Left)', 'prevChange', () => m.prevChange('button'));
-    button(buttons, 'tc-prev-day', 'Previous day (Left)', 'prevDay', () => m.step(-1, 'button'));
-    this.playButton = button(buttons, 'tc-play', 'Play (Space)', 'play', () => m.toggle());
-    button(buttons, 'tc-next-day', 'Next day (Right)', 'nextDay', () => m.step(1, 'button'));
-    button(buttons, 'tc-next-change', 'Next change (Shift+Right)', 'nextChange', () => m.nextChange('button'));
+    button(buttons, 'tc-prev-change', t('prevChange'), 'prevChange', () => m.prevChange('button'));
+    button(buttons, 'tc-prev-day', t('prevDay'), 'prevDay', () => m.step(-1, 'button'));
+    this.playButton = button(buttons, 'tc-play', t('play'), 'play', () => m.toggle());
+    button(buttons, 'tc-next-day', t('nextDay'), 'nextDay', () => m.step(1, 'button'));
+    button(buttons, 'tc-next-change', t('nextChange'), 'nextChange', () => m.nextChange('button'));
     const options = L.DomUtil.create('div', 'tc-options', top);
     const speedLabel = L.DomUtil.create('label', '', options);
-    speedLabel.textContent = 'Speed ';
+    speedLabel.textContent = `${t('speed')} `;
     this.speed = L.DomUtil.create('select', 'tc-speed', speedLabel);
     for (const s of speeds) {
       const o = L.DomUtil.create('option', '', this.speed);
       o.value = String(s.value);
-      o.textContent = s.label;
+      o.textContent = t(s.label);
       o.selected = s.value === m.speed;
     }
     L.DomEvent.on(this.speed, 'change', () => m.setSpeed(Number(this.speed.value)));
     const loopLabel = L.DomUtil.create('label', '', options);
     this.loop = L.DomUtil.create('input', 'tc-loop', loopLabel);
     this.loop.type = 'checkbox';
-    loopLabel.append(' Loop');
+    loopLabel.append(` ${t('loop')}`);
     L.DomEvent.on(this.loop, 'change', () => { m.loop = this.loop.checked; });
     const jumpLabel = L.DomUtil.create('label', '', options);
-    jumpLabel.textContent = 'Go to ';
+    jumpLabel.textContent = `${t('goTo')} `;
     this.jump = L.DomUtil.create('input', 'tc-jump', jumpLabel);
     this.jump.type = 'date';
     this.jump.min = m.start;
@@ -87,7 +88,7 @@ export const TimeControl = L.Control.extend({
     this.slider.min = '0';
     this.slider.max = String(m.length - 1);
     this.slider.step = '1';
-    this.slider.setAttribute('aria-label', 'Date slider, one step per day');
+    this.slider.setAttribute('aria-label', t('dateSlider'));
     L.DomEvent.on(this.slider, 'input', () => m.setDate(m.dateAt(Number(this.slider.value)), 'slider'));
     const ticks = L.DomUtil.create('div', 'tc-ticks', track);
     ticks.setAttribute('aria-hidden', 'true');
@@ -119,7 +120,7 @@ export const TimeControl = L.Control.extend({
     const m = this.model;
     this.big.innerHTML = '';
     const strong = L.DomUtil.create('strong', '', this.big);
-    strong.textContent = longDate(m.date);
+    strong.textContent = lang === 'fa' ? m.date : longDate(m.date);
     L.DomUtil.create('span', 'tc-iso', this.big).textContent = m.date;
     this.slider.value = String(m.indexOf(m.date));
     this.slider.setAttribute('aria-valuetext', longDate(m.date));
@@ -131,7 +132,7 @@ export const TimeControl = L.Control.extend({
   renderPlay() {
     const playing = this.model.playing;
     setIcon(this.playButton, playing ? 'pause' : 'play');
-    this.playButton.setAttribute('aria-label', playing ? 'Pause (Space)' : 'Play (Space)');
+    this.playButton.setAttribute('aria-label', playing ? t('pause') : t('play'));
     this.playButton.setAttribute('aria-pressed', String(playing));
   },
 });

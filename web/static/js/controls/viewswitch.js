@@ -1,6 +1,7 @@
 // The view switch: assessed status, or what one party claimed.
 
-import { viewLabels } from '../style.js';
+import { t } from '../i18n.js';
+import { viewLabel } from '../style.js';
 import { views } from '../history.js';
 
 export const ViewSwitch = L.Control.extend({
@@ -15,14 +16,14 @@ export const ViewSwitch = L.Control.extend({
   onAdd() {
     const root = L.DomUtil.create('fieldset', 'viewswitch panel');
     const legend = L.DomUtil.create('legend', '', root);
-    legend.textContent = 'Show';
+    legend.textContent = t('show');
     this.inputs = views.map((view) => {
       const label = L.DomUtil.create('label', '', root);
       const input = L.DomUtil.create('input', '', label);
       input.type = 'radio';
       input.name = 'view';
       input.value = view;
-      label.append(` ${viewLabels[view]}`);
+      label.append(` ${viewLabel(view)}`);
       L.DomEvent.on(input, 'change', () => this.state.setView(view));
       return input;
     });

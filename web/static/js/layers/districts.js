@@ -2,7 +2,8 @@
 // whenever the date, the view or the selection changes. Nothing is fetched
 // while scrubbing.
 
-import { areaStyle } from '../style.js';
+import { areaName } from '../i18n.js';
+import { areaStyle, fillFor, statusColours } from '../style.js';
 
 export class DistrictsLayer {
   constructor(map, areas, history, state) {
@@ -19,7 +20,7 @@ export class DistrictsLayer {
     }).addTo(map);
     this.labels = L.layerGroup(areas.features.map((f) => L.tooltip({
       permanent: true, direction: 'center', className: 'district-label', interactive: false,
-    }).setLatLng([f.properties.label[1], f.properties.label[0]]).setContent(f.properties.name))).addTo(map);
+    }).setLatLng([f.properties.label[1], f.properties.label[0]]).setContent(areaName(f.properties)))).addTo(map);
     this.restyle();
   }
 
@@ -29,15 +30,25 @@ export class DistrictsLayer {
 
   restyle() {
     const { model, view, selected } = this.state;
+    const comparing = this.state.compare && this.state.compareInfo;
     for (const [pcode, layer] of this.byPcode) {
       const status = this.history.statusIn(view, pcode, model.date);
       const disputed = this.history.disputed(pcode, model.date);
-      layer.setStyle(areaStyle({ status, disputed, selected: pcode === selected }));
+      const change = comparing ? this.state.compareInfo(pcode) : null;
+      if (comparing) {
+        // Changed districts: after colour inside, before colour around; the rest fade.
+        layer.setStyle(change
+          ? { fillColor: fillFor(change.to), fillOpacity: 0.85, color: statusColours[change.from], weight: 5, dashArray: null }
+          : { fillColor: '#e6e6e6', fillOpacity: 0.5, color: '#777', weight: 1, dashArray: null });
+      } else {
+        layer.setStyle(areaStyle({ status, disputed, selected: pcode === selected }));
+      }
       const path = layer.getElement();
       if (path) {
         path.dataset.pcode = pcode;
         path.dataset.status = status;
         path.dataset.disputed = String(disputed);
+        path.dataset.changed = change ? `${change.from}>${change.to}` : '';
         path.classList.add('district');
         path.setAttribute('aria-label', `${layer.feature.properties.name}: ${status}`);
       }

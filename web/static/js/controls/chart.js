@@ -1,0 +1,67 @@
+// The area chart under the slider: km² under each assessed status over the
+// whole range, as stacked steps in plain SVG, with a cursor on the current
+// date. Clicking the chart moves the slider to that day.
+
+import { dayNumber } from '../dates.js';
+import { t } from '../i18n.js';
+import { statusColours } from '../style.js';
+
+const svgNS = 'http://www.w3.org/2000/svg';
+const order = ['taliban', 'contested', 'resistance', 'republic', 'unknown'];
+
+function el(name, attrs, parent) {
+  const e = document.createElementNS(svgNS, name);
+  for (const [k, v] of Object.entries(attrs)) {
+    e.setAttribute(k, v);
+  }
+  parent?.append(e);
+  return e;
+}
+
+// areaChart builds the chart into parent and returns a function that moves
+// the cursor.
+export function areaChart(parent, model, stats) {
+  const w = 1000;
+  const h = 60;
+  const start = dayNumber(model.start);
+  const span = Math.max(1, dayNumber(model.end) - start + 1);
+  const x = (day) => ((dayNumber(day) - start) / span) * w;
+  const svg = el('svg', { viewBox: `0 0 ${w} ${h}`, preserveAspectRatio: 'none', class: 'area-chart', role: 'img', 'aria-label': t('chart') }, parent);
+  el('title', {}, svg).textContent = t('chart');
+  const days = stats.days.filter((d) => d.date <= model.end);
+  for (const status of order) {
+    // A stacked step band: its lower edge is the sum of the bands below it.
+    const below = order.slice(0, order.indexOf(status));
+    const y = (d, withSelf) => {
+      let sum = below.reduce((acc, s) => acc + (d.assessed.share[s] || 0), 0);
+      if (withSelf) {
+        sum += d.assessed.share[status] || 0;
+      }
+      return h - sum * h;
+    };
+    let top = '';
+    let bottom = '';
+    days.forEach((d, i) => {
+      const x0 = x(d.date);
+      const x1 = i + 1 < days.length ? x(days[i + 1].date) : w;
+      top += `${i === 0 ? 'M' : 'L'}${x0},${y(d, true)} L${x1},${y(d, true)} `;
+      bottom = `L${x1},${y(d, false)} L${x0},${y(d, false)} ${bottom}`;
+    });
+    if (days.length > 0) {
+      el('path', { d: `${top}${bottom}Z`, fill: statusColours[status], class: `band band-${status}` }, svg);
+    }
+  }
+  const cursor = el('line', { y1: 0, y2: h, stroke: '#000', 'stroke-width': 3, class: 'chart-cursor', 'vector-effect': 'non-scaling-stroke' }, svg);
+  const move = () => {
+    const cx = x(model.date);
+    cursor.setAttribute('x1', cx);
+    cursor.setAttribute('x2', cx);
+  };
+  svg.addEventListener('click', (e) => {
+    const r = svg.getBoundingClientRect();
+    const frac = Math.min(1, Math.max(0, (e.clientX - r.left) / r.width));
+    model.setDate(model.dateAt(Math.round(frac * (span - 1))), 'chart');
+  });
+  move();
+  return move;
+}
