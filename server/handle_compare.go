@@ -52,16 +52,9 @@ func (s *Server) handleDiff(c echo.Context) error {
 	if !q.Has(paramFrom) || !q.Has(paramTo) {
 		return &ParamError{Param: paramFrom, Err: errors.New("from and to are both required")}
 	}
-	from, err := parseDate(q, paramFrom, 0)
+	from, to, err := parseRange(q, 0, 0)
 	if err != nil {
 		return err
-	}
-	to, err := parseDate(q, paramTo, 0)
-	if err != nil {
-		return err
-	}
-	if to < from {
-		return &ParamError{Param: paramTo, Err: errors.New("is before from")}
 	}
 	detail, err := parseDetail(q)
 	if err != nil {
@@ -164,16 +157,9 @@ func (s *Server) handleAnimation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	from, err := parseDate(q, paramFrom, s.ds.First)
+	from, to, err := parseRange(q, s.ds.First, s.ds.LastChange)
 	if err != nil {
 		return err
-	}
-	to, err := parseDate(q, paramTo, s.ds.LastChange)
-	if err != nil {
-		return err
-	}
-	if to < from {
-		return &ParamError{Param: paramTo, Err: errors.New("is before from")}
 	}
 	width, err := parseIntParam(q, "width", gifDefaultWidth, gifMinWidth, gifMaxWidth)
 	if err != nil {

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -14,16 +13,9 @@ func (s *Server) handleEvents(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	from, err := parseDate(q, paramFrom, 0)
+	from, to, err := parseRange(q, 0, 0)
 	if err != nil {
 		return err
-	}
-	to, err := parseDate(q, paramTo, 0)
-	if err != nil {
-		return err
-	}
-	if to != 0 && from > to {
-		return &ParamError{Param: paramTo, Err: errors.New("is before from")}
 	}
 	b, err := s.enc.events(from, to)
 	if err != nil {

@@ -75,6 +75,17 @@ func wantsHTML(c echo.Context, q *query) (bool, error) {
 	return html >= 0 && (jsonAt < 0 || html < jsonAt), nil
 }
 
+// formatParams parses the query against allowed (f always) and decides the
+// format: the preamble of every OGC API handler.
+func formatParams(c echo.Context, allowed ...string) (*query, bool, error) {
+	q, err := params(c, append(allowed, paramF)...)
+	if err != nil {
+		return nil, false, err
+	}
+	html, err := wantsHTML(c, q)
+	return q, html, err
+}
+
 // baseURL is the absolute URL of the server as the client reached it.
 func baseURL(c echo.Context) string {
 	return c.Scheme() + "://" + c.Request().Host
@@ -114,11 +125,7 @@ func (s *Server) renderOGC(c echo.Context, html bool, page string, v any, jsonTy
 }
 
 func (s *Server) handleOGCLanding(c echo.Context) error {
-	q, err := params(c, paramF)
-	if err != nil {
-		return err
-	}
-	html, err := wantsHTML(c, q)
+	_, html, err := formatParams(c)
 	if err != nil {
 		return err
 	}
@@ -145,11 +152,7 @@ var conformance = []string{
 }
 
 func (s *Server) handleOGCConformance(c echo.Context) error {
-	q, err := params(c, paramF)
-	if err != nil {
-		return err
-	}
-	html, err := wantsHTML(c, q)
+	_, html, err := formatParams(c)
 	if err != nil {
 		return err
 	}
@@ -182,11 +185,7 @@ func collectionJSON(base string, col *ogcCollection) map[string]any {
 }
 
 func (s *Server) handleOGCCollections(c echo.Context) error {
-	q, err := params(c, paramF)
-	if err != nil {
-		return err
-	}
-	html, err := wantsHTML(c, q)
+	_, html, err := formatParams(c)
 	if err != nil {
 		return err
 	}
@@ -204,11 +203,7 @@ func (s *Server) handleOGCCollections(c echo.Context) error {
 }
 
 func (s *Server) handleOGCCollection(c echo.Context) error {
-	q, err := params(c, paramF)
-	if err != nil {
-		return err
-	}
-	html, err := wantsHTML(c, q)
+	_, html, err := formatParams(c)
 	if err != nil {
 		return err
 	}
@@ -222,11 +217,7 @@ func (s *Server) handleOGCCollection(c echo.Context) error {
 // handleOGCItems serves /ogc/collections/{id}/items with bbox, datetime,
 // limit and offset; next and prev links page through the matches.
 func (s *Server) handleOGCItems(c echo.Context) error {
-	q, err := params(c, paramF, paramBBox, paramDatetime, paramLimit, paramOffset, paramDetail)
-	if err != nil {
-		return err
-	}
-	html, err := wantsHTML(c, q)
+	q, html, err := formatParams(c, paramBBox, paramDatetime, paramLimit, paramOffset, paramDetail)
 	if err != nil {
 		return err
 	}
@@ -329,11 +320,7 @@ func (s *Server) writeItems(c echo.Context, col *ogcCollection, page []int, deta
 }
 
 func (s *Server) handleOGCItem(c echo.Context) error {
-	q, err := params(c, paramF, paramDetail)
-	if err != nil {
-		return err
-	}
-	html, err := wantsHTML(c, q)
+	q, html, err := formatParams(c, paramDetail)
 	if err != nil {
 		return err
 	}

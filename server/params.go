@@ -137,3 +137,18 @@ func parseDetail(q *query) (Detail, error) {
 		return 0, &ParamError{Param: paramDetail, Err: fmt.Errorf("%q: want display or full", v)}
 	}
 }
+
+// parseRange parses from and to (YYYY-MM-DD; defaults when absent) and
+// rejects a range that ends before it starts, naming to.
+func parseRange(q *query, defFrom, defTo data.Day) (from, to data.Day, err error) {
+	if from, err = parseDate(q, paramFrom, defFrom); err != nil {
+		return 0, 0, err
+	}
+	if to, err = parseDate(q, paramTo, defTo); err != nil {
+		return 0, 0, err
+	}
+	if to != 0 && from > to {
+		return 0, 0, &ParamError{Param: paramTo, Err: errors.New("is before from")}
+	}
+	return from, to, nil
+}
