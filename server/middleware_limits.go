@@ -15,46 +15,75 @@ import (
 // maxURILength bounds the request target; no valid request comes near it.
 const maxURILength = 2048
 
-// methods answers preflights for cross-origin readers and 405 to anything
-// but GET and HEAD: the whole service is read-only.
-func (s *Server) methods(next echo.HandlerFunc) echo.HandlerFunc {
+// guard sets the security headers, answers preflights and refuses other
+// methods, checks the request, and applies the in-flight cap, in that order,
+// in one closure: echo rebuilds the pre-middleware chain on every request, so
+// each separate middleware would cost an allocation per request.
+func (s *Server) guard(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		switch c.Request().Method {
-		case http.MethodGet, http.MethodHead:
-			return next(c)
-		case http.MethodOptions:
-			h := c.Response().Header()
-			h.Set(echo.HeaderAllow, "GET, HEAD, OPTIONS")
-			h.Set(echo.HeaderAccessControlAllowMethods, "GET, HEAD")
-			h.Set(echo.HeaderAccessControlAllowHeaders, "Accept, Accept-Encoding, If-None-Match, Content-Type")
-			h.Set(echo.HeaderAccessControlMaxAge, "86400")
-			return c.NoContent(http.StatusNoContent)
+		setSecurityHeaders(c.Response().Header())
+		if done, err := s.checkMethod(c); done {
+			return err
 		}
-		c.Response().Header().Set(echo.HeaderAllow, "GET, HEAD, OPTIONS")
-		return echo.NewHTTPError(http.StatusMethodNotAllowed, "this service is read-only: use GET")
+		if err := validateRequest(c.Request()); err != nil {
+			return err
+		}
+		return s.slots.run(c, next)
 	}
 }
 
-// checkRequest rejects requests that carry a body (no endpoint takes one),
-// over-long request targets and malformed query strings (which Go's parser
-// would otherwise drop silently, answering as if the parameter were absent).
-func checkRequest(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		r := c.Request()
-		if len(r.RequestURI) > maxURILength {
-			return echo.NewHTTPError(http.StatusRequestURITooLong, "the request target is longer than "+strconv.Itoa(maxURILength)+" bytes")
-		}
-		if r.ContentLength > 0 || len(r.TransferEncoding) > 0 {
-			return echo.NewHTTPError(http.StatusBadRequest, "no endpoint takes a request body")
-		}
-		if strings.ContainsRune(r.URL.Path, 0) {
-			return echo.ErrNotFound
-		}
-		if err := validQuery(r.URL.RawQuery); err != nil {
-			return echo.NewHTTPError(http.StatusBadRequest, "malformed query string: "+err.Error())
-		}
+// slots caps the requests served at once. Past the cap a request gets a
+// quick 429 with Retry-After instead of queueing until the machine falls
+// over.
+type slots chan struct{}
+
+func (sl slots) run(c echo.Context, next echo.HandlerFunc) error {
+	select {
+	case sl <- struct{}{}:
+		defer func() { <-sl }()
 		return next(c)
+	default:
+		return tooMany(c, "1")
 	}
+}
+
+// checkMethod answers preflights for cross-origin readers and 405 to
+// anything but GET and HEAD (the whole service is read-only); done is true
+// when it has answered.
+func (s *Server) checkMethod(c echo.Context) (done bool, err error) {
+	switch c.Request().Method {
+	case http.MethodGet, http.MethodHead:
+		return false, nil
+	case http.MethodOptions:
+		h := c.Response().Header()
+		h.Set(echo.HeaderAllow, "GET, HEAD, OPTIONS")
+		h.Set(echo.HeaderAccessControlAllowMethods, "GET, HEAD")
+		h.Set(echo.HeaderAccessControlAllowHeaders, "Accept, Accept-Encoding, If-None-Match, Content-Type")
+		h.Set(echo.HeaderAccessControlMaxAge, "86400")
+		return true, c.NoContent(http.StatusNoContent)
+	}
+	c.Response().Header().Set(echo.HeaderAllow, "GET, HEAD, OPTIONS")
+	return true, echo.NewHTTPError(http.StatusMethodNotAllowed, "this service is read-only: use GET")
+}
+
+// validateRequest rejects requests that carry a body (no endpoint takes
+// one), over-long request targets and malformed query strings (which Go's
+// parser would otherwise drop silently, answering as if the parameter were
+// absent).
+func validateRequest(r *http.Request) error {
+	if len(r.RequestURI) > maxURILength {
+		return echo.NewHTTPError(http.StatusRequestURITooLong, "the request target is longer than "+strconv.Itoa(maxURILength)+" bytes")
+	}
+	if r.ContentLength > 0 || len(r.TransferEncoding) > 0 {
+		return echo.NewHTTPError(http.StatusBadRequest, "no endpoint takes a request body")
+	}
+	if strings.ContainsRune(r.URL.Path, 0) {
+		return echo.ErrNotFound
+	}
+	if err := validQuery(r.URL.RawQuery); err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, "malformed query string: "+err.Error())
+	}
+	return nil
 }
 
 // validQuery finds what url.ParseQuery would reject (bad percent escapes,
@@ -85,21 +114,12 @@ func tooMany(c echo.Context, retryAfter string) error {
 	return echo.NewHTTPError(http.StatusTooManyRequests, "too many requests: retry after "+retryAfter+" s")
 }
 
-// inFlight caps the requests served at once. Past the cap a request gets a
-// quick 429 with Retry-After instead of queueing until the machine falls
-// over.
+// inFlight is the in-flight cap as a middleware of its own (the server
+// applies it inside guard).
 func inFlight(limit int) echo.MiddlewareFunc {
-	slots := make(chan struct{}, limit)
+	sl := make(slots, limit)
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			select {
-			case slots <- struct{}{}:
-				defer func() { <-slots }()
-				return next(c)
-			default:
-				return tooMany(c, "1")
-			}
-		}
+		return func(c echo.Context) error { return sl.run(c, next) }
 	}
 }
 

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"net/http"
+
 	"github.com/labstack/echo/v4"
 )
 
@@ -24,12 +26,8 @@ var securityHeaderValues = map[string][]string{
 	"Cross-Origin-Resource-Policy":      {"cross-origin"},
 }
 
-func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		h := c.Response().Header()
-		for k, v := range securityHeaderValues {
-			h[k] = v
-		}
-		return next(c)
+func setSecurityHeaders(h http.Header) {
+	for k, v := range securityHeaderValues {
+		h[k] = v
 	}
 }

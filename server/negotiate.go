@@ -16,7 +16,9 @@ const (
 // "*" accepts both). Identity is always acceptable here: nothing we serve
 // refuses it.
 func acceptedCodings(header string) (gzip, br bool) {
-	for _, part := range strings.Split(header, ",") {
+	for rest := header; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, ",")
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		q := 1.0
 		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.EqualFold(strings.TrimSpace(k), "q") {

@@ -52,7 +52,8 @@ type Server struct {
 	static         map[string]*rep // by file name in web
 	answers        *answerCache
 
-	ogc ogcState
+	ogc   ogcState
+	slots slots // the in-flight cap
 
 	statsOnce sync.Once
 	stats     *rep
@@ -108,7 +109,7 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, ds: ds, enc: enc, web: web, log: cfg.Logger,
+	s := &Server{cfg: cfg, ds: ds, enc: enc, web: web, log: cfg.Logger, slots: make(slots, cfg.MaxInFlight),
 		answers: newAnswerCache(newControlCache(enc)),
 		gifs:    map[animationKey]*rep{}}
 	for _, d := range []Detail{DetailDisplay, DetailFull} {
