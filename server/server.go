@@ -228,7 +228,11 @@ func (s *Server) Warm() {
 	}
 	// The timeline grows with the history; a history too long to animate in a
 	// browser is not worth holding compressed before anyone asks.
-	if len(s.ds.History())+len(s.ds.Claims) <= warmTimelineRows {
+	rows := len(s.ds.Claims)
+	for _, ivs := range s.ds.Intervals {
+		rows += len(ivs)
+	}
+	if rows <= warmTimelineRows {
 		if r, err := s.timeline(); err == nil {
 			_ = r.prepare()
 		}
