@@ -3,7 +3,10 @@ package data
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"hash"
+	"io"
 	"io/fs"
 	"net/url"
 	"regexp"
@@ -60,6 +63,7 @@ type Dataset struct {
 // reports every problem found, each naming file and line, and returns no
 // dataset at all if there is any: a half-loaded dataset is never served.
 func Load(tables, bounds fs.FS) (*Dataset, error) {
+	tables, bounds = newHashingFS(tables), newHashingFS(bounds)
 	p := &problems{}
 	d := &Dataset{Intervals: map[string][]Interval{}, areaIndex: map[string]int{}, sourceIndex: map[string]int{}}
 	d.loadAreas(tables, p)
@@ -76,23 +80,55 @@ func Load(tables, bounds fs.FS) (*Dataset, error) {
 		return nil, err
 	}
 	d.index()
-	d.Version = contentVersion(tables, bounds)
+	d.Version = contentVersion(tables.(*hashingFS), bounds.(*hashingFS))
 	return d, nil
 }
 
-// contentVersion hashes every file the dataset was loaded from.
-func contentVersion(tables, bounds fs.FS) string {
+// contentVersion combines the hashes of the files the dataset was read
+// from (recorded as the loader read them: no file is read twice). A file
+// that was never read, such as a missing context, counts as empty.
+func contentVersion(tables, bounds *hashingFS) string {
 	h := sha256.New()
 	for _, f := range []struct {
-		fsys fs.FS
+		fsys *hashingFS
 		name string
 	}{{tables, AreasFile}, {tables, SourcesFile}, {tables, ControlFile}, {tables, ClaimsFile}, {tables, EventsFile},
 		{bounds, FullBoundsFile}, {bounds, DisplayBoundsFile}, {bounds, ContextFile}} {
-		b, _ := fs.ReadFile(f.fsys, f.name) // all were read successfully by Load; a missing context hashes as empty
-		fmt.Fprintf(h, "%s %d\n", f.name, len(b))
-		h.Write(b)
+		fmt.Fprintf(h, "%s %x\n", f.name, f.fsys.sums[f.name])
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// hashingFS records the SHA-256 of every file read to its end through it.
+type hashingFS struct {
+	fsys fs.FS
+	sums map[string][]byte
+}
+
+func newHashingFS(fsys fs.FS) fs.FS { return &hashingFS{fsys: fsys, sums: map[string][]byte{}} }
+
+func (h *hashingFS) Open(name string) (fs.File, error) {
+	f, err := h.fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &hashingFile{File: f, name: name, hash: sha256.New(), owner: h}, nil
+}
+
+type hashingFile struct {
+	fs.File
+	name  string
+	hash  hash.Hash
+	owner *hashingFS
+}
+
+func (f *hashingFile) Read(p []byte) (int, error) {
+	n, err := f.File.Read(p)
+	f.hash.Write(p[:n])
+	if errors.Is(err, io.EOF) {
+		f.owner.sums[f.name] = f.hash.Sum(nil)
+	}
+	return n, err
 }
 
 // Area returns the area with P-code pcode.

@@ -142,3 +142,23 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 		}
 	}
 }
+
+// The version follows the content: equal for equal files, different when
+// any file changes, the boundaries included.
+func TestVersion(t *testing.T) {
+	a, b := loadFixture(t), loadFixture(t)
+	if a.Version == "" || a.Version != b.Version {
+		t.Fatalf("versions %q and %q of the same files", a.Version, b.Version)
+	}
+	for _, file := range []string{"claims.csv", "areas-display.geojson"} {
+		m := fixture(t)
+		m[file] = &fstest.MapFile{Data: append(m[file].Data, '\n')}
+		d, err := Load(m, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Version == a.Version {
+			t.Errorf("changing %s left the version at %s", file, d.Version)
+		}
+	}
+}
