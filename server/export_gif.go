@@ -131,7 +131,7 @@ func baseFrame(ds *data.Dataset, p gifProjection) *image.RGBA {
 	x := 8
 	for _, st := range data.Statuses {
 		box := image.Rect(x, p.h-gifBottom+9, x+14, p.h-gifBottom+23)
-		draw.Draw(img, box, statusSource(st, box.Min), box.Min, draw.Src)
+		draw.Draw(img, box, statusSource(st), box.Min, draw.Src)
 		x = text(img, x+18, p.h-gifBottom+20, string(st), color.Black) + 12
 	}
 	text(img, p.w-7*len("AGCHO/OCHA COD-AB 2018")-6, p.h-gifBottom+20, "AGCHO/OCHA COD-AB 2018", colBorder)
@@ -139,7 +139,7 @@ func baseFrame(ds *data.Dataset, p gifProjection) *image.RGBA {
 }
 
 // statusSource is the paint of a status: a colour, or a hatch for contested.
-func statusSource(st data.Status, _ image.Point) image.Image {
+func statusSource(st data.Status) image.Image {
 	if st == data.StatusContested {
 		return hatch{}
 	}
@@ -177,7 +177,7 @@ func fillArea(img *image.RGBA, p gifProjection, mp orb.MultiPolygon, st data.Sta
 			r.ClosePath()
 		}
 	}
-	r.Draw(img, img.Bounds(), statusSource(st, image.Point{}), image.Point{})
+	r.Draw(img, img.Bounds(), statusSource(st), image.Point{})
 }
 
 // outline draws the borders one pixel wide.

@@ -33,7 +33,6 @@ func (s *Server) handleExport(c echo.Context) error {
 		return err
 	}
 	name := c.Param("file")
-	c.Response().Header().Set("Content-Disposition", `attachment; filename="controlmap-`+name+`"`)
 	if name == "controlmap.qlr" {
 		b, err := ControlQLR(baseURL(c))
 		if err != nil {
@@ -44,9 +43,9 @@ func (s *Server) handleExport(c echo.Context) error {
 	}
 	r, ok := s.exportReps()[name]
 	if !ok {
-		c.Response().Header().Del("Content-Disposition")
 		return echo.NewHTTPError(http.StatusNotFound, "the exports are history.gpkg, history.kml, history.csv and controlmap.qlr")
 	}
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="controlmap-`+name+`"`)
 	return r.serve(c)
 }
 
