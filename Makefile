@@ -57,8 +57,11 @@ run: build ## build and serve the map on http://$(ADDR)
 test: deps build ## run every test (unit, golden, browser, GDAL)
 	CONTROLMAP_BOUNDARIES="$(abspath $(BOUNDARIES))" $(GO) test -count=1 ./...
 
-lint: ## go vet and gofmt check
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+lint: ## go vet, staticcheck and a gofmt check
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 	@test -z "$$(gofmt -l $(GO_SRC))" || { gofmt -l $(GO_SRC); exit 1; }
 
 fmt: ## gofmt the sources
