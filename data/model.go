@@ -17,8 +17,12 @@ const (
 	StatusUnknown    Status = "unknown"
 )
 
-// Statuses lists the statuses a dataset row may use, in legend order.
-var Statuses = []Status{StatusRepublic, StatusTaliban, StatusResistance, StatusContested}
+// statuses lists the statuses a dataset row may use, in legend order.
+var statuses = []Status{StatusRepublic, StatusTaliban, StatusResistance, StatusContested}
+
+// Statuses returns the statuses a dataset row may use, in legend order (a
+// new slice each call: callers may append to it).
+func Statuses() []Status { return append([]Status(nil), statuses...) }
 
 // Confidence is the analyst's confidence in an assessed status.
 type Confidence string
@@ -40,8 +44,11 @@ const (
 	PartyIndependent Party = "independent" // news agencies, reporters, NGOs, residents
 )
 
-// Parties lists the parties in display order.
-var Parties = []Party{PartyTaliban, PartyResistance, PartyIndependent}
+// parties lists the parties in display order.
+var parties = []Party{PartyTaliban, PartyResistance, PartyIndependent}
+
+// Parties returns the parties in display order (a new slice each call).
+func Parties() []Party { return append([]Party(nil), parties...) }
 
 // Kind is the kind of a claim.
 type Kind string
@@ -85,11 +92,6 @@ type Interval struct {
 	Confidence Confidence
 	Sources    []string // source ids
 	Note       string
-}
-
-// Contains reports whether day lies in [From, To).
-func (iv Interval) Contains(day Day) bool {
-	return day >= iv.From && (iv.To == 0 || day < iv.To)
 }
 
 // Claim is a dated statement about the control of one or more areas.

@@ -53,7 +53,7 @@ func (d *Dataset) index() {
 	for i := range d.Claims {
 		c := &d.Claims[i]
 		breaks = append(breaks, c.Date, c.Date.AddDays(ClaimWindow))
-		p := slices.Index(Parties, c.Party)
+		p := slices.Index(parties, c.Party)
 		for _, pc := range c.PCodes {
 			a := d.areaIndex[pc]
 			d.claimsByArea[a][p] = append(d.claimsByArea[a][p], c)
@@ -100,10 +100,6 @@ func (d *Dataset) SnapshotIndex(day Day) int {
 	return sort.Search(len(d.breaks), func(i int) bool { return d.breaks[i] > day }) - 1
 }
 
-// Snapshots returns how many periods SnapshotIndex distinguishes (without
-// the one before the first record).
-func (d *Dataset) Snapshots() int { return len(d.breaks) }
-
 // StatesAt returns the state of every area on day, in the order of Areas.
 // Before an area's first record its status is StatusUnknown.
 func (d *Dataset) StatesAt(day Day) []State {
@@ -132,13 +128,18 @@ func (d *Dataset) stateOf(i int, day Day) State {
 	return s
 }
 
+// CurrentOn reports whether the claim counts towards State.Disputed on day:
+// it was made on day or within the ClaimWindow days before it. This is the
+// one place the rule lives; encoders report it, never recompute it.
+func (c *Claim) CurrentOn(day Day) bool { return day >= c.Date && day-c.Date < ClaimWindow }
+
 func disputed(s State, day Day) bool {
 	var first Status
 	if s.Interval != nil {
 		first = s.Interval.Status
 	}
 	for _, c := range s.Claims {
-		if day-c.Date >= ClaimWindow {
+		if !c.CurrentOn(day) {
 			continue
 		}
 		if first == "" {

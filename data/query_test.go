@@ -76,11 +76,11 @@ func naiveStates(d *Dataset, day Day) []State {
 		a := &d.Areas[i]
 		s := State{Area: a}
 		for j, iv := range d.Intervals[a.PCode] {
-			if iv.Contains(day) {
+			if day >= iv.From && (iv.To == 0 || day < iv.To) {
 				s.Interval = &d.Intervals[a.PCode][j]
 			}
 		}
-		for _, party := range Parties {
+		for _, party := range parties {
 			var latest *Claim
 			for j := range d.Claims {
 				c := &d.Claims[j]

@@ -10,7 +10,24 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/server/internal/rep"
 )
+
+// gzipWhole compresses b in one go, as a baseline for the stitched answers.
+func gzipWhole(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if _, err := w.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
 
 func gunzip(t *testing.T, b []byte) []byte {
 	t.Helper()
@@ -41,15 +58,15 @@ func TestControlTemplatesMatchDirectEncoding(t *testing.T) {
 	s := newEmbeddedServer(t)
 	h := s.Handler()
 	for d := s.ds.First.AddDays(-2); d <= s.ds.LastChange.AddDays(35); d++ {
-		for _, detail := range []Detail{DetailDisplay, DetailFull} {
-			if detail == DetailFull && int(d)%5 != 0 {
+		for _, detail := range []data.Detail{data.DetailDisplay, data.DetailFull} {
+			if detail == data.DetailFull && int(d)%5 != 0 {
 				continue // the full geometry on every fifth day is enough
 			}
-			want, err := s.enc.control(d, detail)
+			want, err := s.enc.Control(d, detail)
 			if err != nil {
 				t.Fatal(err)
 			}
-			target := "/api/control?date=" + d.String() + "&detail=" + detailNames[detail]
+			target := "/api/control?date=" + d.String() + "&detail=" + detail.String()
 			plain := getWith(h, target, nil)
 			if !bytes.Equal(plain.Body.Bytes(), want) {
 				t.Fatalf("%s: plain answer differs from the direct encoding", target)
@@ -61,7 +78,7 @@ func TestControlTemplatesMatchDirectEncoding(t *testing.T) {
 			if got := gunzip(t, zipped.Body.Bytes()); !bytes.Equal(got, want) {
 				t.Fatalf("%s: gzip answer decodes to something else", target)
 			}
-			if whole := len(gzipBytes(want)); zipped.Body.Len() > whole*11/10 {
+			if whole := len(gzipWhole(t, want)); zipped.Body.Len() > whole*11/10 {
 				t.Errorf("%s: stitched gzip is %d bytes, compressing the whole gives %d; the stitching lost the compression", target, zipped.Body.Len(), whole)
 			}
 		}
@@ -69,10 +86,11 @@ func TestControlTemplatesMatchDirectEncoding(t *testing.T) {
 }
 
 func TestConditionalRequests(t *testing.T) {
+	t.Parallel()
 	s := newFixtureServer(t)
 	h := s.Handler()
 	for _, target := range []string{"/api/control?date=2021-09-05", "/api/control", "/api/areas", "/api/history?detail=full",
-		"/api/timeline", "/api/sources", "/api/context", "/", "/js/main.js"} {
+		"/api/timeline", "/api/sources", "/api/context", "/api/events", "/api/stats", "/", "/js/main.js"} {
 		for _, enc := range []string{"", "gzip", "br, gzip"} {
 			first := getWith(h, target, map[string]string{"Accept-Encoding": enc})
 			etag := first.Header().Get("ETag")
@@ -102,17 +120,18 @@ func TestConditionalRequests(t *testing.T) {
 }
 
 func TestCacheControl(t *testing.T) {
+	t.Parallel()
 	s := newFixtureServer(t) // today is 2021-09-10
 	h := s.Handler()
 	tests := []struct{ target, want string }{
-		{"/api/control?date=2021-09-05", cachePastDay},
-		{"/api/control?date=2021-09-09", cachePastDay},
-		{"/api/control?date=2021-09-10", cacheRevalidate}, // today may still change
-		{"/api/control?date=2030-01-01", cacheRevalidate},
-		{"/api/control", cacheRevalidate},
-		{"/api/timeline", cacheRevalidate},
-		{"/", cacheRevalidate},
-		{"/js/main.js", cacheAsset},
+		{"/api/control?date=2021-09-05", rep.CachePastDay},
+		{"/api/control?date=2021-09-09", rep.CachePastDay},
+		{"/api/control?date=2021-09-10", rep.CacheRevalidate}, // today may still change
+		{"/api/control?date=2030-01-01", rep.CacheRevalidate},
+		{"/api/control", rep.CacheRevalidate},
+		{"/api/timeline", rep.CacheRevalidate},
+		{"/", rep.CacheRevalidate},
+		{"/js/main.js", rep.CacheAsset},
 	}
 	for _, tt := range tests {
 		if got := getWith(h, tt.target, nil).Header().Get("Cache-Control"); got != tt.want {
@@ -142,58 +161,5 @@ func TestBrotliAndGzipRepresentations(t *testing.T) {
 	none := getWith(h, "/api/areas?detail=full", map[string]string{"Accept-Encoding": "identity"})
 	if none.Header().Get("Content-Encoding") != "" || !bytes.Equal(none.Body.Bytes(), plain) {
 		t.Error("identity: wrong encoding or body")
-	}
-}
-
-func TestAcceptedCodings(t *testing.T) {
-	tests := []struct {
-		header   string
-		gzip, br bool
-	}{
-		{"", false, false},
-		{"gzip", true, false},
-		{"gzip, deflate, br", true, true},
-		{"br;q=0, gzip;q=0.8", true, false},
-		{"GZIP;Q=1", true, false},
-		{"*", true, true},
-		{"identity", false, false},
-		{"gzip;q=0", false, false},
-	}
-	for _, tt := range tests {
-		if g, b := acceptedCodings(tt.header); g != tt.gzip || b != tt.br {
-			t.Errorf("%q: got gzip %v br %v, want %v %v", tt.header, g, b, tt.gzip, tt.br)
-		}
-	}
-}
-
-func TestControlCacheIsBounded(t *testing.T) {
-	s := newEmbeddedServer(t)
-	cc := newControlCache(s.enc)
-	cc.maxBytes = 150_000 // a few templates of the display geometry
-	for d := s.ds.First; d < s.ds.First.AddDays(60); d++ {
-		if _, err := cc.template(d, DetailDisplay); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if cc.bytes > cc.maxBytes || len(cc.m) < 2 {
-		t.Errorf("cache holds %d bytes in %d templates, want some, at most %d bytes", cc.bytes, len(cc.m), cc.maxBytes)
-	}
-}
-
-func TestAnswerCacheIsBoundedByBytes(t *testing.T) {
-	s := newEmbeddedServer(t)
-	ac := newAnswerCache(newControlCache(s.enc))
-	ac.maxBytes = 100_000 // about two answers of the display geometry
-	for d := s.ds.First; d < s.ds.First.AddDays(30); d++ {
-		got, err := ac.get(d, DetailDisplay, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want, _ := s.enc.control(d, DetailDisplay); !bytes.Equal(got, want) {
-			t.Fatalf("%s: cached answer differs from the direct encoding", d)
-		}
-	}
-	if ac.bytes > ac.maxBytes || len(ac.m) == 0 {
-		t.Errorf("cache holds %d bytes in %d answers, want at most %d", ac.bytes, len(ac.m), ac.maxBytes)
 	}
 }

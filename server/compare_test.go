@@ -5,22 +5,38 @@ import (
 	"math"
 	"net/http"
 	"testing"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/wire"
 )
 
 func TestDiffAPI(t *testing.T) {
 	s := newEmbeddedServer(t)
 	h := s.Handler()
 	rec := get(t, h, http.MethodGet, "/api/diff?from=2021-08-10&to=2021-09-20")
-	if rec.Code != 200 || rec.Header().Get("Content-Type") != typeGeoJSON {
+	if rec.Code != 200 || rec.Header().Get("Content-Type") != wire.TypeGeoJSON {
 		t.Fatalf("got %d %s", rec.Code, rec.Body)
 	}
 	var fc struct {
 		Features []struct {
 			ID         string
-			Properties diffProps
+			Properties struct {
+				PCode      string            `json:"pcode"`
+				Name       string            `json:"name"`
+				StatusFrom string            `json:"status_from"`
+				StatusTo   string            `json:"status_to"`
+				AreaKm2    float64           `json:"area_km2"`
+				Sources    []json.RawMessage `json:"sources"`
+			}
 		}
-		Balance map[string]balance
-		Changes []diffChange
+		Balance map[string]struct {
+			Gained float64 `json:"gained_km2"`
+			Lost   float64 `json:"lost_km2"`
+			Net    float64 `json:"net_km2"`
+		}
+		Changes []struct {
+			Date data.Day `json:"date"`
+		}
 	}
 	if err := json.Unmarshal(rec.Body.Bytes(), &fc); err != nil {
 		t.Fatal(err)
@@ -75,7 +91,10 @@ func TestStatsAPI(t *testing.T) {
 		Total float64 `json:"total_km2"`
 		Days  []struct {
 			Date     string
-			Assessed statusAreaJSON
+			Assessed struct {
+				Km2   map[data.Status]float64 `json:"km2"`
+				Share map[data.Status]float64 `json:"share"`
+			}
 		}
 	}
 	if err := json.Unmarshal(rec.Body.Bytes(), &st); err != nil || rec.Code != 200 {

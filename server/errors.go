@@ -7,6 +7,10 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/controlmap/controlmap/ogc"
+	"github.com/controlmap/controlmap/server/internal/rep"
+	"github.com/controlmap/controlmap/wire"
 )
 
 // ParamError is a bad query parameter: it becomes a 400 problem that names
@@ -42,6 +46,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 	switch {
 	case errors.As(err, &pe):
 		p.Status, p.Detail, p.Param = http.StatusBadRequest, pe.Error(), pe.Param
+	case errors.Is(err, ogc.ErrNotFound):
+		p.Status, p.Detail = http.StatusNotFound, err.Error()
 	case errors.As(err, &he):
 		p.Status = he.Code
 		if msg, ok := he.Message.(string); ok && he.Code < 500 {
@@ -58,7 +64,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Request().Method == http.MethodHead {
 		b = nil
 	}
-	if werr := writeBytes(c, p.Status, "application/problem+json", b); werr != nil {
+	if werr := rep.WriteBytes(c.Response(), c.Request(), p.Status, wire.TypeProblem, b); werr != nil {
 		s.log.Error("write problem", "err", werr)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/controlmap/controlmap/wire"
 )
 
 // download fetches url into dir/name.
@@ -39,7 +41,7 @@ func TestGDALReadsExports(t *testing.T) {
 	counts := map[string]int{"areas": len(s.ds.Areas), "control": len(s.ds.History()), "events": len(s.ds.Events)}
 
 	gpkg, resp := download(t, base+"/api/export/history.gpkg", dir, "h.gpkg")
-	if resp.Header.Get("Content-Type") != typeGPKG {
+	if resp.Header.Get("Content-Type") != wire.TypeGPKG {
 		t.Errorf("GeoPackage served as %q", resp.Header.Get("Content-Type"))
 	}
 	for layer, want := range counts {
@@ -114,44 +116,8 @@ func kmlTimes(t *testing.T, path string) (spans, stamps int) {
 	}
 }
 
-func TestQLR(t *testing.T) {
-	b, err := ControlQLR("https://maps.example")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Layer struct {
-			Datasource string `xml:"datasource"`
-			Provider   string `xml:"provider"`
-			Temporal   struct {
-				Enabled    string `xml:"enabled,attr"`
-				Mode       string `xml:"mode,attr"`
-				StartField string `xml:"startField,attr"`
-				EndField   string `xml:"endField,attr"`
-			} `xml:"temporal"`
-			Renderer struct {
-				Attr       string `xml:"attr,attr"`
-				Categories []struct {
-					Value string `xml:"value,attr"`
-				} `xml:"categories>category"`
-			} `xml:"renderer-v2"`
-		} `xml:"maplayers>maplayer"`
-	}
-	if err := xml.Unmarshal(b, &doc); err != nil {
-		t.Fatalf("not XML: %v", err)
-	}
-	l := doc.Layer
-	for _, want := range []string{"url='https://maps.example/ogc'", "typename='control'", "version='OGC_API_FEATURES'"} {
-		if !strings.Contains(l.Datasource, want) {
-			t.Errorf("datasource %q lacks %s", l.Datasource, want)
-		}
-	}
-	if l.Provider != "WFS" || l.Temporal.Enabled != "1" || l.Temporal.Mode != "2" || l.Temporal.StartField != "valid_from" || l.Temporal.EndField != "valid_to" {
-		t.Errorf("provider %q, temporal %+v: want WFS, enabled, start and end from valid_from and valid_to", l.Provider, l.Temporal)
-	}
-	if l.Renderer.Attr != "status" || len(l.Renderer.Categories) != 4 {
-		t.Errorf("renderer by %q with %d categories, want status with 4", l.Renderer.Attr, len(l.Renderer.Categories))
-	}
+func TestServedQLR(t *testing.T) {
+	t.Parallel()
 	rec := get(t, newFixtureServer(t).Handler(), http.MethodGet, "/api/export/controlmap.qlr")
 	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "url='http://example.com/ogc'") {
 		t.Errorf("served qlr: %d, %.300s", rec.Code, rec.Body)

@@ -17,7 +17,7 @@ func FuzzQuery(f *testing.F) {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
-		for _, path := range []string{"/api/control", "/api/events", "/api/areas", "/api/history"} {
+		for _, path := range []string{"/api/control", "/api/events", "/api/areas", "/api/history", "/ogc/collections/control/items"} {
 			req, err := http.NewRequest(http.MethodGet, "http://x"+path, nil)
 			if err != nil {
 				t.Fatal(err)

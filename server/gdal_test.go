@@ -12,6 +12,9 @@ import (
 // gdal runs a GDAL command line tool and returns its output.
 func gdal(t *testing.T, tool string, args ...string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("GDAL client test: not run under -short")
+	}
 	if _, err := exec.LookPath(tool); err != nil {
 		t.Fatalf("%s not found: install gdal-bin (make deps)", tool)
 	}

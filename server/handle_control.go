@@ -3,51 +3,37 @@ package server
 import (
 	"github.com/labstack/echo/v4"
 
-	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/server/internal/rep"
+	"github.com/controlmap/controlmap/wire"
 )
 
 // handleControl serves GET /api/control[?date=YYYY-MM-DD][&detail=...]: every
-// area's state on that day (today in Afghanistan without a date).
-func (s *Server) handleControl(c echo.Context) error {
-	q, err := params(c, paramDate, paramDetail)
+// area's state on that day (today in Afghanistan without a date). A 304
+// costs a string comparison, a 200 a map lookup and one write.
+func (s *Server) handleControl(c echo.Context, r *request) error {
+	day, err := r.date(paramDate, s.today())
 	if err != nil {
 		return err
 	}
-	day, err := parseDate(q, paramDate, s.today())
+	detail, err := r.geometry()
 	if err != nil {
 		return err
 	}
-	detail, err := parseDetail(q)
-	if err != nil {
-		return err
+	m := rep.Meta{ContentType: wire.TypeGeoJSON, CacheControl: rep.CacheRevalidate, Vary: true,
+		ETag: rep.ETag(s.ds.Version, day.String(), detail.String())}
+	if r.has(paramDate) && day < s.today() {
+		m.CacheControl = rep.CachePastDay
 	}
-	return s.serveControl(c, day, detail, q.Has(paramDate))
-}
-
-// serveControl answers from the period's template: a 304 costs a string
-// comparison, a 200 a copy (and, for gzip, a CRC) of precomputed bytes.
-func (s *Server) serveControl(c echo.Context, day data.Day, detail Detail, dated bool) error {
-	cacheControl := cacheRevalidate
-	if dated && day < s.today() {
-		cacheControl = cachePastDay
-	}
-	gz, _ := acceptedCodings(c.Request().Header.Get(echo.HeaderAcceptEncoding))
-	etag := etagFor(s.ds.Version, day.String(), detailNames[detail])
+	gz := rep.ParseAcceptEncoding(c.Request().Header.Get(echo.HeaderAcceptEncoding)).Best(false) == rep.Gzip
 	if gz {
-		etag = etag[:len(etag)-1] + `-gz"`
+		m.ETag, m.Coding = m.ETag[:len(m.ETag)-1]+`-gz"`, rep.Gzip
 	}
-	if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
-		return sendCached(c, typeGeoJSON, cacheControl, etag, "", true, nil)
+	if rep.ETagMatches(c.Request().Header.Get("If-None-Match"), m.ETag) {
+		return rep.SendCached(c.Response(), c.Request(), m, nil)
 	}
-	body, err := s.answers.get(day, detail, gz)
+	body, err := s.docs.control(day, detail, gz)
 	if err != nil {
 		return err
 	}
-	coding := codingIdentity
-	if gz {
-		coding = codingGzip
-	}
-	return sendCached(c, typeGeoJSON, cacheControl, etag, coding, true, body)
+	return rep.SendCached(c.Response(), c.Request(), m, body)
 }
-
-var detailNames = [...]string{DetailDisplay: "display", DetailFull: "full"}

@@ -4,66 +4,43 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-)
 
-// Content types of the exports.
-const (
-	typeGPKG = "application/geopackage+sqlite3"
-	typeKML  = "application/vnd.google-earth.kml+xml"
-	typeCSV  = "text/csv; charset=utf-8"
-	typeQLR  = "application/xml; charset=utf-8"
+	"github.com/controlmap/controlmap/export"
+	"github.com/controlmap/controlmap/server/internal/rep"
+	"github.com/controlmap/controlmap/wire"
 )
-
-// exportReps are the bulk exports, made on first request and kept.
-func (s *Server) exportReps() map[string]*rep {
-	s.exportsOnce.Do(func() {
-		s.exports = map[string]*rep{
-			"history.gpkg": newLazyRep(typeGPKG, cacheRevalidate, func() ([]byte, error) { return HistoryGPKG(s.ds) }),
-			"history.kml":  newLazyRep(typeKML, cacheRevalidate, func() ([]byte, error) { return HistoryKML(s.ds) }),
-			"history.csv":  newLazyRep(typeCSV, cacheRevalidate, func() ([]byte, error) { return HistoryCSV(s.ds) }),
-		}
-	})
-	return s.exports
-}
 
 // handleExport serves GET /api/export/{file}: history.gpkg, history.kml,
 // history.csv, and controlmap.qlr (which names this server's URL).
-func (s *Server) handleExport(c echo.Context) error {
-	if _, err := params(c); err != nil {
-		return err
-	}
+func (s *Server) handleExport(c echo.Context, _ *request) error {
 	name := c.Param("file")
 	if name == "controlmap.qlr" {
-		b, err := ControlQLR(baseURL(c))
+		b, err := export.ControlQLR(baseURL(c))
 		if err != nil {
 			return err
 		}
 		c.Response().Header().Set("Content-Disposition", `attachment; filename="controlmap.qlr"`)
-		return writeBytes(c, http.StatusOK, typeQLR, b)
+		return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeQLR, b)
 	}
-	r, ok := s.exportReps()[name]
+	r, ok := s.docs.exports[name]
 	if !ok {
 		return echo.NewHTTPError(http.StatusNotFound, "the exports are history.gpkg, history.kml, history.csv and controlmap.qlr")
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="controlmap-`+name+`"`)
-	return r.serve(c)
+	return r.Serve(c.Response(), c.Request())
 }
 
 // handleControlCSV serves GET /api/control.csv?date=D: every district on day
 // D (today without a date) as CSV with WKT geometry.
-func (s *Server) handleControlCSV(c echo.Context) error {
-	q, err := params(c, paramDate)
+func (s *Server) handleControlCSV(c echo.Context, r *request) error {
+	day, err := r.date(paramDate, s.today())
 	if err != nil {
 		return err
 	}
-	day, err := parseDate(q, paramDate, s.today())
-	if err != nil {
-		return err
-	}
-	b, err := ControlCSV(s.ds, day)
+	b, err := export.ControlCSV(s.ds, day)
 	if err != nil {
 		return err
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="controlmap-`+day.String()+`.csv"`)
-	return writeBytes(c, http.StatusOK, typeCSV, b)
+	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeCSV, b)
 }

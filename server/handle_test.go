@@ -104,7 +104,11 @@ func TestHandleControlDirect(t *testing.T) {
 	e := echo.New()
 	rec := httptest.NewRecorder()
 	c := e.NewContext(httptest.NewRequest(http.MethodGet, "/api/control?date=2021-09-31", nil), rec)
-	err := s.handleControl(c)
+	var r request
+	if err := r.parse(c.QueryString(), []string{paramDate, paramDetail}); err != nil {
+		t.Fatal(err)
+	}
+	err := s.handleControl(c, &r)
 	var pe *ParamError
 	if !errors.As(err, &pe) || pe.Param != "date" {
 		t.Fatalf("got %v, want a ParamError for date", err)
@@ -190,8 +194,12 @@ func TestEmbeddedGeometryIsRFC7946(t *testing.T) {
 func TestEmbeddedDisplaySize(t *testing.T) {
 	s := newEmbeddedServer(t)
 	var n int
-	for _, g := range s.enc.geom[DetailDisplay] {
-		n += len(g)
+	for i := range s.ds.Areas {
+		b, err := json.Marshal(geojson.NewGeometry(s.ds.Areas[i].Geom(data.DetailDisplay)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += len(b)
 	}
 	if n > 60_000 {
 		t.Errorf("display geometry of the ten districts is %d bytes, want at most about 60 KB", n)

@@ -10,11 +10,9 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/labstack/echo/v4"
 )
 
 // rawRequest sends bytes as they are and returns the status code of the
@@ -46,20 +44,23 @@ func rawRequest(t *testing.T, addr, req string) int {
 // a loopback port until the test ends, and returns the address.
 func startServer(t *testing.T, s *Server) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx, cancel := context.WithCancel(context.Background())
+	addrs := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() { done <- s.serve(ctx, ln, s.Handler(), nil) }()
+	go func() { done <- s.Run(ctx, func(a net.Addr) { addrs <- a.String() }) }()
+	var addr string
+	select {
+	case addr = <-addrs:
+	case err := <-done:
+		t.Fatalf("run: %v", err)
+	}
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("serve: %v", err)
 		}
 	})
-	return ln.Addr().String()
+	return addr
 }
 
 // TestHostileRequests: none of these may crash the server or get a 5xx;
@@ -190,33 +191,51 @@ func TestReady(t *testing.T) {
 	}
 }
 
+// holdingClock is a server clock that can hold the next request that asks
+// the time, as a slow handler would, until released: the in-flight cap and
+// the graceful shutdown are tested through New and Run, with no wrapper.
+type holdingClock struct {
+	armed   atomic.Bool
+	calls   atomic.Int64
+	entered chan struct{}
+	release chan struct{}
+}
+
+func newHoldingClock() *holdingClock {
+	return &holdingClock{entered: make(chan struct{}), release: make(chan struct{})}
+}
+
+func (h *holdingClock) now() time.Time {
+	h.calls.Add(1)
+	if h.armed.CompareAndSwap(true, false) {
+		close(h.entered)
+		<-h.release
+	}
+	return fixedNow
+}
+
 func TestInFlightCap(t *testing.T) {
-	e := echo.New()
-	release := make(chan struct{})
-	entered := make(chan struct{}, 1)
-	e.Use(inFlight(1))
-	e.GET("/slow", func(c echo.Context) error {
-		entered <- struct{}{}
-		<-release
-		return c.String(200, "done")
-	})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	first := httptest.NewRecorder()
-	go func() {
-		defer wg.Done()
-		e.ServeHTTP(first, httptest.NewRequest(http.MethodGet, "/slow", nil))
-	}()
-	<-entered
-	second := httptest.NewRecorder()
-	e.ServeHTTP(second, httptest.NewRequest(http.MethodGet, "/slow", nil))
+	t.Parallel()
+	fx := newFixtureServer(t)
+	clock := newHoldingClock()
+	s, err := New(Config{Version: "t", Logger: quietLog, MaxInFlight: 1, Now: clock.now}, fx.ds, testWeb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock.armed.Store(true)
+	first := make(chan int)
+	go func() { first <- get(t, s.Handler(), http.MethodGet, "/api/control").Code }()
+	<-clock.entered
+	second := get(t, s.Handler(), http.MethodGet, "/api/areas")
 	if second.Code != http.StatusTooManyRequests || second.Header().Get("Retry-After") == "" {
 		t.Errorf("at the cap: got %d, Retry-After %q; want 429 with Retry-After", second.Code, second.Header().Get("Retry-After"))
 	}
-	close(release)
-	wg.Wait()
-	if first.Code != 200 {
-		t.Errorf("the request in flight got %d, want 200", first.Code)
+	close(clock.release)
+	if code := <-first; code != 200 {
+		t.Errorf("the request in flight got %d, want 200", code)
+	}
+	if again := get(t, s.Handler(), http.MethodGet, "/api/areas"); again.Code != 200 {
+		t.Errorf("after the cap freed: got %d, want 200", again.Code)
 	}
 }
 
@@ -276,31 +295,28 @@ func TestSlowClientIsCut(t *testing.T) {
 // TestGracefulShutdown: cancelling the context (as SIGTERM does) lets the
 // request in flight finish, refuses new connections, and returns nil.
 func TestGracefulShutdown(t *testing.T) {
-	s := newFixtureServer(t)
-	entered := make(chan struct{})
-	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/slow" {
-			close(entered)
-			time.Sleep(500 * time.Millisecond)
-		}
-		s.Handler().ServeHTTP(w, r)
-	})
-	ctx, cancel := context.WithCancel(context.Background())
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	fx := newFixtureServer(t)
+	clock := newHoldingClock()
+	s, err := New(Config{Addr: "127.0.0.1:0", Version: "t", Logger: quietLog, Now: clock.now}, fx.ds, testWeb)
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
+	ctx, cancel := context.WithCancel(context.Background())
+	addrs := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() { done <- s.serve(ctx, ln, slow, nil) }()
-
+	go func() { done <- s.Run(ctx, func(a net.Addr) { addrs <- a.String() }) }()
+	addr := <-addrs
+	for clock.calls.Load() == 0 { // Warm asks the time once; the request must be the one held
+		time.Sleep(time.Millisecond)
+	}
+	clock.armed.Store(true)
 	type result struct {
 		code int
 		err  error
 	}
 	inflight := make(chan result, 1)
 	go func() {
-		resp, err := http.Get("http://" + addr + "/slow")
+		resp, err := http.Get("http://" + addr + "/api/control")
 		if err != nil {
 			inflight <- result{0, err}
 			return
@@ -308,17 +324,18 @@ func TestGracefulShutdown(t *testing.T) {
 		resp.Body.Close()
 		inflight <- result{resp.StatusCode, nil}
 	}()
-	<-entered
+	<-clock.entered
 	cancel()
 	time.Sleep(100 * time.Millisecond)
 	if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
 		c.Close()
 		t.Error("a new connection was accepted during shutdown")
 	}
-	if r := <-inflight; r.err != nil || r.code != 404 { // /slow is not a route: the answer itself is a 404
-		t.Errorf("the request in flight: got %d, %v; want its answer", r.code, r.err)
+	close(clock.release)
+	if r := <-inflight; r.err != nil || r.code != 200 {
+		t.Errorf("the request in flight: got %d, %v; want 200", r.code, r.err)
 	}
 	if err := <-done; err != nil {
-		t.Errorf("serve returned %v, want nil after a graceful stop", err)
+		t.Errorf("Run returned %v, want nil after a graceful stop", err)
 	}
 }

@@ -1,8 +1,6 @@
 package server
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -86,41 +84,10 @@ func validateRequest(r *http.Request) error {
 	return nil
 }
 
-// validQuery finds what url.ParseQuery would reject (bad percent escapes,
-// ';' separators) without parsing: echo parses the query once, later.
-func validQuery(q string) error {
-	for i := 0; i < len(q); i++ {
-		switch q[i] {
-		case ';':
-			return errors.New("';' is not a parameter separator")
-		case '%':
-			if i+2 >= len(q) || !isHex(q[i+1]) || !isHex(q[i+2]) {
-				end := min(i+3, len(q))
-				return fmt.Errorf("bad escape %q", q[i:end])
-			}
-			i += 2
-		}
-	}
-	return nil
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
 // tooMany is the answer when the server is at its limit: come back later.
 func tooMany(c echo.Context, retryAfter string) error {
 	c.Response().Header().Set(echo.HeaderRetryAfter, retryAfter)
 	return echo.NewHTTPError(http.StatusTooManyRequests, "too many requests: retry after "+retryAfter+" s")
-}
-
-// inFlight is the in-flight cap as a middleware of its own (the server
-// applies it inside guard).
-func inFlight(limit int) echo.MiddlewareFunc {
-	sl := make(slots, limit)
-	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error { return sl.run(c, next) }
-	}
 }
 
 // perClient limits each client address to perSecond requests a second, with

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"github.com/controlmap/controlmap/wire"
+
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -33,7 +35,7 @@ func TestOGCLandingAndConformance(t *testing.T) {
 	h := newEmbeddedServer(t).Handler()
 	_, landing := getJSON(t, h, "/ogc")
 	r := rels(landing)
-	for _, want := range []string{"self application/json", "alternate text/html", "service-desc " + typeOpenAPI,
+	for _, want := range []string{"self application/json", "alternate text/html", "service-desc " + wire.TypeOpenAPI,
 		"conformance application/json", "data application/json"} {
 		if r[want] == "" {
 			t.Errorf("landing page has no %s link: %v", want, r)
@@ -45,7 +47,7 @@ func TestOGCLandingAndConformance(t *testing.T) {
 	}
 	rec := get(t, h, http.MethodGet, "/ogc/api")
 	var api map[string]any
-	if rec.Header().Get("Content-Type") != typeOpenAPI || json.Unmarshal(rec.Body.Bytes(), &api) != nil || api["openapi"] != "3.0.3" {
+	if rec.Header().Get("Content-Type") != wire.TypeOpenAPI || json.Unmarshal(rec.Body.Bytes(), &api) != nil || api["openapi"] != "3.0.3" {
 		t.Errorf("/ogc/api: %s, %.100s", rec.Header().Get("Content-Type"), rec.Body)
 	}
 	if _, ok := api["paths"].(map[string]any)["/collections/{collectionId}/items"]; !ok {
@@ -63,7 +65,7 @@ func TestOGCCollections(t *testing.T) {
 	for _, c := range cols {
 		col := c.(map[string]any)
 		r := rels(col)
-		for _, want := range []string{"items " + typeGeoJSON, "describedby " + typeSchema, "self application/json"} {
+		for _, want := range []string{"items " + wire.TypeGeoJSON, "describedby " + wire.TypeSchema, "self application/json"} {
 			if r[want] == "" {
 				t.Errorf("%s: no %s link", col["id"], want)
 			}
@@ -121,7 +123,7 @@ func TestOGCItems(t *testing.T) {
 		if int(v["numberMatched"].(float64)) != tt.matched || int(v["numberReturned"].(float64)) != tt.ret || len(v["features"].([]any)) != tt.ret {
 			t.Errorf("%s: matched %v returned %v, want %d %d", tt.target, v["numberMatched"], v["numberReturned"], tt.matched, tt.ret)
 		}
-		next := rels(v)["next "+typeGeoJSON]
+		next := rels(v)["next "+wire.TypeGeoJSON]
 		if wantNext := tt.matched > tt.ret && !strings.Contains(tt.target, "offset=40"); (next != "") != wantNext {
 			t.Errorf("%s: next link %q, want one: %v", tt.target, next, wantNext)
 		}
@@ -139,7 +141,7 @@ func TestOGCItems(t *testing.T) {
 			seen[id] = true
 		}
 		target = ""
-		if next := rels(v)["next "+typeGeoJSON]; next != "" {
+		if next := rels(v)["next "+wire.TypeGeoJSON]; next != "" {
 			u, _ := url.Parse(next)
 			target = u.RequestURI()
 		}
@@ -184,7 +186,7 @@ func TestOGCHTML(t *testing.T) {
 	for _, target := range []string{"/ogc?f=html", "/ogc/conformance?f=html", "/ogc/collections?f=html", "/ogc/collections/control?f=html",
 		"/ogc/collections/control/items?f=html&datetime=2021-09-06", "/ogc/collections/areas/items/AF0801?f=html", "/ogc/api?f=html"} {
 		rec := get(t, h, http.MethodGet, target)
-		if rec.Code != 200 || rec.Header().Get("Content-Type") != typeHTML || !strings.Contains(rec.Body.String(), "</html>") {
+		if rec.Code != 200 || rec.Header().Get("Content-Type") != wire.TypeHTML || !strings.Contains(rec.Body.String(), "</html>") {
 			t.Errorf("%s: got %d %s", target, rec.Code, rec.Header().Get("Content-Type"))
 		}
 		if strings.Contains(target, "items") && !strings.Contains(rec.Body.String(), `id="ogc-map"`) {
@@ -194,7 +196,7 @@ func TestOGCHTML(t *testing.T) {
 	req, _ := http.NewRequest(http.MethodGet, "/ogc/collections", nil)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	rec := newRecorder(h, req)
-	if rec.Header().Get("Content-Type") != typeHTML {
+	if rec.Header().Get("Content-Type") != wire.TypeHTML {
 		t.Errorf("a browser's Accept header got %s, want HTML", rec.Header().Get("Content-Type"))
 	}
 }

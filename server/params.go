@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/controlmap/controlmap/data"
@@ -12,10 +13,17 @@ import (
 
 // Query parameter names.
 const (
-	paramDate   = "date"
-	paramDetail = "detail"
-	paramFrom   = "from"
-	paramTo     = "to"
+	paramDate     = "date"
+	paramDetail   = "detail"
+	paramFrom     = "from"
+	paramTo       = "to"
+	paramWidth    = "width"
+	paramStep     = "step"
+	paramF        = "f"
+	paramBBox     = "bbox"
+	paramDatetime = "datetime"
+	paramLimit    = "limit"
+	paramOffset   = "offset"
 )
 
 var errUnknownParam = errors.New("unknown parameter")
@@ -23,39 +31,47 @@ var errUnknownParam = errors.New("unknown parameter")
 // maxParams is more parameters than any endpoint takes.
 const maxParams = 8
 
-// query is a parsed query string: the few name=value pairs an endpoint
-// takes, kept in a fixed array (no map per request; echo's QueryParams
-// builds one).
-type query struct {
-	pairs [maxParams][2]string
-	n     int
+// request is a parsed query string with the route's defaults: the few
+// name=value pairs an endpoint takes, kept in a fixed array (no map per
+// request; echo's QueryParams builds one).
+type request struct {
+	pairs  [maxParams][2]string
+	n      int
+	detail data.Detail // the route's default
 }
 
-// parseQuery splits a raw query (already checked by validQuery) into pairs,
-// unescaping only what is escaped.
-func parseQuery(raw string) (query, error) {
-	var q query
+// parse splits a raw query (already checked by validQuery) into pairs,
+// unescaping only what is escaped, and rejects parameters not in allowed
+// and parameters given twice: a typo such as ?data= must not silently
+// answer for today.
+func (r *request) parse(raw string, allowed []string) error {
 	for raw != "" {
 		var pair string
 		pair, raw, _ = strings.Cut(raw, "&")
 		if pair == "" {
 			continue
 		}
-		if q.n == maxParams {
-			return q, &ParamError{Param: "", Err: fmt.Errorf("more than %d parameters", maxParams)}
+		if r.n == maxParams {
+			return &ParamError{Param: "", Err: fmt.Errorf("more than %d parameters", maxParams)}
 		}
 		k, v, _ := strings.Cut(pair, "=")
 		var err error
 		if k, err = unescape(k); err != nil {
-			return q, &ParamError{Param: k, Err: err}
+			return &ParamError{Param: k, Err: err}
 		}
 		if v, err = unescape(v); err != nil {
-			return q, &ParamError{Param: k, Err: err}
+			return &ParamError{Param: k, Err: err}
 		}
-		q.pairs[q.n] = [2]string{k, v}
-		q.n++
+		if !slices.Contains(allowed, k) {
+			return &ParamError{Param: k, Err: fmt.Errorf("%w; this endpoint takes %v", errUnknownParam, allowed)}
+		}
+		if r.has(k) {
+			return &ParamError{Param: k, Err: errors.New("given more than once")}
+		}
+		r.pairs[r.n] = [2]string{k, v}
+		r.n++
 	}
-	return q, nil
+	return nil
 }
 
 func unescape(s string) (string, error) {
@@ -65,20 +81,20 @@ func unescape(s string) (string, error) {
 	return url.QueryUnescape(s)
 }
 
-// Has reports whether name was given.
-func (q *query) Has(name string) bool {
-	_, ok := q.lookup(name)
+// has reports whether name was given.
+func (r *request) has(name string) bool {
+	_, ok := r.lookup(name)
 	return ok
 }
 
-// Get returns the value of name, "" when absent.
-func (q *query) Get(name string) string {
-	v, _ := q.lookup(name)
+// get returns the value of name, "" when absent.
+func (r *request) get(name string) string {
+	v, _ := r.lookup(name)
 	return v
 }
 
-func (q *query) lookup(name string) (string, bool) {
-	for _, p := range q.pairs[:q.n] {
+func (r *request) lookup(name string) (string, bool) {
+	for _, p := range r.pairs[:r.n] {
 		if p[0] == name {
 			return p[1], true
 		}
@@ -86,69 +102,80 @@ func (q *query) lookup(name string) (string, bool) {
 	return "", false
 }
 
-// checkParams rejects parameters not in allowed, and parameters given twice:
-// a typo such as ?data= must not silently answer for today.
-func checkParams(q *query, allowed ...string) error {
-	for i, p := range q.pairs[:q.n] {
-		if !slices.Contains(allowed, p[0]) {
-			return &ParamError{Param: p[0], Err: fmt.Errorf("%w; this endpoint takes %v", errUnknownParam, allowed)}
-		}
-		for _, other := range q.pairs[i+1 : q.n] {
-			if other[0] == p[0] {
-				return &ParamError{Param: p[0], Err: errors.New("given more than once")}
-			}
-		}
-	}
-	return nil
-}
+// given returns the parameters in the order given.
+func (r *request) given() [][2]string { return r.pairs[:r.n] }
 
-// params parses the request's query and checks it against allowed.
-func params(c interface{ QueryString() string }, allowed ...string) (*query, error) {
-	q, err := parseQuery(c.QueryString())
-	if err != nil {
-		return nil, err
-	}
-	return &q, checkParams(&q, allowed...)
-}
-
-// parseDate parses a YYYY-MM-DD parameter; an absent one gives def.
-func parseDate(q *query, name string, def data.Day) (data.Day, error) {
-	if !q.Has(name) {
+// date parses a YYYY-MM-DD parameter; an absent one gives def.
+func (r *request) date(name string, def data.Day) (data.Day, error) {
+	if !r.has(name) {
 		return def, nil
 	}
-	d, err := data.ParseDay(q.Get(name))
+	d, err := data.ParseDay(r.get(name))
 	if err != nil {
 		return 0, &ParamError{Param: name, Err: err}
 	}
 	return d, nil
 }
 
-// parseDetail parses detail=display|full; absent means display.
-func parseDetail(q *query) (Detail, error) {
-	if !q.Has(paramDetail) {
-		return DetailDisplay, nil
+// geometry parses detail=display|full; absent means the route's default.
+func (r *request) geometry() (data.Detail, error) {
+	if !r.has(paramDetail) {
+		return r.detail, nil
 	}
-	switch v := q.Get(paramDetail); v {
-	case "display":
-		return DetailDisplay, nil
-	case "full":
-		return DetailFull, nil
-	default:
-		return 0, &ParamError{Param: paramDetail, Err: fmt.Errorf("%q: want display or full", v)}
+	d, err := data.ParseDetail(r.get(paramDetail))
+	if err != nil {
+		return 0, &ParamError{Param: paramDetail, Err: err}
 	}
+	return d, nil
 }
 
-// parseRange parses from and to (YYYY-MM-DD; defaults when absent) and
-// rejects a range that ends before it starts, naming to.
-func parseRange(q *query, defFrom, defTo data.Day) (from, to data.Day, err error) {
-	if from, err = parseDate(q, paramFrom, defFrom); err != nil {
+// period parses from and to (YYYY-MM-DD; defaults when absent) and rejects
+// a range that ends before it starts, naming to.
+func (r *request) period(defFrom, defTo data.Day) (from, to data.Day, err error) {
+	if from, err = r.date(paramFrom, defFrom); err != nil {
 		return 0, 0, err
 	}
-	if to, err = parseDate(q, paramTo, defTo); err != nil {
+	if to, err = r.date(paramTo, defTo); err != nil {
 		return 0, 0, err
 	}
 	if to != 0 && from > to {
 		return 0, 0, &ParamError{Param: paramTo, Err: errors.New("is before from")}
 	}
 	return from, to, nil
+}
+
+// int parses a whole-number parameter in [lo, hi]; absent gives def. It is
+// the one integer parser of the server.
+func (r *request) int(name string, def, lo, hi int) (int, error) {
+	if !r.has(name) {
+		return def, nil
+	}
+	n, err := strconv.Atoi(r.get(name))
+	if err != nil || n < lo || n > hi {
+		return 0, &ParamError{Param: name, Err: fmt.Errorf("%q: want a whole number from %d to %d", r.get(name), lo, hi)}
+	}
+	return n, nil
+}
+
+// validQuery finds what url.ParseQuery would reject (bad percent escapes,
+// ';' separators) without parsing: the guard runs it on every request,
+// before routing.
+func validQuery(q string) error {
+	for i := 0; i < len(q); i++ {
+		switch q[i] {
+		case ';':
+			return errors.New("';' is not a parameter separator")
+		case '%':
+			if i+2 >= len(q) || !isHex(q[i+1]) || !isHex(q[i+2]) {
+				end := min(i+3, len(q))
+				return fmt.Errorf("bad escape %q", q[i:end])
+			}
+			i += 2
+		}
+	}
+	return nil
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

@@ -4,16 +4,62 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/controlmap/controlmap/data"
 )
 
-// Content types served.
-const (
-	typeGeoJSON = "application/geo+json"
-	typeJSON    = "application/json"
-	typeText    = "text/plain; charset=utf-8"
+// handler is a route's handler: the request's query already parsed against
+// the route's parameters, with the route's defaults.
+type handler func(c echo.Context, r *request) error
+
+// route is one row of the route table: the path, the query parameters the
+// endpoint takes (anything else is a 400), its defaults, and the handler.
+type route struct {
+	path   string
+	params []string
+	detail data.Detail // the geometry served when detail= is absent
+	h      handler
+}
+
+// The OGC API's parameters; f (the format) is allowed everywhere there.
+var (
+	ogcParams      = []string{paramF}
+	ogcItemsParams = []string{paramF, paramBBox, paramDatetime, paramLimit, paramOffset, paramDetail}
 )
 
-// routes is the one route table.
+// table is the one route table. The API serves the map's simplified
+// geometry by default; the OGC API, read by GIS clients, full resolution.
+func (s *Server) table() []route {
+	full := data.DetailFull
+	return []route{
+		{"/api/areas", []string{paramDetail}, 0, s.handleAreas},
+		{"/api/control", []string{paramDate, paramDetail}, 0, s.handleControl},
+		{"/api/history", []string{paramDetail}, 0, s.handleHistory},
+		{"/api/events", []string{paramFrom, paramTo}, 0, s.handleEvents},
+		{"/api/timeline", nil, 0, s.handleTimeline},
+		{"/api/sources", nil, 0, s.handleSources},
+		{"/api/context", nil, 0, s.handleContext},
+		{"/api/control.csv", []string{paramDate}, 0, s.handleControlCSV},
+		{"/api/diff", []string{paramFrom, paramTo, paramDetail}, 0, s.handleDiff},
+		{"/api/stats", nil, 0, s.handleStats},
+		{"/api/export/animation.gif", []string{paramFrom, paramTo, paramWidth, paramStep}, 0, s.handleAnimation},
+		{"/api/export/:file", nil, 0, s.handleExport},
+		{"/ogc", ogcParams, full, s.handleOGCLanding},
+		{"/ogc/", ogcParams, full, s.handleOGCLanding},
+		{"/ogc/conformance", ogcParams, full, s.handleOGCConformance},
+		{"/ogc/api", ogcParams, full, s.handleOGCAPI},
+		{"/ogc/collections", ogcParams, full, s.handleOGCCollections},
+		{"/ogc/collections/:cid", ogcParams, full, s.handleOGCCollection},
+		{"/ogc/collections/:cid/items", ogcItemsParams, full, s.handleOGCItems},
+		{"/ogc/collections/:cid/items/:fid", []string{paramF, paramDetail}, full, s.handleOGCItem},
+		{"/ogc/collections/:cid/schema", ogcParams, full, s.handleOGCSchema},
+		{"/healthz", nil, 0, s.handleHealth},
+		{"/readyz", nil, 0, s.handleReady},
+		{"/*", nil, 0, s.handleStatic},
+	}
+}
+
+// routes registers the table with echo.
 func (s *Server) routes() {
 	e := s.echo
 	e.IPExtractor = echo.ExtractIPDirect()
@@ -23,35 +69,23 @@ func (s *Server) routes() {
 	if s.cfg.RatePerClient > 0 {
 		e.Use(perClient(s.cfg.RatePerClient, s.cfg.RateBurst))
 	}
-	for _, r := range []struct {
-		path string
-		h    echo.HandlerFunc
-	}{
-		{"/api/areas", s.handleAreas},
-		{"/api/control", s.handleControl},
-		{"/api/history", s.handleHistory},
-		{"/api/events", s.handleEvents},
-		{"/api/timeline", s.handleTimeline},
-		{"/api/sources", s.handleSources},
-		{"/api/context", s.handleContext},
-		{"/api/control.csv", s.handleControlCSV},
-		{"/api/diff", s.handleDiff},
-		{"/api/stats", s.handleStats},
-		{"/api/export/animation.gif", s.handleAnimation},
-		{"/api/export/:file", s.handleExport},
-		{"/ogc", s.handleOGCLanding},
-		{"/ogc/", s.handleOGCLanding},
-		{"/ogc/conformance", s.handleOGCConformance},
-		{"/ogc/api", s.handleOGCAPI},
-		{"/ogc/collections", s.handleOGCCollections},
-		{"/ogc/collections/:cid", s.handleOGCCollection},
-		{"/ogc/collections/:cid/items", s.handleOGCItems},
-		{"/ogc/collections/:cid/items/:fid", s.handleOGCItem},
-		{"/ogc/collections/:cid/schema", s.handleOGCSchema},
-		{"/healthz", s.handleHealth},
-		{"/readyz", s.handleReady},
-		{"/*", s.handleStatic},
-	} {
-		e.Match([]string{http.MethodGet, http.MethodHead}, r.path, r.h)
+	for _, rt := range s.table() {
+		e.Match([]string{http.MethodGet, http.MethodHead}, rt.path, rt.echoHandler())
+	}
+}
+
+// echoHandler parses the query against the route's parameters (the one
+// parameter pass) and calls the handler. The health endpoints and the page
+// ignore their query: probes and caches add their own.
+func (rt route) echoHandler() echo.HandlerFunc {
+	lenient := rt.path == "/healthz" || rt.path == "/readyz" || rt.path == "/*"
+	return func(c echo.Context) error {
+		r := request{detail: rt.detail}
+		if !lenient {
+			if err := r.parse(c.QueryString(), rt.params); err != nil {
+				return err
+			}
+		}
+		return rt.h(c, &r)
 	}
 }

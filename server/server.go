@@ -9,13 +9,14 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
-	"strconv"
-	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/ogc"
+	"github.com/controlmap/controlmap/server/internal/rep"
+	"github.com/controlmap/controlmap/wire"
 )
 
 // Config is what the command line decides about the server.
@@ -38,36 +39,14 @@ type Config struct {
 // Server is the controlmap HTTP server. It holds no package-level state:
 // tests build as many as they like.
 type Server struct {
-	cfg  Config
-	ds   *data.Dataset
-	enc  *encoder
-	web  fs.FS
-	log  *slog.Logger
-	echo *echo.Echo
-
-	// answers encoded once, with their compressed forms made on first use
-	areas, history [2]*rep
-	sources        *rep
-	context        *rep
-	static         map[string]*rep // by file name in web
-	answers        *answerCache
-
-	ogc   ogcState
-	slots slots // the in-flight cap
-
-	statsOnce sync.Once
-	stats     *rep
-	statsErr  error
-
-	gifMu sync.Mutex
-	gifs  map[animationKey]*rep
-
-	exportsOnce sync.Once
-	exports     map[string]*rep
-
-	timelineMu  sync.Mutex
-	timelineDay data.Day // the day timelineRep was made for ("end" is today)
-	timelineRep *rep
+	cfg   Config
+	ds    *data.Dataset
+	enc   *wire.Encoder
+	log   *slog.Logger
+	echo  *echo.Echo
+	docs  *documents
+	ogc   *rep.Lazy[*ogc.Service] // built on the first OGC request
+	slots slots                   // the in-flight cap
 }
 
 // The server's timeouts: a slow client cannot hold a connection open.
@@ -80,15 +59,13 @@ const (
 	maxHeaderBytes    = 16 << 10
 )
 
-func orDuration(d, def time.Duration) time.Duration {
-	if d <= 0 {
-		return def
+func (cfg Config) withDefaults() Config {
+	orDuration := func(d, def time.Duration) time.Duration {
+		if d <= 0 {
+			return def
+		}
+		return d
 	}
-	return d
-}
-
-// New builds a server for dataset ds with the page's files in web.
-func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -105,30 +82,22 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	cfg.ReadTimeout = orDuration(cfg.ReadTimeout, readTimeout)
 	cfg.WriteTimeout = orDuration(cfg.WriteTimeout, writeTimeout)
 	cfg.IdleTimeout = orDuration(cfg.IdleTimeout, idleTimeout)
-	enc, err := newEncoder(ds)
+	return cfg
+}
+
+// New builds a server for dataset ds with the page's files in web.
+func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
+	cfg = cfg.withDefaults()
+	enc, err := wire.NewEncoder(ds)
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, ds: ds, enc: enc, web: web, log: cfg.Logger, slots: make(slots, cfg.MaxInFlight),
-		answers: newAnswerCache(newControlCache(enc)),
-		gifs:    map[animationKey]*rep{}}
-	for _, d := range []Detail{DetailDisplay, DetailFull} {
-		b, err := enc.areas(d)
-		if err != nil {
-			return nil, fmt.Errorf("server: encode areas: %w", err)
-		}
-		s.areas[d] = newRep(typeGeoJSON, cacheRevalidate, b)
-		s.history[d] = newLazyRep(typeGeoJSON, cacheRevalidate, func() ([]byte, error) { return enc.history(d) })
-	}
-	b, err := enc.sourceIndex()
+	docs, err := newDocuments(enc, web)
 	if err != nil {
 		return nil, err
 	}
-	s.sources = newRep(typeJSON, cacheRevalidate, b)
-	s.context = newRep(typeGeoJSON, cacheRevalidate, ds.Context)
-	if s.static, err = staticReps(web); err != nil {
-		return nil, fmt.Errorf("server: page files: %w", err)
-	}
+	s := &Server{cfg: cfg, ds: ds, enc: enc, log: cfg.Logger, docs: docs, slots: make(slots, cfg.MaxInFlight),
+		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) })}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError
@@ -150,13 +119,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr net.Addr)) error {
 	if err != nil {
 		return fmt.Errorf("server: listen: %w", err)
 	}
-	return s.serve(ctx, ln, s.echo, ready)
-}
-
-// serve is Run on a listener and handler of the caller's choosing (tests
-// wrap the handler to hold a request in flight).
-func (s *Server) serve(ctx context.Context, ln net.Listener, h http.Handler, ready func(addr net.Addr)) error {
-	hs := &http.Server{Handler: h, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
+	hs := &http.Server{Handler: s.echo, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
 		WriteTimeout: s.cfg.WriteTimeout, IdleTimeout: s.cfg.IdleTimeout, MaxHeaderBytes: maxHeaderBytes,
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
@@ -183,35 +146,6 @@ func (s *Server) serve(ctx context.Context, ln net.Listener, h http.Handler, rea
 	return nil
 }
 
-// writeBytes writes a complete body with its Content-Length (echo's c.Blob
-// leaves it out, so larger bodies would go out chunked).
-func writeBytes(c echo.Context, status int, contentType string, b []byte) error {
-	h := c.Response().Header()
-	h.Set(echo.HeaderContentType, contentType)
-	h.Set(echo.HeaderContentLength, strconv.Itoa(len(b)))
-	c.Response().WriteHeader(status)
-	if c.Request().Method == http.MethodHead {
-		return nil
-	}
-	_, err := c.Response().Write(b)
-	return err
-}
-
-// timeline returns the /api/timeline answer for today, made once a day.
-func (s *Server) timeline() (*rep, error) {
-	today := s.today()
-	s.timelineMu.Lock()
-	defer s.timelineMu.Unlock()
-	if s.timelineRep == nil || s.timelineDay != today {
-		b, err := s.enc.timeline(today)
-		if err != nil {
-			return nil, err
-		}
-		s.timelineRep, s.timelineDay = newRep(typeJSON, cacheRevalidate, b), today
-	}
-	return s.timelineRep, nil
-}
-
 // warmTimelineRows is the largest history whose timeline Warm prepares.
 const warmTimelineRows = 100_000
 
@@ -220,11 +154,11 @@ const warmTimelineRows = 100_000
 // them. Run calls it in the background once the server listens: start-up is
 // not delayed, and a request that comes first simply does the work itself.
 func (s *Server) Warm() {
-	for _, r := range s.static {
-		_ = r.prepare()
+	for _, r := range s.docs.static {
+		_ = r.Prepare()
 	}
-	for _, r := range []*rep{s.areas[DetailDisplay], s.context, s.sources} {
-		_ = r.prepare()
+	for _, r := range []*rep.Rep{s.docs.areas[data.DetailDisplay], s.docs.context, s.docs.sources} {
+		_ = r.Prepare()
 	}
 	// The timeline grows with the history; a history too long to animate in a
 	// browser is not worth holding compressed before anyone asks.
@@ -233,8 +167,8 @@ func (s *Server) Warm() {
 		rows += len(ivs)
 	}
 	if rows <= warmTimelineRows {
-		if r, err := s.timeline(); err == nil {
-			_ = r.prepare()
+		if r, err := s.docs.timeline(s.today()); err == nil {
+			_ = r.Prepare()
 		}
 	}
 	debug.FreeOSMemory() // the compressors' scratch space is garbage now

@@ -43,6 +43,9 @@ var statusFill = map[string]string{
 // wraps the handler (to make the API fail, say).
 func newSite(t *testing.T, wrap func(http.Handler) http.Handler) (*httptest.Server, *data.Dataset) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test: needs Chromium and the built page; not run under -short")
+	}
 	ds, err := data.LoadEmbedded()
 	if err != nil {
 		t.Fatalf("embedded dataset (run 'make build'): %v", err)

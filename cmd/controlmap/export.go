@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"github.com/controlmap/controlmap/data"
-	"github.com/controlmap/controlmap/server"
+	"github.com/controlmap/controlmap/export"
+	"github.com/controlmap/controlmap/wire"
 )
 
 // runExport writes the GeoJSON of one day, or the whole history in a GIS
@@ -37,26 +38,26 @@ func runExport(args []string, stdout io.Writer) error {
 	var b []byte
 	switch *format {
 	case "geojson":
-		detail := server.DetailDisplay
+		detail := data.DetailDisplay
 		if *full {
-			detail = server.DetailFull
+			detail = data.DetailFull
 		}
-		if b, err = server.ControlGeoJSON(ds, day, detail); err == nil {
+		if b, err = controlGeoJSON(ds, day, detail); err == nil {
 			b = append(b, '\n')
 		}
 	case "csv":
 		if *date != "" {
-			b, err = server.ControlCSV(ds, day)
+			b, err = export.ControlCSV(ds, day)
 		} else {
-			b, err = server.HistoryCSV(ds)
+			b, err = export.HistoryCSV(ds)
 		}
 	case "kml":
-		b, err = server.HistoryKML(ds)
+		b, err = export.HistoryKML(ds)
 	case "gpkg":
 		if *out == "" {
 			return fmt.Errorf("%w: --format gpkg needs --out FILE", errUsage)
 		}
-		b, err = server.HistoryGPKG(ds)
+		b, err = export.HistoryGPKG(ds)
 	default:
 		return fmt.Errorf("%w: --format %q: want geojson, gpkg, kml or csv", errUsage, *format)
 	}
@@ -68,4 +69,14 @@ func runExport(args []string, stdout io.Writer) error {
 	}
 	_, err = stdout.Write(b)
 	return err
+}
+
+// controlGeoJSON is the /api/control answer for day: the same bytes the
+// server sends.
+func controlGeoJSON(ds *data.Dataset, day data.Day, detail data.Detail) ([]byte, error) {
+	enc, err := wire.NewEncoder(ds)
+	if err != nil {
+		return nil, err
+	}
+	return enc.Control(day, detail)
 }

@@ -15,6 +15,7 @@ import (
 // TestServeStopsOnSIGTERM runs the real binary, serves a request, sends
 // SIGTERM and expects a clean exit 0.
 func TestServeStopsOnSIGTERM(t *testing.T) {
+	needBoundaries(t)
 	bin := filepath.Join(t.TempDir(), "controlmap")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)

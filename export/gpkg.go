@@ -1,0 +1,207 @@
+package export
+
+import (
+	"database/sql"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/encoding/wkb"
+	_ "modernc.org/sqlite" // pure Go: the binary stays free of cgo
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/wire"
+)
+
+// gpkgWGS84 is the definition of EPSG:4326 in gpkg_spatial_ref_sys.
+const gpkgWGS84 = `GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]`
+
+// gpkgLayer is one feature table of the GeoPackage: the flat form of a
+// wire layer.
+type gpkgLayer struct {
+	name, description, geomType string
+	columns                     []string // "name TYPE"
+	rows                        []gpkgRow
+}
+
+type gpkgRow struct {
+	geom   orb.Geometry
+	values []any
+}
+
+// HistoryGPKG writes the dataset as a GeoPackage 1.3 with three layers
+// (areas, control, events), full-resolution geometry, dates typed DATE and an
+// R-tree spatial index per layer. SQLite needs a file, so it is built in a
+// temporary folder and read back.
+func HistoryGPKG(ds *data.Dataset) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "controlmap-gpkg-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	layers, err := gpkgLayers(ds)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dir, "controlmap.gpkg")
+	if err := writeGPKG(path, layers); err != nil {
+		return nil, fmt.Errorf("export: geopackage: %w", err)
+	}
+	return os.ReadFile(path)
+}
+
+// newGPKGLayer lays out the table of schema s.
+func newGPKGLayer[T any](s *wire.Schema[T], geomType string, recs []T, geom func(T) orb.Geometry) gpkgLayer {
+	l := gpkgLayer{name: s.Name, description: s.Description, geomType: geomType}
+	for _, f := range s.Flat() {
+		l.columns = append(l.columns, f.Name+" "+wire.SQLType(f))
+	}
+	for _, r := range recs {
+		l.rows = append(l.rows, gpkgRow{geom(r), s.FlatValues(r)})
+	}
+	return l
+}
+
+func gpkgLayers(ds *data.Dataset) ([]gpkgLayer, error) {
+	book, err := wire.NewBook(ds)
+	if err != nil {
+		return nil, err
+	}
+	var areas []*data.Area
+	var intervals []wire.IntervalRec
+	for i := range ds.Areas {
+		a := &ds.Areas[i]
+		areas = append(areas, a)
+		for j := range ds.Intervals[a.PCode] {
+			intervals = append(intervals, wire.IntervalRec{Area: a, Interval: &ds.Intervals[a.PCode][j], Book: book})
+		}
+	}
+	var events []wire.EventRec
+	for i := range ds.Events {
+		events = append(events, wire.EventRec{Event: &ds.Events[i], Book: book})
+	}
+	return []gpkgLayer{
+		newGPKGLayer(wire.Areas, "MULTIPOLYGON", areas, func(a *data.Area) orb.Geometry { return a.Geometry }),
+		newGPKGLayer(wire.Intervals, "MULTIPOLYGON", intervals, func(r wire.IntervalRec) orb.Geometry { return r.Area.Geometry }),
+		newGPKGLayer(wire.Events, "POINT", events, func(r wire.EventRec) orb.Geometry { return r.Event.Point }),
+	}, nil
+}
+
+func writeGPKG(path string, layers []gpkgLayer) (err error) {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	stmts := []string{
+		`PRAGMA application_id = 1196444487`, // "GPKG"
+		`PRAGMA user_version = 10300`,        // GeoPackage 1.3.0
+		`CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+			organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT)`,
+		`INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', NULL),
+			('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', NULL), ('WGS 84 geodetic', 4326, 'EPSG', 4326, '` + gpkgWGS84 + `', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')`,
+		`CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+			description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+			min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER REFERENCES gpkg_spatial_ref_sys(srs_id))`,
+		`CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+			srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))`,
+		`CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
+			scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))`,
+	}
+	for _, s := range stmts {
+		if _, err := tx.Exec(s); err != nil {
+			return fmt.Errorf("%.40s: %w", s, err)
+		}
+	}
+	for _, l := range layers {
+		if err := writeGPKGLayer(tx, l); err != nil {
+			return fmt.Errorf("layer %s: %w", l.name, err)
+		}
+	}
+	return tx.Commit()
+}
+
+func writeGPKGLayer(tx *sql.Tx, l gpkgLayer) error {
+	var names, marks []string
+	for _, c := range l.columns {
+		names = append(names, strings.Fields(c)[0])
+		marks = append(marks, "?")
+	}
+	if _, err := tx.Exec(fmt.Sprintf(`CREATE TABLE %q (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom %s, %s)`,
+		l.name, l.geomType, strings.Join(l.columns, ", "))); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(fmt.Sprintf(`CREATE VIRTUAL TABLE "rtree_%s_geom" USING rtree(id, minx, maxx, miny, maxy)`, l.name)); err != nil {
+		return err
+	}
+	insert, err := tx.Prepare(fmt.Sprintf(`INSERT INTO %q (fid, geom, %s) VALUES (?, ?, %s)`, l.name, strings.Join(names, ", "), strings.Join(marks, ", ")))
+	if err != nil {
+		return err
+	}
+	defer insert.Close()
+	bound := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	for i, r := range l.rows {
+		blob, err := gpkgGeometry(r.geom)
+		if err != nil {
+			return err
+		}
+		if _, err := insert.Exec(append([]any{i + 1, blob}, r.values...)...); err != nil {
+			return err
+		}
+		b := r.geom.Bound()
+		if _, err := tx.Exec(fmt.Sprintf(`INSERT INTO "rtree_%s_geom" VALUES (?, ?, ?, ?, ?)`, l.name), i+1, b.Min[0], b.Max[0], b.Min[1], b.Max[1]); err != nil {
+			return err
+		}
+		bound = bound.Union(b)
+	}
+	if _, err := tx.Exec(`INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id)
+		VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)`, l.name, l.name, l.description, bound.Min[0], bound.Min[1], bound.Max[0], bound.Max[1]); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)`, l.name, l.geomType); err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')`, l.name)
+	return err
+}
+
+// gpkgGeometry encodes g as a GeoPackage binary geometry: the "GP" header
+// (version 0, little-endian, an [minx, maxx, miny, maxy] envelope except for
+// points), SRS 4326, then WKB.
+func gpkgGeometry(g orb.Geometry) ([]byte, error) {
+	w, err := wkb.Marshal(g, binary.LittleEndian)
+	if err != nil {
+		return nil, err
+	}
+	_, isPoint := g.(orb.Point)
+	flags := byte(0x01) // little-endian, no envelope
+	if !isPoint {
+		flags |= 1 << 1 // envelope [minx, maxx, miny, maxy]
+	}
+	out := []byte{'G', 'P', 0, flags}
+	out = binary.LittleEndian.AppendUint32(out, 4326)
+	if !isPoint {
+		b := g.Bound()
+		for _, v := range []float64{b.Min[0], b.Max[0], b.Min[1], b.Max[1]} {
+			out = binary.LittleEndian.AppendUint64(out, math.Float64bits(v))
+		}
+	}
+	return append(out, w...), nil
+}

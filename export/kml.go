@@ -1,0 +1,100 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+
+	geomkml "github.com/twpayne/go-geom/encoding/kml"
+	"github.com/twpayne/go-kml/v3"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/geo"
+	"github.com/controlmap/controlmap/wire"
+)
+
+// HistoryKML writes the history as KML for Google Earth: a placemark per
+// assessed interval with a TimeSpan (the end is the first day of the next
+// interval, left open for the ongoing one) and a style per status, and a
+// placemark per event with a TimeStamp, so that Google Earth's time slider
+// animates the map.
+func HistoryKML(ds *data.Dataset) ([]byte, error) {
+	book, err := wire.NewBook(ds)
+	if err != nil {
+		return nil, err
+	}
+	var styles []kml.Element
+	for _, s := range data.Statuses() {
+		c := Colour(s)
+		fill := c
+		fill.A = 0xa0
+		styles = append(styles, kml.SharedStyle("status-"+string(s),
+			kml.LineStyle(kml.Color(colBorder), kml.Width(1.5)),
+			kml.PolyStyle(kml.Color(fill))))
+	}
+	styles = append(styles, kml.SharedStyle("event", kml.IconStyle(kml.Scale(0.8))))
+	control := kml.Folder(kml.Name("Assessed control"))
+	for i := range ds.Areas {
+		a := &ds.Areas[i]
+		g, err := geo.ToGeom(a.Display)
+		if err != nil {
+			return nil, err
+		}
+		for j := range ds.Intervals[a.PCode] {
+			iv := &ds.Intervals[a.PCode][j]
+			span := kml.TimeSpan(kml.Begin(iv.From.Time()))
+			if iv.To != 0 {
+				span.Add(kml.End(iv.To.Time()))
+			}
+			geomEl, err := geomkml.Encode(g)
+			if err != nil {
+				return nil, err
+			}
+			control.Add(kml.Placemark(
+				kml.Name(fmt.Sprintf("%s: %s", a.Name, iv.Status)),
+				kml.Description(fmt.Sprintf("%s to %s (%s confidence). %s Sources: %s", iv.From, orOngoing(iv.To), iv.Confidence, iv.Note, book.URLs(iv.Sources))),
+				span, kml.StyleURL("#status-"+string(iv.Status)),
+				extendedData(wire.Intervals, wire.IntervalRec{Area: a, Interval: iv, Book: book}),
+				geomEl))
+		}
+	}
+	events := kml.Folder(kml.Name("Events"))
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		g, err := geo.ToGeom(e.Point)
+		if err != nil {
+			return nil, err
+		}
+		geomEl, err := geomkml.Encode(g)
+		if err != nil {
+			return nil, err
+		}
+		events.Add(kml.Placemark(kml.Name(e.Location+": "+e.SubType),
+			kml.Description(e.Notes+" Sources: "+book.URLs(e.Sources)),
+			kml.TimeStamp(kml.When(e.Date.Time())), kml.StyleURL("#event"),
+			extendedData(wire.Events, wire.EventRec{Event: e, Book: book}), geomEl))
+	}
+	doc := kml.Document(append(append([]kml.Element{kml.Name("controlmap: Panjshir and Andarab"),
+		kml.Description(data.Attribution + ". Assessed control and events, with sources.")}, styles...), control, events)...)
+	var buf bytes.Buffer
+	if err := kml.KML(doc).WriteIndent(&buf, "", " "); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func orOngoing(d data.Day) string {
+	if d == 0 {
+		return "ongoing"
+	}
+	return d.String()
+}
+
+// extendedData is a placemark's ExtendedData: the flat form of rec.
+func extendedData[T any](s *wire.Schema[T], rec T) kml.Element {
+	var els []kml.Element
+	names := s.FlatNames()
+	for i, v := range s.FlatValues(rec) {
+		els = append(els, kml.Data(names[i], kml.Value(cell(v))))
+	}
+	return kml.ExtendedData(els...)
+}

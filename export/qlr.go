@@ -1,0 +1,87 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"text/template"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// qlrTemplate is a QGIS layer definition: the OGC API "control" collection
+// through QGIS's WFS/OAPIF provider, with its temporal properties switched on
+// (start and end from valid_from and valid_to, so that the Temporal
+// Controller animates it) and a categorised style by status in the page's
+// colours. Opening it in QGIS (Layer > Add from Layer Definition File) adds
+// the layer ready to play.
+var qlrTemplate = template.Must(template.New("qlr").Parse(`<!DOCTYPE qgis-layer-definition>
+<qlr>
+  <layer-tree-group checked="Qt::Checked" expanded="1" name="">
+    <customproperties/>
+    <layer-tree-layer checked="Qt::Checked" expanded="1" id="controlmap_control" name="controlmap: assessed control" providerKey="WFS" source="{{.Source}}">
+      <customproperties/>
+    </layer-tree-layer>
+  </layer-tree-group>
+  <maplayers>
+    <maplayer type="vector" geometry="Polygon" wkbType="MultiPolygon" autoRefreshEnabled="0" hasScaleBasedVisibilityFlag="0">
+      <id>controlmap_control</id>
+      <datasource>{{.Source}}</datasource>
+      <layername>controlmap: assessed control</layername>
+      <srs>
+        <spatialrefsys nativeFormat="Wkt">
+          <authid>OGC:CRS84</authid>
+          <srid>4326</srid>
+          <description>WGS 84 (CRS84)</description>
+          <geographicflag>true</geographicflag>
+        </spatialrefsys>
+      </srs>
+      <provider encoding="UTF-8">WFS</provider>
+      <attribution><title>{{.Attribution}}</title></attribution>
+      <temporal enabled="1" mode="2" startField="valid_from" endField="valid_to" startExpression="" endExpression="" durationField="" durationUnit="min" fixedDuration="0" accumulate="0" limitMode="0">
+        <fixedRange><start></start><end></end></fixedRange>
+      </temporal>
+      <renderer-v2 type="categorizedSymbol" attr="status" symbollevels="0" enableorderby="0" forceraster="0">
+        <categories>
+{{- range $i, $c := .Categories}}
+          <category label="{{$c.Label}}" value="{{$c.Value}}" symbol="{{$i}}" render="true"/>
+{{- end}}
+        </categories>
+        <symbols>
+{{- range $i, $c := .Categories}}
+          <symbol type="fill" name="{{$i}}" alpha="0.75" clip_to_extent="1" force_rhr="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+              <Option type="Map">
+                <Option name="color" type="QString" value="{{$c.RGB}},255"/>
+                <Option name="outline_color" type="QString" value="51,51,51,255"/>
+                <Option name="outline_width" type="QString" value="0.4"/>
+                <Option name="style" type="QString" value="{{$c.Style}}"/>
+              </Option>
+            </layer>
+          </symbol>
+{{- end}}
+        </symbols>
+      </renderer-v2>
+    </maplayer>
+  </maplayers>
+</qlr>
+`))
+
+type qlrCategory struct{ Value, Label, RGB, Style string }
+
+// ControlQLR returns the QGIS layer definition for the server at base (the
+// absolute URL clients reach it at).
+func ControlQLR(base string) ([]byte, error) {
+	var cats []qlrCategory
+	for _, s := range data.Statuses() {
+		c := Colour(s)
+		style := "solid"
+		if s == data.StatusContested {
+			style = "b_diagonal" // hatched, as on the page
+		}
+		cats = append(cats, qlrCategory{string(s), Label(s), fmt.Sprintf("%d,%d,%d", c.R, c.G, c.B), style})
+	}
+	src := fmt.Sprintf("pagingEnabled='true' preferCoordinatesForWfsT11='false' restrictToRequestBBOX='1' srsname='OGC:CRS84' typename='control' url='%s/ogc' version='OGC_API_FEATURES'", base)
+	var buf bytes.Buffer
+	err := qlrTemplate.Execute(&buf, map[string]any{"Source": src, "Categories": cats, "Attribution": data.Attribution})
+	return buf.Bytes(), err
+}

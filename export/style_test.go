@@ -1,0 +1,33 @@
+package export
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// The page draws with web/static/js/style.js; the files written here must
+// use the same colours, or a GeoPackage styled from the .qlr and the map
+// disagree.
+func TestPaletteMatchesThePage(t *testing.T) {
+	t.Parallel()
+	js, err := os.ReadFile("../web/static/js/style.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range append(data.Statuses(), data.StatusUnknown) {
+		c := Colour(st)
+		want := fmt.Sprintf("%s: '#%02X%02X%02X'", st, c.R, c.G, c.B)
+		re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(want))
+		if !re.Match(js) {
+			t.Errorf("style.js has no %s", want)
+		}
+		if Label(st) == "" || strings.Contains(Label(st), "_") {
+			t.Errorf("%s: label %q", st, Label(st))
+		}
+	}
+}

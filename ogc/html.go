@@ -1,0 +1,75 @@
+package ogc
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/wire"
+)
+
+// The OGC API's HTML pages: plain documents for people, with the page's own
+// stylesheet; item pages draw their geometry with the embedded Leaflet
+// (js/ogc-map.js reads the GeoJSON from a data attribute: no inline script).
+var ogcPages = template.Must(template.New("layout").Funcs(template.FuncMap{
+	"json":        func(v any) string { b, _ := json.Marshal(v); return string(b) },
+	"attribution": func() string { return data.Attribution },
+}).Parse(`{{define "head"}}<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{{.title}}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/vendor/leaflet/leaflet.css">
+<link rel="stylesheet" href="/css/ogc.css"></head><body>
+<header><a href="/ogc?f=html">OGC API – Features</a> · <a href="/">the map</a></header><main><h1>{{.title}}</h1>{{end}}
+{{define "links"}}<h2>Links</h2><ul class="links">{{range .}}<li><a href="{{.Href}}">{{if .Title}}{{.Title}}{{else}}{{.Href}}{{end}}</a> <small>({{.Rel}}{{if .Type}}, {{.Type}}{{end}})</small></li>{{end}}</ul>{{end}}
+{{define "foot"}}</main><footer>{{attribution}}. Control history: controlmap, with sources.</footer></body></html>{{end}}
+{{define "landing"}}{{template "head" .}}<p>{{.description}}</p>{{template "links" .links}}{{template "foot"}}{{end}}
+{{define "conformance"}}{{template "head" .}}<ul>{{range .conformsTo}}<li>{{.}}</li>{{end}}</ul>{{template "links" .links}}{{template "foot"}}{{end}}
+{{define "collections"}}{{template "head" .}}{{range .collections}}<section><h2><a href="/ogc/collections/{{.id}}?f=html">{{.title}}</a></h2><p>{{.description}}</p>
+<p><a href="/ogc/collections/{{.id}}/items?f=html">Browse the features</a> · <a href="/ogc/collections/{{.id}}/items">GeoJSON</a></p></section>{{end}}{{template "links" .links}}{{template "foot"}}{{end}}
+{{define "collection"}}{{template "head" .}}<p>{{.description}}</p><p>Extent: <code>{{json .extent}}</code></p>{{template "links" .links}}{{template "foot"}}{{end}}
+{{define "items"}}{{template "head" .}}<p>{{.matched}} features match; this page shows {{len .rows}}.</p>
+<div id="ogc-map" class="ogc-map" data-geojson="{{.geojson}}"></div>
+<table><thead><tr><th>id</th>{{range .fields}}<th>{{.}}</th>{{end}}</tr></thead><tbody>
+{{range .rows}}<tr><td><a href="{{.href}}">{{.id}}</a></td>{{range .values}}<td>{{.}}</td>{{end}}</tr>{{end}}</tbody></table>
+{{template "links" .links}}<script src="/vendor/leaflet/leaflet.js"></script><script src="/js/ogc-map.js"></script>{{template "foot"}}{{end}}
+`))
+
+func init() {
+	ogcPages = template.Must(ogcPages.New("item").Parse(`{{template "items" .}}`))
+}
+
+// RenderHTML renders one of the pages (landing, conformance, collections,
+// collection, items, item) with v.
+func RenderHTML(page string, v any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := ogcPages.ExecuteTemplate(&buf, page, v); err != nil {
+		return nil, fmt.Errorf("ogc: render %s: %w", page, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// itemsPage is the data of an items (or item) page.
+func itemsPage(col *Collection, page []int, links []wire.Link, matched int, detail data.Detail) map[string]any {
+	fields := col.fields
+	var rows []map[string]any
+	var feats []string
+	for _, idx := range page {
+		f := col.features[idx]
+		var values []string
+		for _, name := range fields {
+			v := f.props[name]
+			if v == nil {
+				values = append(values, "")
+				continue
+			}
+			values = append(values, fmt.Sprint(v))
+		}
+		rows = append(rows, map[string]any{"id": f.id, "values": values,
+			"href": "/ogc/collections/" + col.ID + "/items/" + f.id + "?f=html"})
+		feats = append(feats, string(f.json[detail]))
+	}
+	return map[string]any{"title": col.Title, "fields": fields, "rows": rows, "links": links, "matched": matched,
+		"geojson": `{"type":"FeatureCollection","features":[` + strings.Join(feats, ",") + `]}`}
+}

@@ -1,0 +1,123 @@
+package ogc
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// Period is a parsed OGC API datetime: the closed day range [From, To]; a
+// zero end is open (".." or empty). (data.Interval, by contrast, is an
+// assessed status over a half-open range.)
+type Period struct {
+	From, To data.Day
+}
+
+// Intersects reports whether features valid over the half-open day range
+// [from, to) (to zero: still valid) match: their validity shares a day with
+// the interval. An undated feature (from zero) matches everything.
+func (iv Period) Intersects(from, to data.Day) bool {
+	if from == 0 {
+		return true
+	}
+	if iv.To != 0 && from > iv.To {
+		return false
+	}
+	if iv.From != 0 && to != 0 && to <= iv.From {
+		return false
+	}
+	return true
+}
+
+var errDatetime = errors.New("want an RFC 3339 date or date-time, or an interval start/end with '..' or an empty end for an open one")
+
+// ParseDatetime parses the datetime parameter: an instant or an interval
+// "a/b" whose ends may be ".." or empty. Dates are days; a date-time is taken
+// to the day it falls on in Afghanistan. GDAL 3.6 writes a date as
+// "2021-09-06T", which is accepted as that date. A reversed interval and
+// "../.." are errors.
+func ParseDatetime(s string) (Period, error) {
+	if s == "" {
+		return Period{}, errDatetime
+	}
+	a, b, isInterval := strings.Cut(s, "/")
+	if !isInterval {
+		d, err := parseInstant(a)
+		if err != nil {
+			return Period{}, err
+		}
+		return Period{From: d, To: d}, nil
+	}
+	var iv Period
+	var err error
+	if a != ".." && a != "" {
+		if iv.From, err = parseInstant(a); err != nil {
+			return Period{}, err
+		}
+	}
+	if b != ".." && b != "" {
+		if iv.To, err = parseInstant(b); err != nil {
+			return Period{}, err
+		}
+	}
+	switch {
+	case iv.From == 0 && iv.To == 0:
+		return Period{}, errors.New("an interval needs at least one end")
+	case iv.To != 0 && iv.From > iv.To:
+		return Period{}, fmt.Errorf("the interval ends (%s) before it starts (%s)", iv.To, iv.From)
+	}
+	return iv, nil
+}
+
+func parseInstant(s string) (data.Day, error) {
+	if len(s) == 10 || (len(s) == 11 && s[10] == 'T') {
+		d, err := data.ParseDay(s[:10])
+		if err != nil {
+			return 0, fmt.Errorf("%q: %w", s, errDatetime)
+		}
+		return d, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil || t.Year() < 1000 || t.Year() > 9999 {
+		return 0, fmt.Errorf("%q: %w", s, errDatetime)
+	}
+	return data.Today(t), nil
+}
+
+// ParseBBox parses "minLon,minLat,maxLon,maxLat" in CRS84 degrees. A box may
+// cross the antimeridian (minLon > maxLon) only in name: nothing here lies
+// near it, so that is an error too.
+func ParseBBox(s string) (orb.Bound, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return orb.Bound{}, fmt.Errorf("want 4 numbers minLon,minLat,maxLon,maxLat, got %d", len(parts))
+	}
+	var v [4]float64
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return orb.Bound{}, fmt.Errorf("%q is not a number", p)
+		}
+		v[i] = f
+	}
+	switch {
+	case v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90:
+		return orb.Bound{}, errors.New("outside longitude -180..180, latitude -90..90")
+	case v[0] > v[2] || v[1] > v[3]:
+		return orb.Bound{}, errors.New("minimum above maximum")
+	}
+	return orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}, nil
+}
+
+// Limits of the items endpoint: a limit above MaxLimit is an error.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 10000
+)

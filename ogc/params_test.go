@@ -1,0 +1,141 @@
+package ogc
+
+import (
+	"testing"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+func TestParseDatetime(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in       string
+		from, to string // "" for an open end
+		wantErr  bool
+	}{
+		{"2021-09-06", "2021-09-06", "2021-09-06", false},
+		{"2021-09-06T", "2021-09-06", "2021-09-06", false}, // GDAL 3.6's date-only form
+		{"2021-09-06T12:00:00Z", "2021-09-06", "2021-09-06", false},
+		{"2021-09-06T20:00:00Z", "2021-09-07", "2021-09-07", false}, // past midnight in Kabul
+		{"2021-09-06T23:30:00+04:30", "2021-09-06", "2021-09-06", false},
+		{"2021-09-01/2021-09-06", "2021-09-01", "2021-09-06", false},
+		{"2021-09-01/..", "2021-09-01", "", false},
+		{"../2021-09-06", "", "2021-09-06", false},
+		{"2021-09-01/", "2021-09-01", "", false},
+		{"/2021-09-06", "", "2021-09-06", false},
+		{"2021-09-06/2021-09-06", "2021-09-06", "2021-09-06", false},
+		{"2021-09-07/2021-09-06", "", "", true}, // reversed
+		{"../..", "", "", true},
+		{"/", "", "", true},
+		{"", "", "", true},
+		{"2021-02-30", "", "", true},
+		{"yesterday", "", "", true},
+		{"2021-09-06/2021-09-07/2021-09-08", "", "", true},
+		{"2021-09-06T25:00:00Z", "", "", true},
+		{"0000-01-01", "", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			iv, err := ParseDatetime(tt.in)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("got error %v, want error %v", err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			if iv.From.String() != tt.from || iv.To.String() != tt.to {
+				t.Errorf("got [%s, %s], want [%s, %s]", iv.From, iv.To, tt.from, tt.to)
+			}
+		})
+	}
+}
+
+// A feature valid over [2021-09-01, 2021-09-06): which datetime values
+// select it.
+func TestPeriodIntersects(t *testing.T) {
+	t.Parallel()
+	from, to := d(t, "2021-09-01"), d(t, "2021-09-06")
+	tests := []struct {
+		datetime string
+		want     bool
+	}{
+		{"2021-09-01", true},  // first day
+		{"2021-09-05", true},  // last day
+		{"2021-09-06", false}, // the day the next interval starts
+		{"2021-08-31", false}, // the day before
+		{"2021-08-01/2021-09-01", true},
+		{"2021-08-01/2021-08-31", false},
+		{"2021-09-06/2021-12-31", false},
+		{"2021-09-05/..", true},
+		{"../2021-09-01", true},
+		{"../2021-08-31", false},
+		{"2021-09-06/", false},
+		{"2021-08-15/2021-09-20", true}, // covers it
+	}
+	for _, tt := range tests {
+		iv, err := ParseDatetime(tt.datetime)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := iv.Intersects(from, to); got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.datetime, got, tt.want)
+		}
+	}
+	open, _ := ParseDatetime("2030-01-01")
+	if !open.Intersects(from, 0) {
+		t.Error("an ongoing interval must match a future day")
+	}
+	if !open.Intersects(0, 0) {
+		t.Error("an undated feature must match everything")
+	}
+}
+
+func TestParseBBox(t *testing.T) {
+	t.Parallel()
+	bboxes := []struct {
+		in string
+		ok bool
+	}{
+		{"69,35,70,36", true}, {"69.1, 35.2 ,69.5,35.9", true}, {"-180,-90,180,90", true},
+		{"69,35,70", false}, {"69,35,70,36,0,1", false}, {"70,35,69,36", false}, {"69,36,70,35", false},
+		{"69,35,70,NaN", false}, {"69,35,70,Inf", false}, {"a,b,c,d", false}, {"-181,0,0,1", false}, {"", false},
+	}
+	for _, b := range bboxes {
+		if _, err := ParseBBox(b.in); (err == nil) != b.ok {
+			t.Errorf("bbox %q: got error %v, want ok %v", b.in, err, b.ok)
+		}
+	}
+}
+
+func FuzzDatetime(f *testing.F) {
+	for _, s := range []string{"2021-09-06", "2021-09-06T", "2021-09-01/..", "../2021-09-06", "/", "2021-09-06T12:00:00+04:30"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		iv, err := ParseDatetime(s)
+		if err == nil && iv.From != 0 && iv.To != 0 && iv.From > iv.To {
+			t.Errorf("%q: accepted a reversed interval", s)
+		}
+	})
+}
+
+func FuzzBBox(f *testing.F) {
+	for _, s := range []string{"69,35,70,36", "1,2,3", "NaN,0,1,1", "1e400,0,1,1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := ParseBBox(s)
+		if err == nil && (b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1]) {
+			t.Errorf("%q: accepted an inverted box", s)
+		}
+	})
+}
+
+func d(t testing.TB, s string) data.Day {
+	t.Helper()
+	day, err := data.ParseDay(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return day
+}

@@ -1,0 +1,196 @@
+package ogc
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/wire"
+)
+
+// Service answers the OGC API requests for one dataset.
+type Service struct {
+	cols []*Collection
+}
+
+// New builds the collections of ds (every feature encoded once per
+// geometry detail).
+func New(ds *data.Dataset) (*Service, error) {
+	cols, err := collections(ds)
+	if err != nil {
+		return nil, err
+	}
+	return &Service{cols: cols}, nil
+}
+
+// Collection returns the collection id, or an error wrapping ErrNotFound.
+func (s *Service) Collection(id string) (*Collection, error) {
+	for _, c := range s.cols {
+		if c.ID == id {
+			return c, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: no collection %q: the collections are areas, control and events", ErrNotFound, id)
+}
+
+// Doc is an answer before it is written: a value, its JSON content type,
+// and the HTML page that shows it.
+type Doc struct {
+	Value any
+	Type  string
+	Page  string
+}
+
+// Encode writes d as HTML or JSON, returning the body and its type.
+func (d Doc) Encode(html bool) ([]byte, string, error) {
+	if html {
+		b, err := RenderHTML(d.Page, d.Value)
+		return b, wire.TypeHTML, err
+	}
+	b, err := json.Marshal(d.Value)
+	return b, d.Type, err
+}
+
+// Landing is the landing page at base (the server's absolute URL).
+func Landing(base string, html bool) Doc {
+	links := append(selfLinks(base, "/ogc", html, wire.TypeJSON),
+		wire.Link{Href: base + "/ogc/api", Rel: wire.RelServiceDesc, Type: wire.TypeOpenAPI, Title: "The API definition (OpenAPI 3.0)"},
+		wire.Link{Href: base + "/ogc/api?f=html", Rel: wire.RelServiceDoc, Type: "text/html", Title: "The API documentation"},
+		wire.Link{Href: base + "/ogc/conformance", Rel: wire.RelConformance, Type: wire.TypeJSON, Title: "Conformance classes"},
+		wire.Link{Href: base + "/ogc/collections", Rel: wire.RelData, Type: wire.TypeJSON, Title: "The collections"})
+	return Doc{Page: "landing", Type: wire.TypeJSON, Value: map[string]any{
+		"title":       "controlmap: Panjshir and Andarab control since August 2021",
+		"description": "Assessed control of the districts of the Panjshir and Andarab valleys, day by day, with claims kept apart and every status sourced. " + data.Attribution + ".",
+		"links":       links,
+	}}
+}
+
+// conformance lists the conformance classes implemented.
+var conformance = []string{
+	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+}
+
+// Conformance is the conformance declaration.
+func Conformance(base string, html bool) Doc {
+	return Doc{Page: "conformance", Type: wire.TypeJSON, Value: map[string]any{"conformsTo": conformance,
+		"links": selfLinks(base, "/ogc/conformance", html, wire.TypeJSON)}}
+}
+
+// APIDoc is the OpenAPI definition: JSON, or an HTML page that shows it.
+func APIDoc(base string, html bool) Doc {
+	doc := OpenAPI(base)
+	if !html {
+		return Doc{Value: doc, Type: wire.TypeOpenAPI}
+	}
+	return Doc{Page: "collection", Value: map[string]any{"title": "OpenAPI definition",
+		"description": "The machine-readable definition is at /ogc/api (OpenAPI 3.0, JSON).",
+		"extent":      doc, "links": selfLinks(base, "/ogc/api", true, wire.TypeOpenAPI)}}
+}
+
+// Collections lists the collections.
+func (s *Service) Collections(base string, html bool) Doc {
+	var out []map[string]any
+	for _, c := range s.cols {
+		out = append(out, c.describe(base))
+	}
+	return Doc{Page: "collections", Type: wire.TypeJSON, Value: map[string]any{"collections": out,
+		"links": selfLinks(base, "/ogc/collections", html, wire.TypeJSON)}}
+}
+
+// Doc describes the collection.
+func (c *Collection) Doc(base string) Doc {
+	return Doc{Page: "collection", Type: wire.TypeJSON, Value: c.describe(base)}
+}
+
+// describe is the collection with its extents and links.
+func (c *Collection) describe(base string) map[string]any {
+	path := base + "/ogc/collections/" + c.ID
+	b := c.bound
+	extent := map[string]any{"spatial": map[string]any{
+		"bbox": [][4]float64{{wire.Round(b.Min[0], 1e6), wire.Round(b.Min[1], 1e6), wire.Round(b.Max[0], 1e6), wire.Round(b.Max[1], 1e6)}},
+		"crs":  "http://www.opengis.net/def/crs/OGC/1.3/CRS84"}}
+	if c.TemporalFrom != "" && c.first != 0 {
+		extent["temporal"] = map[string]any{"interval": [][2]any{{c.first.String() + "T00:00:00Z", nil}},
+			"trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}
+	}
+	return map[string]any{
+		"id": c.ID, "title": c.Title, "description": c.Description, "itemType": "feature",
+		"crs": []string{"http://www.opengis.net/def/crs/OGC/1.3/CRS84"}, "extent": extent,
+		"links": []wire.Link{
+			{Href: path, Rel: wire.RelSelf, Type: wire.TypeJSON, Title: c.Title},
+			{Href: path + "?f=html", Rel: wire.RelAlternate, Type: "text/html", Title: c.Title + " as HTML"},
+			{Href: path + "/items", Rel: wire.RelItems, Type: wire.TypeGeoJSON, Title: c.Title + " as GeoJSON"},
+			{Href: path + "/items?f=html", Rel: wire.RelItems, Type: "text/html", Title: c.Title + " as HTML"},
+			{Href: path + "/schema", Rel: wire.RelDescribedBy, Type: wire.TypeSchema, Title: "The properties' types (JSON Schema)"},
+		},
+	}
+}
+
+// Schema is the JSON Schema of the collection's properties.
+func (c *Collection) Schema(base string) ([]byte, error) {
+	return json.Marshal(c.schema(base + "/ogc/collections/" + c.ID + "/schema"))
+}
+
+// ItemsQuery is a parsed items request. Keep holds the request's other
+// parameters, in order, for the paging links.
+type ItemsQuery struct {
+	BBox          *orb.Bound
+	When          *Period
+	Limit, Offset int
+	Detail        data.Detail
+	Keep          [][2]string
+}
+
+// Items answers an items request: a page of the matching features, as
+// GeoJSON or HTML. now stamps the answer (timeStamp).
+func (c *Collection) Items(base string, q ItemsQuery, html bool, now time.Time) ([]byte, string, error) {
+	matched := c.match(q.BBox, q.When)
+	start := min(q.Offset, len(matched))
+	page := matched[start : start+min(q.Limit, len(matched)-start)]
+	links := itemLinks(base, c.ID, q, html, len(matched))
+	if html {
+		return Doc{Page: "items", Value: itemsPage(c, page, links, len(matched), q.Detail)}.Encode(true)
+	}
+	var b strings.Builder
+	b.WriteString(`{"type":"FeatureCollection","features":[`)
+	for i, idx := range page {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(c.features[idx].json[q.Detail])
+	}
+	lb, err := json.Marshal(links)
+	if err != nil {
+		return nil, "", err
+	}
+	fmt.Fprintf(&b, `],"links":%s,"numberMatched":%d,"numberReturned":%d,"timeStamp":%q}`, lb, len(matched), len(page),
+		now.UTC().Format(time.RFC3339))
+	return []byte(b.String()), wire.TypeGeoJSON, nil
+}
+
+// Item answers a single-feature request.
+func (c *Collection) Item(base, fid string, detail data.Detail, html bool) ([]byte, string, error) {
+	idx, ok := c.byID[fid]
+	if !ok {
+		return nil, "", fmt.Errorf("%w: no feature %q in collection %s", ErrNotFound, fid, c.ID)
+	}
+	links := append(selfLinks(base, itemPath(c.ID, fid), html, wire.TypeGeoJSON),
+		wire.Link{Href: base + "/ogc/collections/" + c.ID, Rel: wire.RelCollection, Type: wire.TypeJSON, Title: c.Title})
+	if html {
+		return Doc{Page: "item", Value: itemsPage(c, []int{idx}, links, 1, detail)}.Encode(true)
+	}
+	f := c.features[idx].json[detail]
+	lb, err := json.Marshal(links)
+	if err != nil {
+		return nil, "", err
+	}
+	body := append(append(append([]byte{}, f[:len(f)-1]...), `,"links":`...), lb...)
+	return append(body, '}'), wire.TypeGeoJSON, nil
+}

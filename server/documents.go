@@ -1,0 +1,167 @@
+package server
+
+import (
+	"fmt"
+	"io/fs"
+	"mime"
+	"path"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/export"
+	"github.com/controlmap/controlmap/server/internal/rep"
+	"github.com/controlmap/controlmap/wire"
+)
+
+// documents are the server's answers, each encoded once (eagerly when small
+// and certain to be asked for, lazily otherwise) and served with ETags and
+// compressed forms; the per-day and per-request answers sit in byte-bounded
+// caches.
+type documents struct {
+	enc            *wire.Encoder
+	areas, history [2]*rep.Rep // by data.Detail
+	sources        *rep.Rep
+	context        *rep.Rep
+	stats          *rep.Rep
+	static         map[string]*rep.Rep // by file name in web
+	exports        map[string]*rep.Rep // by file name under /api/export/
+
+	events    *rep.LRU[[2]data.Day, *rep.Rep]      // by [from, to]
+	timelines *rep.LRU[data.Day, *rep.Rep]         // by today: the document ends today
+	gifs      *rep.LRU[animationKey, *rep.Rep]     // by normalised parameters
+	templates *rep.LRU[templateKey, *rep.Template] // /api/control by snapshot period
+	answers   *rep.LRU[answerKey, []byte]          // /api/control by day, assembled
+}
+
+// Cache bounds, in bytes.
+const (
+	templateCacheBytes = 32 << 20 // identity bytes of the control templates
+	answerCacheBytes   = 24 << 20 // assembled control answers of the hot days
+	gifCacheBytes      = 64 << 20
+	eventsCacheBytes   = 4 << 20
+	timelineCacheBytes = 1 // one day's timeline: yesterday's goes when today's comes
+)
+
+type templateKey struct {
+	snapshot int
+	detail   data.Detail
+}
+
+type answerKey struct {
+	day    data.Day
+	detail data.Detail
+	gzip   bool
+}
+
+// animationKey is an animation's parameters, normalised (a step of 0 means
+// one frame per change day).
+type animationKey struct {
+	from, to    data.Day
+	width, step int
+}
+
+func newDocuments(enc *wire.Encoder, web fs.FS) (*documents, error) {
+	ds := enc.Dataset()
+	d := &documents{enc: enc,
+		sources:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
+		context:   rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, ds.Context),
+		stats:     rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Stats),
+		timelines: rep.NewLRU[data.Day, *rep.Rep](timelineCacheBytes, func(*rep.Rep) int { return 1 }),
+		gifs:      rep.NewLRU[animationKey](gifCacheBytes, repSize),
+		events:    rep.NewLRU[[2]data.Day](eventsCacheBytes, repSize),
+		templates: rep.NewLRU[templateKey](templateCacheBytes, (*rep.Template).Size),
+		answers:   rep.NewLRU[answerKey](answerCacheBytes, func(b []byte) int { return len(b) }),
+		exports: map[string]*rep.Rep{
+			"history.gpkg": rep.NewDeferred(wire.TypeGPKG, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryGPKG(ds) }),
+			"history.kml":  rep.NewDeferred(wire.TypeKML, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryKML(ds) }),
+			"history.csv":  rep.NewDeferred(wire.TypeCSV, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryCSV(ds) }),
+		},
+	}
+	for _, detail := range []data.Detail{data.DetailDisplay, data.DetailFull} {
+		b, err := enc.Areas(detail)
+		if err != nil {
+			return nil, fmt.Errorf("server: encode areas: %w", err)
+		}
+		d.areas[detail] = rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, b)
+		d.history[detail] = rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, func() ([]byte, error) { return enc.History(detail) })
+	}
+	var err error
+	if d.static, err = staticReps(web); err != nil {
+		return nil, fmt.Errorf("server: page files: %w", err)
+	}
+	return d, nil
+}
+
+func repSize(r *rep.Rep) int {
+	b, _ := r.Body()
+	return len(b)
+}
+
+// timeline returns the /api/timeline document that ends on today.
+func (d *documents) timeline(today data.Day) (*rep.Rep, error) {
+	return d.timelines.Get(today, func() (*rep.Rep, error) {
+		b, err := d.enc.Timeline(today)
+		if err != nil {
+			return nil, err
+		}
+		return rep.New(wire.TypeJSON, rep.CacheRevalidate, b), nil
+	})
+}
+
+// eventsBetween returns /api/events for [from, to].
+func (d *documents) eventsBetween(from, to data.Day) (*rep.Rep, error) {
+	return d.events.Get([2]data.Day{from, to}, func() (*rep.Rep, error) {
+		b, err := d.enc.Events(from, to)
+		if err != nil {
+			return nil, err
+		}
+		return rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, b), nil
+	})
+}
+
+// control returns the assembled /api/control answer for day: from the
+// period's template, so a miss costs a copy (and for gzip a CRC), never an
+// encoding.
+func (d *documents) control(day data.Day, detail data.Detail, gzip bool) ([]byte, error) {
+	return d.answers.Get(answerKey{day, detail, gzip}, func() ([]byte, error) {
+		t, err := d.templates.Get(templateKey{d.enc.Dataset().SnapshotIndex(day), detail}, func() (*rep.Template, error) {
+			b, err := d.enc.ControlWithDate(day, detail, wire.DateSentinel)
+			if err != nil {
+				return nil, err
+			}
+			return rep.NewTemplate(b, wire.SentinelJSON, len(`"2021-09-06"`)), nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		quoted := `"` + day.String() + `"`
+		if gzip {
+			return t.AppendGzip(make([]byte, 0, t.GzipSize()), quoted), nil
+		}
+		return t.AppendIdentity(make([]byte, 0, t.Size()), quoted), nil
+	})
+}
+
+// staticReps reads every regular file of the page once.
+func staticReps(web fs.FS) (map[string]*rep.Rep, error) {
+	out := map[string]*rep.Rep{}
+	err := fs.WalkDir(web, ".", func(name string, de fs.DirEntry, err error) error {
+		if err != nil || !de.Type().IsRegular() {
+			return err
+		}
+		b, err := fs.ReadFile(web, name)
+		if err != nil {
+			return err
+		}
+		ct := mime.TypeByExtension(path.Ext(name))
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		cache := rep.CacheAsset
+		if path.Ext(name) == ".html" {
+			cache = rep.CacheRevalidate
+		}
+		out[name] = rep.New(ct, cache, b)
+		return nil
+	})
+	return out, err
+}

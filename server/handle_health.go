@@ -1,0 +1,28 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/controlmap/controlmap/server/internal/rep"
+	"github.com/controlmap/controlmap/wire"
+)
+
+// handleHealth serves GET /healthz: the process is alive.
+func (s *Server) handleHealth(c echo.Context, _ *request) error {
+	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeText, []byte("ok "+s.cfg.Version+"\n"))
+}
+
+// handleReady serves GET /readyz: the dataset is loaded and indexed, so the
+// server answers for real. A server is only built from a valid dataset, so
+// once it listens it is ready; the body says what it serves.
+func (s *Server) handleReady(c echo.Context, _ *request) error {
+	b, err := json.Marshal(map[string]any{"ready": true, "version": s.cfg.Version, "dataset": s.ds.Version, "areas": len(s.ds.Areas),
+		"claims": len(s.ds.Claims), "events": len(s.ds.Events), "first": s.ds.First, "last_change": s.ds.LastChange})
+	if err != nil {
+		return err
+	}
+	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeJSON, b)
+}

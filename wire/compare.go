@@ -1,0 +1,100 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// diffProps are the properties of a changed district in /api/diff.
+type diffProps struct {
+	PCode      string      `json:"pcode"`
+	Name       string      `json:"name"`
+	NameFa     string      `json:"name_fa"`
+	StatusFrom data.Status `json:"status_from"`
+	StatusTo   data.Status `json:"status_to"`
+	AreaKm2    float64     `json:"area_km2"`
+	Since      *data.Day   `json:"since"` // when the later status began
+	Sources    any         `json:"sources"`
+}
+
+type diffChange struct {
+	Date   data.Day    `json:"date"`
+	PCode  string      `json:"pcode"`
+	Name   string      `json:"name"`
+	From   data.Status `json:"status_from"`
+	To     data.Status `json:"status_to"`
+	Source []string    `json:"sources"`
+}
+
+type balance struct {
+	Gained float64 `json:"gained_km2"`
+	Lost   float64 `json:"lost_km2"`
+	Net    float64 `json:"net_km2"`
+}
+
+// Diff writes /api/diff: the districts whose assessed status differs
+// between two days, with the km² each status gained and lost ("balance")
+// and every change in between ("changes") as foreign members.
+func (e *Encoder) Diff(d data.Diff, detail data.Detail) ([]byte, error) {
+	bal := map[data.Status]balance{}
+	for _, st := range append([]data.Status{data.StatusUnknown}, data.Statuses()...) {
+		g, l := Round(d.Gained[st], 10), Round(d.Lost[st], 10)
+		if g != 0 || l != 0 {
+			bal[st] = balance{g, l, Round(g-l, 10)}
+		}
+	}
+	changes := []diffChange{}
+	for _, ch := range d.Changes {
+		changes = append(changes, diffChange{ch.Interval.From, ch.Area.PCode, ch.Area.Name, ch.Previous, ch.Interval.Status, ch.Interval.Sources})
+	}
+	m := meta()
+	m["from"], m["to"], m["balance"], m["changes"] = d.From, d.To, bal, changes
+	return featureCollection(m, len(d.Areas), func(i int, buf *bytes.Buffer) error {
+		a := d.Areas[i]
+		p := diffProps{PCode: a.Area.PCode, Name: a.Area.Name, NameFa: a.Area.NameFa, StatusFrom: a.From, StatusTo: a.To,
+			AreaKm2: Round(a.Area.AreaKm2, 10), Sources: []json.RawMessage{}}
+		if a.Interval != nil {
+			p.Since, p.Sources = &a.Interval.From, e.book.List(a.Interval.Sources)
+		}
+		return writeFeatureWith(buf, a.Area.PCode, e.geom[detail][e.ds.AreaIndex(a.Area.PCode)], func() error {
+			pb, err := json.Marshal(p)
+			buf.Write(pb)
+			return err
+		})
+	})
+}
+
+type statusAreaJSON struct {
+	Km2   map[data.Status]float64 `json:"km2"`
+	Share map[data.Status]float64 `json:"share"`
+}
+
+// Stats writes /api/stats: on every day on which the assessed status or a
+// party's latest claim changes, the km² and share of the mapped area under
+// each status, assessed and as each party claims.
+func (e *Encoder) Stats() ([]byte, error) {
+	total := e.ds.TotalKm2()
+	statuses := append(data.Statuses(), data.StatusUnknown)
+	conv := func(sa data.StatusArea) statusAreaJSON {
+		out := statusAreaJSON{Km2: map[data.Status]float64{}, Share: map[data.Status]float64{}}
+		for _, st := range statuses {
+			out.Km2[st] = Round(sa[st], 10)
+			out.Share[st] = Round(sa[st]/total, 1e4)
+		}
+		return out
+	}
+	type dayJSON struct {
+		Date       data.Day       `json:"date"`
+		Assessed   statusAreaJSON `json:"assessed"`
+		Taliban    statusAreaJSON `json:"taliban_claims"`
+		Resistance statusAreaJSON `json:"resistance_claims"`
+	}
+	days := []dayJSON{}
+	for _, s := range e.ds.Stats() {
+		days = append(days, dayJSON{s.Day, conv(s.Assessed), conv(s.Claimed[data.PartyTaliban]), conv(s.Claimed[data.PartyResistance])})
+	}
+	return json.Marshal(map[string]any{"total_km2": Round(total, 10), "statuses": statuses,
+		"days": days, "attribution": data.Attribution})
+}

@@ -1,0 +1,167 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/paulmach/orb/geojson"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// Encoder writes the API documents of one dataset. Everything that does not
+// depend on the requested day (geometry, sources) is encoded once in
+// NewEncoder; a day's answer only joins pre-encoded pieces.
+type Encoder struct {
+	ds   *data.Dataset
+	geom [2][][]byte // [detail][area] encoded geometry
+	book *Book
+}
+
+// NewEncoder encodes ds's geometries and sources.
+func NewEncoder(ds *data.Dataset) (*Encoder, error) {
+	book, err := NewBook(ds)
+	if err != nil {
+		return nil, err
+	}
+	e := &Encoder{ds: ds, book: book}
+	for i := range ds.Areas {
+		a := &ds.Areas[i]
+		for _, d := range []data.Detail{data.DetailDisplay, data.DetailFull} {
+			b, err := json.Marshal(geojson.NewGeometry(a.Geom(d)))
+			if err != nil {
+				return nil, fmt.Errorf("wire: encode %s geometry: %w", a.PCode, err)
+			}
+			e.geom[d] = append(e.geom[d], b)
+		}
+	}
+	return e, nil
+}
+
+// Dataset returns the dataset encoded.
+func (e *Encoder) Dataset() *data.Dataset { return e.ds }
+
+// Book returns the encoder's source book.
+func (e *Encoder) Book() *Book { return e.book }
+
+// meta is the foreign members every collection carries.
+func meta() map[string]any { return map[string]any{"attribution": data.Attribution} }
+
+// featureCollection writes a FeatureCollection whose features are written
+// by each; extra top-level members (RFC 7946 foreign members) come first.
+func featureCollection(extra map[string]any, n int, each func(i int, buf *bytes.Buffer) error) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(`{"type":"FeatureCollection",`)
+	for _, k := range slices.Sorted(maps.Keys(extra)) {
+		vb, err := json.Marshal(extra[k])
+		if err != nil {
+			return nil, fmt.Errorf("wire: member %s: %w", k, err)
+		}
+		buf.WriteString(`"` + k + `":`)
+		buf.Write(vb)
+		buf.WriteByte(',')
+	}
+	buf.WriteString(`"features":[`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := each(i, &buf); err != nil {
+			return nil, err
+		}
+	}
+	buf.WriteString("]}")
+	return buf.Bytes(), nil
+}
+
+// writeFeature writes one Feature with a string id, raw geometry and the
+// API form of rec's properties.
+func writeFeature[T any](buf *bytes.Buffer, s *Schema[T], id string, geometry []byte, rec T) error {
+	return writeFeatureWith(buf, id, geometry, func() error { return s.AppendJSON(buf, rec) })
+}
+
+// writeFeatureWith writes one Feature whose properties props writes.
+func writeFeatureWith(buf *bytes.Buffer, id string, geometry []byte, props func() error) error {
+	idb, _ := json.Marshal(id)
+	buf.WriteString(`{"type":"Feature","id":`)
+	buf.Write(idb)
+	buf.WriteString(`,"geometry":`)
+	buf.Write(geometry)
+	buf.WriteString(`,"properties":`)
+	if err := props(); err != nil {
+		return err
+	}
+	buf.WriteByte('}')
+	return nil
+}
+
+// Areas writes /api/areas: every district with its names and label point.
+func (e *Encoder) Areas(detail data.Detail) ([]byte, error) {
+	return featureCollection(meta(), len(e.ds.Areas), func(i int, buf *bytes.Buffer) error {
+		a := &e.ds.Areas[i]
+		return writeFeature(buf, Areas, a.PCode, e.geom[detail][i], a)
+	})
+}
+
+// DateSentinel stands where the requested day goes while a control template
+// is encoded (ControlWithDate): no dataset value can contain a NUL.
+const DateSentinel = "\x00DATE\x00"
+
+// SentinelJSON is DateSentinel as encoding/json writes it.
+var SentinelJSON = []byte(`"\u0000DATE\u0000"`)
+
+// Control writes /api/control for day: every area's state.
+func (e *Encoder) Control(day data.Day, detail data.Detail) ([]byte, error) {
+	return e.ControlWithDate(day, detail, day.String())
+}
+
+// ControlWithDate writes the states on day with date as the "date" members
+// (the day itself, or DateSentinel for a template).
+func (e *Encoder) ControlWithDate(day data.Day, detail data.Detail, date string) ([]byte, error) {
+	states := e.ds.StatesAt(day)
+	m := meta()
+	m["date"] = date
+	return featureCollection(m, len(states), func(i int, buf *bytes.Buffer) error {
+		return writeFeature(buf, Days, states[i].Area.PCode, e.geom[detail][i], DayRec{states[i], day, date, e.book})
+	})
+}
+
+// History writes /api/history: every assessed interval, area by area.
+func (e *Encoder) History(detail data.Detail) ([]byte, error) {
+	type item struct {
+		area int
+		iv   *data.Interval
+	}
+	var items []item
+	for i, a := range e.ds.Areas {
+		ivs := e.ds.Intervals[a.PCode]
+		for j := range ivs {
+			items = append(items, item{i, &ivs[j]})
+		}
+	}
+	return featureCollection(meta(), len(items), func(i int, buf *bytes.Buffer) error {
+		it := items[i]
+		a := &e.ds.Areas[it.area]
+		return writeFeature(buf, Intervals, a.PCode+"_"+it.iv.From.String(), e.geom[detail][it.area], IntervalRec{a, it.iv, e.book})
+	})
+}
+
+// Events writes /api/events: the events dated within [from, to].
+func (e *Encoder) Events(from, to data.Day) ([]byte, error) {
+	evs := e.ds.EventsBetween(from, to)
+	return featureCollection(meta(), len(evs), func(i int, buf *bytes.Buffer) error {
+		pt, err := json.Marshal(geojson.NewGeometry(evs[i].Point))
+		if err != nil {
+			return err
+		}
+		return writeFeature(buf, Events, evs[i].ID, pt, EventRec{&evs[i], e.book})
+	})
+}
+
+// Sources writes /api/sources: every cited source.
+func (e *Encoder) Sources() ([]byte, error) {
+	return json.Marshal(map[string]any{"sources": e.ds.Sources, "attribution": data.Attribution})
+}

@@ -1,0 +1,131 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+func fixture(t *testing.T) *data.Dataset {
+	t.Helper()
+	fsys := os.DirFS("../data/testdata/fixture")
+	ds, err := data.Load(fsys, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// The flat and API forms of one interval: nulls, days, lists and source
+// URLs as each format needs them.
+func TestIntervalForms(t *testing.T) {
+	t.Parallel()
+	ds := fixture(t)
+	book, err := NewBook(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &ds.Areas[0]
+	ivs := ds.Intervals[a.PCode]
+	first, last := IntervalRec{a, &ivs[0], book}, IntervalRec{a, &ivs[len(ivs)-1], book}
+	tests := []struct {
+		name string
+		rec  IntervalRec
+		want map[string]any
+	}{
+		{"closed interval", first, map[string]any{"pcode": "AF0001", "valid_from": "2021-09-01", "valid_to": "2021-09-05",
+			"status": "resistance", "source_ids": "S1"}},
+		{"open interval", last, map[string]any{"valid_from": "2021-09-05", "valid_to": nil, "source_ids": "S2;S3"}},
+	}
+	for _, tt := range tests {
+		got := Intervals.FlatProps(tt.rec)
+		for k, v := range tt.want {
+			if got[k] != v {
+				t.Errorf("%s: %s = %#v, want %#v", tt.name, k, got[k], v)
+			}
+		}
+		if _, ok := got["sources"]; ok {
+			t.Errorf("%s: the flat form carries the API-only sources", tt.name)
+		}
+		if len(Intervals.FlatValues(tt.rec)) != len(Intervals.FlatNames()) {
+			t.Errorf("%s: values and names differ in length", tt.name)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Intervals.AppendJSON(&buf, last); err != nil {
+		t.Fatal(err)
+	}
+	var api map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &api); err != nil {
+		t.Fatalf("API form is not JSON: %v\n%s", err, buf.Bytes())
+	}
+	if api["valid_to"] != nil || len(api["sources"].([]any)) != 2 {
+		t.Errorf("API form: valid_to %v, sources %v; want null and two records", api["valid_to"], api["sources"])
+	}
+	if _, ok := api["source_urls"]; ok {
+		t.Error("the API form carries the flat-only source_urls")
+	}
+}
+
+// Every flat field appears in the JSON Schema with its type; nullable
+// fields accept null.
+func TestJSONSchema(t *testing.T) {
+	t.Parallel()
+	s := Intervals.JSONSchema("http://x/schema")
+	props := s["properties"].(map[string]any)
+	if len(props) != len(Intervals.Flat()) {
+		t.Fatalf("%d properties, want %d", len(props), len(Intervals.Flat()))
+	}
+	validTo := props["valid_to"].(map[string]any)
+	if !reflect.DeepEqual(validTo["type"], []string{"string", "null"}) || validTo["format"] != "date" {
+		t.Errorf("valid_to: %v", validTo)
+	}
+	if _, ok := props["sources"]; ok {
+		t.Error("the schema lists the API-only sources")
+	}
+}
+
+func TestSQLType(t *testing.T) {
+	t.Parallel()
+	want := map[string]string{"pcode": "TEXT", "valid_from": "DATE", "valid_to": "DATE"}
+	for _, f := range Intervals.Flat() {
+		if w, ok := want[f.Name]; ok && SQLType(f) != w {
+			t.Errorf("%s: %s, want %s", f.Name, SQLType(f), w)
+		}
+	}
+	for _, f := range Events.Flat() {
+		if f.Name == "fatalities" && SQLType(f) != "INTEGER" || f.Name == "latitude" && SQLType(f) != "REAL" {
+			t.Errorf("%s: %s", f.Name, SQLType(f))
+		}
+	}
+}
+
+// The day layer's date member is whatever the caller says, so a template
+// can hold a placeholder there; the claims report CurrentOn.
+func TestDayForm(t *testing.T) {
+	t.Parallel()
+	ds := fixture(t)
+	enc, err := NewEncoder(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, _ := data.ParseDay("2021-09-05")
+	b, err := enc.ControlWithDate(day, data.DetailDisplay, DateSentinel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(b, SentinelJSON); n != 1+len(ds.Areas) {
+		t.Errorf("%d placeholders, want one per feature and one for the collection (%d)", n, 1+len(ds.Areas))
+	}
+	plain, err := enc.Control(day, data.DetailDisplay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(bytes.ReplaceAll(b, SentinelJSON, []byte(`"2021-09-05"`)), plain) {
+		t.Error("filling the placeholders does not give the day's answer")
+	}
+}

@@ -1,0 +1,111 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// timeline is the one document a client needs to animate the map without
+// further requests: per-area intervals, claims, events and sources, with
+// sources referenced by id.
+type timeline struct {
+	Start       data.Day                   `json:"start"`       // first day of any record
+	End         data.Day                   `json:"end"`         // today, or the last record if later
+	LastChange  data.Day                   `json:"last_change"` // last day any record is dated
+	ChangeDates []data.Day                 `json:"change_dates"`
+	ClaimDates  []data.Day                 `json:"claim_dates"`
+	EventDates  []data.Day                 `json:"event_dates"`
+	ClaimWindow int                        `json:"claim_window_days"`
+	Statuses    []data.Status              `json:"statuses"`
+	Areas       []timelineArea             `json:"areas"`
+	Claims      []timelineClaim            `json:"claims"`
+	Events      []json.RawMessage          `json:"events"`
+	Sources     map[string]json.RawMessage `json:"sources"`
+	Attribution string                     `json:"attribution"`
+}
+
+type timelineArea struct {
+	PCode     string             `json:"pcode"`
+	Name      string             `json:"name"`
+	NameFa    string             `json:"name_fa"`
+	AreaKm2   float64            `json:"area_km2"`
+	Label     [2]float64         `json:"label"`
+	Intervals []timelineInterval `json:"intervals"`
+	Disputed  [][2]*data.Day     `json:"disputed"` // [from, to) day ranges; to null when open
+}
+
+type timelineInterval struct {
+	From       data.Day        `json:"from"`
+	To         *data.Day       `json:"to"` // exclusive; null when open
+	Status     data.Status     `json:"status"`
+	Confidence data.Confidence `json:"confidence"`
+	Note       string          `json:"note"`
+	Sources    []string        `json:"sources"`
+}
+
+type timelineClaim struct {
+	Date    data.Day    `json:"date"`
+	PCodes  []string    `json:"pcodes"`
+	Party   data.Party  `json:"party"`
+	Kind    data.Kind   `json:"kind"`
+	Status  data.Status `json:"status"`
+	Note    string      `json:"note"`
+	Sources []string    `json:"sources"`
+}
+
+// Timeline writes /api/timeline as of today.
+func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
+	ds := e.ds
+	t := timeline{Start: ds.First, End: max(today, ds.LastChange), LastChange: ds.LastChange,
+		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, Statuses: data.Statuses(),
+		Sources: e.book.raw, Attribution: data.Attribution, Claims: []timelineClaim{}, Events: []json.RawMessage{}}
+	for i := range ds.Areas {
+		t.Areas = append(t.Areas, timelineAreaOf(ds, &ds.Areas[i]))
+	}
+	for _, c := range ds.Claims {
+		t.Claims = append(t.Claims, timelineClaim{Date: c.Date, PCodes: c.PCodes, Party: c.Party, Kind: c.Kind,
+			Status: c.Status, Note: c.Note, Sources: c.Sources})
+		t.ClaimDates = appendDay(t.ClaimDates, c.Date)
+	}
+	ids := e.book.IDs()
+	for i := range ds.Events {
+		var buf bytes.Buffer
+		if err := Events.AppendJSON(&buf, EventRec{&ds.Events[i], ids}); err != nil {
+			return nil, err
+		}
+		t.Events = append(t.Events, buf.Bytes())
+		t.EventDates = appendDay(t.EventDates, ds.Events[i].Date)
+	}
+	return json.Marshal(t)
+}
+
+func timelineAreaOf(ds *data.Dataset, a *data.Area) timelineArea {
+	ta := timelineArea{PCode: a.PCode, Name: a.Name, NameFa: a.NameFa, AreaKm2: Round(a.AreaKm2, 10),
+		Label: labelOf(a), Intervals: []timelineInterval{}, Disputed: [][2]*data.Day{}}
+	for _, iv := range ds.Intervals[a.PCode] {
+		ti := timelineInterval{From: iv.From, Status: iv.Status, Confidence: iv.Confidence, Note: iv.Note, Sources: iv.Sources}
+		if iv.To != 0 {
+			ti.To = &iv.To
+		}
+		ta.Intervals = append(ta.Intervals, ti)
+	}
+	for _, r := range ds.DisputedRanges(a.PCode) {
+		from, to := r[0], r[1]
+		rng := [2]*data.Day{&from, nil}
+		if to != 0 {
+			rng[1] = &to
+		}
+		ta.Disputed = append(ta.Disputed, rng)
+	}
+	return ta
+}
+
+// appendDay appends d to sorted days unless it is already last.
+func appendDay(days []data.Day, d data.Day) []data.Day {
+	if n := len(days); n > 0 && days[n-1] == d {
+		return days
+	}
+	return append(days, d)
+}
