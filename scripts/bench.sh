@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# make bench: controlmap against nginx serving the identical bytes as a static
-# file and against a bare net/http server writing them from memory, with wrk
-# on loopback, alternating servers round by round so that drift hits all of
-# them alike. Bounded: ROUNDS × 2 encodings × 2 concurrencies × 3 servers ×
-# DURATION seconds. Prints a table and writes it into BENCHMARKS.md.
+# make bench: controlmap against a bare net/http server writing the same body
+# from memory with only Content-Type and Content-Length (the ceiling of Go's
+# HTTP stack), against nginx serving the identical bytes and headers as a
+# static file, and, with BEFORE=path/to/old/binary, against an earlier build
+# of controlmap; wrk on loopback, servers alternated round by round so that
+# drift hits all of them alike; medians over ROUNDS. Bounded: ROUNDS × 2
+# encodings × 2 concurrencies × (3 or 4) servers × DURATION seconds. Prints a
+# table and writes it into BENCHMARKS.md.
 set -euo pipefail
 BIN=${1:-bin/controlmap}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
+BEFORE=${BEFORE:-}
 DURATION=${DURATION:-8}
 DATE=${DATE:-2021-09-06}
 OUT=${OUT:-BENCHMARKS.md}
@@ -19,17 +23,25 @@ wait_up() { for _ in $(seq 100); do curl -fs -o /dev/null "$1" && return 0; slee
 
 "$BIN" serve --addr 127.0.0.1:18081 2>"$work/controlmap.log" & pids+=($!)
 wait_up "http://127.0.0.1:18081/readyz"
+servers=(controlmap bare-go nginx)
+declare -A url=([controlmap]="http://127.0.0.1:18081/api/control?date=$DATE" [bare-go]="http://127.0.0.1:18082/" [nginx]="http://127.0.0.1:18083/control.json")
+if [ -n "$BEFORE" ]; then
+  "$BEFORE" serve --addr 127.0.0.1:18084 2>"$work/before.log" & pids+=($!)
+  wait_up "http://127.0.0.1:18084/readyz"
+  servers=(controlmap before bare-go nginx)
+  url[before]="http://127.0.0.1:18084/api/control?date=$DATE"
+fi
 CM="http://127.0.0.1:18081/api/control?date=$DATE"
 mkdir -p "$work/www"
 curl -fs "$CM" -o "$work/www/control.json"
 curl -fs -H 'Accept-Encoding: gzip' -D "$work/headers.txt" "$CM" -o "$work/www/control.json.gz"
-# The baselines send controlmap's headers too (security, caching, CORS), so
-# that all three write the same response bytes.
+# nginx sends controlmap's headers too (security, caching, CORS); the bare Go
+# server only Content-Type and Content-Length, as the ceiling to reach.
 nginx_headers=$(grep -viE '^(HTTP/|date|content-(length|type|encoding)|etag|vary):' "$work/headers.txt" | tr -d '\r' |
   awk -F': ' 'NF >= 2 { v = substr($0, length($1) + 3); gsub(/"/, "\\\"", v); printf "    add_header %s \"%s\" always;\n", $1, v }')
 
 go build -o "$work/barego" "$here/barego"
-"$work/barego" -addr 127.0.0.1:18082 -body "$work/www/control.json" -gzip "$work/www/control.json.gz" -headers "$work/headers.txt" & pids+=($!)
+"$work/barego" -addr 127.0.0.1:18082 -body "$work/www/control.json" -gzip "$work/www/control.json.gz" & pids+=($!)
 cat >"$work/nginx.conf" <<NGINX
 worker_processes 2;
 pid $work/nginx.pid;
@@ -54,16 +66,15 @@ wait_up "http://127.0.0.1:18083/control.json"
 cmp <(curl -fs "http://127.0.0.1:18083/control.json") "$work/www/control.json"
 cmp <(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:18083/control.json") "$work/www/control.json.gz"
 
-declare -A url=([controlmap]="$CM" [bare-go]="http://127.0.0.1:18082/" [nginx]="http://127.0.0.1:18083/control.json")
 results="$work/results"
 : >"$results"
-for server in controlmap bare-go nginx; do # warm up
+for server in "${servers[@]}"; do # warm up
   wrk -t2 -c64 -d2s -H 'Accept-Encoding: gzip' "${url[$server]}" >/dev/null
 done
 for round in $(seq "$ROUNDS"); do
   for enc in identity gzip; do
     for conns in 64 256; do
-      for server in controlmap bare-go nginx; do
+      for server in "${servers[@]}"; do
         hdr=(); [ "$enc" = gzip ] && hdr=(-H 'Accept-Encoding: gzip')
         line=$(wrk -t2 -c"$conns" -d"${DURATION}s" "${hdr[@]}" -s "$here/report.lua" "${url[$server]}" | grep '^RESULT')
         echo "$server $enc $conns $line" >>"$results"
@@ -73,23 +84,8 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 
-# Mean over rounds, and the ratios against the baselines of the same run.
-table=$(awk '
-  { for (i = 5; i <= NF; i++) { split($i, kv, "="); v[$1" "$2" "$3" "kv[1]] += kv[2] } n[$1" "$2" "$3]++ }
-  END {
-    print "| encoding | connections | server | requests/s | p50 ms | p99 ms | errors | rps vs bare Go | rps vs nginx | p99 vs bare Go |"
-    print "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-    split("identity gzip", encs, " "); split("64 256", cs, " "); split("controlmap bare-go nginx", ss, " ")
-    for (e = 1; e <= 2; e++) for (c = 1; c <= 2; c++) {
-      b = encs[e]" "cs[c]
-      for (s = 1; s <= 3; s++) {
-        k = ss[s]" "b; m = n[k]
-        rps = v[k" rps"] / m; p50 = v[k" p50_ms"] / m; p99 = v[k" p99_ms"] / m
-        brps = v["bare-go "b" rps"] / n["bare-go "b]; nrps = v["nginx "b" rps"] / n["nginx "b]; bp99 = v["bare-go "b" p99_ms"] / n["bare-go "b]
-        printf "| %s | %s | %s | %.0f | %.2f | %.2f | %d | %.2fx | %.2fx | %.2fx |\n", encs[e], cs[c], ss[s], rps, p50, p99, v[k" errors"], rps / brps, rps / nrps, p99 / bp99
-      }
-    }
-  }' "$results")
+# Medians over rounds, and the ratios against the baselines of the same run.
+table=$(python3 "$here/bench_table.py" "$results" "${servers[@]}")
 echo "$table"
 
 size_id=$(stat -c %s "$work/www/control.json"); size_gz=$(stat -c %s "$work/www/control.json.gz")
@@ -97,8 +93,8 @@ size_id=$(stat -c %s "$work/www/control.json"); size_gz=$(stat -c %s "$work/www/
   echo "## Throughput: /api/control against nginx and bare net/http ($(date -u +%Y-%m-%d))"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(go version | cut -d' ' -f3), $(nginx -v 2>&1 | cut -d' ' -f3), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
-  echo "Body: \`/api/control?date=$DATE\`, $size_id bytes (gzip $size_gz bytes); the same body and headers (security, caching, CORS) from all three servers."
-  echo "Command: \`make bench\` (\`ROUNDS=$ROUNDS DURATION=$DURATION scripts/bench.sh\`): wrk -t2 on the same 2-core machine, servers alternated in each round, means over $ROUNDS rounds."
+  echo "Body: \`/api/control?date=$DATE\`, $size_id bytes (gzip $size_gz bytes); the same body from every server; nginx sends controlmap's headers too, the bare Go server only Content-Type and Content-Length."
+  echo "Command: \`make bench\` (\`ROUNDS=$ROUNDS DURATION=$DURATION scripts/bench.sh\`): wrk -t2 on the same 2-core machine, servers alternated in each round, medians over $ROUNDS rounds$( [ -n "$BEFORE" ] && echo "; 'before' is the build of the commit before this change")."
   echo
   echo "$table"
 } >"$work/section.md"

@@ -29,7 +29,7 @@ type documents struct {
 	timelines *rep.LRU[data.Day, *rep.Rep]         // by today: the document ends today
 	gifs      *rep.LRU[animationKey, *rep.Rep]     // by normalised parameters
 	templates *rep.LRU[templateKey, *rep.Template] // /api/control by snapshot period
-	answers   *rep.LRU[answerKey, []byte]          // /api/control by day, assembled
+	answers   *rep.LRU[answerKey, *rep.Fixed]      // /api/control by day, assembled
 }
 
 // Cache bounds, in bytes.
@@ -46,10 +46,13 @@ type templateKey struct {
 	detail   data.Detail
 }
 
+// answerKey is one /api/control answer: the day, the geometry, the coding,
+// and whether the day is past (so the answer may be kept for a day).
 type answerKey struct {
 	day    data.Day
 	detail data.Detail
 	gzip   bool
+	past   bool
 }
 
 // animationKey is an animation's parameters, normalised (a step of 0 means
@@ -69,7 +72,7 @@ func newDocuments(enc *wire.Encoder, web fs.FS) (*documents, error) {
 		gifs:      rep.NewLRU[animationKey](gifCacheBytes, repSize),
 		events:    rep.NewLRU[[2]data.Day](eventsCacheBytes, repSize),
 		templates: rep.NewLRU[templateKey](templateCacheBytes, (*rep.Template).Size),
-		answers:   rep.NewLRU[answerKey](answerCacheBytes, func(b []byte) int { return len(b) }),
+		answers:   rep.NewLRU[answerKey](answerCacheBytes, (*rep.Fixed).Len),
 		exports: map[string]*rep.Rep{
 			"history.gpkg": rep.NewDeferred(wire.TypeGPKG, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryGPKG(ds) }),
 			"history.kml":  rep.NewDeferred(wire.TypeKML, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryKML(ds) }),
@@ -118,13 +121,13 @@ func (d *documents) eventsBetween(from, to data.Day) (*rep.Rep, error) {
 	})
 }
 
-// control returns the assembled /api/control answer for day: from the
+// control returns the assembled /api/control answer for k: from the
 // period's template, so a miss costs a copy (and for gzip a CRC), never an
-// encoding.
-func (d *documents) control(day data.Day, detail data.Detail, gzip bool) ([]byte, error) {
-	return d.answers.Get(answerKey{day, detail, gzip}, func() ([]byte, error) {
-		t, err := d.templates.Get(templateKey{d.enc.Dataset().SnapshotIndex(day), detail}, func() (*rep.Template, error) {
-			b, err := d.enc.ControlWithDate(day, detail, wire.DateSentinel)
+// encoding, and a hit is a map lookup.
+func (d *documents) control(k answerKey) (*rep.Fixed, error) {
+	return d.answers.Get(k, func() (*rep.Fixed, error) {
+		t, err := d.templates.Get(templateKey{d.enc.Dataset().SnapshotIndex(k.day), k.detail}, func() (*rep.Template, error) {
+			b, err := d.enc.ControlWithDate(k.day, k.detail, wire.DateSentinel)
 			if err != nil {
 				return nil, err
 			}
@@ -133,11 +136,17 @@ func (d *documents) control(day data.Day, detail data.Detail, gzip bool) ([]byte
 		if err != nil {
 			return nil, err
 		}
-		quoted := `"` + day.String() + `"`
-		if gzip {
-			return t.AppendGzip(make([]byte, 0, t.GzipSize()), quoted), nil
+		m := rep.Meta{ContentType: wire.TypeGeoJSON, CacheControl: rep.CacheRevalidate, Vary: true,
+			ETag: rep.ETag(d.enc.Dataset().Version, k.day.String(), k.detail.String())}
+		if k.past {
+			m.CacheControl = rep.CachePastDay
 		}
-		return t.AppendIdentity(make([]byte, 0, t.Size()), quoted), nil
+		quoted := `"` + k.day.String() + `"`
+		if !k.gzip {
+			return rep.NewFixed(m, t.AppendIdentity(make([]byte, 0, t.Size()), quoted)), nil
+		}
+		m.ETag, m.Coding = m.ETag[:len(m.ETag)-1]+`-gz"`, rep.Gzip
+		return rep.NewFixed(m, t.AppendGzip(make([]byte, 0, t.GzipSize()), quoted)), nil
 	})
 }
 

@@ -4,14 +4,14 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/controlmap/controlmap/server/internal/rep"
-	"github.com/controlmap/controlmap/wire"
 )
 
 // handleControl serves GET /api/control[?date=YYYY-MM-DD][&detail=...]: every
-// area's state on that day (today in Afghanistan without a date). A 304
-// costs a string comparison, a 200 a map lookup and one write.
+// area's state on that day (today in Afghanistan without a date). The
+// answer, 200 or 304, is a cache lookup and one write.
 func (s *Server) handleControl(c echo.Context, r *request) error {
-	day, err := r.date(paramDate, s.today())
+	today := s.today()
+	day, err := r.date(paramDate, today)
 	if err != nil {
 		return err
 	}
@@ -19,21 +19,11 @@ func (s *Server) handleControl(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	m := rep.Meta{ContentType: wire.TypeGeoJSON, CacheControl: rep.CacheRevalidate, Vary: true,
-		ETag: rep.ETag(s.ds.Version, day.String(), detail.String())}
-	if r.has(paramDate) && day < s.today() {
-		m.CacheControl = rep.CachePastDay
-	}
-	gz := rep.ParseAcceptEncoding(c.Request().Header.Get(echo.HeaderAcceptEncoding)).Best(false) == rep.Gzip
-	if gz {
-		m.ETag, m.Coding = m.ETag[:len(m.ETag)-1]+`-gz"`, rep.Gzip
-	}
-	if rep.ETagMatches(c.Request().Header.Get("If-None-Match"), m.ETag) {
-		return rep.SendCached(c.Response(), c.Request(), m, nil)
-	}
-	body, err := s.docs.control(day, detail, gz)
+	req := c.Request()
+	gz := rep.ParseAcceptEncoding(req.Header.Get(echo.HeaderAcceptEncoding)).Best(false) == rep.Gzip
+	a, err := s.docs.control(answerKey{day: day, detail: detail, gzip: gz, past: r.has(paramDate) && day < today})
 	if err != nil {
 		return err
 	}
-	return rep.SendCached(c.Response(), c.Request(), m, body)
+	return a.Serve(c.Response(), req)
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -13,21 +14,32 @@ import (
 // maxURILength bounds the request target; no valid request comes near it.
 const maxURILength = 2048
 
-// guard sets the security headers, answers preflights and refuses other
-// methods, checks the request, and applies the in-flight cap, in that order,
-// in one closure: echo rebuilds the pre-middleware chain on every request, so
-// each separate middleware would cost an allocation per request.
-func (s *Server) guard(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		setSecurityHeaders(c.Response().Header())
-		if done, err := s.checkMethod(c); done {
-			return err
-		}
-		if err := validateRequest(c.Request()); err != nil {
-			return err
-		}
-		return s.slots.run(c, next)
+// ServeHTTP is the server's front door, around echo: it sets the security
+// headers, answers preflights and refuses other methods, checks the
+// request, and applies the in-flight cap, in that order. Written as one
+// plain handler rather than echo pre-middleware, which echo wraps in fresh
+// closures on every request; its refusals still go through the one error
+// handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSecurityHeaders(w.Header())
+	err := checkMethod(w, r)
+	if err == nil {
+		err = validateRequest(r)
 	}
+	if err == nil {
+		select {
+		case s.slots <- struct{}{}:
+			defer func() { <-s.slots }()
+			s.echo.ServeHTTP(w, r)
+			return
+		default:
+			err = tooMany(w.Header(), "1")
+		}
+	}
+	if errors.Is(err, errAnswered) {
+		return
+	}
+	s.handleError(err, s.echo.NewContext(r, w))
 }
 
 // slots caps the requests served at once. Past the cap a request gets a
@@ -35,33 +47,26 @@ func (s *Server) guard(next echo.HandlerFunc) echo.HandlerFunc {
 // over.
 type slots chan struct{}
 
-func (sl slots) run(c echo.Context, next echo.HandlerFunc) error {
-	select {
-	case sl <- struct{}{}:
-		defer func() { <-sl }()
-		return next(c)
-	default:
-		return tooMany(c, "1")
-	}
-}
+// errAnswered says a check has written the whole answer (a preflight).
+var errAnswered = errors.New("answered")
 
 // checkMethod answers preflights for cross-origin readers and 405 to
-// anything but GET and HEAD (the whole service is read-only); done is true
-// when it has answered.
-func (s *Server) checkMethod(c echo.Context) (done bool, err error) {
-	switch c.Request().Method {
+// anything but GET and HEAD (the whole service is read-only).
+func checkMethod(w http.ResponseWriter, r *http.Request) error {
+	switch r.Method {
 	case http.MethodGet, http.MethodHead:
-		return false, nil
+		return nil
 	case http.MethodOptions:
-		h := c.Response().Header()
+		h := w.Header()
 		h.Set(echo.HeaderAllow, "GET, HEAD, OPTIONS")
 		h.Set(echo.HeaderAccessControlAllowMethods, "GET, HEAD")
 		h.Set(echo.HeaderAccessControlAllowHeaders, "Accept, Accept-Encoding, If-None-Match, Content-Type")
 		h.Set(echo.HeaderAccessControlMaxAge, "86400")
-		return true, c.NoContent(http.StatusNoContent)
+		w.WriteHeader(http.StatusNoContent)
+		return errAnswered
 	}
-	c.Response().Header().Set(echo.HeaderAllow, "GET, HEAD, OPTIONS")
-	return true, echo.NewHTTPError(http.StatusMethodNotAllowed, "this service is read-only: use GET")
+	w.Header().Set(echo.HeaderAllow, "GET, HEAD, OPTIONS")
+	return echo.NewHTTPError(http.StatusMethodNotAllowed, "this service is read-only: use GET")
 }
 
 // validateRequest rejects requests that carry a body (no endpoint takes
@@ -85,8 +90,8 @@ func validateRequest(r *http.Request) error {
 }
 
 // tooMany is the answer when the server is at its limit: come back later.
-func tooMany(c echo.Context, retryAfter string) error {
-	c.Response().Header().Set(echo.HeaderRetryAfter, retryAfter)
+func tooMany(h http.Header, retryAfter string) error {
+	h.Set(echo.HeaderRetryAfter, retryAfter)
 	return echo.NewHTTPError(http.StatusTooManyRequests, "too many requests: retry after "+retryAfter+" s")
 }
 
@@ -102,6 +107,6 @@ func perClient(perSecond float64, burst int) echo.MiddlewareFunc {
 		Skipper: func(c echo.Context) bool {
 			return c.Path() == "/healthz" || c.Path() == "/readyz"
 		},
-		DenyHandler: func(c echo.Context, _ string, _ error) error { return tooMany(c, "1") },
+		DenyHandler: func(c echo.Context, _ string, _ error) error { return tooMany(c.Response().Header(), "1") },
 	})
 }

@@ -105,8 +105,9 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	return s, nil
 }
 
-// Handler returns the server's HTTP handler, for tests and for Run.
-func (s *Server) Handler() http.Handler { return s.echo }
+// Handler returns the server's HTTP handler (the server itself), for tests
+// and for Run.
+func (s *Server) Handler() http.Handler { return s }
 
 // today is the current day in Afghanistan.
 func (s *Server) today() data.Day { return data.Today(s.cfg.Now()) }
@@ -119,7 +120,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr net.Addr)) error {
 	if err != nil {
 		return fmt.Errorf("server: listen: %w", err)
 	}
-	hs := &http.Server{Handler: s.echo, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
 		WriteTimeout: s.cfg.WriteTimeout, IdleTimeout: s.cfg.IdleTimeout, MaxHeaderBytes: maxHeaderBytes,
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)

@@ -20,20 +20,16 @@ const (
 )
 
 // Rep is one resource with its encodings computed once: the body, its gzip
-// and brotli forms (for compressible types), a strong ETag per encoding, and
-// how caches may keep it. The encodings are computed on first use (Prepare),
-// so start-up stays fast.
+// and brotli forms (for compressible types), each a Fixed answer with a
+// strong ETag, and how caches may keep it. The encodings are computed on
+// first use (Prepare), so start-up stays fast.
 type Rep struct {
-	contentType  string
-	cacheControl string
-	enc          *Lazy[encodings]
+	enc *Lazy[encodings]
 }
 
-// encodings are a body's forms and their validators.
+// encodings are a body's forms, by coding.
 type encodings struct {
-	body, gz, br         []byte
-	etag, etagGz, etagBr string
-	compressible         bool
+	identity, gz, br *Fixed
 }
 
 // New returns the representation of body.
@@ -44,23 +40,28 @@ func New(contentType, cacheControl string, body []byte) *Rep {
 // NewDeferred returns a representation whose body build makes on first use:
 // documents that grow with the history cost nothing at start-up.
 func NewDeferred(contentType, cacheControl string, build func() ([]byte, error)) *Rep {
-	return &Rep{contentType: contentType, cacheControl: cacheControl, enc: NewLazy(func() (encodings, error) {
+	return &Rep{enc: NewLazy(func() (encodings, error) {
 		body, err := build()
 		if err != nil {
 			return encodings{}, err
 		}
-		return encode(contentType, body), nil
+		return encode(contentType, cacheControl, body), nil
 	})}
 }
 
-func encode(contentType string, body []byte) encodings {
+func encode(contentType, cacheControl string, body []byte) encodings {
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:12])
-	e := encodings{body: body, etag: `"` + tag + `"`, compressible: len(body) > 512 && Compressible(contentType)}
-	if e.compressible {
-		e.gz, e.br = gzipBytes(body), brotliBytes(body)
-		e.etagGz, e.etagBr = `"`+tag+`-gz"`, `"`+tag+`-br"`
+	m := Meta{ContentType: contentType, CacheControl: cacheControl, ETag: `"` + tag + `"`}
+	if len(body) <= 512 || !Compressible(contentType) {
+		return encodings{identity: NewFixed(m, body)}
 	}
+	m.Vary = true
+	e := encodings{identity: NewFixed(m, body)}
+	m.Coding, m.ETag = Gzip, `"`+tag+`-gz"`
+	e.gz = NewFixed(m, gzipBytes(body))
+	m.Coding, m.ETag = Brotli, `"`+tag+`-br"`
+	e.br = NewFixed(m, brotliBytes(body))
 	return e
 }
 
@@ -85,7 +86,10 @@ func (r *Rep) Prepare() error {
 // Body returns the identity body.
 func (r *Rep) Body() ([]byte, error) {
 	e, err := r.enc.Get()
-	return e.body, err
+	if err != nil {
+		return nil, err
+	}
+	return e.identity.body, nil
 }
 
 // Serve writes r in the best encoding the client accepts, or 304 when the
@@ -95,20 +99,19 @@ func (r *Rep) Serve(w http.ResponseWriter, req *http.Request) error {
 	if err != nil {
 		return err
 	}
-	body, etag, coding := e.body, e.etag, Identity
-	if e.compressible {
+	f := e.identity
+	if e.gz != nil {
 		switch ParseAcceptEncoding(req.Header.Get("Accept-Encoding")).Best(true) {
 		case Brotli:
-			body, etag, coding = e.br, e.etagBr, Brotli
+			f = e.br
 		case Gzip:
-			body, etag, coding = e.gz, e.etagGz, Gzip
+			f = e.gz
 		}
 	}
-	return SendCached(w, req, Meta{ContentType: r.contentType, CacheControl: r.cacheControl, ETag: etag,
-		Coding: coding, Vary: e.compressible}, body)
+	return f.Serve(w, req)
 }
 
-// Meta describes a cached answer: its type, caching, validator, coding and
+// Meta describes an answer: its type, caching, validator, coding and
 // whether it varies by Accept-Encoding.
 type Meta struct {
 	ContentType, CacheControl, ETag, Coding string
@@ -117,29 +120,62 @@ type Meta struct {
 
 var varyEncoding = []string{"Accept-Encoding"}
 
-// SendCached writes body with its validators, or 304 Not Modified when
-// If-None-Match matches. Headers are set by direct map assignment: this is
-// the hot path of every cached answer.
-func SendCached(w http.ResponseWriter, req *http.Request, m Meta, body []byte) error {
+// Fixed is an answer whose headers are computed once: serving it assigns
+// shared header values (no allocation) and writes the body, or answers 304
+// Not Modified when If-None-Match matches. It is the hot path of every
+// cached answer, /api/control's included.
+type Fixed struct {
+	body                                                []byte
+	etag                                                string
+	contentType, contentLength, cacheControl, etagV, cd []string
+	vary                                                bool
+}
+
+// NewFixed prepares body with the headers m describes.
+func NewFixed(m Meta, body []byte) *Fixed {
+	f := &Fixed{body: body, etag: m.ETag, contentType: []string{m.ContentType},
+		contentLength: []string{strconv.Itoa(len(body))}, cacheControl: []string{m.CacheControl},
+		etagV: []string{m.ETag}, vary: m.Vary}
+	if m.Coding != Identity {
+		f.cd = []string{m.Coding}
+	}
+	return f
+}
+
+// Len is the body's length.
+func (f *Fixed) Len() int { return len(f.body) }
+
+// Body returns the body; the caller must not modify it.
+func (f *Fixed) Body() []byte { return f.body }
+
+// Serve writes the answer, or 304 when the client has it.
+func (f *Fixed) Serve(w http.ResponseWriter, req *http.Request) error {
 	h := w.Header()
-	h["Cache-Control"] = []string{m.CacheControl}
-	h["Etag"] = []string{m.ETag}
-	if m.Vary {
+	h["Cache-Control"] = f.cacheControl
+	h["Etag"] = f.etagV
+	if f.vary {
 		h["Vary"] = varyEncoding
 	}
-	if ETagMatches(req.Header.Get("If-None-Match"), m.ETag) {
+	if ETagMatches(req.Header.Get("If-None-Match"), f.etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
 	}
-	if m.Coding != Identity {
-		h["Content-Encoding"] = []string{m.Coding}
+	if f.cd != nil {
+		h["Content-Encoding"] = f.cd
 	}
-	return WriteBytes(w, req, http.StatusOK, m.ContentType, body)
+	h["Content-Type"] = f.contentType
+	h["Content-Length"] = f.contentLength
+	w.WriteHeader(http.StatusOK)
+	if req.Method == http.MethodHead {
+		return nil
+	}
+	_, err := w.Write(f.body)
+	return err
 }
 
 // WriteBytes writes a complete body with its Content-Length (echo's c.Blob
 // leaves it out, so larger bodies would go out chunked); a HEAD request gets
-// the headers only.
+// the headers only. It is for answers made per request.
 func WriteBytes(w http.ResponseWriter, req *http.Request, status int, contentType string, body []byte) error {
 	h := w.Header()
 	h["Content-Type"] = []string{contentType}
