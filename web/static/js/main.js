@@ -9,14 +9,14 @@ import { InfoPanel } from './controls/info.js';
 import { Legend } from './controls/legend.js';
 import { TimeControl, bindKeys } from './controls/timecontrol.js';
 import { ViewSwitch } from './controls/viewswitch.js';
-import { History } from './history.js';
+import { TimelineIndex } from './timelineindex.js';
 import { applyLanguage } from './i18n.js';
 import { contextLayer, setTiled } from './layers/context.js';
 import { DistrictsLayer } from './layers/districts.js';
 import { EventsLayer } from './layers/events.js';
 import { bindPermalink, readURL } from './permalink.js';
 import { AppState } from './state.js';
-import { TimeModel } from './timeline.js';
+import { TimeModel } from './timemodel.js';
 
 const attribution = 'Boundaries: AGCHO / OCHA COD-AB (2018) · Control: <a href="api/sources">controlmap sources</a>';
 
@@ -34,7 +34,7 @@ function tileLayers() {
 }
 
 function start([areas, timeline, context, stats]) {
-  const history = new History(timeline);
+  const index = new TimelineIndex(timeline);
   // The slider spans the recorded history; statuses hold unchanged from the
   // last record to today, which the API answers for any day.
   const model = new TimeModel({ start: timeline.start, end: timeline.last_change, changeDates: timeline.change_dates });
@@ -50,14 +50,14 @@ function start([areas, timeline, context, stats]) {
   L.control.layers(bases, null, { position: 'bottomright', collapsed: true }).addTo(map);
   map.on('baselayerchange', (e) => setTiled(background, e.name !== 'Offline (embedded)'));
 
-  const districts = new DistrictsLayer(map, areas, history, state);
-  const events = new EventsLayer(map, history, model);
+  const districts = new DistrictsLayer(map, areas, index, state);
+  const events = new EventsLayer(map, index, model);
 
   const apply = (s) => {
     if (s.view) {
       state.setView(s.view);
     }
-    state.select(s.district && history.areas.has(s.district) ? s.district : null);
+    state.select(s.district && index.areas.has(s.district) ? s.district : null);
     state.setCompare(s.compare || null);
     model.setDate(s.date || model.end, 'url');
     if (s.map) {
@@ -73,15 +73,15 @@ function start([areas, timeline, context, stats]) {
   apply(initial);
 
   new ViewSwitch(state).addTo(map);
-  new InfoPanel(state, history).addTo(map);
-  new ChangeLog(state, history, (change) => {
+  new InfoPanel(state, index).addTo(map);
+  new ChangeLog(state, index, (change) => {
     model.pause();
     model.setDate(change.date, 'changelog');
     state.select(change.pcode);
     districts.flyTo(change.pcode);
   }).addTo(map);
   new Legend(state, { day: urls.controlOn, history: urls.history }).addTo(map);
-  const compare = new CompareControl(state, history, (change) => {
+  const compare = new CompareControl(state, index, (change) => {
     state.setCompare(null);
     model.setDate(change.date, 'compare');
     state.select(change.pcode);

@@ -5,7 +5,7 @@
 
 import { lang } from './i18n.js';
 import { isIsoDay } from './dates.js';
-import { views } from './history.js';
+import { views } from './timelineindex.js';
 
 export function readURL(search) {
   const q = new URLSearchParams(search);

@@ -1,7 +1,7 @@
 // AppState is what the page shows besides the date: the view and the
 // selected district. It fires 'change' when either changes.
 
-import { views } from './history.js';
+import { views } from './timelineindex.js';
 
 export class AppState extends EventTarget {
   constructor(model) {

@@ -11,10 +11,10 @@ import { statusLabel } from '../style.js';
 export const CompareControl = L.Control.extend({
   options: { position: 'topright' },
 
-  initialize(state, history, onPick, options) {
+  initialize(state, index, onPick, options) {
     L.setOptions(this, options);
     this.state = state;
-    this.history = history;
+    this.index = index;
     this.onPick = onPick;
     this.diff = null;
     this.onChange = (e) => {
@@ -126,7 +126,7 @@ export const CompareControl = L.Control.extend({
       const b = L.DomUtil.create('button', 'change-entry', L.DomUtil.create('li', '', list));
       b.type = 'button';
       b.dataset.date = c.date;
-      b.textContent = `${c.date}: ${this.history.name(c.pcode)}, ${statusLabel(c.status_from)} → ${statusLabel(c.status_to)}`;
+      b.textContent = `${c.date}: ${this.index.name(c.pcode)}, ${statusLabel(c.status_from)} → ${statusLabel(c.status_to)}`;
       L.DomEvent.on(b, 'click', () => this.onPick({ date: c.date, pcode: c.pcode }));
     }
     const gif = L.DomUtil.create('a', 'compare-gif', this.body);

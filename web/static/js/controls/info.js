@@ -17,10 +17,10 @@ function fmt(day) {
 export const InfoPanel = L.Control.extend({
   options: { position: 'topright' },
 
-  initialize(state, history, options) {
+  initialize(state, index, options) {
     L.setOptions(this, options);
     this.state = state;
-    this.history = history;
+    this.index = index;
     this.onChange = () => this.render();
   },
 
@@ -32,7 +32,7 @@ export const InfoPanel = L.Control.extend({
     this.select = L.DomUtil.create('select', '', label);
     L.DomUtil.create('option', '', this.select).value = '';
     this.select.options[0].textContent = t('choose');
-    for (const a of [...this.history.timeline.areas].sort((x, y) => areaName(x).localeCompare(areaName(y), lang))) {
+    for (const a of [...this.index.timeline.areas].sort((x, y) => areaName(x).localeCompare(areaName(y), lang))) {
       const o = L.DomUtil.create('option', '', this.select);
       o.value = a.pcode;
       o.textContent = areaName(a);
@@ -62,8 +62,8 @@ export const InfoPanel = L.Control.extend({
       return;
     }
     const day = this.state.model.date;
-    const area = this.history.areas.get(pcode);
-    const iv = this.history.interval(pcode, day);
+    const area = this.index.areas.get(pcode);
+    const iv = this.index.interval(pcode, day);
     const h = L.DomUtil.create('h2', '', this.body);
     h.textContent = areaName(area);
     const other = L.DomUtil.create('span', 'name-other', h);
@@ -79,7 +79,7 @@ export const InfoPanel = L.Control.extend({
       since.textContent = `${t('since')} ${fmt(iv.from)}${iv.to ? `, ${t('until')} ${fmt(iv.to)}` : ''} · ${t('confidence')} ${iv.confidence}`;
       L.DomUtil.create('p', 'info-note', this.body).textContent = iv.note;
     }
-    if (this.history.disputed(pcode, day)) {
+    if (this.index.disputed(pcode, day)) {
       L.DomUtil.create('p', 'info-disputed', this.body).textContent = t('disputedNote');
     }
     const claims = L.DomUtil.create('section', 'info-claims', this.body);
@@ -87,7 +87,7 @@ export const InfoPanel = L.Control.extend({
     const list = L.DomUtil.create('ul', '', claims);
     for (const party of parties) {
       const name = t(party === 'independent' ? 'independent' : party);
-      const c = this.history.latestClaim(pcode, party, day);
+      const c = this.index.latestClaim(pcode, party, day);
       const li = L.DomUtil.create('li', `claim claim-${party}`, list);
       if (!c) {
         li.textContent = `${name}: ${t('nothingYet')}`;
@@ -101,7 +101,7 @@ export const InfoPanel = L.Control.extend({
         if (i > 0) {
           srcs.append('; ');
         }
-        srcs.append(sourceLink(this.history.source(id)));
+        srcs.append(sourceLink(this.index.source(id)));
       });
     }
     if (iv) {
@@ -109,7 +109,7 @@ export const InfoPanel = L.Control.extend({
       L.DomUtil.create('h3', '', sources).textContent = t('assessmentSources');
       const ul = L.DomUtil.create('ul', '', sources);
       for (const id of iv.sources) {
-        L.DomUtil.create('li', '', ul).append(sourceLink(this.history.source(id)));
+        L.DomUtil.create('li', '', ul).append(sourceLink(this.index.source(id)));
       }
     }
   },

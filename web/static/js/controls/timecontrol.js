@@ -4,7 +4,7 @@
 
 import { longDate } from '../dates.js';
 import { lang, t } from '../i18n.js';
-import { speeds } from '../timeline.js';
+import { speeds } from '../timemodel.js';
 
 // Icons as SVG path data (24×24), so that no font needs the glyphs.
 const icons = {

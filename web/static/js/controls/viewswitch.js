@@ -2,7 +2,7 @@
 
 import { t } from '../i18n.js';
 import { viewLabel } from '../style.js';
-import { views } from '../history.js';
+import { views } from '../timelineindex.js';
 
 export const ViewSwitch = L.Control.extend({
   options: { position: 'topleft' },

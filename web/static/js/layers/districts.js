@@ -1,4 +1,4 @@
-// The districts layer: one path per district, restyled from the history
+// The districts layer: one path per district, restyled from the timeline index
 // whenever the date, the view or the selection changes. Nothing is fetched
 // while scrubbing.
 
@@ -6,9 +6,9 @@ import { areaName } from '../i18n.js';
 import { areaStyle, fillFor, statusColours } from '../style.js';
 
 export class DistrictsLayer {
-  constructor(map, areas, history, state) {
+  constructor(map, areas, index, state) {
     this.map = map;
-    this.history = history;
+    this.index = index;
     this.state = state; // {model, view, selected}
     this.byPcode = new Map();
     this.layer = L.geoJSON(areas, {
@@ -32,8 +32,8 @@ export class DistrictsLayer {
     const { model, view, selected } = this.state;
     const comparing = this.state.compare && this.state.compareInfo;
     for (const [pcode, layer] of this.byPcode) {
-      const status = this.history.statusIn(view, pcode, model.date);
-      const disputed = this.history.disputed(pcode, model.date);
+      const status = this.index.statusIn(view, pcode, model.date);
+      const disputed = this.index.disputed(pcode, model.date);
       const change = comparing ? this.state.compareInfo(pcode) : null;
       if (comparing) {
         // Changed districts: after colour inside, before colour around; the rest fade.

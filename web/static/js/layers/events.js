@@ -8,11 +8,11 @@ import { sourceLink } from '../sources.js';
 export const windowDays = 7;
 
 export class EventsLayer {
-  constructor(map, history, model) {
-    this.history = history;
+  constructor(map, index, model) {
+    this.index = index;
     this.model = model;
     this.group = L.layerGroup().addTo(map);
-    this.markers = history.timeline.events.map((ev) => L.circleMarker([ev.latitude, ev.longitude], {
+    this.markers = index.timeline.events.map((ev) => L.circleMarker([ev.latitude, ev.longitude], {
       radius: 7, color: '#111', weight: 1.5, fillColor: '#fff', fillOpacity: 0.95,
       className: `event-marker precision-${ev.geo_precision}`,
     }).bindPopup(() => this.popup(ev), { maxWidth: 300 }));
@@ -21,7 +21,7 @@ export class EventsLayer {
 
   update() {
     const today = dayNumber(this.model.date);
-    this.history.timeline.events.forEach((ev, i) => {
+    this.index.timeline.events.forEach((ev, i) => {
       const near = Math.abs(dayNumber(ev.event_date) - today) <= windowDays;
       const marker = this.markers[i];
       if (near && !this.group.hasLayer(marker)) {
@@ -42,7 +42,7 @@ export class EventsLayer {
     notes.textContent = ev.notes;
     const list = L.DomUtil.create('ul', 'sources', div);
     for (const id of ev.sources) {
-      L.DomUtil.create('li', '', list).append(sourceLink(this.history.source(id)));
+      L.DomUtil.create('li', '', list).append(sourceLink(this.index.source(id)));
     }
     return div;
   }
