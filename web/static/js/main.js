@@ -9,6 +9,7 @@ import { InfoPanel } from './controls/info.js';
 import { Legend } from './controls/legend.js';
 import { TimeControl, bindKeys } from './controls/timecontrol.js';
 import { ViewSwitch } from './controls/viewswitch.js';
+import { bindComparison } from './comparison.js';
 import { TimelineIndex } from './timelineindex.js';
 import { applyLanguage } from './i18n.js';
 import { contextLayer, setTiled } from './layers/context.js';
@@ -53,6 +54,7 @@ function start([areas, timeline, context, stats]) {
   const districts = new DistrictsLayer(map, areas, index, state);
   const events = new EventsLayer(map, index, model);
 
+  bindComparison(state);
   const apply = (s) => {
     if (s.view) {
       state.setView(s.view);
@@ -81,13 +83,12 @@ function start([areas, timeline, context, stats]) {
     districts.flyTo(change.pcode);
   }).addTo(map);
   new Legend(state, { day: urls.controlOn, history: urls.history }).addTo(map);
-  const compare = new CompareControl(state, index, (change) => {
+  new CompareControl(state, index, (change) => {
     state.setCompare(null);
     model.setDate(change.date, 'compare');
     state.select(change.pcode);
     districts.flyTo(change.pcode);
   }).addTo(map);
-  state.compareInfo = (pcode) => compare.changed(pcode);
   const time = new TimeControl(model).addTo(map);
   const moveCursor = areaChart(time.getContainer().querySelector('.tc-track'), model, stats);
   model.addEventListener('datechange', moveCursor);
@@ -102,6 +103,7 @@ function start([areas, timeline, context, stats]) {
     performance.measure('restyle', { start });
   });
   state.addEventListener('change', restyle);
+  state.addEventListener('comparechange', restyle);
   districts.restyle();
   events.update();
   bindPermalink(map, state, apply);

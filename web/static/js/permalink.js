@@ -85,6 +85,11 @@ export function bindPermalink(map, state, apply) {
     }
   });
   state.addEventListener('change', () => save(true));
+  state.addEventListener('comparechange', (e) => {
+    if (e.detail.what === 'period') {
+      save(true);
+    }
+  });
   map.on('moveend', () => save(false));
   window.addEventListener('popstate', () => {
     restoring = true;

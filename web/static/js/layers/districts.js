@@ -9,7 +9,7 @@ export class DistrictsLayer {
   constructor(map, areas, index, state) {
     this.map = map;
     this.index = index;
-    this.state = state; // {model, view, selected}
+    this.state = state; // {model, view, selected, compare}
     this.byPcode = new Map();
     this.layer = L.geoJSON(areas, {
       style: () => ({ fillOpacity: 0.7 }),
@@ -30,11 +30,11 @@ export class DistrictsLayer {
 
   restyle() {
     const { model, view, selected } = this.state;
-    const comparing = this.state.compare && this.state.compareInfo;
+    const comparing = Boolean(this.state.compare);
     for (const [pcode, layer] of this.byPcode) {
       const status = this.index.statusIn(view, pcode, model.date);
       const disputed = this.index.disputed(pcode, model.date);
-      const change = comparing ? this.state.compareInfo(pcode) : null;
+      const change = comparing ? this.state.changeOf(pcode) : null;
       if (comparing) {
         // Changed districts: after colour inside, before colour around; the rest fade.
         layer.setStyle(change
