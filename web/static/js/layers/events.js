@@ -1,5 +1,6 @@
 // Event markers: the events within a few days of the current date, with a
-// popup that cites its sources.
+// popup that cites its sources. The layer follows the time model only while
+// it is on a map.
 
 import { dayNumber, shortDate } from '../dates.js';
 import { sourceLink } from '../sources.js';
@@ -7,18 +8,30 @@ import { sourceLink } from '../sources.js';
 // windowDays is how far from the current date an event stays on the map.
 export const windowDays = 7;
 
-export class EventsLayer {
-  constructor(map, index, model) {
+export const EventsLayer = L.Layer.extend({
+  initialize(index, model) {
     this.index = index;
     this.model = model;
-    this.group = L.layerGroup().addTo(map);
+    this.group = L.layerGroup();
     this.markers = index.timeline.events.map((ev) => L.circleMarker([ev.latitude, ev.longitude], {
       radius: 7, color: '#111', weight: 1.5, fillColor: '#fff', fillOpacity: 0.95,
       className: `event-marker precision-${ev.geo_precision}`,
     }).bindPopup(() => this.popup(ev), { maxWidth: 300 }));
-    this.update();
-  }
+    this.onDate = () => this.update();
+  },
 
+  onAdd(map) {
+    map.addLayer(this.group);
+    this.model.addEventListener('datechange', this.onDate);
+    this.update();
+  },
+
+  onRemove(map) {
+    this.model.removeEventListener('datechange', this.onDate);
+    map.removeLayer(this.group);
+  },
+
+  // update shows the markers of the events near the current date.
   update() {
     const today = dayNumber(this.model.date);
     this.index.timeline.events.forEach((ev, i) => {
@@ -30,7 +43,7 @@ export class EventsLayer {
         this.group.removeLayer(marker);
       }
     });
-  }
+  },
 
   popup(ev) {
     const div = L.DomUtil.create('div', 'event-popup');
@@ -45,5 +58,5 @@ export class EventsLayer {
       L.DomUtil.create('li', '', list).append(sourceLink(this.index.source(id)));
     }
     return div;
-  }
-}
+  },
+});
