@@ -16,10 +16,9 @@ import { DistrictsLayer } from './layers/districts.js';
 import { EventsLayer } from './layers/events.js';
 import { bindPermalink, readURL } from './permalink.js';
 import { AppState } from './state.js';
+import { addPatterns } from './style.js';
 import { TimelineIndex } from './timelineindex.js';
 import { TimeModel } from './timemodel.js';
-
-const attribution = 'Boundaries: AGCHO / OCHA COD-AB (2018) · Control: <a href="api/sources">controlmap sources</a>';
 
 const offline = 'Offline (embedded)';
 
@@ -37,11 +36,12 @@ function tileLayers() {
 }
 
 // createMap makes the map with the offline background, the choice of tiles,
-// and the credits.
-function createMap(context) {
+// and the credits: the boundary attribution as the server states it in the
+// timeline document, and the sources of the control history.
+function createMap(context, timeline) {
   const map = L.map('map', { zoomSnap: 0.25, minZoom: 6, maxZoom: 15, keyboard: true, zoomControl: true });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  map.attributionControl.addAttribution(attribution);
+  map.attributionControl.addAttribution(`${timeline.attribution} · Control: <a href="api/sources">controlmap sources</a>`);
   const background = contextLayer(context).addTo(map);
   const bases = tileLayers();
   bases[offline].addTo(map);
@@ -108,7 +108,7 @@ function start([areas, timeline, context, stats]) {
   // last record to today, which the API answers for any day.
   const model = new TimeModel({ start: timeline.start, end: timeline.last_change, changeDates: timeline.change_dates });
   const state = new AppState(model);
-  const map = createMap(context);
+  const map = createMap(context, timeline);
   const districts = new DistrictsLayer(areas, index, state).addTo(map);
   new EventsLayer(index, model).addTo(map);
   bindComparison(state);
@@ -121,6 +121,7 @@ function start([areas, timeline, context, stats]) {
   document.body.dataset.ready = 'true';
 }
 
+addPatterns(document.querySelector('.pattern-defs defs'));
 applyLanguage();
 Promise.all([getJSON(urls.areas), getJSON(urls.timeline), getJSON(urls.context), getJSON(urls.stats)])
   .then(start)

@@ -2,8 +2,7 @@
 // moves the slider to its day and flies the map to its district.
 
 import { dayNumber, shortDate } from '../dates.js';
-import { lang, t } from '../i18n.js';
-import { statusLabel } from '../style.js';
+import { lang, statusLabel, t } from '../i18n.js';
 
 // nearDays is how far around the current date the log looks.
 export const nearDays = 10;

@@ -6,8 +6,7 @@
 
 import { urls } from '../api.js';
 import { addDays } from '../dates.js';
-import { lang, t } from '../i18n.js';
-import { statusLabel } from '../style.js';
+import { lang, statusLabel, t } from '../i18n.js';
 
 export const CompareControl = L.Control.extend({
   options: { position: 'topright' },

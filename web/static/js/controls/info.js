@@ -4,8 +4,7 @@
 
 import { longDate, shortDate } from '../dates.js';
 import { sourceLink } from '../sources.js';
-import { areaName, lang, t } from '../i18n.js';
-import { statusLabel } from '../style.js';
+import { areaName, lang, statusLabel, t } from '../i18n.js';
 
 const parties = ['taliban', 'resistance', 'independent'];
 

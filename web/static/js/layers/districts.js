@@ -4,7 +4,7 @@
 // time model and the app state only while it is on a map.
 
 import { areaName } from '../i18n.js';
-import { areaStyle, fillFor, statusColours } from '../style.js';
+import { areaStyle, compareStyle } from '../style.js';
 
 export const DistrictsLayer = L.Layer.extend({
   initialize(areas, index, state) {
@@ -58,14 +58,7 @@ export const DistrictsLayer = L.Layer.extend({
       const status = this.index.statusIn(view, pcode, model.date);
       const disputed = this.index.disputed(pcode, model.date);
       const change = comparing ? this.state.changeOf(pcode) : null;
-      if (comparing) {
-        // Changed districts: after colour inside, before colour around; the rest fade.
-        layer.setStyle(change
-          ? { fillColor: fillFor(change.to), fillOpacity: 0.85, color: statusColours[change.from], weight: 5, dashArray: null }
-          : { fillColor: '#e6e6e6', fillOpacity: 0.5, color: '#777', weight: 1, dashArray: null });
-      } else {
-        layer.setStyle(areaStyle({ status, disputed, selected: pcode === selected }));
-      }
+      layer.setStyle(comparing ? compareStyle(change) : areaStyle({ status, disputed, selected: pcode === selected }));
       const path = layer.getElement();
       if (path) {
         path.dataset.pcode = pcode;

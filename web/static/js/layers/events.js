@@ -4,6 +4,7 @@
 
 import { dayNumber, shortDate } from '../dates.js';
 import { sourceLink } from '../sources.js';
+import { eventStyle } from '../style.js';
 
 // windowDays is how far from the current date an event stays on the map.
 export const windowDays = 7;
@@ -14,7 +15,7 @@ export const EventsLayer = L.Layer.extend({
     this.model = model;
     this.group = L.layerGroup();
     this.markers = index.timeline.events.map((ev) => L.circleMarker([ev.latitude, ev.longitude], {
-      radius: 7, color: '#111', weight: 1.5, fillColor: '#fff', fillOpacity: 0.95,
+      ...eventStyle,
       className: `event-marker precision-${ev.geo_precision}`,
     }).bindPopup(() => this.popup(ev), { maxWidth: 300 }));
     this.onDate = () => this.update();
