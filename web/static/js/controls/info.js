@@ -61,8 +61,23 @@ export const InfoPanel = L.Control.extend({
       return;
     }
     const day = this.state.model.date;
-    const area = this.index.areas.get(pcode);
     const iv = this.index.interval(pcode, day);
+    this.renderStatus(pcode, day, iv);
+    this.renderClaims(pcode, day);
+    if (iv) {
+      const sources = L.DomUtil.create('section', 'info-sources', this.body);
+      L.DomUtil.create('h3', '', sources).textContent = t('assessmentSources');
+      const ul = L.DomUtil.create('ul', '', sources);
+      for (const id of iv.sources) {
+        L.DomUtil.create('li', '', ul).append(sourceLink(this.index.source(id)));
+      }
+    }
+  },
+
+  // renderStatus writes the district's names and its assessed status on
+  // day (iv, or unknown without one).
+  renderStatus(pcode, day, iv) {
+    const area = this.index.areas.get(pcode);
     const h = L.DomUtil.create('h2', '', this.body);
     h.textContent = areaName(area);
     const other = L.DomUtil.create('span', 'name-other', h);
@@ -81,6 +96,10 @@ export const InfoPanel = L.Control.extend({
     if (this.index.disputed(pcode, day)) {
       L.DomUtil.create('p', 'info-disputed', this.body).textContent = t('disputedNote');
     }
+  },
+
+  // renderClaims lists each party's latest claim on or before day.
+  renderClaims(pcode, day) {
     const claims = L.DomUtil.create('section', 'info-claims', this.body);
     L.DomUtil.create('h3', '', claims).textContent = t('latestClaims');
     const list = L.DomUtil.create('ul', '', claims);
@@ -102,14 +121,6 @@ export const InfoPanel = L.Control.extend({
         }
         srcs.append(sourceLink(this.index.source(id)));
       });
-    }
-    if (iv) {
-      const sources = L.DomUtil.create('section', 'info-sources', this.body);
-      L.DomUtil.create('h3', '', sources).textContent = t('assessmentSources');
-      const ul = L.DomUtil.create('ul', '', sources);
-      for (const id of iv.sources) {
-        L.DomUtil.create('li', '', ul).append(sourceLink(this.index.source(id)));
-      }
     }
   },
 });
