@@ -31,6 +31,9 @@ export const DistrictsLayer = L.Layer.extend({
   },
 
   onAdd(map) {
+    // Style the paths before they are drawn, so they never show (or
+    // transition from) a default style; restyle again below to tag them.
+    this.restyle();
     map.addLayer(this.shapes);
     map.addLayer(this.labels);
     this.state.model.addEventListener('datechange', this.onDate);
