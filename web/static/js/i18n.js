@@ -54,6 +54,18 @@ export function t(key, vars = {}) {
   return s.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 }
 
+// statusLabel and viewLabel give the words for a status and a view in the
+// page's language.
+export function statusLabel(status) {
+  return t(status);
+}
+
+const viewKeys = { assessed: 'assessed', taliban: 'talibanView', resistance: 'resistanceView' };
+
+export function viewLabel(view) {
+  return t(viewKeys[view]);
+}
+
 // areaName gives a district's name in the page's language.
 export function areaName(area) {
   return lang === 'fa' ? area.name_fa : area.name;

@@ -2,6 +2,7 @@
 // scrubbing and playing restyle locally and never wait on the network.
 
 import { getJSON, showError, urls } from './api.js';
+import { bindComparison } from './comparison.js';
 import { areaChart } from './controls/chart.js';
 import { ChangeLog } from './controls/changelog.js';
 import { CompareControl } from './controls/compare.js';
@@ -9,20 +10,21 @@ import { InfoPanel } from './controls/info.js';
 import { Legend } from './controls/legend.js';
 import { TimeControl, bindKeys } from './controls/timecontrol.js';
 import { ViewSwitch } from './controls/viewswitch.js';
-import { History } from './history.js';
 import { applyLanguage } from './i18n.js';
 import { contextLayer, setTiled } from './layers/context.js';
 import { DistrictsLayer } from './layers/districts.js';
 import { EventsLayer } from './layers/events.js';
 import { bindPermalink, readURL } from './permalink.js';
 import { AppState } from './state.js';
-import { TimeModel } from './timeline.js';
+import { addPatterns } from './style.js';
+import { TimelineIndex } from './timelineindex.js';
+import { TimeModel } from './timemodel.js';
 
-const attribution = 'Boundaries: AGCHO / OCHA COD-AB (2018) · Control: <a href="api/sources">controlmap sources</a>';
+const offline = 'Offline (embedded)';
 
 function tileLayers() {
   return {
-    'Offline (embedded)': L.layerGroup(),
+    [offline]: L.layerGroup(),
     OpenStreetMap: L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
       maxZoom: 17, attribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     }),
@@ -33,82 +35,93 @@ function tileLayers() {
   };
 }
 
-function start([areas, timeline, context, stats]) {
-  const history = new History(timeline);
-  // The slider spans the recorded history; statuses hold unchanged from the
-  // last record to today, which the API answers for any day.
-  const model = new TimeModel({ start: timeline.start, end: timeline.last_change, changeDates: timeline.change_dates });
-  const state = new AppState(model);
-  const initial = readURL(window.location.search);
-
+// createMap makes the map with the offline background, the choice of tiles,
+// and the credits: the boundary attribution as the server states it in the
+// timeline document, and the sources of the control history.
+function createMap(context, timeline) {
   const map = L.map('map', { zoomSnap: 0.25, minZoom: 6, maxZoom: 15, keyboard: true, zoomControl: true });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  map.attributionControl.addAttribution(attribution);
+  map.attributionControl.addAttribution(`${timeline.attribution} · Control: <a href="api/sources">controlmap sources</a>`);
   const background = contextLayer(context).addTo(map);
   const bases = tileLayers();
-  bases['Offline (embedded)'].addTo(map);
+  bases[offline].addTo(map);
   L.control.layers(bases, null, { position: 'bottomright', collapsed: true }).addTo(map);
-  map.on('baselayerchange', (e) => setTiled(background, e.name !== 'Offline (embedded)'));
+  map.on('baselayerchange', (e) => setTiled(background, e.name !== offline));
+  return map;
+}
 
-  const districts = new DistrictsLayer(map, areas, history, state);
-  const events = new EventsLayer(map, history, model);
+// fitDistricts frames the districts, leaving room for the panels.
+function fitDistricts(map, districts) {
+  const wide = window.matchMedia('(min-width: 700px)').matches;
+  map.fitBounds(districts.getBounds(), {
+    animate: false,
+    paddingTopLeft: wide ? [190, 10] : [10, 120],
+    paddingBottomRight: wide ? [330, 130] : [10, 150],
+  });
+}
 
-  const apply = (s) => {
+// applier returns the function that restores a state read from the URL.
+function applier(map, state, index) {
+  const { model } = state;
+  return (s) => {
     if (s.view) {
       state.setView(s.view);
     }
-    state.select(s.district && history.areas.has(s.district) ? s.district : null);
+    state.select(s.district && index.areas.has(s.district) ? s.district : null);
     state.setCompare(s.compare || null);
     model.setDate(s.date || model.end, 'url');
     if (s.map) {
       map.setView([s.map.lat, s.map.lng], s.map.zoom, { animate: false });
     }
   };
-  const wide = window.matchMedia('(min-width: 700px)').matches;
-  map.fitBounds(districts.bounds(), {
-    animate: false,
-    paddingTopLeft: wide ? [190, 10] : [10, 120],
-    paddingBottomRight: wide ? [330, 130] : [10, 150],
-  });
-  apply(initial);
+}
 
-  new ViewSwitch(state).addTo(map);
-  new InfoPanel(state, history).addTo(map);
-  new ChangeLog(state, history, (change) => {
-    model.pause();
-    model.setDate(change.date, 'changelog');
+// addControls adds the panels. Picking a change in the log or in compare
+// mode goes to its day and flies to its district.
+function addControls(map, { state, index, stats, districts }) {
+  const { model } = state;
+  const goTo = (change, from) => {
+    model.setDate(change.date, from);
     state.select(change.pcode);
     districts.flyTo(change.pcode);
+  };
+  new ViewSwitch(state).addTo(map);
+  new InfoPanel(state, index).addTo(map);
+  new ChangeLog(state, index, (change) => {
+    model.pause();
+    goTo(change, 'changelog');
   }).addTo(map);
   new Legend(state, { day: urls.controlOn, history: urls.history }).addTo(map);
-  const compare = new CompareControl(state, history, (change) => {
+  new CompareControl(state, index, (change) => {
     state.setCompare(null);
-    model.setDate(change.date, 'compare');
-    state.select(change.pcode);
-    districts.flyTo(change.pcode);
+    goTo(change, 'compare');
   }).addTo(map);
-  state.compareInfo = (pcode) => compare.changed(pcode);
   const time = new TimeControl(model).addTo(map);
   const moveCursor = areaChart(time.getContainer().querySelector('.tc-track'), model, stats);
   model.addEventListener('datechange', moveCursor);
   bindKeys(model);
+}
 
-  const restyle = () => districts.restyle();
-  model.addEventListener('datechange', () => {
-    // User Timing: the harness reads these to report the cost of a step.
-    const start = performance.now();
-    restyle();
-    events.update();
-    performance.measure('restyle', { start });
-  });
-  state.addEventListener('change', restyle);
-  districts.restyle();
-  events.update();
+function start([areas, timeline, context, stats]) {
+  const index = new TimelineIndex(timeline);
+  // The slider spans the recorded history; statuses hold unchanged from the
+  // last record to today, which the API answers for any day.
+  const model = new TimeModel({ start: timeline.start, end: timeline.last_change, changeDates: timeline.change_dates });
+  const state = new AppState(model);
+  const map = createMap(context, timeline);
+  const districts = new DistrictsLayer(areas, index, state).addTo(map);
+  new EventsLayer(index, model).addTo(map);
+  bindComparison(state);
+  const apply = applier(map, state, index);
+  fitDistricts(map, districts);
+  apply(readURL(window.location.search));
+  addControls(map, { state, index, stats, districts });
   bindPermalink(map, state, apply);
   performance.mark('districts-drawn');
   document.body.dataset.ready = 'true';
 }
 
+addPatterns(document.querySelector('.pattern-defs defs'));
 applyLanguage();
 Promise.all([getJSON(urls.areas), getJSON(urls.timeline), getJSON(urls.context), getJSON(urls.stats)])
   .then(start)

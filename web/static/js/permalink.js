@@ -5,7 +5,7 @@
 
 import { lang } from './i18n.js';
 import { isIsoDay } from './dates.js';
-import { views } from './history.js';
+import { views } from './timelineindex.js';
 
 export function readURL(search) {
   const q = new URLSearchParams(search);
@@ -48,25 +48,10 @@ function writeURL(map, state) {
   return `?${q}`;
 }
 
-// bindPermalink keeps the URL in step with the page, and the page with the
-// URL on back/forward. apply(stateFromURL) restores a state.
-export function bindPermalink(map, state, apply) {
-  let restoring = false;
+// saveOnChange calls save(push) whenever the page changes: a new entry for
+// a deliberate change, a replaced one while playing or panning.
+function saveOnChange(map, state, save) {
   let timer = null;
-  const save = (push) => {
-    if (restoring) {
-      return;
-    }
-    const url = writeURL(map, state);
-    if (url === window.location.search) {
-      return;
-    }
-    if (push) {
-      window.history.pushState(null, '', url);
-    } else {
-      window.history.replaceState(null, '', url);
-    }
-  };
   // A burst of date changes (scrubbing, keys) becomes one history entry.
   const savePushSoon = () => {
     clearTimeout(timer);
@@ -85,7 +70,33 @@ export function bindPermalink(map, state, apply) {
     }
   });
   state.addEventListener('change', () => save(true));
+  state.addEventListener('comparechange', (e) => {
+    if (e.detail.what === 'period') {
+      save(true);
+    }
+  });
   map.on('moveend', () => save(false));
+}
+
+// bindPermalink keeps the URL in step with the page, and the page with the
+// URL on back/forward. apply(stateFromURL) restores a state.
+export function bindPermalink(map, state, apply) {
+  let restoring = false;
+  const save = (push) => {
+    if (restoring) {
+      return;
+    }
+    const url = writeURL(map, state);
+    if (url === window.location.search) {
+      return;
+    }
+    if (push) {
+      window.history.pushState(null, '', url);
+    } else {
+      window.history.replaceState(null, '', url);
+    }
+  };
+  saveOnChange(map, state, save);
   window.addEventListener('popstate', () => {
     restoring = true;
     try {

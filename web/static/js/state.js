@@ -1,7 +1,14 @@
-// AppState is what the page shows besides the date: the view and the
-// selected district. It fires 'change' when either changes.
+// AppState is what the page shows besides the date: the view, the selected
+// district and the comparison of two dates. Events:
+//   'change' (detail: {what: 'view' | 'selected'}) when the view or the selection changes;
+//   'comparechange' (detail: {what: 'period' | 'result'}) when the compared
+//   period changes (its result is cleared) and when the result for it arrives.
 
-import { views } from './history.js';
+import { views } from './timelineindex.js';
+
+function samePeriod(a, b) {
+  return (a === null && b === null) || Boolean(a && b && a.from === b.from && a.to === b.to);
+}
 
 export class AppState extends EventTarget {
   constructor(model) {
@@ -10,15 +17,37 @@ export class AppState extends EventTarget {
     this.view = 'assessed';
     this.selected = null;
     this.compare = null; // {from, to} while comparing two dates
+    this.comparison = null; // the result for this.compare once known: {diff, changes} or {error}
   }
 
-  setCompare(compare) {
-    const same = (a, b) => (a === null && b === null) || (a && b && a.from === b.from && a.to === b.to);
-    if (same(compare, this.compare)) {
+  // setCompare starts comparing the period {from, to}, or stops with null.
+  setCompare(period) {
+    if (samePeriod(period, this.compare)) {
       return;
     }
-    this.compare = compare;
-    this.dispatchEvent(new CustomEvent('change', { detail: { what: 'compare' } }));
+    this.compare = period;
+    this.comparison = null;
+    this.dispatchEvent(new CustomEvent('comparechange', { detail: { what: 'period' } }));
+  }
+
+  // setComparison records the result of comparing period: the /api/diff
+  // document, or an error message. A result for a period no longer compared
+  // is dropped.
+  setComparison(period, { diff = null, error = null }) {
+    if (period !== this.compare) {
+      return;
+    }
+    const changes = new Map((diff?.features || []).map((f) => [f.id,
+      { from: f.properties.status_from, to: f.properties.status_to }]));
+    this.comparison = { diff, error, changes };
+    this.dispatchEvent(new CustomEvent('comparechange', { detail: { what: 'result' } }));
+  }
+
+  // changeOf gives the before and after statuses of a district that differs
+  // between the compared dates, or null (not comparing, result not known yet,
+  // or unchanged).
+  changeOf(pcode) {
+    return this.comparison?.changes.get(pcode) || null;
   }
 
   setView(view) {

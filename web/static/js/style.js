@@ -1,9 +1,9 @@
-// Pure mapping from a status to how it is drawn. The palette is Okabe and
-// Ito's, which stays distinct for the common colour-vision deficiencies;
-// `contested` is a hatch (an SVG pattern in index.html) so that it reads even
-// without colour.
-
-import { t } from './i18n.js';
+// How the map draws things: the one place for the palette. Every module that
+// colours a status (districts, legend, chart, compare mode, the OGC pages'
+// map) reads it from here. The status palette is Okabe and Ito's, which stays
+// distinct for the common colour-vision deficiencies; `contested` is a hatch
+// (an SVG pattern that addPatterns draws) so that it reads even without
+// colour. Pure data and functions: no imports, no state.
 
 export const statusColours = {
   republic: '#0072B2',
@@ -13,20 +13,15 @@ export const statusColours = {
   unknown: '#BDBDBD',
 };
 
-// statusLabel and viewLabel give the words for a status and a view in the
-// page's language.
-export function statusLabel(status) {
-  return t(status);
-}
+// The hatch of `contested`: stripes of its colour on a lighter ground.
+const hatch = { id: 'hatch-contested', size: 8, ground: '#fbe3b0', stripe: statusColours.contested };
 
-const viewKeys = { assessed: 'assessed', taliban: 'talibanView', resistance: 'resistanceView' };
-
-export function viewLabel(view) {
-  return t(viewKeys[view]);
-}
+const outline = '#333333';
+const selectedOutline = '#000000';
+const faded = { fillColor: '#e6e6e6', fillOpacity: 0.5, color: '#777', weight: 1, dashArray: null };
 
 export function fillFor(status) {
-  return status === 'contested' ? 'url(#hatch-contested)' : statusColours[status] || statusColours.unknown;
+  return status === 'contested' ? `url(#${hatch.id})` : statusColours[status] || statusColours.unknown;
 }
 
 // areaStyle is the Leaflet path style of a district.
@@ -34,8 +29,56 @@ export function areaStyle({ status, disputed, selected }) {
   return {
     fillColor: fillFor(status),
     fillOpacity: status === 'unknown' ? 0.35 : 0.72,
-    color: selected ? '#000000' : '#333333',
+    color: selected ? selectedOutline : outline,
     weight: selected ? 3 : disputed ? 2.5 : 1,
     dashArray: disputed ? '6 4' : null,
   };
+}
+
+// compareStyle is the style of a district in compare mode: a changed one
+// ({from, to}) has its after colour inside and its before colour around;
+// an unchanged one (null) fades.
+export function compareStyle(change) {
+  if (!change) {
+    return faded;
+  }
+  return { fillColor: fillFor(change.to), fillOpacity: 0.85, color: statusColours[change.from], weight: 5, dashArray: null };
+}
+
+// eventStyle is the style of an event's circle marker (radius in pixels).
+export const eventStyle = { radius: 7, color: '#111', weight: 1.5, fillColor: '#fff', fillOpacity: 0.95 };
+
+// cursorStyle is the line that marks the current date on the area chart.
+export const cursorStyle = { stroke: '#000', 'stroke-width': 3 };
+
+// contextStyle is the style of a feature of the offline background: a
+// province outline, or a neighbouring district on the land colour.
+export function contextStyle(kind) {
+  return kind === 'province'
+    ? { color: '#7a7a7a', weight: 1.6, fill: false, dashArray: '4 3' }
+    : { color: '#b5b5b5', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 };
+}
+
+// The OGC API pages' map: a feature in the contested colour, points as
+// event markers.
+export const featureStyle = { color: outline, weight: 1.5, fillColor: statusColours.contested, fillOpacity: 0.35 };
+export const pointStyle = { radius: 6, color: eventStyle.color, fillColor: eventStyle.fillColor, fillOpacity: 1 };
+
+// addPatterns draws the SVG patterns that fills refer to (see fillFor) into
+// defs, an SVG <defs> element of the page.
+export function addPatterns(defs) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const pattern = document.createElementNS(ns, 'pattern');
+  const attrs = { id: hatch.id, width: hatch.size, height: hatch.size, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' };
+  for (const [k, v] of Object.entries(attrs)) {
+    pattern.setAttribute(k, v);
+  }
+  for (const [width, fill] of [[hatch.size, hatch.ground], [hatch.size / 2, hatch.stripe]]) {
+    const rect = document.createElementNS(ns, 'rect');
+    rect.setAttribute('width', width);
+    rect.setAttribute('height', hatch.size);
+    rect.setAttribute('fill', fill);
+    pattern.append(rect);
+  }
+  defs.append(pattern);
 }

@@ -2,8 +2,7 @@
 // moves the slider to its day and flies the map to its district.
 
 import { dayNumber, shortDate } from '../dates.js';
-import { lang, t } from '../i18n.js';
-import { statusLabel } from '../style.js';
+import { lang, statusLabel, t } from '../i18n.js';
 
 // nearDays is how far around the current date the log looks.
 export const nearDays = 10;
@@ -11,10 +10,10 @@ export const nearDays = 10;
 export const ChangeLog = L.Control.extend({
   options: { position: 'topright' },
 
-  initialize(state, history, onPick, options) {
+  initialize(state, index, onPick, options) {
     L.setOptions(this, options);
     this.state = state;
-    this.history = history;
+    this.index = index;
     this.onPick = onPick;
     this.onDate = () => this.render();
   },
@@ -37,7 +36,7 @@ export const ChangeLog = L.Control.extend({
 
   render() {
     const day = this.state.model.date;
-    const changes = this.history.changesAround(day, nearDays, dayNumber);
+    const changes = this.index.changesAround(day, nearDays, dayNumber);
     this.list.replaceChildren();
     if (changes.length === 0) {
       L.DomUtil.create('li', 'empty', this.list).textContent = t('noChange');
@@ -49,7 +48,7 @@ export const ChangeLog = L.Control.extend({
       b.type = 'button';
       b.dataset.date = c.date;
       b.dataset.pcode = c.pcode;
-      b.textContent = `${lang === 'fa' ? c.date : shortDate(c.date)}: ${this.history.name(c.pcode)}, ${statusLabel(c.previous)} → ${statusLabel(c.status)}`;
+      b.textContent = `${lang === 'fa' ? c.date : shortDate(c.date)}: ${this.index.name(c.pcode)}, ${statusLabel(c.previous)} → ${statusLabel(c.status)}`;
       L.DomEvent.on(b, 'click', () => this.onPick(c));
     }
   },

@@ -4,7 +4,7 @@
 
 import { dayNumber } from '../dates.js';
 import { t } from '../i18n.js';
-import { statusColours } from '../style.js';
+import { cursorStyle, statusColours } from '../style.js';
 
 const svgNS = 'http://www.w3.org/2000/svg';
 const order = ['taliban', 'contested', 'resistance', 'republic', 'unknown'];
@@ -51,7 +51,7 @@ export function areaChart(parent, model, stats) {
       el('path', { d: `${top}${bottom}Z`, fill: statusColours[status], class: `band band-${status}` }, svg);
     }
   }
-  const cursor = el('line', { y1: 0, y2: h, stroke: '#000', 'stroke-width': 3, class: 'chart-cursor', 'vector-effect': 'non-scaling-stroke' }, svg);
+  const cursor = el('line', { y1: 0, y2: h, ...cursorStyle, class: 'chart-cursor', 'vector-effect': 'non-scaling-stroke' }, svg);
   const move = () => {
     const cx = x(model.date);
     cursor.setAttribute('x1', cx);

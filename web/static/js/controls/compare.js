@@ -1,27 +1,22 @@
 // Compare mode: two dates, the districts whose assessed status differs
-// (drawn with their before and after colours), the km² each status gained
-// and lost, the changes in between (each leads to its day), and the
-// animation of the period as a GIF.
+// (drawn by the districts layer with their before and after colours), the
+// km² each status gained and lost, the changes in between (each leads to its
+// day), and the animation of the period as a GIF. The control only sets the
+// compared period on the app state and shows the state's comparison.
 
-import { urls, getJSON } from '../api.js';
+import { urls } from '../api.js';
 import { addDays } from '../dates.js';
-import { lang, t } from '../i18n.js';
-import { statusLabel } from '../style.js';
+import { lang, statusLabel, t } from '../i18n.js';
 
 export const CompareControl = L.Control.extend({
   options: { position: 'topright' },
 
-  initialize(state, history, onPick, options) {
+  initialize(state, index, onPick, options) {
     L.setOptions(this, options);
     this.state = state;
-    this.history = history;
+    this.index = index;
     this.onPick = onPick;
-    this.diff = null;
-    this.onChange = (e) => {
-      if (!e.detail || e.detail.what === 'compare') {
-        this.load();
-      }
-    };
+    this.onCompare = () => this.render();
   },
 
   onAdd() {
@@ -31,38 +26,43 @@ export const CompareControl = L.Control.extend({
     this.check.type = 'checkbox';
     toggle.append(` ${t('compare')}`);
     this.form = L.DomUtil.create('div', 'compare-form', root);
-    const mk = (key) => {
-      const l = L.DomUtil.create('label', '', this.form);
-      l.append(`${t(key)} `);
-      const input = L.DomUtil.create('input', `compare-${key === 'compareFrom' ? 'from' : 'to'}`, l);
-      input.type = 'date';
-      input.min = this.state.model.start;
-      input.max = this.state.model.end;
-      L.DomEvent.on(input, 'change', () => this.fromInputs());
-      return input;
-    };
-    this.from = mk('compareFrom');
-    this.to = mk('compareTo');
+    this.from = this.dateInput('compareFrom', 'compare-from');
+    this.to = this.dateInput('compareTo', 'compare-to');
     this.body = L.DomUtil.create('div', 'compare-body', root);
     this.body.setAttribute('aria-live', 'polite');
-    L.DomEvent.on(this.check, 'change', () => {
-      if (!this.check.checked) {
-        this.state.setCompare(null);
-        return;
-      }
-      const to = this.state.model.date;
-      const from = addDays(to, -30) < this.state.model.start ? this.state.model.start : addDays(to, -30);
-      this.state.setCompare({ from, to });
-    });
+    L.DomEvent.on(this.check, 'change', () => this.fromCheck());
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
-    this.state.addEventListener('change', this.onChange);
-    this.load();
+    this.state.addEventListener('comparechange', this.onCompare);
+    this.render();
     return root;
   },
 
   onRemove() {
-    this.state.removeEventListener('change', this.onChange);
+    this.state.removeEventListener('comparechange', this.onCompare);
+  },
+
+  dateInput(key, className) {
+    const label = L.DomUtil.create('label', '', this.form);
+    label.append(`${t(key)} `);
+    const input = L.DomUtil.create('input', className, label);
+    input.type = 'date';
+    input.min = this.state.model.start;
+    input.max = this.state.model.end;
+    L.DomEvent.on(input, 'change', () => this.fromInputs());
+    return input;
+  },
+
+  // fromCheck starts comparing the 30 days up to the current date, or stops.
+  fromCheck() {
+    if (!this.check.checked) {
+      this.state.setCompare(null);
+      return;
+    }
+    const { model } = this.state;
+    const to = model.date;
+    const from = addDays(to, -30) < model.start ? model.start : addDays(to, -30);
+    this.state.setCompare({ from, to });
   },
 
   fromInputs() {
@@ -71,37 +71,27 @@ export const CompareControl = L.Control.extend({
     }
   },
 
-  async load() {
+  render() {
     const cmp = this.state.compare;
+    const result = this.state.comparison;
     this.check.checked = Boolean(cmp);
     this.form.hidden = !cmp;
     this.body.replaceChildren();
-    this.diff = null;
     if (!cmp) {
-      this.fire();
       return;
     }
     this.from.value = cmp.from;
     this.to.value = cmp.to;
-    try {
-      const diff = await getJSON(urls.diff(cmp.from, cmp.to));
-      if (this.state.compare !== cmp) {
-        return; // a newer comparison took over
-      }
-      this.diff = diff;
-      this.render(diff, cmp);
-    } catch (err) {
-      this.body.textContent = err.message;
+    if (result?.error) {
+      this.body.textContent = result.error;
+    } else if (result?.diff) {
+      this.renderBalance(result.diff);
+      this.renderChanges(result.diff);
+      this.renderGIF(cmp);
     }
-    this.fire();
   },
 
-  // fire tells the districts layer to restyle for the comparison.
-  fire() {
-    this.state.dispatchEvent(new CustomEvent('change', { detail: { what: 'diff' } }));
-  },
-
-  render(diff, cmp) {
+  renderBalance(diff) {
     const table = L.DomUtil.create('table', 'compare-balance', this.body);
     const head = L.DomUtil.create('tr', '', L.DomUtil.create('thead', '', table));
     for (const h of ['', t('gained'), t('lost'), t('net')]) {
@@ -117,6 +107,9 @@ export const CompareControl = L.Control.extend({
         L.DomUtil.create('td', '', tr).textContent = `${num.format(v)} km²`;
       }
     }
+  },
+
+  renderChanges(diff) {
     L.DomUtil.create('h3', '', this.body).textContent = t('changesBetween');
     const list = L.DomUtil.create('ul', 'changes', this.body);
     if (diff.changes.length === 0) {
@@ -126,19 +119,15 @@ export const CompareControl = L.Control.extend({
       const b = L.DomUtil.create('button', 'change-entry', L.DomUtil.create('li', '', list));
       b.type = 'button';
       b.dataset.date = c.date;
-      b.textContent = `${c.date}: ${this.history.name(c.pcode)}, ${statusLabel(c.status_from)} → ${statusLabel(c.status_to)}`;
+      b.textContent = `${c.date}: ${this.index.name(c.pcode)}, ${statusLabel(c.status_from)} → ${statusLabel(c.status_to)}`;
       L.DomEvent.on(b, 'click', () => this.onPick({ date: c.date, pcode: c.pcode }));
     }
+  },
+
+  renderGIF(cmp) {
     const gif = L.DomUtil.create('a', 'compare-gif', this.body);
     gif.href = urls.animation(cmp.from, cmp.to);
     gif.download = `controlmap-${cmp.from}-${cmp.to}.gif`;
     gif.textContent = t('gif');
-  },
-
-  // changed returns the before and after statuses of a district that
-  // differs between the compared dates, or null.
-  changed(pcode) {
-    const f = this.diff?.features.find((x) => x.id === pcode);
-    return f ? { from: f.properties.status_from, to: f.properties.status_to } : null;
   },
 });

@@ -4,8 +4,7 @@
 
 import { longDate, shortDate } from '../dates.js';
 import { sourceLink } from '../sources.js';
-import { areaName, lang, t } from '../i18n.js';
-import { statusLabel } from '../style.js';
+import { areaName, lang, statusLabel, t } from '../i18n.js';
 
 const parties = ['taliban', 'resistance', 'independent'];
 
@@ -17,10 +16,10 @@ function fmt(day) {
 export const InfoPanel = L.Control.extend({
   options: { position: 'topright' },
 
-  initialize(state, history, options) {
+  initialize(state, index, options) {
     L.setOptions(this, options);
     this.state = state;
-    this.history = history;
+    this.index = index;
     this.onChange = () => this.render();
   },
 
@@ -32,7 +31,7 @@ export const InfoPanel = L.Control.extend({
     this.select = L.DomUtil.create('select', '', label);
     L.DomUtil.create('option', '', this.select).value = '';
     this.select.options[0].textContent = t('choose');
-    for (const a of [...this.history.timeline.areas].sort((x, y) => areaName(x).localeCompare(areaName(y), lang))) {
+    for (const a of [...this.index.timeline.areas].sort((x, y) => areaName(x).localeCompare(areaName(y), lang))) {
       const o = L.DomUtil.create('option', '', this.select);
       o.value = a.pcode;
       o.textContent = areaName(a);
@@ -62,8 +61,23 @@ export const InfoPanel = L.Control.extend({
       return;
     }
     const day = this.state.model.date;
-    const area = this.history.areas.get(pcode);
-    const iv = this.history.interval(pcode, day);
+    const iv = this.index.interval(pcode, day);
+    this.renderStatus(pcode, day, iv);
+    this.renderClaims(pcode, day);
+    if (iv) {
+      const sources = L.DomUtil.create('section', 'info-sources', this.body);
+      L.DomUtil.create('h3', '', sources).textContent = t('assessmentSources');
+      const ul = L.DomUtil.create('ul', '', sources);
+      for (const id of iv.sources) {
+        L.DomUtil.create('li', '', ul).append(sourceLink(this.index.source(id)));
+      }
+    }
+  },
+
+  // renderStatus writes the district's names and its assessed status on
+  // day (iv, or unknown without one).
+  renderStatus(pcode, day, iv) {
+    const area = this.index.areas.get(pcode);
     const h = L.DomUtil.create('h2', '', this.body);
     h.textContent = areaName(area);
     const other = L.DomUtil.create('span', 'name-other', h);
@@ -79,15 +93,19 @@ export const InfoPanel = L.Control.extend({
       since.textContent = `${t('since')} ${fmt(iv.from)}${iv.to ? `, ${t('until')} ${fmt(iv.to)}` : ''} · ${t('confidence')} ${iv.confidence}`;
       L.DomUtil.create('p', 'info-note', this.body).textContent = iv.note;
     }
-    if (this.history.disputed(pcode, day)) {
+    if (this.index.disputed(pcode, day)) {
       L.DomUtil.create('p', 'info-disputed', this.body).textContent = t('disputedNote');
     }
+  },
+
+  // renderClaims lists each party's latest claim on or before day.
+  renderClaims(pcode, day) {
     const claims = L.DomUtil.create('section', 'info-claims', this.body);
     L.DomUtil.create('h3', '', claims).textContent = t('latestClaims');
     const list = L.DomUtil.create('ul', '', claims);
     for (const party of parties) {
       const name = t(party === 'independent' ? 'independent' : party);
-      const c = this.history.latestClaim(pcode, party, day);
+      const c = this.index.latestClaim(pcode, party, day);
       const li = L.DomUtil.create('li', `claim claim-${party}`, list);
       if (!c) {
         li.textContent = `${name}: ${t('nothingYet')}`;
@@ -101,16 +119,8 @@ export const InfoPanel = L.Control.extend({
         if (i > 0) {
           srcs.append('; ');
         }
-        srcs.append(sourceLink(this.history.source(id)));
+        srcs.append(sourceLink(this.index.source(id)));
       });
-    }
-    if (iv) {
-      const sources = L.DomUtil.create('section', 'info-sources', this.body);
-      L.DomUtil.create('h3', '', sources).textContent = t('assessmentSources');
-      const ul = L.DomUtil.create('ul', '', sources);
-      for (const id of iv.sources) {
-        L.DomUtil.create('li', '', ul).append(sourceLink(this.history.source(id)));
-      }
     }
   },
 });

@@ -1,7 +1,45 @@
 // The legend: what each fill means, the disputed outline, and downloads.
+// Its swatches are drawn with the map's own styles (style.js).
 
-import { t } from '../i18n.js';
-import { fillFor, statusLabel, viewLabel } from '../style.js';
+import { statusLabel, t, viewLabel } from '../i18n.js';
+import { areaStyle, eventStyle, fillFor } from '../style.js';
+
+const svgNS = 'http://www.w3.org/2000/svg';
+const legendStatuses = ['republic', 'taliban', 'resistance', 'contested', 'unknown'];
+
+// swatch is a 22×14 SVG holding one shape (rect or circle) with attrs.
+function swatch(shape, attrs) {
+  const svg = document.createElementNS(svgNS, 'svg');
+  svg.setAttribute('width', '22');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('aria-hidden', 'true');
+  const el = document.createElementNS(svgNS, shape);
+  for (const [k, v] of Object.entries(attrs)) {
+    el.setAttribute(k, v);
+  }
+  svg.append(el);
+  return svg;
+}
+
+function entry(list, className, svg, text) {
+  const li = L.DomUtil.create('li', className, list);
+  li.append(svg, ` ${text}`);
+  return li;
+}
+
+function entries(list) {
+  const outline = areaStyle({ status: 'unknown' }).color;
+  for (const status of legendStatuses) {
+    entry(list, '', swatch('rect', { width: 22, height: 14, fill: fillFor(status), stroke: outline }), statusLabel(status));
+  }
+  const d = areaStyle({ status: 'unknown', disputed: true });
+  entry(list, 'legend-disputed', swatch('rect', {
+    width: 22, height: 14, fill: 'none', stroke: d.color, 'stroke-width': d.weight, 'stroke-dasharray': d.dashArray,
+  }), t('disputedLegend'));
+  entry(list, '', swatch('circle', {
+    cx: 11, cy: 7, r: 5, fill: eventStyle.fillColor, stroke: eventStyle.color, 'stroke-width': eventStyle.weight,
+  }), t('eventLegend'));
+}
 
 export const Legend = L.Control.extend({
   options: { position: 'topleft' },
@@ -17,26 +55,7 @@ export const Legend = L.Control.extend({
     this.root = L.DomUtil.create('section', 'legend panel');
     this.root.setAttribute('aria-label', 'Legend');
     this.title = L.DomUtil.create('h2', '', this.root);
-    const list = L.DomUtil.create('ul', '', this.root);
-    for (const status of ['republic', 'taliban', 'resistance', 'contested', 'unknown']) {
-      const li = L.DomUtil.create('li', '', list);
-      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-      svg.setAttribute('width', '22');
-      svg.setAttribute('height', '14');
-      svg.setAttribute('aria-hidden', 'true');
-      const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-      for (const [k, v] of Object.entries({ width: 22, height: 14, fill: fillFor(status), stroke: '#333' })) {
-        rect.setAttribute(k, v);
-      }
-      svg.append(rect);
-      li.append(svg, ` ${statusLabel(status)}`);
-    }
-    const disputed = L.DomUtil.create('li', 'legend-disputed', list);
-    disputed.innerHTML = '<svg width="22" height="14" aria-hidden="true"><rect width="22" height="14" fill="none" stroke="#333" stroke-width="2.5" stroke-dasharray="6 4"/></svg> ';
-    disputed.append(t('disputedLegend'));
-    const ev = L.DomUtil.create('li', '', list);
-    ev.innerHTML = '<svg width="22" height="14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#fff" stroke="#111" stroke-width="1.5"/></svg> ';
-    ev.append(t('eventLegend'));
+    entries(L.DomUtil.create('ul', '', this.root));
     const dl = L.DomUtil.create('p', 'downloads', this.root);
     dl.append(`${t('download')} `);
     this.dayLink = L.DomUtil.create('a', 'download-day', dl);

@@ -4,7 +4,7 @@
 
 import { longDate } from '../dates.js';
 import { lang, t } from '../i18n.js';
-import { speeds } from '../timeline.js';
+import { speeds } from '../timemodel.js';
 
 // Icons as SVG path data (24×24), so that no font needs the glyphs.
 const icons = {
@@ -41,20 +41,36 @@ export const TimeControl = L.Control.extend({
   },
 
   onAdd() {
-    const m = this.model;
     const root = L.DomUtil.create('section', 'timecontrol');
     root.setAttribute('aria-label', 'Date');
     const top = L.DomUtil.create('div', 'tc-top', root);
     this.big = L.DomUtil.create('output', 'tc-date', top);
     this.big.setAttribute('aria-live', 'polite');
     this.big.id = 'current-date';
-    const buttons = L.DomUtil.create('div', 'tc-buttons', top);
+    this.addButtons(L.DomUtil.create('div', 'tc-buttons', top));
+    this.addOptions(L.DomUtil.create('div', 'tc-options', top));
+    this.addTrack(L.DomUtil.create('div', 'tc-track', root));
+    L.DomEvent.disableClickPropagation(root);
+    L.DomEvent.disableScrollPropagation(root);
+    this.model.addEventListener('datechange', this.onDate);
+    this.model.addEventListener('playchange', this.onPlay);
+    this.render();
+    this.renderPlay();
+    return root;
+  },
+
+  addButtons(buttons) {
+    const m = this.model;
     button(buttons, 'tc-prev-change', t('prevChange'), 'prevChange', () => m.prevChange('button'));
     button(buttons, 'tc-prev-day', t('prevDay'), 'prevDay', () => m.step(-1, 'button'));
     this.playButton = button(buttons, 'tc-play', t('play'), 'play', () => m.toggle());
     button(buttons, 'tc-next-day', t('nextDay'), 'nextDay', () => m.step(1, 'button'));
     button(buttons, 'tc-next-change', t('nextChange'), 'nextChange', () => m.nextChange('button'));
-    const options = L.DomUtil.create('div', 'tc-options', top);
+  },
+
+  // addOptions adds the player's speed and loop, and the typed date.
+  addOptions(options) {
+    const m = this.model;
     const speedLabel = L.DomUtil.create('label', '', options);
     speedLabel.textContent = `${t('speed')} `;
     this.speed = L.DomUtil.create('select', 'tc-speed', speedLabel);
@@ -81,8 +97,12 @@ export const TimeControl = L.Control.extend({
         m.setDate(this.jump.value, 'jump');
       }
     });
+  },
 
-    const track = L.DomUtil.create('div', 'tc-track', root);
+  // addTrack adds the slider, a tick on each day control changed, and the
+  // first and last days.
+  addTrack(track) {
+    const m = this.model;
     this.slider = L.DomUtil.create('input', 'tc-slider', track);
     this.slider.type = 'range';
     this.slider.min = '0';
@@ -93,22 +113,14 @@ export const TimeControl = L.Control.extend({
     const ticks = L.DomUtil.create('div', 'tc-ticks', track);
     ticks.setAttribute('aria-hidden', 'true');
     for (const d of m.changeDates) {
-      const t = L.DomUtil.create('span', 'tc-tick', ticks);
-      t.style.left = `${(100 * m.indexOf(d)) / Math.max(1, m.length - 1)}%`;
-      t.title = d;
+      const tick = L.DomUtil.create('span', 'tc-tick', ticks);
+      tick.style.left = `${(100 * m.indexOf(d)) / Math.max(1, m.length - 1)}%`;
+      tick.title = d;
     }
     const ends = L.DomUtil.create('div', 'tc-ends', track);
     ends.setAttribute('aria-hidden', 'true');
     L.DomUtil.create('span', '', ends).textContent = m.start;
     L.DomUtil.create('span', '', ends).textContent = m.end;
-
-    L.DomEvent.disableClickPropagation(root);
-    L.DomEvent.disableScrollPropagation(root);
-    m.addEventListener('datechange', this.onDate);
-    m.addEventListener('playchange', this.onPlay);
-    this.render();
-    this.renderPlay();
-    return root;
   },
 
   onRemove() {

@@ -1,8 +1,7 @@
 // The view switch: assessed status, or what one party claimed.
 
-import { t } from '../i18n.js';
-import { viewLabel } from '../style.js';
-import { views } from '../history.js';
+import { t, viewLabel } from '../i18n.js';
+import { views } from '../timelineindex.js';
 
 export const ViewSwitch = L.Control.extend({
   options: { position: 'topleft' },

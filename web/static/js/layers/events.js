@@ -1,27 +1,41 @@
 // Event markers: the events within a few days of the current date, with a
-// popup that cites its sources.
+// popup that cites its sources. The layer follows the time model only while
+// it is on a map.
 
 import { dayNumber, shortDate } from '../dates.js';
 import { sourceLink } from '../sources.js';
+import { eventStyle } from '../style.js';
 
 // windowDays is how far from the current date an event stays on the map.
 export const windowDays = 7;
 
-export class EventsLayer {
-  constructor(map, history, model) {
-    this.history = history;
+export const EventsLayer = L.Layer.extend({
+  initialize(index, model) {
+    this.index = index;
     this.model = model;
-    this.group = L.layerGroup().addTo(map);
-    this.markers = history.timeline.events.map((ev) => L.circleMarker([ev.latitude, ev.longitude], {
-      radius: 7, color: '#111', weight: 1.5, fillColor: '#fff', fillOpacity: 0.95,
+    this.group = L.layerGroup();
+    this.markers = index.timeline.events.map((ev) => L.circleMarker([ev.latitude, ev.longitude], {
+      ...eventStyle,
       className: `event-marker precision-${ev.geo_precision}`,
     }).bindPopup(() => this.popup(ev), { maxWidth: 300 }));
-    this.update();
-  }
+    this.onDate = () => this.update();
+  },
 
+  onAdd(map) {
+    map.addLayer(this.group);
+    this.model.addEventListener('datechange', this.onDate);
+    this.update();
+  },
+
+  onRemove(map) {
+    this.model.removeEventListener('datechange', this.onDate);
+    map.removeLayer(this.group);
+  },
+
+  // update shows the markers of the events near the current date.
   update() {
     const today = dayNumber(this.model.date);
-    this.history.timeline.events.forEach((ev, i) => {
+    this.index.timeline.events.forEach((ev, i) => {
       const near = Math.abs(dayNumber(ev.event_date) - today) <= windowDays;
       const marker = this.markers[i];
       if (near && !this.group.hasLayer(marker)) {
@@ -30,7 +44,7 @@ export class EventsLayer {
         this.group.removeLayer(marker);
       }
     });
-  }
+  },
 
   popup(ev) {
     const div = L.DomUtil.create('div', 'event-popup');
@@ -42,8 +56,8 @@ export class EventsLayer {
     notes.textContent = ev.notes;
     const list = L.DomUtil.create('ul', 'sources', div);
     for (const id of ev.sources) {
-      L.DomUtil.create('li', '', list).append(sourceLink(this.history.source(id)));
+      L.DomUtil.create('li', '', list).append(sourceLink(this.index.source(id)));
     }
     return div;
-  }
-}
+  },
+});

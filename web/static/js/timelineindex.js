@@ -6,8 +6,8 @@ import { areaName } from './i18n.js';
 
 export const views = ['assessed', 'taliban', 'resistance'];
 
-// History indexes a timeline document by P-code.
-export class History {
+// TimelineIndex indexes a timeline document (/api/timeline) by P-code.
+export class TimelineIndex {
   constructor(timeline) {
     this.timeline = timeline;
     this.areas = new Map(timeline.areas.map((a) => [a.pcode, a]));
