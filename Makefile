@@ -71,8 +71,10 @@ FUZZTIME ?= 20s
 fuzz: ## run each fuzz target for FUZZTIME (their seed corpora run in make test)
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParseDay$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
-	@for f in FuzzQuery FuzzValidQuery FuzzDatetime FuzzBBox FuzzLimit; do \
+	@for f in FuzzQuery FuzzValidQuery FuzzLimit; do \
 	  $(GO) test ./server -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
+	@for f in FuzzDatetime FuzzBBox; do \
+	  $(GO) test ./ogc -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
 
 bench: deps build ## benchmarks: go test -bench, then controlmap vs nginx vs bare net/http with wrk (writes BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./data ./server
