@@ -57,11 +57,36 @@ func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string) (map[string]
 		bound = bound.Union(mp.Bound())
 	}
 	around := neighbours(adm2, bound.Pad(contextPad), pcodes)
-	all := append(append([]orb.MultiPolygon{}, full...), around.geoms...)
+	simple, err := simplifyTogether(full, around.geoms)
+	if err != nil {
+		return nil, err
+	}
+	fullFC, displayFC := geojson.NewFeatureCollection(), geojson.NewFeatureCollection()
+	for i, f := range selected {
+		props := geojson.Properties{"area_km2": geo.AreaKm2(full[i]), "label": geo.LabelPoint(full[i], 50)}
+		fullFC.Append(feature(pcodes[i], full[i], props))
+		displayFC.Append(feature(pcodes[i], simple[i], geojson.Properties{"name": f.Properties.MustString("ADM2_EN", "")}))
+	}
+	ctx := contextFC(around, simple[len(full):], adm1, bound)
+	out := map[string][]byte{}
+	for name, fc := range map[string]*geojson.FeatureCollection{FullBoundsFile: fullFC, DisplayBoundsFile: displayFC, ContextFile: ctx} {
+		fc.ExtraMembers = geojson.Properties{"attribution": Attribution}
+		if out[name], err = fc.MarshalJSON(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// simplifyTogether simplifies the mapped areas and their neighbours in one
+// topology (the areas at DisplayTolerance, the neighbours coarser), rounds
+// them, and refuses a result whose borders cross.
+func simplifyTogether(areas, around []orb.MultiPolygon) ([]orb.MultiPolygon, error) {
+	all := append(append([]orb.MultiPolygon{}, areas...), around...)
 	tols := make([]float64, len(all))
 	for i := range tols {
 		tols[i] = DisplayTolerance
-		if i >= len(full) {
+		if i >= len(areas) {
 			tols[i] = contextTolerance
 		}
 	}
@@ -72,15 +97,15 @@ func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string) (map[string]
 	if bad := geo.Crossings(simple); len(bad) > 0 {
 		return nil, fmt.Errorf("data: simplified borders cross at %d places, first %v", len(bad), bad[0])
 	}
-	fullFC, displayFC := geojson.NewFeatureCollection(), geojson.NewFeatureCollection()
-	for i, f := range selected {
-		props := geojson.Properties{"area_km2": geo.AreaKm2(full[i]), "label": geo.LabelPoint(full[i], 50)}
-		fullFC.Append(feature(pcodes[i], full[i], props))
-		displayFC.Append(feature(pcodes[i], simple[i], geojson.Properties{"name": f.Properties.MustString("ADM2_EN", "")}))
-	}
+	return simple, nil
+}
+
+// contextFC is the offline background: the neighbouring districts (already
+// simplified with the areas) and, when adm1 is not nil, the provinces.
+func contextFC(around featureSet, simple []orb.MultiPolygon, adm1 *geojson.FeatureCollection, bound orb.Bound) *geojson.FeatureCollection {
 	ctx := geojson.NewFeatureCollection()
 	for i, f := range around.feats {
-		ctx.Append(feature(f.Properties.MustString("ADM2_PCODE", ""), simple[len(full)+i],
+		ctx.Append(feature(f.Properties.MustString("ADM2_PCODE", ""), simple[i],
 			geojson.Properties{"kind": "district", "name": f.Properties.MustString("ADM2_EN", "")}))
 	}
 	if adm1 != nil {
@@ -91,14 +116,7 @@ func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string) (map[string]
 				geojson.Properties{"kind": "province", "name": f.Properties.MustString("ADM1_EN", "")}))
 		}
 	}
-	out := map[string][]byte{}
-	for name, fc := range map[string]*geojson.FeatureCollection{FullBoundsFile: fullFC, DisplayBoundsFile: displayFC, ContextFile: ctx} {
-		fc.ExtraMembers = geojson.Properties{"attribution": Attribution}
-		if out[name], err = fc.MarshalJSON(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return ctx
 }
 
 func feature(id string, g orb.Geometry, props geojson.Properties) *geojson.Feature {

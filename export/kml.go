@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/paulmach/orb"
 	geomkml "github.com/twpayne/go-geom/encoding/kml"
 	"github.com/twpayne/go-kml/v3"
 
@@ -22,30 +23,48 @@ func HistoryKML(ds *data.Dataset) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	control, err := kmlControl(ds, book)
+	if err != nil {
+		return nil, err
+	}
+	events, err := kmlEvents(ds, book)
+	if err != nil {
+		return nil, err
+	}
+	doc := kml.Document(append(append([]kml.Element{kml.Name("controlmap: Panjshir and Andarab"),
+		kml.Description(data.Attribution + ". Assessed control and events, with sources.")}, kmlStyles()...), control, events)...)
+	var buf bytes.Buffer
+	if err := kml.KML(doc).WriteIndent(&buf, "", " "); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// kmlStyles is a shared style per status, in the palette, and one for events.
+func kmlStyles() []kml.Element {
 	var styles []kml.Element
 	for _, s := range data.Statuses() {
-		c := Colour(s)
-		fill := c
+		fill := Colour(s)
 		fill.A = 0xa0
 		styles = append(styles, kml.SharedStyle("status-"+string(s),
 			kml.LineStyle(kml.Color(colBorder), kml.Width(1.5)),
 			kml.PolyStyle(kml.Color(fill))))
 	}
-	styles = append(styles, kml.SharedStyle("event", kml.IconStyle(kml.Scale(0.8))))
+	return append(styles, kml.SharedStyle("event", kml.IconStyle(kml.Scale(0.8))))
+}
+
+// kmlControl is the folder of assessed intervals.
+func kmlControl(ds *data.Dataset, book *wire.Book) (*kml.FolderElement, error) {
 	control := kml.Folder(kml.Name("Assessed control"))
 	for i := range ds.Areas {
 		a := &ds.Areas[i]
-		g, err := geo.ToGeom(a.Display)
-		if err != nil {
-			return nil, err
-		}
 		for j := range ds.Intervals[a.PCode] {
 			iv := &ds.Intervals[a.PCode][j]
 			span := kml.TimeSpan(kml.Begin(iv.From.Time()))
 			if iv.To != 0 {
 				span.Add(kml.End(iv.To.Time()))
 			}
-			geomEl, err := geomkml.Encode(g)
+			geomEl, err := kmlGeometry(a.Display)
 			if err != nil {
 				return nil, err
 			}
@@ -57,14 +76,15 @@ func HistoryKML(ds *data.Dataset) ([]byte, error) {
 				geomEl))
 		}
 	}
+	return control, nil
+}
+
+// kmlEvents is the folder of events, each with a TimeStamp.
+func kmlEvents(ds *data.Dataset, book *wire.Book) (*kml.FolderElement, error) {
 	events := kml.Folder(kml.Name("Events"))
 	for i := range ds.Events {
 		e := &ds.Events[i]
-		g, err := geo.ToGeom(e.Point)
-		if err != nil {
-			return nil, err
-		}
-		geomEl, err := geomkml.Encode(g)
+		geomEl, err := kmlGeometry(e.Point)
 		if err != nil {
 			return nil, err
 		}
@@ -73,13 +93,16 @@ func HistoryKML(ds *data.Dataset) ([]byte, error) {
 			kml.TimeStamp(kml.When(e.Date.Time())), kml.StyleURL("#event"),
 			extendedData(wire.Events, wire.EventRec{Event: e, Book: book}), geomEl))
 	}
-	doc := kml.Document(append(append([]kml.Element{kml.Name("controlmap: Panjshir and Andarab"),
-		kml.Description(data.Attribution + ". Assessed control and events, with sources.")}, styles...), control, events)...)
-	var buf bytes.Buffer
-	if err := kml.KML(doc).WriteIndent(&buf, "", " "); err != nil {
+	return events, nil
+}
+
+// kmlGeometry encodes an orb geometry through go-geom, which writes KML.
+func kmlGeometry(g orb.Geometry) (kml.Element, error) {
+	gg, err := geo.ToGeom(g)
+	if err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return geomkml.Encode(gg)
 }
 
 func orOngoing(d data.Day) string {

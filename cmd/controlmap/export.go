@@ -35,32 +35,10 @@ func runExport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("invalid dataset:\n%w", err)
 	}
-	var b []byte
-	switch *format {
-	case "geojson":
-		detail := data.DetailDisplay
-		if *full {
-			detail = data.DetailFull
-		}
-		if b, err = controlGeoJSON(ds, day, detail); err == nil {
-			b = append(b, '\n')
-		}
-	case "csv":
-		if *date != "" {
-			b, err = export.ControlCSV(ds, day)
-		} else {
-			b, err = export.HistoryCSV(ds)
-		}
-	case "kml":
-		b, err = export.HistoryKML(ds)
-	case "gpkg":
-		if *out == "" {
-			return fmt.Errorf("%w: --format gpkg needs --out FILE", errUsage)
-		}
-		b, err = export.HistoryGPKG(ds)
-	default:
-		return fmt.Errorf("%w: --format %q: want geojson, gpkg, kml or csv", errUsage, *format)
+	if *format == "gpkg" && *out == "" {
+		return fmt.Errorf("%w: --format gpkg needs --out FILE", errUsage)
 	}
+	b, err := encodeExport(ds, *format, day, *date != "", *full)
 	if err != nil {
 		return err
 	}
@@ -79,4 +57,28 @@ func controlGeoJSON(ds *data.Dataset, day data.Day, detail data.Detail) ([]byte,
 		return nil, err
 	}
 	return enc.Control(day, detail)
+}
+
+// encodeExport writes ds in format: one day (geojson, and csv when dated)
+// or the whole history (csv undated, kml, gpkg).
+func encodeExport(ds *data.Dataset, format string, day data.Day, dated, full bool) ([]byte, error) {
+	switch format {
+	case "geojson":
+		detail := data.DetailDisplay
+		if full {
+			detail = data.DetailFull
+		}
+		b, err := controlGeoJSON(ds, day, detail)
+		return append(b, '\n'), err
+	case "csv":
+		if dated {
+			return export.ControlCSV(ds, day)
+		}
+		return export.HistoryCSV(ds)
+	case "kml":
+		return export.HistoryKML(ds)
+	case "gpkg":
+		return export.HistoryGPKG(ds)
+	}
+	return nil, fmt.Errorf("%w: --format %q: want geojson, gpkg, kml or csv", errUsage, format)
 }

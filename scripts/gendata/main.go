@@ -92,7 +92,12 @@ func write(dir string, areas, changes int) error {
 			return err
 		}
 	}
-	// Boundaries: a grid of 0.05° squares, the same geometry for both details.
+	return writeGrid(dir, areas, pcode)
+}
+
+// writeGrid writes the boundaries: a grid of 0.05° squares, the same
+// geometry for both details.
+func writeGrid(dir string, areas int, pcode func(int) string) error {
 	cols := 20
 	var feats []map[string]any
 	for i := 0; i < areas; i++ {
