@@ -7,6 +7,7 @@ import (
 )
 
 func TestIntersects(t *testing.T) {
+	t.Parallel()
 	// A thin L: its bounding box covers [0,2]×[0,2] but the notch (1,2]×(0.2,2] is empty.
 	l := orb.MultiPolygon{{{{0, 0}, {2, 0}, {2, 0.2}, {0.2, 0.2}, {0.2, 2}, {0, 2}, {0, 0}}}}
 	tests := []struct {

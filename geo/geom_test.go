@@ -8,6 +8,7 @@ import (
 )
 
 func TestToGeom(t *testing.T) {
+	t.Parallel()
 	sq := orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}}
 	tests := []struct {
 		name  string

@@ -9,6 +9,7 @@ import (
 )
 
 func TestSelect(t *testing.T) {
+	t.Parallel()
 	fc := geojson.NewFeatureCollection()
 	add := func(code string, g orb.Geometry) {
 		f := geojson.NewFeature(g)

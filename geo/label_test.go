@@ -9,6 +9,7 @@ import (
 )
 
 func TestLabelPoint(t *testing.T) {
+	t.Parallel()
 	square := orb.MultiPolygon{{{{69, 35}, {69.2, 35}, {69.2, 35.2}, {69, 35.2}, {69, 35}}}}
 	// A U shape: its centroid (about 69.1, 35.07) lies in the notch, outside.
 	u := orb.MultiPolygon{{{{69, 35}, {69.2, 35}, {69.2, 35.2}, {69.15, 35.2}, {69.15, 35.05},
@@ -43,6 +44,7 @@ func TestLabelPoint(t *testing.T) {
 }
 
 func TestLabelPointInsideEveryCODDistrict(t *testing.T) {
+	t.Parallel()
 	for i, mp := range codDistricts(t) {
 		if p := LabelPoint(mp, 50); !planar.MultiPolygonContains(mp, p) {
 			t.Errorf("%s: label %v is outside the district", codPCodes[i], p)
@@ -51,6 +53,7 @@ func TestLabelPointInsideEveryCODDistrict(t *testing.T) {
 }
 
 func TestAreaKm2(t *testing.T) {
+	t.Parallel()
 	// A 1°×1° cell on the equator: R²·Δλ·(sin 1° − sin 0°) on orb's sphere.
 	r := 6378137.0
 	want := r * r * (math.Pi / 180) * math.Sin(math.Pi/180) / 1e6

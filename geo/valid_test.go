@@ -7,6 +7,7 @@ import (
 )
 
 func TestCrossings(t *testing.T) {
+	t.Parallel()
 	sq := func(x, y, s float64) orb.MultiPolygon {
 		return orb.MultiPolygon{{{{x, y}, {x + s, y}, {x + s, y + s}, {x, y + s}, {x, y}}}}
 	}

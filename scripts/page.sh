@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Page figures from the headless Chromium harness (web/browser_test.go,
+# Page figures from the headless Chromium harness (web/page_performance_test.go,
 # TestPagePerformance), averaged over RUNS fresh browsers, into BENCHMARKS.md.
 set -euo pipefail
 RUNS=${RUNS:-3}

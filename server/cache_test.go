@@ -55,6 +55,7 @@ func getWith(h http.Handler, target string, header map[string]string) *httptest.
 // Every day's answer, plain and stitched gzip, must equal the direct
 // encoding of that day.
 func TestControlTemplatesMatchDirectEncoding(t *testing.T) {
+	t.Parallel()
 	s := newEmbeddedServer(t)
 	h := s.Handler()
 	for d := s.ds.First.AddDays(-2); d <= s.ds.LastChange.AddDays(35); d++ {
@@ -144,6 +145,7 @@ func TestCacheControl(t *testing.T) {
 }
 
 func TestBrotliAndGzipRepresentations(t *testing.T) {
+	t.Parallel()
 	h := newEmbeddedServer(t).Handler()
 	plain := getWith(h, "/api/areas?detail=full", nil).Body.Bytes()
 	br := getWith(h, "/api/areas?detail=full", map[string]string{"Accept-Encoding": "gzip;q=0.5, br"})

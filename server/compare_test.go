@@ -11,6 +11,7 @@ import (
 )
 
 func TestDiffAPI(t *testing.T) {
+	t.Parallel()
 	s := newEmbeddedServer(t)
 	h := s.Handler()
 	rec := get(t, h, http.MethodGet, "/api/diff?from=2021-08-10&to=2021-09-20")
@@ -85,6 +86,7 @@ func TestDiffAPI(t *testing.T) {
 }
 
 func TestStatsAPI(t *testing.T) {
+	t.Parallel()
 	s := newEmbeddedServer(t)
 	rec := get(t, s.Handler(), http.MethodGet, "/api/stats")
 	var st struct {

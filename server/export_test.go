@@ -35,6 +35,7 @@ func download(t *testing.T, url, dir, name string) (string, *http.Response) {
 // opens it with GDAL: the same counts as the dataset, valid geometries,
 // dates typed as dates.
 func TestGDALReadsExports(t *testing.T) {
+	t.Parallel()
 	s := newEmbeddedServer(t)
 	base := "http://" + startServer(t, s)
 	dir := t.TempDir()

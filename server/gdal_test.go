@@ -41,6 +41,7 @@ func count(t *testing.T, out string) int {
 // it must list the collections with the right counts and field types, and
 // ogr2ogr must copy every page into a GeoPackage of valid geometries.
 func TestGDALReadsOGCAPI(t *testing.T) {
+	t.Parallel()
 	s := newEmbeddedServer(t)
 	src := "OAPIF:http://" + startServer(t, s) + "/ogc"
 	list := gdal(t, "ogrinfo", "-ro", "-so", src)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestAnimationGIF(t *testing.T) {
+	t.Parallel()
 	s := newEmbeddedServer(t)
 	h := s.Handler()
 	rec := get(t, h, http.MethodGet, "/api/export/animation.gif?from=2021-08-10&to=2021-09-20&width=480")

@@ -16,6 +16,7 @@ import (
 )
 
 func TestBadRequests(t *testing.T) {
+	t.Parallel()
 	h := newFixtureServer(t).Handler()
 	tests := []struct {
 		target string
@@ -66,6 +67,7 @@ func TestBadRequests(t *testing.T) {
 }
 
 func TestMethods(t *testing.T) {
+	t.Parallel()
 	h := newFixtureServer(t).Handler()
 	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch} {
 		rec := get(t, h, m, "/api/control")
@@ -82,6 +84,7 @@ func TestMethods(t *testing.T) {
 }
 
 func TestStaticFiles(t *testing.T) {
+	t.Parallel()
 	h := newFixtureServer(t).Handler()
 	tests := []struct{ target, ctype string }{
 		{"/", "text/html; charset=utf-8"},
@@ -100,6 +103,7 @@ func TestStaticFiles(t *testing.T) {
 // A handler called directly, without the router: parameters come from the
 // context, and errors are returned, not written.
 func TestHandleControlDirect(t *testing.T) {
+	t.Parallel()
 	s := newFixtureServer(t)
 	e := echo.New()
 	rec := httptest.NewRecorder()
@@ -121,6 +125,7 @@ func TestHandleControlDirect(t *testing.T) {
 // TestEmbeddedControlEveryDay asks the real API for every day from the first
 // record to today and checks the answer's shape and sourcing.
 func TestEmbeddedControlEveryDay(t *testing.T) {
+	t.Parallel()
 	s := newEmbeddedServer(t)
 	h := s.Handler()
 	for d := s.ds.First.AddDays(-1); d <= s.today().AddDays(1); d++ {
@@ -156,6 +161,7 @@ func TestEmbeddedControlEveryDay(t *testing.T) {
 // RFC 7946: lon/lat order, outer rings counter-clockwise, holes clockwise,
 // closed rings; for both details.
 func TestEmbeddedGeometryIsRFC7946(t *testing.T) {
+	t.Parallel()
 	h := newEmbeddedServer(t).Handler()
 	for _, target := range []string{"/api/areas", "/api/areas?detail=full", "/api/history"} {
 		rec := get(t, h, http.MethodGet, target)
@@ -192,6 +198,7 @@ func TestEmbeddedGeometryIsRFC7946(t *testing.T) {
 }
 
 func TestEmbeddedDisplaySize(t *testing.T) {
+	t.Parallel()
 	s := newEmbeddedServer(t)
 	var n int
 	for i := range s.ds.Areas {

@@ -3,14 +3,12 @@ package server
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -63,70 +61,80 @@ func startServer(t *testing.T, s *Server) string {
 	return addr
 }
 
+// hostileRequest is a raw request and the 4xx it deserves (400 also
+// accepts any 4xx).
+type hostileRequest struct {
+	name string
+	req  string // a raw request line and headers, or a path for GET
+	want int
+}
+
+// longValue is longer than any request target may be.
+var longValue = strings.Repeat("a", 3000)
+
+// hostileRequests are the requests TestHostileRequests sends raw.
+var hostileRequests = []hostileRequest{
+	{"impossible date", "/api/control?date=2021-02-31", 400},
+	{"date with time", "/api/control?date=2021-09-06T00:00:00Z", 400},
+	{"date with GDAL's T", "/api/control?date=2021-09-06T", 400},
+	{"year zero", "/api/control?date=0000-01-01", 400},
+	{"five-digit year", "/api/control?date=10000-01-01", 400},
+	{"negative year", "/api/control?date=-2021-09-06", 400},
+	{"SQL in date", "/api/control?date=2021-09-06'%20OR%201=1--", 400},
+	{"script in date", "/api/control?date=%3Cscript%3Ealert(1)%3C/script%3E", 400},
+	{"NUL in date", "/api/control?date=2021-09-06%00", 400},
+	{"unicode digits", "/api/control?date=%D9%A2%D9%A0%D9%A2%D9%A1-09-06", 400},
+	{"empty date", "/api/control?date=", 400},
+	{"repeated date", "/api/control?date=2021-09-06&date=2021-09-07", 400},
+	{"unknown parameter", "/api/control?callback=x", 400},
+	{"parameter without value", "/api/control?date", 400},
+	{"percent garbage in query", "/api/control?date=%zz", 400},
+	{"huge parameter", "/api/control?date=" + longValue, 414},
+	{"bad detail", "/api/areas?detail=../../etc/passwd", 400},
+	{"detail case", "/api/areas?detail=FULL", 400},
+	{"events reversed", "/api/events?from=2022-01-01&to=2021-01-01", 400},
+	{"events bad to", "/api/events?to=tomorrow", 400},
+	{"events overflow", "/api/events?from=99999999999999999999", 400},
+	{"timeline with params", "/api/timeline?date=2021-09-06", 400},
+	{"traversal", "/../../../etc/passwd", 404},
+	{"encoded traversal", "/%2e%2e/%2e%2e/etc/passwd", 404},
+	{"double-encoded traversal", "/%252e%252e/etc/passwd", 404},
+	{"encoded slash", "/js%2f..%2f..%2fgo.mod", 404},
+	{"backslash traversal", "/js/..%5c..%5cgo.mod", 404},
+	{"NUL in path", "/index.html%00", 404},
+	{"NUL before extension", "/js/main.js%00.html", 404},
+	{"dot file", "/.git/config", 404},
+	{"directory", "/js/", 404},
+	{"vendor directory", "/vendor/leaflet/", 404},
+	{"unknown api", "/api/admin", 404},
+	{"api with trailing slash", "/api/control/", 404},
+	{"long path", "/" + longValue, 414},
+	{"overlong UTF-8 path", "/%c0%ae%c0%ae/etc/passwd", 404},
+	{"raw: POST", "POST /api/control HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}", 405},
+	{"raw: PUT", "PUT /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\nx", 405},
+	{"raw: DELETE", "DELETE /api/sources HTTP/1.1\r\nHost: x\r\n\r\n", 405},
+	{"raw: TRACE", "TRACE / HTTP/1.1\r\nHost: x\r\n\r\n", 405},
+	{"raw: made-up method", "BREW /api/control HTTP/1.1\r\nHost: x\r\n\r\n", 405},
+	{"raw: GET with a body", "GET /api/control HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", 400},
+	{"raw: GET chunked body", "GET /api/areas HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 400},
+	{"raw: no Host", "GET /api/control HTTP/1.1\r\n\r\n", 400},
+	{"raw: two Hosts", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400},
+	{"raw: malformed version", "GET / HTTP/1.1.1\r\nHost: x\r\n\r\n", 400},
+	{"raw: space in target", "GET /api/con trol HTTP/1.1\r\nHost: x\r\n\r\n", 400},
+	{"raw: header without colon", "GET / HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n", 400},
+	{"raw: huge header", "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("b", 40<<10) + "\r\n\r\n", 431},
+	{"raw: negative length", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400},
+	{"raw: absolute-form other host", "GET http://evil.example/api/control?date=x HTTP/1.1\r\nHost: evil.example\r\n\r\n", 400},
+	{"raw: NUL in header", "GET / HTTP/1.1\r\nHost: x\r\nX-A: a\x00b\r\n\r\n", 400},
+	{"raw: CONNECT", "CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n", 400},
+}
+
 // TestHostileRequests: none of these may crash the server or get a 5xx;
 // each gets the 4xx it deserves.
 func TestHostileRequests(t *testing.T) {
+	t.Parallel()
 	addr := startServer(t, newEmbeddedServer(t))
-	long := strings.Repeat("a", 3000)
-	tests := []struct {
-		name string
-		req  string // a raw request line and headers, or a path for GET
-		want int    // the 4xx expected; 400 also accepts any 4xx
-	}{
-		{"impossible date", "/api/control?date=2021-02-31", 400},
-		{"date with time", "/api/control?date=2021-09-06T00:00:00Z", 400},
-		{"date with GDAL's T", "/api/control?date=2021-09-06T", 400},
-		{"year zero", "/api/control?date=0000-01-01", 400},
-		{"five-digit year", "/api/control?date=10000-01-01", 400},
-		{"negative year", "/api/control?date=-2021-09-06", 400},
-		{"SQL in date", "/api/control?date=2021-09-06'%20OR%201=1--", 400},
-		{"script in date", "/api/control?date=%3Cscript%3Ealert(1)%3C/script%3E", 400},
-		{"NUL in date", "/api/control?date=2021-09-06%00", 400},
-		{"unicode digits", "/api/control?date=%D9%A2%D9%A0%D9%A2%D9%A1-09-06", 400},
-		{"empty date", "/api/control?date=", 400},
-		{"repeated date", "/api/control?date=2021-09-06&date=2021-09-07", 400},
-		{"unknown parameter", "/api/control?callback=x", 400},
-		{"parameter without value", "/api/control?date", 400},
-		{"percent garbage in query", "/api/control?date=%zz", 400},
-		{"huge parameter", "/api/control?date=" + long, 414},
-		{"bad detail", "/api/areas?detail=../../etc/passwd", 400},
-		{"detail case", "/api/areas?detail=FULL", 400},
-		{"events reversed", "/api/events?from=2022-01-01&to=2021-01-01", 400},
-		{"events bad to", "/api/events?to=tomorrow", 400},
-		{"events overflow", "/api/events?from=99999999999999999999", 400},
-		{"timeline with params", "/api/timeline?date=2021-09-06", 400},
-		{"traversal", "/../../../etc/passwd", 404},
-		{"encoded traversal", "/%2e%2e/%2e%2e/etc/passwd", 404},
-		{"double-encoded traversal", "/%252e%252e/etc/passwd", 404},
-		{"encoded slash", "/js%2f..%2f..%2fgo.mod", 404},
-		{"backslash traversal", "/js/..%5c..%5cgo.mod", 404},
-		{"NUL in path", "/index.html%00", 404},
-		{"NUL before extension", "/js/main.js%00.html", 404},
-		{"dot file", "/.git/config", 404},
-		{"directory", "/js/", 404},
-		{"vendor directory", "/vendor/leaflet/", 404},
-		{"unknown api", "/api/admin", 404},
-		{"api with trailing slash", "/api/control/", 404},
-		{"long path", "/" + long, 414},
-		{"overlong UTF-8 path", "/%c0%ae%c0%ae/etc/passwd", 404},
-		{"raw: POST", "POST /api/control HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}", 405},
-		{"raw: PUT", "PUT /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\nx", 405},
-		{"raw: DELETE", "DELETE /api/sources HTTP/1.1\r\nHost: x\r\n\r\n", 405},
-		{"raw: TRACE", "TRACE / HTTP/1.1\r\nHost: x\r\n\r\n", 405},
-		{"raw: made-up method", "BREW /api/control HTTP/1.1\r\nHost: x\r\n\r\n", 405},
-		{"raw: GET with a body", "GET /api/control HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", 400},
-		{"raw: GET chunked body", "GET /api/areas HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 400},
-		{"raw: no Host", "GET /api/control HTTP/1.1\r\n\r\n", 400},
-		{"raw: two Hosts", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400},
-		{"raw: malformed version", "GET / HTTP/1.1.1\r\nHost: x\r\n\r\n", 400},
-		{"raw: space in target", "GET /api/con trol HTTP/1.1\r\nHost: x\r\n\r\n", 400},
-		{"raw: header without colon", "GET / HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n", 400},
-		{"raw: huge header", "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("b", 40<<10) + "\r\n\r\n", 431},
-		{"raw: negative length", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400},
-		{"raw: absolute-form other host", "GET http://evil.example/api/control?date=x HTTP/1.1\r\nHost: evil.example\r\n\r\n", 400},
-		{"raw: NUL in header", "GET / HTTP/1.1\r\nHost: x\r\nX-A: a\x00b\r\n\r\n", 400},
-		{"raw: CONNECT", "CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n", 400},
-	}
+	tests := hostileRequests
 	if len(tests) < 50 {
 		t.Fatalf("only %d hostile requests; the table promises at least 50", len(tests))
 	}
@@ -153,6 +161,7 @@ func TestHostileRequests(t *testing.T) {
 }
 
 func TestSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	h := newFixtureServer(t).Handler()
 	for _, target := range []string{"/", "/api/control?date=2021-09-05", "/api/control?date=bad", "/nothing"} {
 		rec := get(t, h, http.MethodGet, target)
@@ -182,160 +191,12 @@ func TestSecurityHeaders(t *testing.T) {
 }
 
 func TestReady(t *testing.T) {
+	t.Parallel()
 	h := newFixtureServer(t).Handler()
 	if rec := get(t, h, http.MethodGet, "/readyz"); rec.Code != 200 || !strings.Contains(rec.Body.String(), `"ready":true`) {
 		t.Errorf("readyz: got %d %s", rec.Code, rec.Body)
 	}
 	if rec := get(t, h, http.MethodGet, "/healthz"); rec.Code != 200 || !strings.HasPrefix(rec.Body.String(), "ok") {
 		t.Errorf("healthz: got %d %s", rec.Code, rec.Body)
-	}
-}
-
-// holdingClock is a server clock that can hold the next request that asks
-// the time, as a slow handler would, until released: the in-flight cap and
-// the graceful shutdown are tested through New and Run, with no wrapper.
-type holdingClock struct {
-	armed   atomic.Bool
-	calls   atomic.Int64
-	entered chan struct{}
-	release chan struct{}
-}
-
-func newHoldingClock() *holdingClock {
-	return &holdingClock{entered: make(chan struct{}), release: make(chan struct{})}
-}
-
-func (h *holdingClock) now() time.Time {
-	h.calls.Add(1)
-	if h.armed.CompareAndSwap(true, false) {
-		close(h.entered)
-		<-h.release
-	}
-	return fixedNow
-}
-
-func TestInFlightCap(t *testing.T) {
-	t.Parallel()
-	fx := newFixtureServer(t)
-	clock := newHoldingClock()
-	s, err := New(Config{Version: "t", Logger: quietLog, MaxInFlight: 1, Now: clock.now}, fx.ds, testWeb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	clock.armed.Store(true)
-	first := make(chan int)
-	go func() { first <- get(t, s.Handler(), http.MethodGet, "/api/control").Code }()
-	<-clock.entered
-	second := get(t, s.Handler(), http.MethodGet, "/api/areas")
-	if second.Code != http.StatusTooManyRequests || second.Header().Get("Retry-After") == "" {
-		t.Errorf("at the cap: got %d, Retry-After %q; want 429 with Retry-After", second.Code, second.Header().Get("Retry-After"))
-	}
-	close(clock.release)
-	if code := <-first; code != 200 {
-		t.Errorf("the request in flight got %d, want 200", code)
-	}
-	if again := get(t, s.Handler(), http.MethodGet, "/api/areas"); again.Code != 200 {
-		t.Errorf("after the cap freed: got %d, want 200", again.Code)
-	}
-}
-
-func TestPerClientRateLimit(t *testing.T) {
-	fx := newFixtureServer(t)
-	s, err := New(Config{Version: "t", Logger: quietLog, RatePerClient: 1, RateBurst: 3}, fx.ds, testWeb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var codes []int
-	for i := 0; i < 5; i++ {
-		req := httptest.NewRequest(http.MethodGet, "/api/sources", nil)
-		req.RemoteAddr = "192.0.2.7:1234"
-		req.Header.Set("X-Forwarded-For", fmt.Sprintf("198.51.100.%d", i)) // not trusted
-		rec := httptest.NewRecorder()
-		s.Handler().ServeHTTP(rec, req)
-		codes = append(codes, rec.Code)
-		if rec.Code == http.StatusTooManyRequests && rec.Header().Get("Retry-After") == "" {
-			t.Error("429 without Retry-After")
-		}
-	}
-	if codes[0] != 200 || codes[2] != 200 || codes[4] != http.StatusTooManyRequests {
-		t.Errorf("got %v, want 200s for the burst of 3, then 429", codes)
-	}
-	other := httptest.NewRequest(http.MethodGet, "/api/sources", nil)
-	other.RemoteAddr = "192.0.2.8:1234"
-	rec := httptest.NewRecorder()
-	s.Handler().ServeHTTP(rec, other)
-	if rec.Code != 200 {
-		t.Errorf("another client got %d, want 200", rec.Code)
-	}
-}
-
-// TestSlowClientIsCut: a client that never finishes its headers
-// (slowloris) is disconnected after the read-header timeout.
-func TestSlowClientIsCut(t *testing.T) {
-	fx := newFixtureServer(t)
-	s, err := New(Config{Version: "t", Logger: quietLog, ReadHeaderTimeout: 300 * time.Millisecond}, fx.ds, testWeb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := startServer(t, s)
-	conn, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	start := time.Now()
-	_, _ = io.WriteString(conn, "GET / HTTP/1.1\r\nHost: x\r\n") // and never the blank line
-	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
-	_, err = io.ReadAll(conn)
-	if elapsed := time.Since(start); err != nil || elapsed > 3*time.Second {
-		t.Errorf("slow client held the connection for %v (err %v), want it cut after about 300 ms", elapsed, err)
-	}
-}
-
-// TestGracefulShutdown: cancelling the context (as SIGTERM does) lets the
-// request in flight finish, refuses new connections, and returns nil.
-func TestGracefulShutdown(t *testing.T) {
-	fx := newFixtureServer(t)
-	clock := newHoldingClock()
-	s, err := New(Config{Addr: "127.0.0.1:0", Version: "t", Logger: quietLog, Now: clock.now}, fx.ds, testWeb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	addrs := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx, func(a net.Addr) { addrs <- a.String() }) }()
-	addr := <-addrs
-	for clock.calls.Load() == 0 { // Warm asks the time once; the request must be the one held
-		time.Sleep(time.Millisecond)
-	}
-	clock.armed.Store(true)
-	type result struct {
-		code int
-		err  error
-	}
-	inflight := make(chan result, 1)
-	go func() {
-		resp, err := http.Get("http://" + addr + "/api/control")
-		if err != nil {
-			inflight <- result{0, err}
-			return
-		}
-		resp.Body.Close()
-		inflight <- result{resp.StatusCode, nil}
-	}()
-	<-clock.entered
-	cancel()
-	time.Sleep(100 * time.Millisecond)
-	if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
-		c.Close()
-		t.Error("a new connection was accepted during shutdown")
-	}
-	close(clock.release)
-	if r := <-inflight; r.err != nil || r.code != 200 {
-		t.Errorf("the request in flight: got %d, %v; want 200", r.code, r.err)
-	}
-	if err := <-done; err != nil {
-		t.Errorf("Run returned %v, want nil after a graceful stop", err)
 	}
 }

@@ -32,6 +32,7 @@ func rels(v map[string]any) map[string]string {
 }
 
 func TestOGCLandingAndConformance(t *testing.T) {
+	t.Parallel()
 	h := newEmbeddedServer(t).Handler()
 	_, landing := getJSON(t, h, "/ogc")
 	r := rels(landing)
@@ -56,6 +57,7 @@ func TestOGCLandingAndConformance(t *testing.T) {
 }
 
 func TestOGCCollections(t *testing.T) {
+	t.Parallel()
 	h := newEmbeddedServer(t).Handler()
 	_, v := getJSON(t, h, "/ogc/collections")
 	cols := v["collections"].([]any)
@@ -96,6 +98,7 @@ func TestOGCCollections(t *testing.T) {
 }
 
 func TestOGCItems(t *testing.T) {
+	t.Parallel()
 	h := newEmbeddedServer(t).Handler()
 	tests := []struct {
 		target  string
@@ -152,6 +155,7 @@ func TestOGCItems(t *testing.T) {
 }
 
 func TestOGCErrors(t *testing.T) {
+	t.Parallel()
 	h := newEmbeddedServer(t).Handler()
 	tests := []struct {
 		target string
@@ -182,6 +186,7 @@ func TestOGCErrors(t *testing.T) {
 }
 
 func TestOGCHTML(t *testing.T) {
+	t.Parallel()
 	h := newEmbeddedServer(t).Handler()
 	for _, target := range []string{"/ogc?f=html", "/ogc/conformance?f=html", "/ogc/collections?f=html", "/ogc/collections/control?f=html",
 		"/ogc/collections/control/items?f=html&datetime=2021-09-06", "/ogc/collections/areas/items/AF0801?f=html", "/ogc/api?f=html"} {

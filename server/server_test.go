@@ -77,6 +77,7 @@ func get(t testing.TB, h http.Handler, method, target string) *httptest.Response
 // TestGolden compares API answers on the fixture with testdata/*.json, as
 // parsed JSON. Refresh with 'make golden' (go test -update) and review.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	h := newFixtureServer(t).Handler()
 	tests := []struct{ name, target, ctype string }{
 		{"areas", "/api/areas", wire.TypeGeoJSON},

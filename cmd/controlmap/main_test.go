@@ -18,6 +18,7 @@ import (
 // TestVersionStamp builds the binary the way the Makefile does and checks
 // that -ldflags -X reaches 'controlmap version'.
 func TestVersionStamp(t *testing.T) {
+	t.Parallel()
 	bin := filepath.Join(t.TempDir(), "controlmap")
 	build := exec.Command("go", "build", "-ldflags", "-X main.version=v9.8.7-test", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
@@ -30,6 +31,7 @@ func TestVersionStamp(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
+	t.Parallel()
 	needBoundaries(t)
 	bad := t.TempDir()
 	for _, f := range []string{"areas.csv", "sources.csv", "control.csv", "claims.csv", "events.csv"} {
@@ -78,6 +80,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestExport(t *testing.T) {
+	t.Parallel()
 	needBoundaries(t)
 	var out bytes.Buffer
 	if err := run(context.Background(), []string{"export", "--date", "2021-09-06"}, &out, &bytes.Buffer{}); err != nil {
@@ -93,6 +96,7 @@ func TestExport(t *testing.T) {
 }
 
 func TestExportFormats(t *testing.T) {
+	t.Parallel()
 	needBoundaries(t)
 	dir := t.TempDir()
 	tests := []struct {

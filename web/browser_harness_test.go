@@ -1,0 +1,275 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"iter"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/server"
+	"github.com/controlmap/controlmap/web"
+)
+
+// The palette the page promises (js/style.js, README): a test of the
+// rendered fill, not of the module.
+var statusFill = map[string]string{
+	"republic":   "#0072B2",
+	"taliban":    "#D55E00",
+	"resistance": "#009E73",
+	"contested":  "url(#hatch-contested)",
+	"unknown":    "#BDBDBD",
+}
+
+// newSite serves the real dataset and the embedded page; wrap, if not nil,
+// wraps the handler (to make the API fail, say).
+func newSite(t *testing.T, wrap func(http.Handler) http.Handler) (*httptest.Server, *data.Dataset) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test: needs Chromium and the built page; not run under -short")
+	}
+	ds, err := data.LoadEmbedded()
+	if err != nil {
+		t.Fatalf("embedded dataset (run 'make build'): %v", err)
+	}
+	assets, err := web.FS("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("static/vendor/leaflet/leaflet.js"); err != nil {
+		t.Fatalf("Leaflet is not in web/static/vendor (run 'make build'): %v", err)
+	}
+	s, err := server.New(server.Config{Version: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, ds, assets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Warm() // as Run does once listening
+	var h http.Handler = s.Handler()
+	if wrap != nil {
+		h = wrap(h)
+	}
+	ts := httptest.NewServer(h)
+	t.Cleanup(ts.Close)
+	return ts, ds
+}
+
+// page is one browser tab with everything it requested and every console
+// error it printed.
+type page struct {
+	ctx      context.Context
+	mu       sync.Mutex
+	requests []string
+	errors   []string
+}
+
+// newPage starts Debian's Chromium headless with the options that work as
+// root (../shared/platform-notes.md) and opens a tab.
+func newPage(t *testing.T) *page {
+	t.Helper()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocatorOptions(t)...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	p := &page{ctx: ctx}
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	go p.collectLog(chromedp.Events(ctx, cdplog.EntryAdded))
+	go p.collectRequests(chromedp.Events(ctx, network.RequestWillBeSent))
+	go p.collectConsole(chromedp.Events(ctx, runtime.ConsoleAPICalled))
+	go p.collectExceptions(chromedp.Events(ctx, runtime.ExceptionThrown))
+	return p
+}
+
+// allocatorOptions: headless Chromium as root, with a fresh profile, and no
+// host but the test server resolvable.
+func allocatorOptions(t *testing.T) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath("/usr/bin/chromium"),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"),
+	)
+}
+
+func (p *page) addError(msg string) {
+	p.mu.Lock()
+	p.errors = append(p.errors, msg)
+	p.mu.Unlock()
+}
+
+// collectLog records the browser's own log errors: CSP violations, failed
+// loads, deprecations.
+func (p *page) collectLog(logs iter.Seq2[cdplog.EventEntryAdded, error]) {
+	for ev, err := range logs {
+		if err != nil {
+			return
+		}
+		if ev.Entry.Level == cdplog.EntryLevelError {
+			p.addError("log: " + ev.Entry.Text + " " + ev.Entry.URL)
+		}
+	}
+}
+
+// collectRequests records the URL of every network request.
+func (p *page) collectRequests(requests iter.Seq2[network.EventRequestWillBeSent, error]) {
+	for ev, err := range requests {
+		if err != nil {
+			return
+		}
+		if !strings.HasPrefix(ev.Request.URL, "http") {
+			continue // data: URLs (the date input's icon) are not network requests
+		}
+		p.mu.Lock()
+		p.requests = append(p.requests, ev.Request.URL)
+		p.mu.Unlock()
+	}
+}
+
+// collectConsole records console.error and console.warn calls.
+func (p *page) collectConsole(console iter.Seq2[runtime.EventConsoleAPICalled, error]) {
+	for ev, err := range console {
+		if err != nil {
+			return
+		}
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, string(a.Value)+a.Description)
+			}
+			p.addError(fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(parts, " ")))
+		}
+	}
+}
+
+// collectExceptions records uncaught exceptions.
+func (p *page) collectExceptions(exceptions iter.Seq2[runtime.EventExceptionThrown, error]) {
+	for ev, err := range exceptions {
+		if err != nil {
+			return
+		}
+		p.addError("exception: " + ev.ExceptionDetails.Text + " " + describe(ev.ExceptionDetails.Exception))
+	}
+}
+
+func describe(o *runtime.RemoteObject) string {
+	if o == nil {
+		return ""
+	}
+	return o.Description
+}
+
+func (p *page) requestList() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.requests...)
+}
+
+func (p *page) errorList() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.errors...)
+}
+
+func (p *page) do(t *testing.T, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(p.ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func eval[T any](t *testing.T, p *page, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// open navigates and waits until the page has drawn its districts.
+func (p *page) open(t *testing.T, u string) {
+	t.Helper()
+	p.do(t, chromedp.Navigate(u))
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.body.dataset.ready === 'true' && document.querySelectorAll('path.district').length > 0`,
+		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("page did not get ready: %v (errors: %v)", err, p.errorList())
+	}
+}
+
+// fills returns, per P-code, the drawn status and fill of each district.
+func fills(t *testing.T, p *page) map[string][2]string {
+	t.Helper()
+	raw := eval[map[string][]string](t, p, `Object.fromEntries([...document.querySelectorAll('path.district')]
+		.map(el => [el.dataset.pcode, [el.dataset.status, el.getAttribute('fill')]]))`)
+	out := map[string][2]string{}
+	for k, v := range raw {
+		out[k] = [2]string{v[0], v[1]}
+	}
+	return out
+}
+
+func currentDate(t *testing.T, p *page) string {
+	return eval[string](t, p, `document.querySelector('.tc-iso').textContent`)
+}
+
+// apiStatuses asks the API for every district's assessed status on day.
+func apiStatuses(t *testing.T, base, day string) map[string]string {
+	t.Helper()
+	resp, err := http.Get(base + "/api/control?date=" + day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var fc struct {
+		Features []struct {
+			ID         string
+			Properties struct{ Status string }
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range fc.Features {
+		out[f.ID] = f.Properties.Status
+	}
+	return out
+}
+
+func waitFor(t *testing.T, p *page, js string) {
+	t.Helper()
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("waiting for %s: %v", js, err)
+	}
+}
+
+// pageCheck is one step of a walk through a page that shares one tab.
+type pageCheck struct {
+	name string
+	fn   func(t *testing.T, p *page, ts *httptest.Server)
+}
+
+// runChecks runs the checks in order, each as a subtest.
+func runChecks(t *testing.T, p *page, ts *httptest.Server, checks []pageCheck) {
+	for _, c := range checks {
+		t.Run(c.name, func(t *testing.T) { c.fn(t, p, ts) })
+	}
+}

@@ -1,0 +1,99 @@
+package web_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestPageCompareChartGIFDari walks one tab through compare mode, the area
+// chart and the Dari page.
+func TestPageCompareChartGIFDari(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	p := newPage(t)
+	p.do(t, chromedp.EmulateViewport(1280, 800))
+	checks := []pageCheck{
+		{"compare mode highlights what changed", checkCompare},
+		{"the chart follows the date and moves it", checkChart},
+		{"Dari", checkDari},
+	}
+	runChecks(t, p, ts, checks)
+}
+
+// checkCompare: compare mode highlights what changed, lists the balance and links the GIF.
+func checkCompare(t *testing.T, p *page, ts *httptest.Server) {
+	p.open(t, ts.URL+"/?date=2021-09-20&compare=2021-08-10..2021-09-20")
+	waitFor(t, p, `document.querySelectorAll('.compare-balance tbody tr').length > 0`)
+	changed := eval[map[string]string](t, p, `Object.fromEntries([...document.querySelectorAll('path.district')].map(e => [e.dataset.pcode, e.dataset.changed]))`)
+	for _, pc := range []string{"AF0801", "AF0802", "AF0803", "AF0804", "AF0805", "AF0806", "AF0807"} {
+		if changed[pc] != "republic>taliban" {
+			t.Errorf("%s: changed %q, want republic>taliban", pc, changed[pc])
+		}
+	}
+	fill := eval[string](t, p, `document.querySelector('path.district[data-pcode="AF0801"]').getAttribute('fill')`)
+	stroke := eval[string](t, p, `document.querySelector('path.district[data-pcode="AF0801"]').getAttribute('stroke')`)
+	if !strings.EqualFold(fill, statusFill["taliban"]) || !strings.EqualFold(stroke, statusFill["republic"]) {
+		t.Errorf("Bazarak drawn fill %s stroke %s, want the after colour inside and the before colour around", fill, stroke)
+	}
+	if rows := eval[[]string](t, p, `[...document.querySelectorAll('.compare-balance tbody tr')].map(r => r.dataset.status)`); !slices.Contains(rows, "taliban") || !slices.Contains(rows, "republic") {
+		t.Errorf("balance rows %v, want taliban and republic", rows)
+	}
+	gif := eval[string](t, p, `document.querySelector('.compare-gif').href`)
+	if !strings.Contains(gif, "/api/export/animation.gif?from=2021-08-10&to=2021-09-20") {
+		t.Errorf("GIF link %s", gif)
+	}
+	resp, err := http.Get(gif)
+	if err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/gif" {
+		t.Errorf("GIF button target: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
+	// A change in the list leads to its day and leaves compare mode.
+	p.do(t, chromedp.Click(chromedp.CSS(`.compare .change-entry[data-date="2021-09-04"]`)))
+	waitFor(t, p, `document.querySelector('.tc-iso').textContent === '2021-09-04' && !new URLSearchParams(location.search).has('compare')`)
+}
+
+// checkChart: the area chart follows the date and moves it.
+func checkChart(t *testing.T, p *page, ts *httptest.Server) {
+	p.open(t, ts.URL+"/?date=2021-08-01")
+	x0 := eval[float64](t, p, `+document.querySelector('.chart-cursor').getAttribute('x1')`)
+	p.do(t, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`), chromedp.KeyEvent(kb.PageDown))
+	x1 := eval[float64](t, p, `+document.querySelector('.chart-cursor').getAttribute('x1')`)
+	if x1 <= x0 {
+		t.Errorf("cursor at %v after moving on from %v", x1, x0)
+	}
+	r := eval[[]float64](t, p, `(() => { const r = document.querySelector('.area-chart').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`)
+	p.do(t, chromedp.MouseClickXY(r[0]+r[2]*0.75, r[1]+r[3]/2))
+	if d := currentDate(t, p); d < "2022-06-01" || d > "2022-09-30" {
+		t.Errorf("clicking three quarters along the chart went to %s", d)
+	}
+}
+
+// checkDari: the Dari page is right to left, in Dari, with ISO dates.
+func checkDari(t *testing.T, p *page, ts *httptest.Server) {
+	p.open(t, ts.URL+"/?date=2021-09-06")
+	p.open(t, eval[string](t, p, `document.getElementById('lang-switch').href`)) // the switch reloads the page
+	if dir := eval[string](t, p, `document.documentElement.dir`); dir != "rtl" {
+		t.Errorf("dir %q, want rtl", dir)
+	}
+	if l := eval[string](t, p, `new URLSearchParams(location.search).get('lang')`); l != "fa" {
+		t.Errorf("lang in the URL: %q", l)
+	}
+	p.do(t, chromedp.SetValue(chromedp.CSS(".info-choose select"), "AF0801"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('.info-choose select').dispatchEvent(new Event('change'))`))
+	waitFor(t, p, `document.querySelector('.info h2') !== null`)
+	if h := eval[string](t, p, `document.querySelector('.info h2').firstChild.textContent`); h != "بازارک" {
+		t.Errorf("panel heading %q, want the Dari name بازارک", h)
+	}
+	if s := eval[string](t, p, `document.querySelector('.info-status').textContent`); !strings.Contains(s, "طالبان") || !strings.Contains(s, "2021-09-06") {
+		t.Errorf("status line %q, want Dari with an ISO date", s)
+	}
+	if errs := p.errorList(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}

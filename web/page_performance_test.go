@@ -1,0 +1,61 @@
+package web_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// pageBudget is the most the first view may transfer, compressed, Leaflet
+// included.
+const pageBudget = 150_000
+
+// TestPagePerformance measures the first view and playing in Chromium: the
+// bytes transferred are asserted (they do not drift); the times are reported
+// (make bench collects them) rather than asserted, since timing on a shared
+// machine is no test.
+func TestPagePerformance(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	p := newPage(t)
+	p.do(t, chromedp.EmulateViewport(1280, 800))
+	p.open(t, ts.URL+"/?date=2021-08-01")
+	type entry struct {
+		Name     string  `json:"name"`
+		Transfer float64 `json:"transferSize"`
+		Body     float64 `json:"decodedBodySize"`
+	}
+	entries := eval[[]entry](t, p, `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+		.map(e => ({name: e.name, transferSize: e.transferSize, decodedBodySize: e.decodedBodySize}))`)
+	var transferred, decoded float64
+	for _, e := range entries {
+		transferred += e.Transfer
+		decoded += e.Body
+	}
+	drawn := eval[float64](t, p, `performance.getEntriesByName('districts-drawn')[0].startTime`)
+	requestsBefore := len(p.requestList())
+	p.do(t, chromedp.Evaluate[chromedp.Void](`performance.clearMeasures('restyle')`))
+	p.do(t, chromedp.SetValue(chromedp.CSS(".tc-speed"), "30"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('.tc-speed').dispatchEvent(new Event('change'))`),
+		chromedp.Click(chromedp.CSS(".tc-play")), chromedp.Sleep(3*time.Second), chromedp.Click(chromedp.CSS(".tc-play")))
+	steps := eval[[]float64](t, p, `performance.getEntriesByName('restyle').map(e => e.duration)`)
+	if len(steps) < 10 {
+		t.Fatalf("playing made %d steps in 3 s at a month a second", len(steps))
+	}
+	var sum, worst float64
+	for _, d := range steps {
+		sum += d
+		worst = max(worst, d)
+	}
+	t.Logf("PAGE drawn_ms=%.0f transferred_bytes=%.0f decoded_bytes=%.0f resources=%d restyle_mean_ms=%.2f restyle_max_ms=%.2f steps=%d",
+		drawn, transferred, decoded, len(entries), sum/float64(len(steps)), worst, len(steps))
+	if transferred > pageBudget {
+		t.Errorf("first view transferred %.0f bytes, budget %d", transferred, pageBudget)
+	}
+	if transferred >= decoded/2 {
+		t.Errorf("transferred %.0f of %.0f decoded bytes: compression is not working", transferred, decoded)
+	}
+	if n := len(p.requestList()) - requestsBefore; n > 0 {
+		t.Errorf("playing made %d requests, want none", n)
+	}
+}
