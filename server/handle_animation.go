@@ -40,5 +40,6 @@ func (s *Server) handleAnimation(c echo.Context, r *request) error {
 		return err
 	}
 	c.Response().Header().Set("Content-Disposition", `inline; filename="controlmap-`+from.String()+`-`+to.String()+`.gif"`)
+	c.Response().Header().Set(crossOriginResource, "cross-origin") // an image others embed
 	return gif.Serve(c.Response(), c.Request())
 }

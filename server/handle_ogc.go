@@ -42,6 +42,9 @@ func writeOGC(c echo.Context, body []byte, contentType string, err error) error 
 		return err
 	}
 	c.Response().Header().Set(echo.HeaderVary, echo.HeaderAccept)
+	if contentType == wire.TypeHTML {
+		setDocumentHeaders(c.Response().Header())
+	}
 	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, contentType, body)
 }
 

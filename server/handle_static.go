@@ -19,5 +19,8 @@ func (s *Server) handleStatic(c echo.Context, _ *request) error {
 	if !ok || path.Clean(p) != p {
 		return echo.ErrNotFound
 	}
+	if ext := path.Ext(p); ext == ".html" || ext == ".svg" {
+		setDocumentHeaders(c.Response().Header())
+	}
 	return f.Serve(c.Response(), c.Request())
 }

@@ -163,15 +163,22 @@ func TestHostileRequests(t *testing.T) {
 func TestSecurityHeaders(t *testing.T) {
 	t.Parallel()
 	h := newFixtureServer(t).Handler()
-	for _, target := range []string{"/", "/api/control?date=2021-09-05", "/api/control?date=bad", "/nothing"} {
+	for _, target := range []string{"/", "/index.html", "/ogc?f=html", "/api/control?date=2021-09-05", "/api/control?date=bad", "/nothing"} {
 		rec := get(t, h, http.MethodGet, target)
 		hd := rec.Header()
 		csp := hd.Get("Content-Security-Policy")
-		if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors *") {
-			t.Errorf("%s: CSP %q", target, csp)
+		if document := strings.HasPrefix(hd.Get("Content-Type"), "text/html"); document {
+			if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors *") {
+				t.Errorf("%s: CSP %q", target, csp)
+			}
+			if hd.Get("Referrer-Policy") == "" {
+				t.Errorf("%s: no referrer policy", target)
+			}
+		} else if target == "/" || target == "/index.html" || target == "/ogc?f=html" {
+			t.Errorf("%s: served as %q, want HTML", target, hd.Get("Content-Type"))
 		}
-		if hd.Get("X-Content-Type-Options") != "nosniff" || hd.Get("Referrer-Policy") == "" {
-			t.Errorf("%s: nosniff %q, referrer policy %q", target, hd.Get("X-Content-Type-Options"), hd.Get("Referrer-Policy"))
+		if hd.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: nosniff %q", target, hd.Get("X-Content-Type-Options"))
 		}
 		if hd.Get("Access-Control-Allow-Origin") != "*" || hd.Get("Access-Control-Allow-Credentials") != "" {
 			t.Errorf("%s: CORS origin %q, credentials %q", target, hd.Get("Access-Control-Allow-Origin"), hd.Get("Access-Control-Allow-Credentials"))

@@ -27,25 +27,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		err = validateRequest(r)
 	}
 	if err == nil {
-		select {
-		case s.slots <- struct{}{}:
-			defer func() { <-s.slots }()
+		if s.inFlight.Add(1) <= s.maxInFlight {
+			defer s.inFlight.Add(-1)
 			s.echo.ServeHTTP(w, r)
 			return
-		default:
-			err = tooMany(w.Header(), "1")
 		}
+		s.inFlight.Add(-1)
+		err = tooMany(w.Header(), "1")
 	}
 	if errors.Is(err, errAnswered) {
 		return
 	}
 	s.handleError(err, s.echo.NewContext(r, w))
 }
-
-// slots caps the requests served at once. Past the cap a request gets a
-// quick 429 with Retry-After instead of queueing until the machine falls
-// over.
-type slots chan struct{}
 
 // errAnswered says a check has written the whole answer (a preflight).
 var errAnswered = errors.New("answered")

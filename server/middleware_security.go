@@ -14,20 +14,44 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 	"https://b.tile.opentopomap.org https://c.tile.opentopomap.org; connect-src 'self'; " +
 	"object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *"
 
-// securityHeaders sets the headers every response carries. The API may be
-// read from any origin (GET, no credentials); nothing sets X-Frame-Options.
-// The header values are shared, read-only slices: setting them costs no
-// allocation on the hot path.
-var securityHeaderValues = map[string][]string{
-	"Content-Security-Policy":           {contentSecurityPolicy},
-	echo.HeaderXContentTypeOptions:      {"nosniff"},
-	echo.HeaderReferrerPolicy:           {"strict-origin-when-cross-origin"},
-	echo.HeaderAccessControlAllowOrigin: {"*"},
-	"Cross-Origin-Resource-Policy":      {"cross-origin"},
+// securityHeaderValues are the headers every answer carries: the API may
+// be read from any origin (GET, no credentials), no answer may be sniffed
+// into another type, and nothing sets X-Frame-Options (journalists embed the
+// map). A slice, not a map: ranging over a map costs a random start. The values are
+// shared, read-only slices: setting them costs no allocation on the hot
+// path, and each header costs every answer its bytes, its sort and its copy
+// in net/http, so data answers carry only these.
+var securityHeaderValues = [...]struct {
+	name  string
+	value []string
+}{
+	{echo.HeaderXContentTypeOptions, []string{"nosniff"}},
+	{echo.HeaderAccessControlAllowOrigin, []string{"*"}},
 }
 
+// documentHeaderValues are the headers of the documents a browser renders
+// (the page, the OGC API's HTML pages): the content security policy and the
+// referrer policy govern what a rendered document may load and send, and
+// mean nothing on a JSON or GeoJSON answer.
+var documentHeaderValues = map[string][]string{
+	"Content-Security-Policy": {contentSecurityPolicy},
+	echo.HeaderReferrerPolicy: {"strict-origin-when-cross-origin"},
+	crossOriginResource:       {"cross-origin"},
+}
+
+// crossOriginResource lets pages that isolate themselves (COEP) embed a
+// document or an image of ours; a CORS-read data answer does not need it.
+const crossOriginResource = "Cross-Origin-Resource-Policy"
+
 func setSecurityHeaders(h http.Header) {
-	for k, v := range securityHeaderValues {
+	for _, kv := range securityHeaderValues {
+		h[kv.name] = kv.value
+	}
+}
+
+// setDocumentHeaders adds the rendered documents' headers.
+func setDocumentHeaders(h http.Header) {
+	for k, v := range documentHeaderValues {
 		h[k] = v
 	}
 }

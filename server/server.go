@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -39,14 +40,18 @@ type Config struct {
 // Server is the controlmap HTTP server. It holds no package-level state:
 // tests build as many as they like.
 type Server struct {
-	cfg   Config
-	ds    *data.Dataset
-	enc   *wire.Encoder
-	log   *slog.Logger
-	echo  *echo.Echo
-	docs  *documents
-	ogc   *rep.Lazy[*ogc.Service] // built on the first OGC request
-	slots slots                   // the in-flight cap
+	cfg  Config
+	ds   *data.Dataset
+	enc  *wire.Encoder
+	log  *slog.Logger
+	echo *echo.Echo
+	docs *documents
+	ogc  *rep.Lazy[*ogc.Service] // built on the first OGC request
+	// inFlight counts the requests being served; past maxInFlight a request
+	// gets a quick 429 with Retry-After instead of queueing until the machine
+	// falls over. An atomic counter, not a channel: every request passes here.
+	inFlight    atomic.Int64
+	maxInFlight int64
 }
 
 // The server's timeouts: a slow client cannot hold a connection open.
@@ -96,7 +101,7 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, ds: ds, enc: enc, log: cfg.Logger, docs: docs, slots: make(slots, cfg.MaxInFlight),
+	s := &Server{cfg: cfg, ds: ds, enc: enc, log: cfg.Logger, docs: docs, maxInFlight: int64(cfg.MaxInFlight),
 		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) })}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true

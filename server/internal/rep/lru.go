@@ -1,96 +1,104 @@
 package rep
 
 import (
-	"container/list"
 	"sync"
+	"sync/atomic"
 )
 
-// LRU is a cache bounded by the total size of its values: past MaxBytes the
-// least recently used finished entries go first. Each entry is built once by
-// the function passed to Get, outside the lock, so concurrent requests for
-// one key wait for a single build and requests for other keys do not wait at
-// all. Its size accounting only ever counts finished entries, so it cannot
-// drift.
+// LRU is a cache bounded by the total size of its values: past maxBytes the
+// least recently used finished entries go first. A hit takes a read lock
+// and stamps the entry's use with an atomic counter, so concurrent hits do
+// not queue on one lock (recency is exact up to the stamp; eviction scans
+// for the oldest stamp, which costs a pass over the entries on a miss only).
+// Each entry is built once by the function passed to Get, outside the lock:
+// concurrent requests for one key wait for a single build, requests for
+// other keys do not wait at all. Only finished entries are counted, so the
+// size cannot drift.
 type LRU[K comparable, V any] struct {
 	maxBytes int
 	size     func(V) int
+	tick     atomic.Uint64
 
-	mu    sync.Mutex
-	ll    *list.List // of *lruEntry, most recent first
-	m     map[K]*list.Element
+	mu    sync.RWMutex
+	m     map[K]*lruEntry[V]
 	bytes int
 }
 
-type lruEntry[K comparable, V any] struct {
-	key  K
-	once sync.Once
-	v    V
-	err  error
-	size int // 0 until built
+type lruEntry[V any] struct {
+	once    sync.Once
+	v       V
+	err     error
+	size    int // 0 until built
+	lastUse atomic.Uint64
 }
 
 // NewLRU returns a cache that holds values of at most maxBytes in all, as
 // measured by size.
 func NewLRU[K comparable, V any](maxBytes int, size func(V) int) *LRU[K, V] {
-	return &LRU[K, V]{maxBytes: maxBytes, size: size, ll: list.New(), m: map[K]*list.Element{}}
+	return &LRU[K, V]{maxBytes: maxBytes, size: size, m: map[K]*lruEntry[V]{}}
 }
 
 // Get returns the value for k, building it with build on a miss. A failed
 // build is not kept: the next Get tries again.
 func (c *LRU[K, V]) Get(k K, build func() (V, error)) (V, error) {
-	c.mu.Lock()
-	el, ok := c.m[k]
-	if ok {
-		c.ll.MoveToFront(el)
-	} else {
-		el = c.ll.PushFront(&lruEntry[K, V]{key: k})
-		c.m[k] = el
-	}
-	c.mu.Unlock()
-	e := el.Value.(*lruEntry[K, V])
-	e.once.Do(func() {
-		e.v, e.err = build()
-		size := 0
-		if e.err == nil {
-			size = max(c.size(e.v), 1) // measured outside the lock; never 0, which marks "building"
-		}
+	c.mu.RLock()
+	e, ok := c.m[k]
+	c.mu.RUnlock()
+	if !ok {
 		c.mu.Lock()
-		defer c.mu.Unlock()
-		if e.err != nil {
-			c.removeLocked(el)
-			return
+		if e, ok = c.m[k]; !ok {
+			e = &lruEntry[V]{}
+			c.m[k] = e
 		}
-		e.size = size
-		c.bytes += e.size
-		c.evictLocked(el)
-	})
+		c.mu.Unlock()
+	}
+	e.lastUse.Store(c.tick.Add(1))
+	e.once.Do(func() { c.fill(k, e, build) })
 	return e.v, e.err
 }
 
-// evictLocked drops the least recently used finished entries other than
-// keep until the cache fits.
-func (c *LRU[K, V]) evictLocked(keep *list.Element) {
-	for el := c.ll.Back(); el != nil && c.bytes > c.maxBytes; {
-		prev := el.Prev()
-		if e := el.Value.(*lruEntry[K, V]); el != keep && e.size > 0 {
-			c.removeLocked(el)
+// fill builds e and accounts for it, evicting older entries to fit.
+func (c *LRU[K, V]) fill(k K, e *lruEntry[V], build func() (V, error)) {
+	e.v, e.err = build()
+	size := 0
+	if e.err == nil {
+		size = max(c.size(e.v), 1) // measured outside the lock; never 0, which marks "building"
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e.err != nil {
+		if c.m[k] == e {
+			delete(c.m, k)
 		}
-		el = prev
+		return
+	}
+	e.size = size
+	c.bytes += size
+	for c.bytes > c.maxBytes && c.evictOldestLocked(e) {
 	}
 }
 
-func (c *LRU[K, V]) removeLocked(el *list.Element) {
-	e := el.Value.(*lruEntry[K, V])
-	if cur, ok := c.m[e.key]; ok && cur == el {
-		delete(c.m, e.key)
+// evictOldestLocked drops the least recently used finished entry other
+// than keep; false when there is none.
+func (c *LRU[K, V]) evictOldestLocked(keep *lruEntry[V]) bool {
+	var oldest K
+	var found *lruEntry[V]
+	for k, e := range c.m {
+		if e != keep && e.size > 0 && (found == nil || e.lastUse.Load() < found.lastUse.Load()) {
+			oldest, found = k, e
+		}
 	}
-	c.ll.Remove(el)
-	c.bytes -= e.size
+	if found == nil {
+		return false
+	}
+	delete(c.m, oldest)
+	c.bytes -= found.size
+	return true
 }
 
 // Stats returns the entries and the bytes held, for tests and metrics.
 func (c *LRU[K, V]) Stats() (entries, bytes int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.mu.RLock()
+	defer c.mu.RUnlock()
 	return len(c.m), c.bytes
 }
