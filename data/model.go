@@ -1,6 +1,8 @@
 package data
 
 import (
+	"slices"
+
 	"github.com/paulmach/orb"
 )
 
@@ -17,8 +19,12 @@ const (
 	StatusUnknown    Status = "unknown"
 )
 
-// Statuses lists the statuses a dataset row may use, in legend order.
-var Statuses = []Status{StatusRepublic, StatusTaliban, StatusResistance, StatusContested}
+// statuses lists the statuses a dataset row may use, in legend order.
+var statuses = []Status{StatusRepublic, StatusTaliban, StatusResistance, StatusContested}
+
+// Statuses returns the statuses a dataset row may use, in legend order
+// (StatusUnknown excluded), as a new slice the caller may modify.
+func Statuses() []Status { return slices.Clone(statuses) }
 
 // Confidence is the analyst's confidence in an assessed status.
 type Confidence string
@@ -40,8 +46,12 @@ const (
 	PartyIndependent Party = "independent" // news agencies, reporters, NGOs, residents
 )
 
-// Parties lists the parties in display order.
-var Parties = []Party{PartyTaliban, PartyResistance, PartyIndependent}
+// parties lists the claim parties in display order.
+var parties = []Party{PartyTaliban, PartyResistance, PartyIndependent}
+
+// Parties returns the claim parties in display order, as a new slice the
+// caller may modify.
+func Parties() []Party { return slices.Clone(parties) }
 
 // Kind is the kind of a claim.
 type Kind string

@@ -77,7 +77,7 @@ func (d *Dataset) index() {
 	for i := range d.Claims {
 		c := &d.Claims[i]
 		breaks = append(breaks, c.Date, c.Date.AddDays(1), c.Date.AddDays(ClaimWindow))
-		p := slices.Index(Parties, c.Party)
+		p := slices.Index(parties, c.Party)
 		for _, pc := range c.PCodes {
 			a := d.areaIndex[pc]
 			d.claimsByArea[a][p] = append(d.claimsByArea[a][p], c)

@@ -82,7 +82,7 @@ func naiveStates(d *Dataset, day Day) []State {
 				s.Interval = &d.Intervals[a.PCode][j]
 			}
 		}
-		for _, party := range Parties {
+		for _, party := range parties {
 			var latest *Claim
 			for j := range d.Claims {
 				c := &d.Claims[j]
@@ -291,5 +291,15 @@ func TestConfirmed(t *testing.T) {
 				t.Errorf("got confirmed %q stale %v, want %q %v", s.Confirmed, s.Stale, tt.confirmed, tt.stale)
 			}
 		})
+	}
+}
+
+// The vocabularies are returned as copies: a caller cannot change the
+// loader's tables.
+func TestVocabulariesAreCopies(t *testing.T) {
+	s, p := Statuses(), Parties()
+	s[0], p[0] = "changed", "changed"
+	if Statuses()[0] != StatusRepublic || Parties()[0] != PartyTaliban {
+		t.Error("changing a returned slice changed the vocabulary")
 	}
 }
