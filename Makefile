@@ -54,7 +54,8 @@ build: bin/controlmap ## build bin/controlmap (derives boundaries, embeds Leafle
 run: build ## build and serve the map on http://$(ADDR)
 	bin/controlmap serve --addr $(ADDR)
 
-test: deps build ## run every test (unit, golden, browser, GDAL)
+test: deps build ## run every test (unit, golden, browser, GDAL) and the evidence linter
+	bin/controlmap validate --strict
 	CONTROLMAP_BOUNDARIES="$(abspath $(BOUNDARIES))" $(GO) test -count=1 ./...
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2

@@ -21,8 +21,9 @@ func (d *Dataset) loadControl(fsys fs.FS, p *problems) {
 			continue
 		}
 		iv := Interval{PCode: d.Areas[d.areaIndex[pcode]].PCode, From: from, Status: Status(r.get("status")),
-			Confidence: Confidence(r.get("confidence")), Note: r.get("note")}
-		if !oneOf(ControlFile, r.line, "status", &iv.Status, statuses, p) ||
+			DatePrecision: Precision(r.get("date_precision")), Confidence: Confidence(r.get("confidence")), Note: r.get("note"), line: r.line}
+		if !oneOf(ControlFile, r.line, "date_precision", &iv.DatePrecision, changePrecisions, p) ||
+			!oneOf(ControlFile, r.line, "status", &iv.Status, statuses, p) ||
 			!oneOf(ControlFile, r.line, "confidence", &iv.Confidence,
 				[]Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, p) {
 			continue
@@ -47,6 +48,9 @@ func (d *Dataset) loadControl(fsys fs.FS, p *problems) {
 	}
 }
 
+// changePrecisions are the precisions an assessed change's date may have.
+var changePrecisions = []Precision{PrecisionDay, PrecisionWeek, PrecisionMonth, PrecisionInferred}
+
 func (d *Dataset) loadClaims(fsys fs.FS, p *problems) {
 	var last Day
 	for r := range readTable(fsys, ClaimsFile, claimColumns, p) {
@@ -55,7 +59,7 @@ func (d *Dataset) loadClaims(fsys fs.FS, p *problems) {
 			continue
 		}
 		c := Claim{Date: date, PCodes: splitList(r.get("pcodes")), Party: Party(r.get("party")),
-			Kind: Kind(r.get("kind")), Status: Status(r.get("status")), Note: r.get("note")}
+			Kind: Kind(r.get("kind")), Status: Status(r.get("status")), Note: r.get("note"), line: r.line}
 		if date < last {
 			p.add(ClaimsFile, r.line, fmt.Errorf("%w: claim dated %s after one dated %s", ErrOrder, date, last))
 			continue
@@ -118,10 +122,13 @@ func (d *Dataset) loadEvents(fsys fs.FS, p *problems) {
 func (d *Dataset) parseEvent(r row, p *problems) (Event, bool) {
 	fail := func(err error) (Event, bool) { p.add(EventsFile, r.line, err); return Event{}, false }
 	e := Event{ID: r.get("event_id"), Type: r.get("event_type"), SubType: r.get("sub_event_type"),
-		Actor1: r.get("actor1"), Actor2: r.get("actor2"), PCode: r.get("pcode"),
-		Location: r.get("location"), Notes: r.get("notes")}
-	if e.ID == "" || e.Type == "" || e.Actor1 == "" || e.Location == "" {
-		return fail(fmt.Errorf("%w: event_id, event_type, actor1 and location are required", ErrMissing))
+		Actor1: r.get("actor1"), Actor2: r.get("actor2"), Admin1: r.get("admin1"), Admin2: r.get("admin2"), PCode: r.get("pcode"),
+		Location: r.get("location"), Notes: r.get("notes"), line: r.line}
+	if e.ID == "" || e.Type == "" || e.Actor1 == "" || e.Location == "" || e.Admin1 == "" {
+		return fail(fmt.Errorf("%w: event_id, event_type, actor1, admin1 and location are required", ErrMissing))
+	}
+	if err := checkEventType(e.Type, e.SubType); err != nil {
+		return fail(err)
 	}
 	var ok bool
 	if e.Date, ok = d.day(EventsFile, r.line, "event_date", r.get("event_date"), p); !ok {
@@ -144,6 +151,9 @@ func (d *Dataset) parseEvent(r row, p *problems) (Event, bool) {
 	if e.PCode != "" && !d.knownArea(EventsFile, r.line, e.PCode, p) {
 		return Event{}, false
 	}
+	if err := d.checkAdmin(e); err != nil {
+		return fail(err)
+	}
 	if e.Point, err = d.eventPoint(e, r.get("latitude"), r.get("longitude")); err != nil {
 		return fail(err)
 	}
@@ -161,16 +171,35 @@ func precision(col, s string) (int, error) {
 	return n, nil
 }
 
-// eventPoint parses the coordinates, or places a coordinate-less event at its
-// area's label point, and checks that the point lies in (or within
-// eventSlack of) its area, or near the mapped areas when it has none.
+// checkAdmin checks that an event's district and P-code agree: a mapped
+// district names its province, and a province-wide event names neither.
+func (d *Dataset) checkAdmin(e Event) error {
+	if e.PCode == "" {
+		return nil
+	}
+	a, _ := d.Area(e.PCode)
+	switch {
+	case e.Admin2 == "":
+		return fmt.Errorf("%w: an event in %s needs admin2 (the district); a province-wide event has no pcode", ErrMissing, e.PCode)
+	case e.Admin1 != a.Province:
+		return fmt.Errorf("%w: admin1 %q, but %s is in %s", ErrBadValue, e.Admin1, e.PCode, a.Province)
+	}
+	return nil
+}
+
+// eventPoint parses the coordinates and checks that the point lies in (or
+// within eventSlack of) its area, or near the mapped areas when it has none.
+// An event with geo_precision 3 has no point (only its district or province
+// is known); every other event has one.
 func (d *Dataset) eventPoint(e Event, lat, lon string) (orb.Point, error) {
-	if lat == "" && lon == "" {
-		a, ok := d.Area(e.PCode)
-		if !ok || e.GeoPrecision != 3 {
-			return orb.Point{}, fmt.Errorf("%w: an event without latitude and longitude needs a pcode and geo_precision 3", ErrMissing)
+	if e.GeoPrecision == 3 {
+		if lat != "" || lon != "" {
+			return orb.Point{}, fmt.Errorf("%w: an event with geo_precision 3 has no latitude or longitude (it is never drawn as a point)", ErrBadValue)
 		}
-		return a.Label, nil
+		return orb.Point{}, nil
+	}
+	if lat == "" || lon == "" {
+		return orb.Point{}, fmt.Errorf("%w: an event with geo_precision %d needs latitude and longitude", ErrMissing, e.GeoPrecision)
 	}
 	y, errY := strconv.ParseFloat(lat, 64)
 	x, errX := strconv.ParseFloat(lon, 64)

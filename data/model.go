@@ -1,6 +1,8 @@
 package data
 
 import (
+	"slices"
+
 	"github.com/paulmach/orb"
 )
 
@@ -20,9 +22,9 @@ const (
 // statuses lists the statuses a dataset row may use, in legend order.
 var statuses = []Status{StatusRepublic, StatusTaliban, StatusResistance, StatusContested}
 
-// Statuses returns the statuses a dataset row may use, in legend order (a
-// new slice each call: callers may append to it).
-func Statuses() []Status { return append([]Status(nil), statuses...) }
+// Statuses returns the statuses a dataset row may use, in legend order
+// (StatusUnknown excluded), as a new slice the caller may modify.
+func Statuses() []Status { return slices.Clone(statuses) }
 
 // Confidence is the analyst's confidence in an assessed status.
 type Confidence string
@@ -44,11 +46,12 @@ const (
 	PartyIndependent Party = "independent" // news agencies, reporters, NGOs, residents
 )
 
-// parties lists the parties in display order.
+// parties lists the claim parties in display order.
 var parties = []Party{PartyTaliban, PartyResistance, PartyIndependent}
 
-// Parties returns the parties in display order (a new slice each call).
-func Parties() []Party { return append([]Party(nil), parties...) }
+// Parties returns the claim parties in display order, as a new slice the
+// caller may modify.
+func Parties() []Party { return slices.Clone(parties) }
 
 // Kind is the kind of a claim.
 type Kind string
@@ -81,17 +84,106 @@ type Source struct {
 	Title     string `json:"title"`
 	URL       string `json:"url"`
 	Published string `json:"published"` // YYYY-MM-DD, YYYY-MM, or "" when unknown
+	// PublishedPrecision is PrecisionDay, PrecisionMonth or
+	// PrecisionUnknown, agreeing with Published.
+	PublishedPrecision Precision `json:"published_precision"`
+	Tier               Tier      `json:"tier"`
+	// CopyOf is the id of the source this one copies; "" unless Tier is
+	// TierCopy (and "" for a copy whose primary is not in the dataset,
+	// which the linter reports).
+	CopyOf string `json:"copy_of,omitempty"`
+	// Affiliation is AffiliationIndependent, AffiliationTaliban,
+	// AffiliationResistance or "state:XX" with an ISO 3166-1 alpha-2 code.
+	Affiliation string    `json:"affiliation"`
+	TitleKind   TitleKind `json:"title_kind"`
+
+	// first and last bound the publication day: equal for a dated source,
+	// the month's first and last day for a month, zero when unknown.
+	first, last Day
+	line        int // line in sources.csv, for the linter
 }
+
+// Independent reports whether s is independent evidence: the publisher's
+// own or a wire story (TierPrimary or TierWire) from an independent
+// publisher. Copies, statements, references and state media are not.
+func (s Source) Independent() bool {
+	return (s.Tier == TierPrimary || s.Tier == TierWire) && s.Affiliation == AffiliationIndependent
+}
+
+// PublishedBy returns the last day on which s may have been published: the
+// day itself, the last day of the month for a month, and zero (false) for an
+// undated source.
+func (s Source) PublishedBy() (Day, bool) { return s.last, s.last != 0 }
+
+// PublishedFrom returns the first day on which s may have been published:
+// the day itself, the first day of the month for a month, and zero (false)
+// for an undated source.
+func (s Source) PublishedFrom() (Day, bool) { return s.first, s.first != 0 }
+
+// Tier is what kind of publication a source is.
+type Tier string
+
+// The source tiers; see docs/methodology.md.
+const (
+	TierPrimary   Tier = "primary"   // the publisher's own reporting or an organisation's own report
+	TierWire      Tier = "wire"      // a news agency's story carried by a client
+	TierCopy      Tier = "copy"      // a rewrite, mirror, proxy or re-post of another source
+	TierStatement Tier = "statement" // a party's or an official's own statement
+	TierReference Tier = "reference" // an encyclopedia or other compiled reference
+)
+
+var tiers = []Tier{TierPrimary, TierWire, TierCopy, TierStatement, TierReference}
+
+// The affiliations other than state media ("state:XX").
+const (
+	AffiliationIndependent = "independent"
+	AffiliationTaliban     = "taliban"
+	AffiliationResistance  = "resistance"
+)
+
+// TitleKind says whether a source's title is the page's headline or a
+// description written for the dataset.
+type TitleKind string
+
+// The title kinds.
+const (
+	TitleHeadline    TitleKind = "headline"
+	TitleDescription TitleKind = "description"
+)
+
+// Precision is how precisely a date is known.
+type Precision string
+
+// The precisions. A source's published date is day, month or unknown; an
+// assessed change's date is day, week, month or inferred.
+const (
+	PrecisionDay      Precision = "day"
+	PrecisionWeek     Precision = "week"  // the date is the earliest plausible day of that week
+	PrecisionMonth    Precision = "month" // the date is the earliest plausible day of that month
+	PrecisionUnknown  Precision = "unknown"
+	PrecisionInferred Precision = "inferred" // no source dates it: the earliest plausible day, from context
+)
 
 // Interval is one assessed status of an area over the half-open day range
 // [From, To). To is zero for the last, open interval.
 type Interval struct {
-	PCode      string
-	From, To   Day
-	Status     Status
-	Confidence Confidence
-	Sources    []string // source ids
-	Note       string
+	PCode    string
+	From, To Day
+	// DatePrecision says how well From is known: PrecisionDay,
+	// PrecisionWeek, PrecisionMonth or PrecisionInferred.
+	DatePrecision Precision
+	Status        Status
+	Confidence    Confidence
+	Sources       []string // source ids
+	Note          string
+
+	confirm []Day // support days (see State.Confirmed), sorted
+	line    int   // line in control.csv, for the linter
+}
+
+// Contains reports whether day lies in [From, To).
+func (iv Interval) Contains(day Day) bool {
+	return day >= iv.From && (iv.To == 0 || day < iv.To)
 }
 
 // Claim is a dated statement about the control of one or more areas.
@@ -103,6 +195,8 @@ type Claim struct {
 	Status  Status
 	Sources []string
 	Note    string
+
+	line int // line in claims.csv, for the linter
 }
 
 // Event is a dated point event, with ACLED's field names where they fit.
@@ -114,11 +208,25 @@ type Event struct {
 	SubType       string
 	Actor1        string
 	Actor2        string
-	PCode         string // "" outside the mapped areas
+	Admin1        string // province as ACLED names it
+	Admin2        string // district as ACLED names it; "" for a province-wide event
+	PCode         string // "" outside the mapped areas and for a province-wide event
 	Location      string
-	Point         orb.Point
-	GeoPrecision  int // 1 exact, 2 near, 3 district or province (label point)
-	Fatalities    *int
-	Notes         string
-	Sources       []string
+	// Point is the event's place; the zero point when GeoPrecision is 3
+	// (see HasPoint).
+	Point        orb.Point
+	GeoPrecision int // 1 exact, 2 near (about 10 km), 3 district or province only: no point
+	Fatalities   *int
+	Notes        string
+	Sources      []string
+
+	line int // line in events.csv, for the linter
 }
+
+// HasPoint reports whether e has a place to draw: false for geo_precision 3,
+// where only the district (or, without a P-code, only the province) is known.
+func (e Event) HasPoint() bool { return e.GeoPrecision < 3 }
+
+// ProvinceWide reports whether e is known only at province level: it has no
+// district and is never counted in or drawn inside one.
+func (e Event) ProvinceWide() bool { return e.PCode == "" && e.Admin2 == "" }

@@ -5,12 +5,21 @@ import (
 	"sort"
 )
 
-// ClaimWindow is how many days a claim stays current: on day D a party's
-// latest claim counts towards State.Disputed only if it was made within the
-// ClaimWindow days ending on D. Without it a single denial from 2021 would mark
-// an area disputed for ever; the claim itself is still listed as the party's
-// latest.
-const ClaimWindow = 30
+// ClaimWindow is how many days a claim stays current (docs/methodology.md):
+// a claim dated D is current on the days [D, D+ClaimWindow), that is on the
+// day it was made and the six days after. Only current claims count towards
+// State.Disputed; a party's older claim is still listed as its latest.
+const ClaimWindow = 7
+
+// StaleAfter is how many days an assessment stays confirmed: on day D a
+// status whose latest supporting independent source is more than StaleAfter
+// days old (D - Confirmed > StaleAfter) is stale.
+const StaleAfter = 365
+
+// CurrentOn reports whether c is current on day: made on day or within the
+// ClaimWindow-1 days before it. This is the one definition of "current";
+// encoders use it rather than recompute it.
+func (c *Claim) CurrentOn(day Day) bool { return day >= c.Date && day < c.Date.AddDays(ClaimWindow) }
 
 // State is an area's state on one day.
 type State struct {
@@ -21,9 +30,24 @@ type State struct {
 	// Claims holds the latest claim of each party on or before the day
 	// (in Parties order; a party that has said nothing is left out).
 	Claims []*Claim
-	// Disputed is true when the current claims (see ClaimWindow) contradict
-	// each other or the assessed status.
+	// ClaimsOnDay holds every claim about the area made on the day itself,
+	// in file order; nil on a day without one.
+	ClaimsOnDay []*Claim
+	// Disputed is true when the claims current on the day (see
+	// Claim.CurrentOn), of any party, disagree with each other or with the
+	// assessed status.
 	Disputed bool
+	// Confirmed is the publication day of the latest independent source
+	// (Source.Independent) published on or before the day that supports the
+	// assessed status: cited by Interval, or by an independent report
+	// dated within Interval that states the same status. A source known
+	// only to the month counts from the month's last day. Zero when there
+	// is none.
+	Confirmed Day
+	// Stale is true when Confirmed is zero or more than StaleAfter days
+	// before the day: no independent source has supported the status for
+	// over a year.
+	Stale bool
 }
 
 // Status returns the assessed status, StatusUnknown before the first record.
@@ -52,7 +76,7 @@ func (d *Dataset) index() {
 	d.claimsByArea = make([]areaClaims, len(d.Areas))
 	for i := range d.Claims {
 		c := &d.Claims[i]
-		breaks = append(breaks, c.Date, c.Date.AddDays(ClaimWindow))
+		breaks = append(breaks, c.Date, c.Date.AddDays(1), c.Date.AddDays(ClaimWindow))
 		p := slices.Index(parties, c.Party)
 		for _, pc := range c.PCodes {
 			a := d.areaIndex[pc]
@@ -62,6 +86,7 @@ func (d *Dataset) index() {
 	for _, e := range d.Events {
 		breaks = append(breaks, e.Date)
 	}
+	breaks = append(breaks, d.indexConfirmations()...)
 	slices.Sort(breaks)
 	d.breaks = slices.Compact(breaks)
 	slices.Sort(changes)
@@ -117,38 +142,42 @@ func (d *Dataset) stateOf(i int, day Day) State {
 	if j := sort.Search(len(ivs), func(j int) bool { return ivs[j].From > day }) - 1; j >= 0 {
 		s.Interval = &ivs[j]
 	}
-	if d.claimsByArea != nil {
-		for _, cs := range d.claimsByArea[i] {
-			if j := sort.Search(len(cs), func(j int) bool { return cs[j].Date > day }) - 1; j >= 0 {
-				s.Claims = append(s.Claims, cs[j])
-			}
-		}
-	}
-	s.Disputed = disputed(s, day)
-	return s
-}
-
-// CurrentOn reports whether the claim counts towards State.Disputed on day:
-// it was made on day or within the ClaimWindow days before it. This is the
-// one place the rule lives; encoders report it, never recompute it.
-func (c *Claim) CurrentOn(day Day) bool { return day >= c.Date && day-c.Date < ClaimWindow }
-
-func disputed(s State, day Day) bool {
 	var first Status
 	if s.Interval != nil {
 		first = s.Interval.Status
 	}
-	for _, c := range s.Claims {
-		if !c.CurrentOn(day) {
-			continue
+	if d.claimsByArea != nil {
+		for _, cs := range d.claimsByArea[i] {
+			j := sort.Search(len(cs), func(j int) bool { return cs[j].Date > day }) - 1
+			if j < 0 {
+				continue
+			}
+			s.Claims = append(s.Claims, cs[j])
+			for ; j >= 0 && cs[j].CurrentOn(day); j-- {
+				if first == "" {
+					first = cs[j].Status
+				} else if cs[j].Status != first {
+					s.Disputed = true
+				}
+			}
 		}
-		if first == "" {
-			first = c.Status
-		} else if c.Status != first {
-			return true
+		s.ClaimsOnDay = d.claimsOn(i, day)
+	}
+	s.Confirmed = s.Interval.confirmedOn(day)
+	s.Stale = s.Confirmed == 0 || day-s.Confirmed > StaleAfter
+	return s
+}
+
+// claimsOn returns the claims about area i dated day, in file order.
+func (d *Dataset) claimsOn(i int, day Day) []*Claim {
+	lo := sort.Search(len(d.Claims), func(j int) bool { return d.Claims[j].Date >= day })
+	var out []*Claim
+	for j := lo; j < len(d.Claims) && d.Claims[j].Date == day; j++ {
+		if slices.Contains(d.Claims[j].PCodes, d.Areas[i].PCode) {
+			out = append(out, &d.Claims[j])
 		}
 	}
-	return false
+	return out
 }
 
 // DisputedRanges returns the day ranges [from, to) over which the area with
@@ -165,7 +194,7 @@ func (d *Dataset) DisputedRanges(pcode string) [][2]Day {
 	}
 	for _, cs := range d.claimsByArea[i] {
 		for _, c := range cs {
-			days = append(days, c.Date, c.Date.AddDays(ClaimWindow))
+			days = append(days, c.Date, c.Date.AddDays(1), c.Date.AddDays(ClaimWindow))
 		}
 	}
 	slices.Sort(days)

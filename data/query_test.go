@@ -3,7 +3,9 @@ package data
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func day(t testing.TB, s string) Day {
@@ -30,8 +32,8 @@ func TestStatesAt(t *testing.T) {
 		{"day of South's first change", "2021-09-03", "resistance", "2021-09-01", "contested", 0, false, false},
 		{"claims contradict each other", "2021-09-04", "resistance", "2021-09-01", "contested", 2, true, true},
 		{"day of a change", "2021-09-05", "taliban", "2021-09-05", "contested", 2, true, true},
-		{"last day the claims are current", "2021-10-03", "taliban", "2021-09-05", "contested", 2, true, true},
-		{"claims out of the window", "2021-10-04", "taliban", "2021-09-05", "contested", 2, false, false},
+		{"last day the claims are current", "2021-09-10", "taliban", "2021-09-05", "contested", 2, true, true},
+		{"claims out of the window", "2021-09-11", "taliban", "2021-09-05", "contested", 2, false, false},
 		{"far future", "2100-01-01", "taliban", "2021-09-05", "contested", 2, false, false},
 	}
 	for _, tt := range tests {
@@ -96,15 +98,47 @@ func naiveStates(d *Dataset, day Day) []State {
 		if s.Interval != nil {
 			seen[s.Interval.Status] = true
 		}
-		for _, c := range s.Claims {
-			if day-c.Date < ClaimWindow {
+		for j := range d.Claims {
+			c := &d.Claims[j]
+			if !slices.Contains(c.PCodes, a.PCode) {
+				continue
+			}
+			if day >= c.Date && day-c.Date < 7 {
 				seen[c.Status] = true
+			}
+			if c.Date == day {
+				s.ClaimsOnDay = append(s.ClaimsOnDay, c)
 			}
 		}
 		s.Disputed = len(seen) > 1
+		if s.Interval != nil {
+			for _, id := range s.Interval.Sources {
+				s.Confirmed = naiveSupport(d, id, day, s.Confirmed)
+			}
+			for _, c := range d.Claims {
+				if c.Party == PartyIndependent && c.Kind == KindReport && c.Status == s.Interval.Status &&
+					s.Interval.Contains(c.Date) && slices.Contains(c.PCodes, a.PCode) {
+					for _, id := range c.Sources {
+						s.Confirmed = naiveSupport(d, id, day, s.Confirmed)
+					}
+				}
+			}
+		}
+		s.Stale = s.Confirmed == 0 || int(day-s.Confirmed) > 365
 		out[i] = s
 	}
 	return out
+}
+
+// naiveSupport returns the later of best and the publication day of source
+// id, when id is independent and published by day.
+func naiveSupport(d *Dataset, id string, day, best Day) Day {
+	src, _ := d.Source(id)
+	by, ok := src.PublishedBy()
+	if src.Independent() && ok && by <= day && by > best {
+		return by
+	}
+	return best
 }
 
 // StatesAt must answer exactly as the naive specification on every day, and
@@ -155,7 +189,7 @@ func TestEventsBetween(t *testing.T) {
 func TestDisputedRanges(t *testing.T) {
 	d := loadFixture(t)
 	got := d.DisputedRanges("AF0001")
-	want := [][2]Day{{day(t, "2021-09-04"), day(t, "2021-10-04")}}
+	want := [][2]Day{{day(t, "2021-09-04"), day(t, "2021-09-11")}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("North: got %v, want %v", got, want)
 	}
@@ -172,5 +206,100 @@ func TestDisputedRanges(t *testing.T) {
 	}
 	if d.DisputedRanges("AF0899") != nil {
 		t.Error("unknown P-code: want nil")
+	}
+}
+
+func TestClaimCurrentOn(t *testing.T) {
+	c := &Claim{Date: day(t, "2021-09-06")}
+	tests := []struct {
+		day  string
+		want bool
+	}{
+		{"2021-09-05", false}, // before it was made
+		{"2021-09-06", true},  // the day it was made
+		{"2021-09-12", true},  // the sixth day after
+		{"2021-09-13", false}, // seven days after
+	}
+	for _, tt := range tests {
+		if got := c.CurrentOn(day(t, tt.day)); got != tt.want {
+			t.Errorf("claim of 2021-09-06 on %s: got current %v, want %v", tt.day, got, tt.want)
+		}
+	}
+}
+
+func TestClaimsOnDay(t *testing.T) {
+	d := loadFixture(t)
+	tests := []struct {
+		name         string
+		day          string
+		north, south int
+	}{
+		{"day before any claim", "2021-09-03", 0, 0},
+		{"day of two claims", "2021-09-04", 2, 1},
+		{"day after", "2021-09-05", 0, 0},
+		{"day of a report on South", "2021-09-06", 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := d.StatesAt(day(t, tt.day))
+			if len(s[0].ClaimsOnDay) != tt.north || len(s[1].ClaimsOnDay) != tt.south {
+				t.Errorf("claims on the day: got North %d South %d, want %d %d",
+					len(s[0].ClaimsOnDay), len(s[1].ClaimsOnDay), tt.north, tt.south)
+			}
+		})
+	}
+}
+
+// TestConfirmed checks Confirmed and Stale on the fixture: North's first
+// interval rests on S1 (independent, 2021-09-01), its second on S2 (state
+// media) and S3 (undated); South's on S1 and S2.
+func TestConfirmed(t *testing.T) {
+	tests := []struct {
+		name      string
+		s3        string // S3's published cell ("" undated)
+		day       string
+		area      int
+		confirmed string
+		stale     bool
+	}{
+		{"before the first record", "", "2021-08-31", 0, "", true},
+		{"day of the first change, source the same day", "", "2021-09-01", 0, "2021-09-01", false},
+		{"day of a change to a row without independent source", "", "2021-09-05", 0, "", true},
+		{"contested row confirmed by its own source", "", "2021-09-03", 1, "2021-09-01", false},
+		{"day 365 after the source", "", "2022-09-01", 1, "2021-09-01", false},
+		{"day 366 after the source", "", "2022-09-02", 1, "2021-09-01", true},
+		{"independent source not yet published", "2021-09-07", "2021-09-06", 0, "", true},
+		{"independent source published that day", "2021-09-07", "2021-09-07", 0, "2021-09-07", false},
+		{"agreeing independent report confirms", "2021-09-07", "2021-09-08", 1, "2021-09-07", false},
+		{"month-only source counts from the month's end", "2021-09", "2021-09-29", 0, "", true},
+		{"month-only source on the month's last day", "2021-09", "2021-09-30", 0, "2021-09-30", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := fixture(t)
+			if tt.s3 != "" {
+				prec := map[int]string{7: "month", 10: "day"}[len(tt.s3)]
+				src := strings.Replace(string(m["sources.csv"].Data), ",,unknown,", ","+tt.s3+","+prec+",", 1)
+				m["sources.csv"] = &fstest.MapFile{Data: []byte(src)}
+			}
+			d, err := Load(m, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := d.StatesAt(day(t, tt.day))[tt.area]
+			if s.Confirmed.String() != tt.confirmed || s.Stale != tt.stale {
+				t.Errorf("got confirmed %q stale %v, want %q %v", s.Confirmed, s.Stale, tt.confirmed, tt.stale)
+			}
+		})
+	}
+}
+
+// The vocabularies are returned as copies: a caller cannot change the
+// loader's tables.
+func TestVocabulariesAreCopies(t *testing.T) {
+	s, p := Statuses(), Parties()
+	s[0], p[0] = "changed", "changed"
+	if Statuses()[0] != StatusRepublic || Parties()[0] != PartyTaliban {
+		t.Error("changing a returned slice changed the vocabulary")
 	}
 }

@@ -87,7 +87,7 @@ func gpkgLayers(ds *data.Dataset) ([]gpkgLayer, error) {
 	return []gpkgLayer{
 		newGPKGLayer(wire.Areas, "MULTIPOLYGON", areas, func(a *data.Area) orb.Geometry { return a.Geometry }),
 		newGPKGLayer(wire.Intervals, "MULTIPOLYGON", intervals, func(r wire.IntervalRec) orb.Geometry { return r.Area.Geometry }),
-		newGPKGLayer(wire.Events, "POINT", events, func(r wire.EventRec) orb.Geometry { return r.Event.Point }),
+		newGPKGLayer(wire.Events, "POINT", events, wire.EventRec.Geometry),
 	}, nil
 }
 
@@ -158,6 +158,12 @@ func writeGPKGLayer(tx *sql.Tx, l gpkgLayer) error {
 	defer insert.Close()
 	bound := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
 	for i, r := range l.rows {
+		if r.geom == nil { // an event with no place: NULL geometry, not in the index
+			if _, err := insert.Exec(append([]any{i + 1, nil}, r.values...)...); err != nil {
+				return err
+			}
+			continue
+		}
 		blob, err := gpkgGeometry(r.geom)
 		if err != nil {
 			return err

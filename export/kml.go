@@ -83,15 +83,19 @@ func kmlControl(ds *data.Dataset, book *wire.Book) (*kml.FolderElement, error) {
 func kmlEvents(ds *data.Dataset, book *wire.Book) (*kml.FolderElement, error) {
 	events := kml.Folder(kml.Name("Events"))
 	for i := range ds.Events {
-		e := &ds.Events[i]
-		geomEl, err := kmlGeometry(e.Point)
-		if err != nil {
-			return nil, err
+		rec := wire.EventRec{Event: &ds.Events[i], Book: book}
+		e := rec.Event
+		els := []kml.Element{kml.Name(e.Location + ": " + e.SubType),
+			kml.Description(e.Notes + " Sources: " + book.URLs(e.Sources)),
+			kml.TimeStamp(kml.When(e.Date.Time())), kml.StyleURL("#event"), extendedData(wire.Events, rec)}
+		if g := rec.Geometry(); g != nil { // an event with no place has no geometry
+			geomEl, err := kmlGeometry(g)
+			if err != nil {
+				return nil, err
+			}
+			els = append(els, geomEl)
 		}
-		events.Add(kml.Placemark(kml.Name(e.Location+": "+e.SubType),
-			kml.Description(e.Notes+" Sources: "+book.URLs(e.Sources)),
-			kml.TimeStamp(kml.When(e.Date.Time())), kml.StyleURL("#event"),
-			extendedData(wire.Events, wire.EventRec{Event: e, Book: book}), geomEl))
+		events.Add(kml.Placemark(els...))
 	}
 	return events, nil
 }

@@ -64,10 +64,13 @@ func newCollection[T any](s *wire.Schema[T], from, to string, recs []T, ext func
 			}
 			f.json[d] = b
 		}
-		if len(c.features) == 0 {
+		switch {
+		case x.geom == nil: // no place: in no bbox, not in the extent
+		case c.bound == (orb.Bound{}):
 			c.bound = x.geom.Bound()
+		default:
+			c.bound = c.bound.Union(x.geom.Bound())
 		}
-		c.bound = c.bound.Union(x.geom.Bound())
 		if f.from != 0 && (c.first == 0 || f.from < c.first) {
 			c.first = f.from
 		}
@@ -110,7 +113,7 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 		return nil, err
 	}
 	ec, err := newCollection(wire.Events, "event_date", "", evs, func(r wire.EventRec) extent {
-		return extent{id: r.Event.ID, geom: r.Event.Point, display: r.Event.Point, from: r.Event.Date, to: r.Event.Date.AddDays(1)}
+		return extent{id: r.Event.ID, geom: r.Geometry(), display: r.Geometry(), from: r.Event.Date, to: r.Event.Date.AddDays(1)}
 	})
 	if err != nil {
 		return nil, err
@@ -125,7 +128,7 @@ func (c *Collection) match(bbox *orb.Bound, when *Period) []int {
 		if when != nil && !when.Intersects(f.from, f.to) {
 			continue
 		}
-		if bbox != nil && !geo.Intersects(f.geom, *bbox) {
+		if bbox != nil && (f.geom == nil || !geo.Intersects(f.geom, *bbox)) {
 			continue
 		}
 		out = append(out, i)

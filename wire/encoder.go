@@ -153,11 +153,15 @@ func (e *Encoder) History(detail data.Detail) ([]byte, error) {
 func (e *Encoder) Events(from, to data.Day) ([]byte, error) {
 	evs := e.ds.EventsBetween(from, to)
 	return featureCollection(meta(), len(evs), func(i int, buf *bytes.Buffer) error {
-		pt, err := json.Marshal(geojson.NewGeometry(evs[i].Point))
-		if err != nil {
-			return err
+		rec := EventRec{&evs[i], e.book}
+		pt := []byte("null")
+		if g := rec.Geometry(); g != nil {
+			var err error
+			if pt, err = json.Marshal(geojson.NewGeometry(g)); err != nil {
+				return err
+			}
 		}
-		return writeFeature(buf, Events, evs[i].ID, pt, EventRec{&evs[i], e.book})
+		return writeFeature(buf, Events, evs[i].ID, pt, rec)
 	})
 }
 

@@ -3,6 +3,7 @@ package wire
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/paulmach/orb"
 	"strings"
 
 	"github.com/controlmap/controlmap/data"
@@ -94,9 +95,12 @@ var Intervals = &Schema[IntervalRec]{Name: "control", Title: "Assessed control",
 		{Name: "name", Type: "string", Description: "District", Value: func(r IntervalRec) any { return r.Area.Name }},
 		{Name: "valid_from", Type: "string", Format: "date", Description: "First day of the interval", Value: func(r IntervalRec) any { return r.Interval.From }},
 		{Name: "valid_to", Type: "string", Format: "date", Nullable: true, Description: "First day after the interval; null while ongoing", Value: func(r IntervalRec) any { return r.Interval.To }},
+		{Name: "date_precision", Type: "string", Description: "How well valid_from is known: day, week, month or inferred", Value: func(r IntervalRec) any { return string(r.Interval.DatePrecision) }},
 		{Name: "status", Type: "string", Description: "republic, taliban, resistance or contested", Value: func(r IntervalRec) any { return string(r.Interval.Status) }},
 		{Name: "confidence", Type: "string", Description: "high, medium or low", Value: func(r IntervalRec) any { return string(r.Interval.Confidence) }},
 		{Name: "note", Type: "string", Description: "The analyst's reasoning", Value: func(r IntervalRec) any { return r.Interval.Note }},
+		{Name: "confirmed", Type: "string", Description: "Publication days of the independent sources that support the status (flat form: separated by ';'); on a day D the status is confirmed by the latest on or before D, and stale 365 days after it",
+			Value: func(r IntervalRec) any { return dayStrings(r.Interval.SupportDays()) }},
 		{Name: "sources", Form: APIOnly, Description: "The cited sources", Value: func(r IntervalRec) any { return r.Book.List(r.Interval.Sources) }},
 		{Name: "source_ids", Type: "string", Form: FlatOnly, Description: "Source ids, separated by ';' (see /api/sources)", Value: func(r IntervalRec) any { return r.Interval.Sources }},
 		{Name: "source_urls", Type: "string", Form: FlatOnly, Description: "Source URLs, separated by spaces", Value: func(r IntervalRec) any { return r.Book.URLs(r.Interval.Sources) }},
@@ -157,8 +161,14 @@ var Days = &Schema[DayRec]{Name: "day", Title: "Control on a day",
 					return iv.To
 				})
 			}},
+		{Name: "date_precision", Type: "string", Nullable: true, Description: "How well since is known: day, week, month or inferred",
+			Value: func(r DayRec) any { return r.interval(func(iv *data.Interval) any { return string(iv.DatePrecision) }) }},
 		{Name: "confidence", Type: "string", Nullable: true, Description: "high, medium or low; null when unknown",
 			Value: func(r DayRec) any { return r.interval(func(iv *data.Interval) any { return string(iv.Confidence) }) }},
+		{Name: "confirmed", Type: "string", Format: "date", Nullable: true, Description: "Publication day of the latest independent source, on or before the day, that supports the status; null when none does",
+			Value: func(r DayRec) any { return r.State.Confirmed }},
+		{Name: "stale", Type: "boolean", Description: "True when confirmed is null or more than 365 days before the day: the status rests on old evidence",
+			Value: func(r DayRec) any { return r.State.Stale }},
 		{Name: "note", Type: "string", Description: "The analyst's reasoning",
 			Value: func(r DayRec) any {
 				if r.State.Interval == nil {
@@ -169,13 +179,14 @@ var Days = &Schema[DayRec]{Name: "day", Title: "Control on a day",
 		{Name: "sources", Form: APIOnly, Description: "The cited sources", Value: func(r DayRec) any { return r.Book.List(r.sources()) }},
 		{Name: "source_ids", Type: "string", Form: FlatOnly, Description: "Source ids, separated by ';'", Value: func(r DayRec) any { return r.sources() }},
 		{Name: "source_urls", Type: "string", Form: FlatOnly, Description: "Source URLs, separated by spaces", Value: func(r DayRec) any { return r.Book.URLs(r.sources()) }},
-		{Name: "claims", Form: APIOnly, Description: "Each party's latest claim on or before the day", Value: func(r DayRec) any { return r.claims() }},
-		{Name: "disputed", Type: "boolean", Description: "Current claims contradict each other or the assessment", Value: func(r DayRec) any { return r.State.Disputed }},
+		{Name: "claims", Form: APIOnly, Description: "Each party's latest claim on or before the day", Value: func(r DayRec) any { return r.claimList(r.State.Claims) }},
+		{Name: "claims_on_day", Form: APIOnly, Description: "Every claim about the district made on the day itself", Value: func(r DayRec) any { return r.claimList(r.State.ClaimsOnDay) }},
+		{Name: "disputed", Type: "boolean", Description: "Claims made within the last 7 days contradict each other or the assessment", Value: func(r DayRec) any { return r.State.Disputed }},
 	}}
 
-func (r DayRec) claims() []claimJSON {
+func (r DayRec) claimList(cs []*data.Claim) []claimJSON {
 	out := []claimJSON{}
-	for _, c := range r.State.Claims {
+	for _, c := range cs {
 		out = append(out, claimJSON{Party: c.Party, Kind: c.Kind, Date: c.Date, Status: c.Status,
 			Current: c.CurrentOn(r.Day), Note: c.Note, Sources: r.Book.List(c.Sources)})
 	}
@@ -188,10 +199,37 @@ type EventRec struct {
 	Book  *Book
 }
 
+// coord returns the point's longitude (0) or latitude (1), nil without a
+// place.
+func (r EventRec) coord(i int) any {
+	if !r.Event.HasPoint() {
+		return nil
+	}
+	return r.Event.Point[i]
+}
+
+// Geometry is the event's point, nil without a place: an event known only
+// to its district or province is never drawn as a point inside one.
+func (r EventRec) Geometry() orb.Geometry {
+	if !r.Event.HasPoint() {
+		return nil
+	}
+	return r.Event.Point
+}
+
+// dayStrings writes days as YYYY-MM-DD.
+func dayStrings(days []data.Day) []string {
+	out := make([]string, len(days))
+	for i, d := range days {
+		out[i] = d.String()
+	}
+	return out
+}
+
 // Events is the events layer (/api/events, OGC "events", the GeoPackage's
 // events table, the KML's events folder), with ACLED's field names.
 var Events = &Schema[EventRec]{Name: "events", Title: "Events",
-	Description: "Dated point events with ACLED's field names; events without a reported place stand at their district's label point (geo_precision 3).",
+	Description: "Dated events with ACLED's field names; an event known only to its district or province (geo_precision 3) has no geometry and is never drawn as a point.",
 	Fields: []Field[EventRec]{
 		{Name: "event_id", Type: "string", Description: "Event id", Value: func(r EventRec) any { return r.Event.ID }},
 		{Name: "event_date", Type: "string", Format: "date", Description: "Day of the event", Value: func(r EventRec) any { return r.Event.Date }},
@@ -200,11 +238,13 @@ var Events = &Schema[EventRec]{Name: "events", Title: "Events",
 		{Name: "sub_event_type", Type: "string", Description: "ACLED sub-event type", Value: func(r EventRec) any { return r.Event.SubType }},
 		{Name: "actor1", Type: "string", Description: "First actor", Value: func(r EventRec) any { return r.Event.Actor1 }},
 		{Name: "actor2", Type: "string", Description: "Second actor", Value: func(r EventRec) any { return r.Event.Actor2 }},
-		{Name: "pcode", Type: "string", Description: "District P-code, empty outside the mapped districts", Value: func(r EventRec) any { return r.Event.PCode }},
+		{Name: "admin1", Type: "string", Description: "Province, as ACLED names it", Value: func(r EventRec) any { return r.Event.Admin1 }},
+		{Name: "admin2", Type: "string", Description: "District, as ACLED names it; empty for a province-wide event", Value: func(r EventRec) any { return r.Event.Admin2 }},
+		{Name: "pcode", Type: "string", Description: "District P-code; empty outside the mapped districts and for a province-wide event", Value: func(r EventRec) any { return r.Event.PCode }},
 		{Name: "location", Type: "string", Description: "Place name", Value: func(r EventRec) any { return r.Event.Location }},
-		{Name: "latitude", Type: "number", Description: "Latitude", Value: func(r EventRec) any { return r.Event.Point.Lat() }},
-		{Name: "longitude", Type: "number", Description: "Longitude", Value: func(r EventRec) any { return r.Event.Point.Lon() }},
-		{Name: "geo_precision", Type: "integer", Description: "1 exact, 2 near, 3 district or province", Value: func(r EventRec) any { return r.Event.GeoPrecision }},
+		{Name: "latitude", Type: "number", Nullable: true, Description: "Latitude; null when the event has no place (geo_precision 3)", Value: func(r EventRec) any { return r.coord(1) }},
+		{Name: "longitude", Type: "number", Nullable: true, Description: "Longitude; null when the event has no place (geo_precision 3)", Value: func(r EventRec) any { return r.coord(0) }},
+		{Name: "geo_precision", Type: "integer", Description: "1 exact, 2 near (about 10 km), 3 district or province only: no point", Value: func(r EventRec) any { return r.Event.GeoPrecision }},
 		{Name: "fatalities", Type: "integer", Nullable: true, Description: "Reported fatalities, null when unknown", Value: func(r EventRec) any { return r.Event.Fatalities }},
 		{Name: "notes", Type: "string", Description: "What happened", Value: func(r EventRec) any { return r.Event.Notes }},
 		{Name: "sources", Form: APIOnly, Description: "The cited sources", Value: func(r EventRec) any { return r.Book.List(r.Event.Sources) }},

@@ -18,6 +18,7 @@ type timeline struct {
 	ClaimDates  []data.Day                 `json:"claim_dates"`
 	EventDates  []data.Day                 `json:"event_dates"`
 	ClaimWindow int                        `json:"claim_window_days"`
+	StaleAfter  int                        `json:"stale_after_days"`
 	Statuses    []data.Status              `json:"statuses"`
 	Areas       []timelineArea             `json:"areas"`
 	Claims      []timelineClaim            `json:"claims"`
@@ -37,8 +38,12 @@ type timelineArea struct {
 }
 
 type timelineInterval struct {
-	From       data.Day        `json:"from"`
-	To         *data.Day       `json:"to"` // exclusive; null when open
+	From          data.Day       `json:"from"`
+	To            *data.Day      `json:"to"` // exclusive; null when open
+	DatePrecision data.Precision `json:"date_precision"`
+	// Confirmed are the publication days of the independent sources that
+	// support the status: the page derives confirmed and stale for any day.
+	Confirmed  []data.Day      `json:"confirmed"`
 	Status     data.Status     `json:"status"`
 	Confidence data.Confidence `json:"confidence"`
 	Note       string          `json:"note"`
@@ -59,7 +64,7 @@ type timelineClaim struct {
 func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 	ds := e.ds
 	t := timeline{Start: ds.First, End: max(today, ds.LastChange), LastChange: ds.LastChange,
-		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, Statuses: data.Statuses(),
+		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, StaleAfter: data.StaleAfter, Statuses: data.Statuses(),
 		Sources: e.book.raw, Attribution: data.Attribution, Claims: []timelineClaim{}, Events: []json.RawMessage{}}
 	for i := range ds.Areas {
 		t.Areas = append(t.Areas, timelineAreaOf(ds, &ds.Areas[i]))
@@ -84,8 +89,10 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 func timelineAreaOf(ds *data.Dataset, a *data.Area) timelineArea {
 	ta := timelineArea{PCode: a.PCode, Name: a.Name, NameFa: a.NameFa, AreaKm2: Round(a.AreaKm2, 10),
 		Label: labelOf(a), Intervals: []timelineInterval{}, Disputed: [][2]*data.Day{}}
-	for _, iv := range ds.Intervals[a.PCode] {
-		ti := timelineInterval{From: iv.From, Status: iv.Status, Confidence: iv.Confidence, Note: iv.Note, Sources: iv.Sources}
+	for k := range ds.Intervals[a.PCode] {
+		iv := &ds.Intervals[a.PCode][k]
+		ti := timelineInterval{From: iv.From, DatePrecision: iv.DatePrecision, Confirmed: nonNilDays(iv.SupportDays()),
+			Status: iv.Status, Confidence: iv.Confidence, Note: iv.Note, Sources: iv.Sources}
 		if iv.To != 0 {
 			ti.To = &iv.To
 		}
@@ -108,4 +115,11 @@ func appendDay(days []data.Day, d data.Day) []data.Day {
 		return days
 	}
 	return append(days, d)
+}
+
+func nonNilDays(days []data.Day) []data.Day {
+	if days == nil {
+		return []data.Day{}
+	}
+	return days
 }

@@ -3,7 +3,7 @@
 //
 //	controlmap serve    [--addr HOST:PORT] [--data DIR]   serve the map and API
 //	controlmap export   [--date YYYY-MM-DD] [--data DIR]  GeoJSON of one day on stdout
-//	controlmap validate [--data DIR]                      check a dataset, exit 1 on errors
+//	controlmap validate [--data DIR] [--strict]             check a dataset, exit 1 on errors (and warnings with --strict)
 //	controlmap import   --boundaries FILE [--provinces FILE] [--data DIR] --out DIR
 //	controlmap version
 package main

@@ -33,14 +33,21 @@ func TestVersionStamp(t *testing.T) {
 func TestValidate(t *testing.T) {
 	t.Parallel()
 	needBoundaries(t)
-	bad := t.TempDir()
+	bad, warned := t.TempDir(), t.TempDir()
 	for _, f := range []string{"areas.csv", "sources.csv", "control.csv", "claims.csv", "events.csv"} {
 		b, err := os.ReadFile(filepath.Join("../../data", f))
 		if err != nil {
 			t.Fatal(err)
 		}
+		weak := b
+		if f == "sources.csv" { // an undated source: a warning, not an error
+			weak = bytes.Replace(b, []byte(",2021-09-06,day,wire,,independent,"), []byte(",,unknown,wire,,independent,"), 1)
+		}
+		if err := os.WriteFile(filepath.Join(warned, f), weak, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		if f == "control.csv" {
-			b = bytes.Replace(b, []byte("AF0805,2021-09-04,taliban"), []byte("AF0805,2021-09-04,talibn"), 1)
+			b = bytes.Replace(b, []byte("AF0805,2021-09-04,day,taliban"), []byte("AF0805,2021-09-04,day,talibn"), 1)
 		}
 		if err := os.WriteFile(filepath.Join(bad, f), b, 0o644); err != nil {
 			t.Fatal(err)
@@ -53,6 +60,9 @@ func TestValidate(t *testing.T) {
 		wantOut string
 	}{
 		{"embedded dataset", []string{"validate"}, "", "ok: 10 areas"},
+		{"embedded dataset, strict", []string{"validate", "--strict"}, "", "; 0 warnings"},
+		{"warnings are not errors", []string{"validate", "--data", warned}, "", "warning: sources.csv:"},
+		{"strict turns warnings into errors", []string{"validate", "--strict", "--data", warned}, "--strict", ""},
 		{"folder on disk", []string{"validate", "--data", "../../data"}, "", "ok: 10 areas"},
 		{"bad folder", []string{"validate", "--data", bad}, "control.csv:", ""},
 		{"missing folder", []string{"validate", "--data", filepath.Join(bad, "nope")}, "not a folder", ""},

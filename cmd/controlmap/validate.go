@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -37,10 +38,14 @@ func loadDataset(dir, boundsDir string) (*data.Dataset, error) {
 	return data.Load(tables, bounds)
 }
 
+// errInvalid marks a dataset that fails validation: exit status 1.
+var errInvalid = errors.New("invalid dataset")
+
 func runValidate(args []string, stdout io.Writer) error {
 	fl := flag.NewFlagSet("validate", flag.ContinueOnError)
 	dir := fl.String("data", "", "dataset `folder` of CSV files (default: the embedded dataset)")
 	boundsDir := fl.String("boundaries", "", "`folder` of derived boundary files (default: the embedded ones)")
+	strict := fl.Bool("strict", false, "treat evidence warnings as errors")
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -48,7 +53,16 @@ func runValidate(args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("invalid dataset:\n%w", err)
 	}
-	_, err = fmt.Fprintf(stdout, "ok: %d areas, %d assessed changes, %d claims, %d events, %d sources; %s to %s\n",
-		len(d.Areas), len(d.History()), len(d.Claims), len(d.Events), len(d.Sources), d.First, d.LastChange)
+	warnings := data.Lint(d)
+	for _, w := range warnings {
+		if _, err := fmt.Fprintf(stdout, "warning: %s\n", w); err != nil {
+			return err
+		}
+	}
+	if *strict && len(warnings) > 0 {
+		return fmt.Errorf("%w: %d evidence warnings (--strict)", errInvalid, len(warnings))
+	}
+	_, err = fmt.Fprintf(stdout, "ok: %d areas, %d assessed changes, %d claims, %d events, %d sources; %s to %s; %d warnings\n",
+		len(d.Areas), len(d.History()), len(d.Claims), len(d.Events), len(d.Sources), d.First, d.LastChange, len(warnings))
 	return err
 }

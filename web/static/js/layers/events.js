@@ -14,7 +14,10 @@ export const EventsLayer = L.Layer.extend({
     this.index = index;
     this.model = model;
     this.group = L.layerGroup();
-    this.markers = index.timeline.events.map((ev) => L.circleMarker([ev.latitude, ev.longitude], {
+    // An event known only to its district or province has no place: it is
+    // never drawn as a point inside one.
+    this.placed = index.timeline.events.filter((ev) => ev.latitude !== null && ev.longitude !== null);
+    this.markers = this.placed.map((ev) => L.circleMarker([ev.latitude, ev.longitude], {
       ...eventStyle,
       className: `event-marker precision-${ev.geo_precision}`,
     }).bindPopup(() => this.popup(ev), { maxWidth: 300 }));
@@ -35,7 +38,7 @@ export const EventsLayer = L.Layer.extend({
   // update shows the markers of the events near the current date.
   update() {
     const today = dayNumber(this.model.date);
-    this.index.timeline.events.forEach((ev, i) => {
+    this.placed.forEach((ev, i) => {
       const near = Math.abs(dayNumber(ev.event_date) - today) <= windowDays;
       const marker = this.markers[i];
       if (near && !this.group.hasLayer(marker)) {

@@ -1,0 +1,81 @@
+package data
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// lintFixture is the fixture with S3 dated and North's second row low, so
+// that it has no warnings; each case of TestLint then breaks one thing.
+func lintFixture(t testing.TB) fstest.MapFS {
+	t.Helper()
+	m := fixture(t)
+	edit(t, m, "sources.csv", ",,unknown,", ",2021-09-06,day,")
+	edit(t, m, "control.csv", "taliban,medium", "taliban,low")
+	return m
+}
+
+func edit(t testing.TB, m fstest.MapFS, file, old, new string) {
+	t.Helper()
+	before := string(m[file].Data)
+	after := strings.Replace(before, old, new, 1)
+	if after == before {
+		t.Fatalf("test setup: %q not found in %s", old, file)
+	}
+	m[file] = &fstest.MapFile{Data: []byte(after)}
+}
+
+func TestLint(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		old, new string
+		want     Check
+		where    string // "file:line"
+	}{
+		{"clean", "", "", "", "", ""},
+		{"medium row on state media only", "control.csv", "taliban,low,S2;S3", "taliban,medium,S2", CheckWeakEvidence, "control.csv:3"},
+		{"high row on a copy only", "sources.csv", "day,wire,,independent", "day,copy,S3,independent", CheckWeakEvidence, "control.csv:2"},
+		{"low row on state media is fine", "control.csv", "taliban,low,S2;S3", "taliban,low,S2", "", ""},
+		{"every source much later", "control.csv", "2021-09-01,day,resistance,high,S1", "2021-07-01,day,resistance,high,S1", CheckLateSources, "control.csv:2"},
+		{"later sources but the date is inferred", "control.csv", "2021-09-01,day,resistance,high,S1", "2021-07-01,inferred,resistance,high,S1", "", ""},
+		{"sources 30 days later is not late", "control.csv", "2021-09-01,day,resistance,high,S1", "2021-08-02,day,resistance,high,S1", "", ""},
+		{"undated source", "sources.csv", ",2021-09-06,day,", ",,unknown,", CheckUndated, "sources.csv:4"},
+		{"two sources with one URL", "sources.csv", "https://example.org/c", "https://www.example.org/a/", CheckDuplicate, "sources.csv:4"},
+		{"a copy and its primary in one row", "sources.csv", "2021-09-06,day,primary,,", "2021-09-06,day,copy,S2,", CheckDuplicate, "control.csv:3"},
+		{"copy without its primary", "sources.csv", "2021-09-06,day,primary,,", "2021-09-06,day,copy,,", CheckCopyOf, "sources.csv:4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := lintFixture(t)
+			if tt.file != "" {
+				edit(t, m, tt.file, tt.old, tt.new)
+			}
+			d, err := Load(m, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ws := Lint(d)
+			if tt.want == "" {
+				if len(ws) != 0 {
+					t.Errorf("got %v, want no warnings", ws)
+				}
+				return
+			}
+			for _, w := range ws {
+				if w.Check == tt.want && strings.HasPrefix(w.String(), tt.where+":") {
+					return
+				}
+			}
+			t.Errorf("got %v, want a %s warning at %s", ws, tt.want, tt.where)
+		})
+	}
+}
+
+// The published dataset follows its own method.
+func TestEmbeddedLintClean(t *testing.T) {
+	if ws := Lint(loadEmbedded(t)); len(ws) != 0 {
+		t.Errorf("embedded dataset: %d warnings, first %s", len(ws), ws[0])
+	}
+}
