@@ -20,6 +20,9 @@ type documents struct {
 	enc            *wire.Encoder
 	areas, history [2]*rep.Rep // by data.Detail
 	sources        *rep.Rep
+	places         *rep.Rep
+	periods        *rep.Rep
+	about          *rep.Rep // the methodology as a page
 	context        *rep.Rep
 	stats          *rep.Rep
 	static         map[string]*rep.Rep // by file name in web
@@ -66,6 +69,9 @@ func newDocuments(enc *wire.Encoder, web fs.FS) (*documents, error) {
 	ds := enc.Dataset()
 	d := &documents{enc: enc,
 		sources:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
+		places:    rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, enc.Places),
+		periods:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Periods),
+		about:     rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(data.Attribution) }),
 		context:   rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, ds.Context),
 		stats:     rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Stats),
 		timelines: rep.NewLRU[data.Day, *rep.Rep](timelineCacheBytes, func(*rep.Rep) int { return 1 }),

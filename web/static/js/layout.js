@@ -1,0 +1,24 @@
+// Measured layout: the heights of the time control and of the attribution
+// as CSS variables (--tc-h, --attr-h), so that on a phone the details sheet
+// sits just above the time control and the time control just above the
+// credits, whatever their text wraps to; and the skip link, which moves
+// focus to the date slider.
+
+export function bindLayout(map) {
+  const root = document.documentElement.style;
+  const tc = map.getContainer().querySelector('.timecontrol');
+  const attr = map.getContainer().querySelector('.leaflet-control-attribution');
+  const measure = () => {
+    root.setProperty('--tc-h', `${tc.offsetHeight + 4}px`);
+    root.setProperty('--attr-h', `${attr ? attr.offsetHeight : 0}px`);
+  };
+  new ResizeObserver(measure).observe(tc);
+  if (attr) {
+    new ResizeObserver(measure).observe(attr);
+  }
+  measure();
+  document.querySelector('.skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    tc.querySelector('.tc-slider').focus();
+  });
+}
