@@ -114,7 +114,7 @@ export const CompareControl = L.Control.extend({
   },
 
   renderChanges(diff) {
-    L.DomUtil.create('h3', '', this.body).textContent = t('changesBetween');
+    L.DomUtil.create('h2', 'compare-changes-title', this.body).textContent = t('changesBetween');
     const list = L.DomUtil.create('ul', 'changes', this.body);
     if (diff.changes.length === 0) {
       L.DomUtil.create('li', '', list).textContent = t('noneChanged');

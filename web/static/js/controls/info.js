@@ -86,6 +86,7 @@ export const InfoPanel = L.Control.extend({
     }
     const notes = L.DomUtil.create('p', 'event-notes', this.body);
     notes.lang = 'en';
+    notes.dir = 'ltr';
     notes.textContent = ev.notes;
     sourceList(L.DomUtil.create('section', 'info-sources', this.body), this.index, ev.sources);
   },
@@ -123,6 +124,7 @@ export const InfoPanel = L.Control.extend({
     const other = L.DomUtil.create('span', 'name-other', h);
     other.lang = lang === 'fa' ? 'en' : 'fa';
     other.dir = lang === 'fa' ? 'ltr' : 'rtl';
+    h.insertBefore(document.createTextNode(' '), other);
     other.textContent = lang === 'fa' ? area.name : area.name_fa;
     const status = L.DomUtil.create('p', 'info-status', this.body);
     const s = iv ? iv.status : 'unknown';
@@ -140,6 +142,7 @@ export const InfoPanel = L.Control.extend({
       since.append(` · ${t('confidence')}: ${t(iv.confidence)}`);
       const note = L.DomUtil.create('p', 'info-note', this.body);
       note.lang = 'en';
+      note.dir = 'ltr';
       note.textContent = iv.note;
     }
     if (this.index.disputed(pcode, day)) {
@@ -166,6 +169,7 @@ export const InfoPanel = L.Control.extend({
       head.append(`): ${statusLabel(c.status)}`);
       const note = L.DomUtil.create('div', '', li);
       note.lang = 'en';
+      note.dir = 'ltr';
       note.textContent = c.note;
       const srcs = L.DomUtil.create('div', 'claim-sources', li);
       c.sources.forEach((id, i) => {

@@ -3,7 +3,7 @@
 // go to its first day; "All" zooms back out. The chapter's summary is the
 // button's description.
 
-import { dateText, t } from '../i18n.js';
+import { dateText, lang, t } from '../i18n.js';
 
 export class PeriodPresets {
   constructor(model, periods) {
@@ -20,7 +20,7 @@ export class PeriodPresets {
     const all = this.button(row, t('allTime'), null);
     all.classList.add('period-all');
     for (const p of this.periods) {
-      const b = this.button(row, p.title, p);
+      const b = this.button(row, lang === 'fa' ? p.title_fa : p.title, p);
       b.title = `${dateText(p.from, 'short')} – ${dateText(p.to, 'short')}: ${p.summary}`;
     }
     container.insertBefore(row, container.querySelector('.tc-track'));
