@@ -91,11 +91,17 @@ fuzz: ## run each fuzz target for FUZZTIME (their seed corpora run in make test)
 	@for f in FuzzDatetime FuzzBBox; do \
 	  $(GO) test ./ogc -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
 
-bench: deps build ## benchmarks: go test -bench, then controlmap vs nginx vs bare net/http with wrk (writes BENCHMARKS.md)
+LIGHTHOUSE := scripts/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --no-audit --no-fund
+	@touch $@
+
+bench: deps build $(LIGHTHOUSE) ## benchmarks: go test -bench, wrk against nginx and net/http, the page, Lighthouse mobile (writes BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./data ./server
 	scripts/bench.sh bin/controlmap
 	scripts/growth.sh bin/controlmap
 	scripts/page.sh
+	scripts/lighthouse.sh bin/controlmap
 
 loadtest: deps build ## hold 256 connections for 30 s with wrk: no errors, flat memory
 	scripts/loadtest.sh bin/controlmap

@@ -89,11 +89,20 @@ export function t(key, vars = {}) {
 
 const msPerDay = 86400000;
 const locale = lang === 'fa' ? 'fa-AF' : 'en-GB';
-const formats = {
-  long: new Intl.DateTimeFormat(`${locale}-u-ca-gregory`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  short: new Intl.DateTimeFormat(`${locale}-u-ca-gregory`, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-  solar: new Intl.DateTimeFormat('fa-AF-u-ca-persian', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+// The formats are made when first used: the Solar Hijri one only in Dari.
+const formatOptions = {
+  long: [`${locale}-u-ca-gregory`, 'long'],
+  short: [`${locale}-u-ca-gregory`, 'short'],
+  solar: ['fa-AF-u-ca-persian', 'long'],
 };
+const formats = {};
+function format(style) {
+  if (!formats[style]) {
+    const [loc, month] = formatOptions[style];
+    formats[style] = new Intl.DateTimeFormat(loc, { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' });
+  }
+  return formats[style];
+}
 const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
 
 // digits writes the ASCII digits of s in the page's digit system.
@@ -114,7 +123,7 @@ export function dateText(iso, style = 'short') {
     return digits(iso);
   }
   const [y, m, d] = iso.split('-').map(Number);
-  return formats[style].format(new Date(Date.UTC(y, m - 1, d)));
+  return format(style).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 // dateInto appends a date to el inside <bdi>, so that the bidirectional

@@ -67,7 +67,7 @@ function fitDistricts(map, districts) {
   const left = box('.leaflet-top.leaflet-left');
   const right = wide ? box('.info') : { left: m.right };
   const top = wide ? 10 : Math.max(left.bottom, box('.changelog').bottom) - m.top + 4;
-  const bottom = m.bottom - box('.timecontrol').top + 4;
+  const bottom = m.bottom - box('.timecontrol').top + 18; // event icons at the edge stay clear
   map.fitBounds(districts.getBounds(), {
     animate: false,
     paddingTopLeft: [wide ? box('.viewswitch').right - m.left + 6 : 4, top],

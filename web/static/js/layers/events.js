@@ -23,8 +23,8 @@ export function eventIcon(ev) {
   const shape = shapes[ev.event_type] || square;
   return L.divIcon({
     className: 'event-icon',
-    iconSize: [22, 22],
-    html: `<svg viewBox="0 0 22 22" width="22" height="22" aria-hidden="true" fill="${sideColour(ev.actor1)}" stroke="#fff" stroke-width="2">${shape}</svg>`,
+    iconSize: [28, 28], // a 28 px target around a 22 px shape
+    html: `<svg viewBox="-3 -3 28 28" width="28" height="28" aria-hidden="true" fill="${sideColour(ev.actor1)}" stroke="#fff" stroke-width="2">${shape}</svg>`,
   });
 }
 
@@ -71,5 +71,6 @@ export const EventsLayer = L.Layer.extend({
         this.group.removeLayer(marker);
       }
     });
+    this._map?.fire('declutter');
   },
 });
