@@ -3,6 +3,7 @@
 // Persian digits, gives the Solar Hijri date beside the Gregorian one, and
 // wraps each date in <bdi> so that it reads the same in any sentence.
 
+// The English strings; the Dari ones live in i18n-fa.js.
 const strings = {
   en: {
     title: 'Panjshir & Andarab: who held what',
@@ -34,52 +35,21 @@ const strings = {
     claimsBanner: 'Showing what the {party} claimed, not the assessment.', backToAssessment: 'Back to the assessment',
     headNoEvidence: 'No new evidence since {date}: the last assessed status holds.',
     headQuiet: 'No change recorded on this day.', headChange: '{name}: {from} {arrow} {to}',
-    headClaim: 'the {party} claim {names}', headDeny: 'the {party} deny it', headDisputed: 'claims disagree over {n} districts',
+    headClaim: 'the {party} claim {names}', headClaimAs: 'the {party} claim {names} ({status})', headDeny: 'the {party} deny it', headDisputed: 'claims disagree over {n} districts',
     partyTaliban: 'Taliban', partyResistance: 'NRF', partyIndependent: 'independent reports',
     search: 'Find a district or place', searchLabel: 'Find a district or place by any name', noMatch: 'No match',
     about: 'About this map', sources: 'sources', skip: 'Skip to the time control',
     Battles: 'Battle', 'Violence against civilians': 'Violence against civilians', 'Strategic developments': 'Strategic development',
     approximate: 'approximate', vs: 'vs', allOf: 'all of {p}', assessedShort: 'Assessed', talibanShort: 'Taliban claims', resistanceShort: 'NRF claims', status: 'Status', km2: 'km²', placesCredit: 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) and cited sources', andMore: 'and {n} more',
   },
-  fa: {
-    title: 'پنجشیر و اندراب: کی کجا را در اختیار داشت',
-    subtitle: 'کنترل ارزیابی‌شده و ادعاهای هر طرف، روز به روز از اگست ۲۰۲۱. ادعا واقعیت نیست: جایی که ادعاها با هم نمی‌خوانند، ولسوالی مورد مناقشه نشان داده می‌شود.',
-    show: 'نمایش', assessed: 'کنترل ارزیابی‌شده', talibanView: 'ادعاهای طالبان', resistanceView: 'ادعاهای مقاومت',
-    republic: 'جمهوری اسلامی', taliban: 'طالبان', resistance: 'مقاومت (جبهه مقاومت ملی و متحدان)', contested: 'مورد منازعه', unknown: 'نامعلوم / بدون ادعا',
-    disputedLegend: 'مورد مناقشه: ادعاهای جاری با هم نمی‌خوانند', eventLegend: 'رویداد در یک هفته',
-    download: 'دانلود:', thisDay: 'همین روز (GeoJSON)', fullHistory: 'تمام تاریخچه',
-    district: 'ولسوالی', choose: 'یک ولسوالی را انتخاب کنید',
-    hint: 'روی یک ولسوالی کلیک کنید تا ببینید در این روز در دست کی بود، کی چه ادعا کرد، و منابع.',
-    on: 'در', since: 'از', until: 'تا', confidence: 'اطمینان',
-    disputedNote: 'مورد مناقشه: ادعاهای جاری با یکدیگر یا با این ارزیابی نمی‌خوانند.',
-    latestClaims: 'آخرین ادعاها', nothingYet: 'هنوز چیزی ثبت نشده', independent: 'گزارش‌های مستقل',
-    assessmentSources: 'منابع ارزیابی', changesWithin: 'تغییرات در {n} روز', noChange: 'کنترل ارزیابی‌شده تغییر نکرد.',
-    speed: 'سرعت', loop: 'تکرار', speed2: '۲ روز در ثانیه', speed7: '۱ هفته در ثانیه', speed30: '۱ ماه در ثانیه', goTo: 'رفتن به', dateSlider: 'لغزنده تاریخ، هر گام یک روز',
-    prevChange: 'تغییر قبلی', prevDay: 'روز قبل', play: 'پخش', pause: 'توقف', nextDay: 'روز بعد', nextChange: 'تغییر بعدی',
-    compare: 'مقایسه دو تاریخ', compareFrom: 'از', compareTo: 'تا', gained: 'به دست آورد', lost: 'از دست داد', net: 'خالص',
-    changesBetween: 'تغییرات میان دو تاریخ', noneChanged: 'هیچ ولسوالی تغییر نکرد.', gif: 'دانلود انیمیشن (GIF)',
-    chart: 'مساحت زیر هر وضعیت (کیلومتر مربع)؛ برای رفتن به یک روز کلیک کنید', language: 'English', languageLabel: 'Show in English',
-    loadError: 'نقشه نتوانست داده‌هایش را بارگیری کند.',
-    lastUpdated: 'آخرین به‌روزرسانی', periods: 'دوره‌ها', allTime: 'همه', arrow: '←',
-    high: 'بالا', medium: 'متوسط', low: 'پایین', claim: 'ادعا', denial: 'تکذیب', report: 'گزارش',
-    confHigh: 'اطمینان بالا', confMedium: 'اطمینان متوسط', confLow: 'اطمینان پایین',
-    staleLegend: 'شواهد کهنه‌تر از یک سال', selectedLegend: 'ولسوالی انتخاب‌شده',
-    compareLegend: 'مقایسه: رنگ داخل = وضعیت در تاریخ بعدی، حاشیه = در تاریخ قبلی', compareUnchanged: 'بدون تغییر میان دو تاریخ',
-    legend: 'راهنما', legendButton: 'راهنما', details: 'جزئیات ولسوالی', date: 'تاریخ', map: 'نقشه ولسوالی‌های پنجشیر و اندراب',
-    close: 'بستن', whatHappened: 'چه رخ داد', nothingNear: 'در {n} روز چیزی ثبت نشده است.', province: 'در سطح ولایت، بدون نقطه',
-    claimsBanner: 'این نقشه ادعاهای {party} را نشان می‌دهد، نه ارزیابی را.', backToAssessment: 'بازگشت به ارزیابی',
-    headNoEvidence: 'از {date} به این سو شاهد تازه‌ای نیست: آخرین وضعیت ارزیابی‌شده برقرار است.',
-    headQuiet: 'در این روز تغییری ثبت نشده است.', headChange: '{name}: {from} {arrow} {to}',
-    headClaim: '{party} مدعی {names} است', headDeny: '{party} آن را رد می‌کند', headDisputed: 'ادعاها بر سر {n} ولسوالی با هم نمی‌خوانند',
-    partyTaliban: 'طالبان', partyResistance: 'جبهه مقاومت ملی', partyIndependent: 'گزارش‌های مستقل',
-    search: 'جستجوی ولسوالی یا محل', searchLabel: 'جستجوی ولسوالی یا محل با هر نام', noMatch: 'یافت نشد',
-    about: 'درباره این نقشه', sources: 'منابع', skip: 'رفتن به کنترل زمان',
-    Battles: 'نبرد', 'Violence against civilians': 'خشونت علیه غیرنظامیان', 'Strategic developments': 'تحول راهبردی',
-    approximate: 'تقریبی', vs: 'در برابر', allOf: 'تمام {p}', assessedShort: 'ارزیابی', talibanShort: 'ادعای طالبان', resistanceShort: 'ادعای مقاومت', status: 'وضعیت', km2: 'کیلومتر مربع', placesCredit: 'مکان‌ها: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) و منابع ذکرشده', andMore: 'و {n} دیگر',
-  },
 };
 
 export const lang = new URLSearchParams(window.location.search).get('lang') === 'fa' ? 'fa' : 'en';
+
+// The Dari strings are fetched only for a Dari page (i18n-fa.js).
+if (lang === 'fa') {
+  strings.fa = (await import('./i18n-fa.js')).fa;
+}
 
 // t returns the phrase for key in the page's language.
 export function t(key, vars = {}) {

@@ -5,7 +5,6 @@ import { getJSON, showError, urls } from './api.js';
 import { bindComparison } from './comparison.js';
 import { areaChart } from './controls/chart.js';
 import { ChangeLog } from './controls/changelog.js';
-import { CompareControl } from './controls/compare.js';
 import { InfoPanel } from './controls/info.js';
 import { Legend } from './controls/legend.js';
 import { TimeControl, bindKeys } from './controls/timecontrol.js';
@@ -19,7 +18,6 @@ import { bindLayout } from './layout.js';
 import { contextLayer, setTiled } from './layers/context.js';
 import { DistrictsLayer } from './layers/districts.js';
 import { EventsLayer } from './layers/events.js';
-import { PlacesLayer } from './layers/places.js';
 import { bindPermalink, readURL } from './permalink.js';
 import { AppState } from './state.js';
 import { addPatterns } from './style.js';
@@ -94,7 +92,7 @@ function applier(map, state, index) {
 
 // addControls adds the panels. Picking a change in the log or in compare
 // mode goes to its day and flies to its district.
-function addControls(map, { state, index, stats, districts, areas, periods, places, placesLayer }) {
+function addControls(map, { state, index, stats, districts, areas, periods }) {
   const { model } = state;
   const goTo = (change, from) => {
     model.setDate(change.date, from);
@@ -104,12 +102,12 @@ function addControls(map, { state, index, stats, districts, areas, periods, plac
     }
   };
   new ViewSwitch(state).addTo(map);
-  new SearchControl(areas, places, {
+  const search = new SearchControl(areas, {
     district: (pcode) => {
       state.select(pcode);
       districts.flyTo(pcode);
     },
-    place: (p) => placesLayer.show(p),
+    place: (p) => map.flyTo([p.geometry.coordinates[1], p.geometry.coordinates[0]], Math.max(map.getZoom(), p.properties.minzoom, 10), { duration: 0.6 }),
   }).addTo(map);
   const info = new InfoPanel(state, index).addTo(map);
   new ChangeLog(state, index, areas, (change) => {
@@ -117,19 +115,33 @@ function addControls(map, { state, index, stats, districts, areas, periods, plac
     goTo(change, 'changelog');
   }).addTo(map);
   new Legend(state, { day: urls.controlOn, history: urls.history }).addTo(map);
-  new CompareControl(state, index, (change) => {
-    state.setCompare(null);
-    goTo(change, 'compare');
-  }).addTo(map);
   const time = new TimeControl(model).addTo(map);
   const moveCursor = areaChart(time.getContainer().querySelector('.tc-track'), model, stats);
   model.addEventListener('datechange', moveCursor);
   new PeriodPresets(model, periods).into(time.getContainer());
   bindKeys(model);
-  return info;
+  return { info, search, goTo };
 }
 
-function start([areas, timeline, context, stats, periods, places]) {
+// addLater loads what the first view does not need, once the map is drawn:
+// the compare panel's code, and the places (layer and search names).
+// Returns a promise that settles when both are on the page.
+function addLater(map, { state, index, search, goTo }) {
+  const compare = import('./controls/compare.js').then(({ CompareControl }) => {
+    new CompareControl(state, index, (change) => {
+      state.setCompare(null);
+      goTo(change, 'compare');
+    }).addTo(map);
+  });
+  const places = Promise.all([getJSON(urls.places), import('./layers/places.js')]).then(([fc, { PlacesLayer }]) => {
+    new PlacesLayer(fc).addTo(map);
+    search.addPlaces(fc.features);
+    map.fire('declutter');
+  });
+  return Promise.all([compare, places]);
+}
+
+function start([areas, timeline, context, stats, periods]) {
   const index = new TimelineIndex(timeline);
   // The slider runs to today (the timeline's end): statuses hold unchanged
   // after the last record, and the slider marks where the evidence ends.
@@ -137,13 +149,13 @@ function start([areas, timeline, context, stats, periods, places]) {
   const state = new AppState(model);
   const map = createMap(context, timeline);
   const districts = new DistrictsLayer(areas, index, state).addTo(map);
-  const placesLayer = new PlacesLayer(places).addTo(map);
   let info = null;
   new EventsLayer(index, model, (ev) => info?.showEvent(ev)).addTo(map);
   bindComparison(state);
   const apply = applier(map, state, index);
   const props = areas.features.map((f) => f.properties);
-  info = addControls(map, { state, index, stats, districts, areas: props, periods: periods.periods, places: places.features, placesLayer });
+  const controls = addControls(map, { state, index, stats, districts, areas: props, periods: periods.periods });
+  info = controls.info;
   new Headline(document.querySelector('.headline'), { index, areas: props, state });
   bindLayout(map);
   map.invalidateSize({ animate: false });
@@ -152,12 +164,19 @@ function start([areas, timeline, context, stats, periods, places]) {
   bindDeclutter(map)();
   bindPermalink(map, state, apply);
   performance.mark('districts-drawn');
-  document.body.dataset.ready = 'true';
+  // Ready (for the tests) once everything is on the page; the first view
+  // was drawn above.
+  addLater(map, { state, index, ...controls })
+    .then(() => { document.body.dataset.ready = 'true'; })
+    .catch((err) => {
+      document.body.dataset.ready = 'error';
+      showError(err.message);
+    });
 }
 
 addPatterns(document.querySelector('.pattern-defs defs'));
 applyLanguage();
-Promise.all([urls.areas, urls.timeline, urls.context, urls.stats, urls.periods, urls.places].map(getJSON))
+Promise.all([urls.areas, urls.timeline, urls.context, urls.stats, urls.periods].map(getJSON))
   .then(start)
   .catch((err) => {
     document.body.dataset.ready = 'error';

@@ -49,13 +49,21 @@ function phrases(index, areas, day) {
     }));
   }
   const claims = index.claimsOn(day).filter((c) => c.party !== 'independent');
+  // Each party's claims (grouped by the status claimed: "the Taliban claim
+  // all of Panjshir", "the NRF claim Dara (Contested)"), then the denials.
   for (const party of ['taliban', 'resistance']) {
-    const own = claims.filter((c) => c.party === party);
-    const asserted = own.filter((c) => c.kind === 'claim' && c.status === party).flatMap((c) => c.pcodes);
-    if (asserted.length > 0) {
-      out.push(fill(document.createElement('span'), 'headClaim', { party: t(partyKey[party]), names: bdi(placeNames(asserted, areas)) }));
+    const byStatus = new Map();
+    for (const c of claims.filter((x) => x.party === party && x.kind === 'claim')) {
+      byStatus.set(c.status, [...(byStatus.get(c.status) || []), ...c.pcodes]);
     }
-    if (own.some((c) => c.kind === 'denial')) {
+    for (const [status, pcodes] of byStatus) {
+      const names = bdi(placeNames([...new Set(pcodes)], areas));
+      out.push(fill(document.createElement('span'), status === party ? 'headClaim' : 'headClaimAs',
+        { party: t(partyKey[party]), names, status: statusLabel(status) }));
+    }
+  }
+  for (const party of ['taliban', 'resistance']) {
+    if (claims.some((c) => c.party === party && c.kind === 'denial')) {
       out.push(fill(document.createElement('span'), 'headDeny', { party: t(partyKey[party]) }));
     }
   }

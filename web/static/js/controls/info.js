@@ -2,10 +2,27 @@
 // since when, the confidence, each party's latest claim, and the sources.
 // A select lets keyboard and screen-reader users choose a district too.
 
-import { sourceLink } from '../sources.js';
 import { areaName, bdi, dateInto, lang, statusLabel, t } from '../i18n.js';
 
 const parties = ['taliban', 'resistance', 'independent'];
+
+// sourceLink renders a cited source as a link: publisher, title, date.
+export function sourceLink(source) {
+  const span = document.createElement('span');
+  if (!source) {
+    span.textContent = 'unknown source';
+    return span;
+  }
+  const a = document.createElement('a');
+  a.href = source.url;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  a.textContent = source.title;
+  a.className = 'source-link';
+  span.append(`${source.publisher}: `, a, source.published ? ` (${source.published})` : '');
+  return span;
+}
+
 
 function sourceList(parent, index, ids) {
   const ul = L.DomUtil.create('ul', '', parent);

@@ -35,10 +35,9 @@ export function targets(areas, places) {
 export const SearchControl = L.Control.extend({
   options: { position: 'topleft' },
 
-  initialize(areas, places, on, options) {
+  initialize(areas, on, options) {
     L.setOptions(this, options);
     this.areas = areas;
-    this.places = places;
     this.on = on;
   },
 
@@ -54,16 +53,9 @@ export const SearchControl = L.Control.extend({
     input.placeholder = t('search');
     input.setAttribute('list', 'search-names');
     input.autocomplete = 'off';
-    const list = L.DomUtil.create('datalist', '', root);
-    list.id = 'search-names';
-    this.names = targets(this.areas, this.places);
-    for (const [, target] of this.names) {
-      const o = L.DomUtil.create('option', '', list);
-      o.value = target.label;
-      if (target.label !== target.name) {
-        o.label = target.name;
-      }
-    }
+    this.list = L.DomUtil.create('datalist', '', root);
+    this.list.id = 'search-names';
+    this.addPlaces([]);
     this.status = L.DomUtil.create('output', 'search-status', root);
     this.status.setAttribute('aria-live', 'polite');
     const go = () => this.find(input.value);
@@ -74,6 +66,19 @@ export const SearchControl = L.Control.extend({
     });
     L.DomEvent.disableClickPropagation(root);
     return root;
+  },
+
+  // addPlaces adds the places' names (they arrive after the first view).
+  addPlaces(places) {
+    this.names = targets(this.areas, places);
+    this.list.replaceChildren();
+    for (const [, target] of this.names) {
+      const o = L.DomUtil.create('option', '', this.list);
+      o.value = target.label;
+      if (target.label !== target.name) {
+        o.label = target.name;
+      }
+    }
   },
 
   // find goes to the district or place named q; it says when nothing is.

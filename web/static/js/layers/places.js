@@ -59,10 +59,4 @@ export const PlacesLayer = L.Layer.extend({
       }
     }
   },
-
-  // show flies to a place found by the search box.
-  show(f) {
-    const [lng, lat] = f.geometry.coordinates;
-    this._map.flyTo([lat, lng], Math.max(this._map.getZoom(), f.properties.minzoom || 10, 10), { duration: 0.6 });
-  },
 });
