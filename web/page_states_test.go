@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -77,9 +76,9 @@ func TestPageTimeAndCompare(t *testing.T) {
 		}
 	}
 	stale := eval[map[string]string](t, p, `Object.fromEntries([...document.querySelectorAll('path.district')].map(e => [e.dataset.pcode, e.dataset.stale]))`)
-	for pcode, s := range apiStale(t, ts.URL, "2024-03-01") {
-		if stale[pcode] != s {
-			t.Errorf("%s: drawn stale=%s, API says %s", pcode, stale[pcode], s)
+	for pcode, d := range apiDays(t, ts.URL, "2024-03-01") {
+		if stale[pcode] != fmt.Sprint(d.Stale) {
+			t.Errorf("%s: drawn stale=%s, API says %v", pcode, stale[pcode], d.Stale)
 		}
 	}
 	p.open(t, ts.URL+"/?date=2021-09-01&compare=2021-08-10..2021-09-20")
@@ -94,30 +93,6 @@ func TestPageTimeAndCompare(t *testing.T) {
 	if !eval[bool](t, p, `!document.querySelector('.legend-compare').hidden`) {
 		t.Error("the legend does not explain compare mode")
 	}
-}
-
-// apiStale asks the API which districts' evidence is stale on day.
-func apiStale(t *testing.T, base, day string) map[string]string {
-	t.Helper()
-	resp, err := http.Get(base + "/api/control?date=" + day)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var fc struct {
-		Features []struct {
-			ID         string
-			Properties struct{ Stale bool }
-		}
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, f := range fc.Features {
-		out[f.ID] = map[bool]string{true: "true", false: "false"}[f.Properties.Stale]
-	}
-	return out
 }
 
 // TestPageDariText: arrows point the way Dari reads, digits are Persian,
