@@ -171,9 +171,13 @@ func TestSecurityHeaders(t *testing.T) {
 			if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors *") {
 				t.Errorf("%s: CSP %q", target, csp)
 			}
-			if hd.Get("Referrer-Policy") == "" {
-				t.Errorf("%s: no referrer policy", target)
+			for _, name := range []string{"Referrer-Policy", "Cross-Origin-Opener-Policy", "Permissions-Policy", "X-Permitted-Cross-Domain-Policies"} {
+				if hd.Get(name) == "" {
+					t.Errorf("%s: no %s on a rendered document", target, name)
+				}
 			}
+		} else if hd.Get("Permissions-Policy") != "" || hd.Get("Content-Security-Policy") != "" {
+			t.Errorf("%s: document headers on a data answer (they cost throughput)", target)
 		} else if target == "/" || target == "/index.html" || target == "/ogc?f=html" {
 			t.Errorf("%s: served as %q, want HTML", target, hd.Get("Content-Type"))
 		}
