@@ -39,6 +39,10 @@ type Config struct {
 	// by default the write timeout and a margin, so that no request that
 	// could still be answered is dropped.
 	ShutdownTimeout time.Duration
+	// MaxHeld is the largest history-sized document held in memory, in
+	// bytes (default 32 MB); a longer history is streamed (see
+	// documents_large.go).
+	MaxHeld int
 }
 
 // Server is the controlmap HTTP server. It holds no package-level state:
@@ -87,6 +91,9 @@ func (cfg Config) withDefaults() Config {
 	if cfg.MaxInFlight <= 0 {
 		cfg.MaxInFlight = 1024
 	}
+	if cfg.MaxHeld <= 0 {
+		cfg.MaxHeld = defaultMaxHeld
+	}
 	if cfg.RateBurst <= 0 {
 		cfg.RateBurst = int(2*cfg.RatePerClient) + 1
 	}
@@ -105,7 +112,7 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, err := newDocuments(enc, web)
+	docs, err := newDocuments(enc, web, cfg.MaxHeld, cfg.Version)
 	if err != nil {
 		return nil, err
 	}
@@ -138,6 +145,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr net.Addr)) error {
 	}
 	work, stopWork := context.WithCancel(context.Background())
 	defer stopWork()
+	defer s.docs.close()
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
 		WriteTimeout: s.cfg.WriteTimeout, IdleTimeout: s.cfg.IdleTimeout, MaxHeaderBytes: maxHeaderBytes - netHTTPSlack,
 		BaseContext: func(net.Listener) context.Context { return work },
