@@ -118,6 +118,15 @@ func writeGPKG(ctx context.Context, path string, layers []gpkgLayer) (err error)
 			err = cerr
 		}
 	}()
+	// One connection, so that the pragmas hold for the transaction: the
+	// file is new and private until written, so it needs no journal and no
+	// sync (a crash leaves a file nobody serves).
+	db.SetMaxOpenConns(1)
+	for _, p := range []string{`PRAGMA journal_mode = OFF`, `PRAGMA synchronous = OFF`} {
+		if _, err := db.Exec(p); err != nil {
+			return err
+		}
+	}
 	tx, err := db.Begin()
 	if err != nil {
 		return err

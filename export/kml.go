@@ -90,15 +90,20 @@ func kmlStyles() []kml.Element {
 // kmlControl yields a placemark per assessed interval.
 func kmlControl(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] {
 	return func(yield func(kml.Element, error) bool) {
+		var area *data.Area
+		var geomEl kml.Element
 		for a, iv := range ds.AllIntervals() {
 			span := kml.TimeSpan(kml.Begin(iv.From.Time()))
 			if iv.To != 0 {
 				span.Add(kml.End(iv.To.Time()))
 			}
-			geomEl, err := kmlGeometry(a.Display)
-			if err != nil {
-				yield(nil, err)
-				return
+			if a != area { // an area's intervals come together: its geometry is encoded once
+				var err error
+				if geomEl, err = kmlGeometry(a.Display); err != nil {
+					yield(nil, err)
+					return
+				}
+				area = a
 			}
 			if !yield(kml.Placemark(
 				kml.Name(fmt.Sprintf("%s: %s", a.Name, iv.Status)),

@@ -6,7 +6,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
+
+	"github.com/labstack/echo/v4"
 
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/export"
@@ -60,10 +63,10 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryCSV(ctx, w, ds) }},
 		"history.kml": &rep.Stream{ContentType: wire.TypeKML, CacheControl: rep.CacheRevalidate, ETag: tag("history.kml"),
 			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryKML(ctx, w, ds) }},
-		"history.gpkg": &diskFile{contentType: wire.TypeGPKG, etag: tag("history.gpkg"), path: rep.NewLazy(func() (string, error) {
+		"history.gpkg": &diskFile{contentType: wire.TypeGPKG, etag: tag("history.gpkg"), build: func() (string, error) {
 			path := filepath.Join(dir, "history.gpkg")
 			return path, export.WriteHistoryGPKG(context.Background(), path, ds)
-		})},
+		}},
 	}
 	return nil
 }
@@ -71,18 +74,45 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 // diskFile is a document written once to a file on disk and served from
 // it with http.ServeContent (ranges, conditional requests): a GeoPackage
 // must be complete before its first byte can be sent, and SQLite writes it
-// through its page cache, not in memory.
+// through its page cache, not in memory. The first request starts the
+// writing in the background; a request that would wait past diskFileWait
+// gets 503 with Retry-After rather than a timeout with nothing.
 type diskFile struct {
 	contentType, etag string
-	path              *rep.Lazy[string]
+	build             func() (string, error)
+	once              sync.Once
+	done              chan struct{}
+	path              string
+	err               error
 }
 
+const (
+	diskFileWait  = 10 * time.Second
+	diskFileRetry = "60"
+)
+
 func (f *diskFile) Serve(w http.ResponseWriter, req *http.Request) error {
-	path, err := f.path.Get()
-	if err != nil {
-		return err
+	f.once.Do(func() {
+		f.done = make(chan struct{})
+		go func() {
+			defer close(f.done)
+			f.path, f.err = f.build()
+		}()
+	})
+	timer := time.NewTimer(diskFileWait)
+	defer timer.Stop()
+	select {
+	case <-f.done:
+	case <-timer.C:
+		w.Header().Set(echo.HeaderRetryAfter, diskFileRetry)
+		return echo.NewHTTPError(http.StatusServiceUnavailable, "this export of a long history is being written: retry in a minute")
+	case <-req.Context().Done():
+		return req.Context().Err()
 	}
-	file, err := os.Open(path)
+	if f.err != nil {
+		return f.err
+	}
+	file, err := os.Open(f.path)
 	if err != nil {
 		return err
 	}

@@ -24,9 +24,12 @@ const maxURILength = 2048
 // its refusals still go through the one error handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setSecurityHeaders(w.Header())
+	if hasBody(r) {
+		w.Header().Set(echo.HeaderConnection, "close")
+	}
 	err := checkMethod(w, r)
 	if err == nil {
-		err = validateRequest(w, r)
+		err = validateRequest(r)
 	}
 	if err == nil {
 		if r.URL.Path == livenessPath {
@@ -66,6 +69,9 @@ func checkMethod(w http.ResponseWriter, r *http.Request) error {
 	case http.MethodGet, http.MethodHead:
 		return nil
 	case http.MethodOptions:
+		if hasBody(r) {
+			return errBody
+		}
 		h := w.Header()
 		h.Set(echo.HeaderAllow, "GET, HEAD, OPTIONS")
 		h.Set(echo.HeaderAccessControlAllowMethods, "GET, HEAD")
@@ -85,13 +91,12 @@ func checkMethod(w http.ResponseWriter, r *http.Request) error {
 // when its framing is ambiguous (Content-Length and Transfer-Encoding
 // both), the bytes after it cannot be trusted to be the next request
 // (RFC 9112 §6.1), and no client of a read-only service sends one.
-func validateRequest(w http.ResponseWriter, r *http.Request) error {
+func validateRequest(r *http.Request) error {
 	if len(r.RequestURI) > maxURILength {
 		return echo.NewHTTPError(http.StatusRequestURITooLong, "the request target is longer than "+strconv.Itoa(maxURILength)+" bytes")
 	}
-	if r.ContentLength != 0 || len(r.TransferEncoding) > 0 {
-		w.Header().Set(echo.HeaderConnection, "close")
-		return echo.NewHTTPError(http.StatusBadRequest, "no endpoint takes a request body")
+	if hasBody(r) {
+		return errBody
 	}
 	if strings.ContainsRune(r.URL.Path, 0) {
 		return echo.ErrNotFound
@@ -101,6 +106,12 @@ func validateRequest(w http.ResponseWriter, r *http.Request) error {
 	}
 	return nil
 }
+
+// hasBody reports whether r carries a body (or says it does); ServeHTTP
+// closes the connection after answering any such request.
+func hasBody(r *http.Request) bool { return r.ContentLength != 0 || len(r.TransferEncoding) > 0 }
+
+var errBody = echo.NewHTTPError(http.StatusBadRequest, "no endpoint takes a request body")
 
 // tooMany is the answer when the server is at its limit: come back later.
 func tooMany(h http.Header, retryAfter string) error {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // Stream is a document too large to hold in memory (a long history, an
@@ -29,6 +30,14 @@ type Stream struct {
 
 // streamBuffer is the write buffer of a streamed answer.
 const streamBuffer = 64 << 10
+
+// A streamed answer outlives the server's write timeout as long as it
+// moves: each write gives it StreamIdle more, up to StreamMax in all, so a
+// client that stops reading is still cut, and a long history is not.
+const (
+	StreamIdle = 30 * time.Second
+	StreamMax  = 10 * time.Minute
+)
 
 // ErrCut is returned when a streamed answer failed after its headers were
 // sent: the connection was closed so that the client sees a truncated
@@ -65,8 +74,8 @@ func (s *Stream) Serve(w http.ResponseWriter, req *http.Request) error {
 	return nil
 }
 
-func (s *Stream) write(ctx context.Context, w io.Writer, coding string) error {
-	bw := bufio.NewWriterSize(w, streamBuffer)
+func (s *Stream) write(ctx context.Context, w http.ResponseWriter, coding string) error {
+	bw := bufio.NewWriterSize(&movingWriter{w: w, rc: http.NewResponseController(w), end: time.Now().Add(StreamMax)}, streamBuffer)
 	out, closeOut := io.Writer(bw), func() error { return nil }
 	if coding == Gzip {
 		zw, _ := gzip.NewWriterLevel(bw, gzip.BestSpeed)
@@ -79,6 +88,22 @@ func (s *Stream) write(ctx context.Context, w io.Writer, coding string) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// movingWriter extends the connection's write deadline before each write.
+type movingWriter struct {
+	w   io.Writer
+	rc  *http.ResponseController
+	end time.Time
+}
+
+func (m *movingWriter) Write(p []byte) (int, error) {
+	deadline := time.Now().Add(StreamIdle)
+	if deadline.After(m.end) {
+		deadline = m.end
+	}
+	_ = m.rc.SetWriteDeadline(deadline) // a recorder has none to move
+	return m.w.Write(p)
 }
 
 // cut closes the connection under a failed answer whose status is sent:
