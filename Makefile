@@ -100,6 +100,7 @@ bench: deps build $(LIGHTHOUSE) ## benchmarks: go test -bench, wrk against nginx
 	$(GO) test -run '^$$' -bench . -benchmem ./data ./server
 	scripts/bench.sh bin/controlmap
 	scripts/growth.sh bin/controlmap
+	scripts/scale.sh bin/controlmap
 	scripts/page.sh
 	scripts/lighthouse.sh bin/controlmap
 

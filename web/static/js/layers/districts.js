@@ -7,6 +7,16 @@ import { dayNumber } from '../dates.js';
 import { areaName, statusLabel, t } from '../i18n.js';
 import { areaStyle, compareStyle } from '../style.js';
 
+// labelElement wraps a district's name as text: Leaflet puts a string
+// content in with innerHTML, and names are data, never markup. Its area
+// (km²) ranks it when labels collide (labels.js).
+function labelElement(name, areaKm2 = 0) {
+  const span = document.createElement('span');
+  span.textContent = name;
+  span.dataset.area = String(Math.round(areaKm2 || 0));
+  return span;
+}
+
 export const DistrictsLayer = L.Layer.extend({
   initialize(areas, index, state) {
     this.index = index;
@@ -23,7 +33,7 @@ export const DistrictsLayer = L.Layer.extend({
     this.labels = L.layerGroup(areas.features.map((f) => L.tooltip({
       permanent: true, direction: 'center', className: 'district-label map-label', interactive: false,
     }).setLatLng([f.properties.label[1], f.properties.label[0]])
-      .setContent(`<span data-area="${Math.round(f.properties.area_km2 || 0)}">${areaName(f.properties)}</span>`)));
+      .setContent(labelElement(areaName(f.properties), f.properties.area_km2))));
     this.labels.eachLayer((tip) => tip.on('add', () => {
       tip.getElement().dataset.priority = String(1000 + Number(tip.getElement().firstChild.dataset.area));
     }));

@@ -19,7 +19,9 @@ export const PlacesLayer = L.Layer.extend({
         radius: p.kind === 'valley' ? 0 : 3, color: '#222', weight: 1, fillColor: '#fff', fillOpacity: 1, interactive: false,
         className: `place-dot ${kindClass[p.kind] || ''}`,
       });
-      const name = lang === 'fa' && p.name_fa ? p.name_fa : p.name;
+      // Text, never markup: Leaflet would put a string in with innerHTML.
+      const name = document.createElement('span');
+      name.textContent = lang === 'fa' && p.name_fa ? p.name_fa : p.name;
       const label = L.tooltip({
         permanent: true, direction: p.kind === 'valley' ? 'center' : 'right', offset: p.kind === 'valley' ? [0, 0] : [4, 0],
         className: `place-label map-label ${kindClass[p.kind] || ''}`, interactive: false,
