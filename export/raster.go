@@ -18,11 +18,11 @@ import (
 // A renderer is read-only once built and safe for concurrent frames.
 type renderer struct {
 	l       *layout
-	base    *image.RGBA   // land, bands, legend, credit
-	overlay *image.RGBA   // borders and names, transparent elsewhere
+	base    *image.RGBA    // land, bands, legend, credit
+	overlay *image.RGBA    // borders and names, transparent elsewhere
 	masks   []*image.Alpha // each district's coverage, over its box
-	hatch   *image.RGBA   // the contested stripes, opaque, the picture's size
-	dots    *image.RGBA   // the stale texture, transparent between dots
+	hatch   *image.RGBA    // the contested stripes, opaque, the picture's size
+	dots    *image.RGBA    // the stale texture, transparent between dots
 }
 
 func newRenderer(l *layout) *renderer {
@@ -148,7 +148,7 @@ func (r *renderer) frame(looks []look, subtitle string) *image.RGBA {
 	for i, lk := range looks {
 		r.paint(img, i, lk)
 	}
-	draw.Draw(img, img.Bounds(), r.overlay, image.Point{}, draw.Over)
+	draw.Draw(img, r.overlay.Bounds(), r.overlay, r.overlay.Bounds().Min, draw.Over)
 	for i, lk := range looks {
 		if lk.disputed {
 			stroke(img, r.l.shapes[i], 2.5*r.l.line+1, 3*r.l.line+4, color.Black)

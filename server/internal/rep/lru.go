@@ -102,3 +102,17 @@ func (c *LRU[K, V]) Stats() (entries, bytes int) {
 	defer c.mu.RUnlock()
 	return len(c.m), c.bytes
 }
+
+// Peek returns the finished value for k without building it, marking it
+// used; false when there is none (absent, or still being built).
+func (c *LRU[K, V]) Peek(k K) (V, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	e, ok := c.m[k]
+	if !ok || e.size == 0 { // size is set under the lock once v is built
+		var zero V
+		return zero, false
+	}
+	e.lastUse.Store(c.tick.Add(1))
+	return e.v, true
+}
