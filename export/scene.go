@@ -34,7 +34,7 @@ func (o PictureOptions) withDefaults() PictureOptions {
 		o.Width = PictureDefaultWidth
 	}
 	if o.Name == "" {
-		o.Name = "Panjshir and Andarab: who controls what"
+		o.Name = "Panjshir & Andarab: who held what"
 	}
 	return o
 }

@@ -44,6 +44,8 @@ func (s *Server) table() []route {
 		{"/api/diff", []string{paramFrom, paramTo, paramDetail}, 0, s.handleDiff},
 		{"/api/stats", nil, 0, s.handleStats},
 		{"/api/export/animation.gif", []string{paramFrom, paramTo, paramWidth, paramStep}, 0, s.handleAnimation},
+		{"/api/export/map.png", pictureParams, 0, s.handlePicture("png")},
+		{"/api/export/map.svg", pictureParams, 0, s.handlePicture("svg")},
 		{"/api/export/:file", nil, 0, s.handleExport},
 		{"/ogc", ogcParams, full, s.handleOGCLanding},
 		{"/ogc/", ogcParams, full, s.handleOGCLanding},
