@@ -148,12 +148,12 @@ func (r *renderer) frame(looks []look, subtitle string) *image.RGBA {
 	for i, lk := range looks {
 		r.paint(img, i, lk)
 	}
-	draw.Draw(img, r.overlay.Bounds(), r.overlay, r.overlay.Bounds().Min, draw.Over)
 	for i, lk := range looks {
 		if lk.disputed {
 			stroke(img, r.l.shapes[i], 2.5*r.l.line+1, 3*r.l.line+4, color.Black)
 		}
 	}
+	draw.Draw(img, r.overlay.Bounds(), r.overlay, r.overlay.Bounds().Min, draw.Over) // names stay on top
 	face := newFace(r.l.fs, false)
 	defer face.Close()
 	drawText(img, face, int(r.l.fs/2), int(2.9*r.l.fs), subtitle, colBorder)

@@ -61,14 +61,14 @@ func (r *renderer) drawOverlay() *image.RGBA {
 	for _, s := range l.shapes {
 		stroke(img, s, l.line, 0, colBorder)
 	}
-	face := newFace(l.fs*0.8, true)
+	face := newFace(l.labelFs, true)
 	defer face.Close()
 	box := image.Rectangle{}
 	for _, s := range l.shapes {
 		box = box.Union(s.box.Inset(-int(l.line) - 2))
 	}
 	for _, lb := range l.labels {
-		drawHaloText(img, face, lb.x, lb.y, max(1, int(l.fs/10)), lb.text)
+		drawHaloText(img, face, lb.x, lb.y, max(1, int(l.labelFs/8)), lb.text)
 		box = box.Union(lb.box.Inset(-4))
 	}
 	return img.SubImage(box.Intersect(img.Bounds())).(*image.RGBA) // what frames draw over

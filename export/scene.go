@@ -60,6 +60,7 @@ type label struct {
 type layout struct {
 	w, h    int
 	fs      float64 // body text size, pixels; the rest scale with it
+	labelFs float64 // the districts' names: smaller when the map is
 	top     int     // height of the title band
 	bottom  int     // top of the legend band
 	line    float64 // stroke width of borders, pixels
@@ -95,6 +96,7 @@ func newLayout(ds *data.Dataset, o PictureOptions) *layout {
 		mapH = avail
 	}
 	l.bottom = l.h - legendH
+	l.labelFs = math.Max(11, math.Min(0.8*l.fs, (b.Max[0]-b.Min[0])*k*scale/28))
 	x0 := (float64(l.w) - (b.Max[0]-b.Min[0])*k*scale) / 2
 	y0 := float64(l.top) + (float64(l.bottom-l.top)-mapH)/2
 	project := func(p orb.Point) pt {
@@ -129,7 +131,7 @@ func newShape(mp orb.MultiPolygon, project func(orb.Point) pt) shape {
 // districts first; a name that would overlap one already placed moves down
 // or up by a line until it is clear ("Shutul" and "Rukha" no longer collide).
 func (l *layout) placeLabels(ds *data.Dataset, project func(orb.Point) pt) {
-	face := newFace(l.fs*0.8, false)
+	face := newFace(l.labelFs, true)
 	defer face.Close()
 	order := make([]int, len(ds.Areas))
 	for i := range order {

@@ -38,7 +38,7 @@ func MapSVG(ds *data.Dataset, day data.Day, o PictureOptions, lang string) []byt
 		}
 		cx := (lb.box.Min.X + lb.box.Max.X) / 2
 		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" font-size="%.1f" font-weight="bold" fill="#000" stroke="#fff" stroke-width="%.1f" paint-order="stroke">%s</text>`+"\n",
-			cx, lb.y, l.fs*0.8, l.fs/5, esc(name))
+			cx, lb.y, l.labelFs, l.labelFs/4, esc(name))
 	}
 	svgHeadings(&b, l, day, fa)
 	svgLegend(&b, l)
