@@ -56,6 +56,7 @@ func (s *Server) table() []route {
 		{"/ogc/collections/:cid/items", ogcItemsParams, full, s.handleOGCItems},
 		{"/ogc/collections/:cid/items/:fid", []string{paramF, paramDetail}, full, s.handleOGCItem},
 		{"/ogc/collections/:cid/schema", ogcParams, full, s.handleOGCSchema},
+		{"/oembed", oembedParams, 0, s.handleOEmbed},
 		{"/healthz", nil, 0, s.handleHealth},
 		{"/readyz", nil, 0, s.handleReady},
 		{"/*", nil, 0, s.handleStatic},

@@ -63,6 +63,7 @@ type Server struct {
 	// server starts shutting down, stops those in progress.
 	renders     *renders
 	stopRenders context.CancelFunc
+	pages       *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
 }
 
 // The server's timeouts: a slow client cannot hold a connection open.
@@ -122,6 +123,7 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) })}
 	stop, cancel := context.WithCancel(context.Background())
 	s.renders, s.stopRenders = newRenders(cfg.RenderSlots, cfg.WriteTimeout, stop), cancel
+	s.pages = rep.NewLRU[pageKey](pageCacheBytes, repSize)
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError
