@@ -75,7 +75,7 @@ func TestOEmbed(t *testing.T) {
 		t.Errorf("got %+v", o)
 	}
 	for target, code := range map[string]int{
-		"/oembed?url=https://elsewhere.example/": 404,
+		"/oembed?url=https://elsewhere.example/":       404,
 		"/oembed?url=" + testPublicURL + "&format=xml": 501,
 		"/oembed": 404,
 	} {
