@@ -62,7 +62,8 @@ func runValidate(args []string, stdout io.Writer) error {
 	if *strict && len(warnings) > 0 {
 		return fmt.Errorf("%w: %d evidence warnings (--strict)", errInvalid, len(warnings))
 	}
-	_, err = fmt.Fprintf(stdout, "ok: %d areas, %d assessed changes, %d claims, %d events, %d sources; %s to %s; %d warnings\n",
-		len(d.Areas), len(d.History()), len(d.Claims), len(d.Events), len(d.Sources), d.First, d.LastChange, len(warnings))
+	stories, independent := d.Stories()
+	_, err = fmt.Fprintf(stdout, "ok: %d areas, %d assessed changes, %d claims, %d events, %d sources (%d stories, %d independent); %s to %s; %d warnings\n",
+		len(d.Areas), len(d.History()), len(d.Claims), len(d.Events), len(d.Sources), stories, independent, d.First, d.LastChange, len(warnings))
 	return err
 }
