@@ -11,6 +11,7 @@ export const urls = {
   controlOn: (day) => `api/control?date=${encodeURIComponent(day)}&detail=full`,
   stats: 'api/stats',
   diff: (from, to) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  picture: 'api/export/map.png',
   animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
 };
 

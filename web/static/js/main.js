@@ -7,9 +7,11 @@ import { areaChart } from './controls/chart.js';
 import { ChangeLog } from './controls/changelog.js';
 import { CompareControl } from './controls/compare.js';
 import { InfoPanel } from './controls/info.js';
+import { ShareControl } from './controls/share.js';
 import { Legend } from './controls/legend.js';
 import { TimeControl, bindKeys } from './controls/timecontrol.js';
 import { ViewSwitch } from './controls/viewswitch.js';
+import { applyEmbed, embedded } from './embed.js';
 import { applyLanguage } from './i18n.js';
 import { contextLayer, setTiled } from './layers/context.js';
 import { DistrictsLayer } from './layers/districts.js';
@@ -116,6 +118,11 @@ function start([areas, timeline, context, stats]) {
   fitDistricts(map, districts);
   apply(readURL(window.location.search));
   addControls(map, { state, index, stats, districts });
+  if (embedded) {
+    applyEmbed(map, districts.getBounds());
+  } else {
+    new ShareControl(state, { picture: urls.picture, animation: urls.animation }).addTo(map);
+  }
   bindPermalink(map, state, apply);
   performance.mark('districts-drawn');
   document.body.dataset.ready = 'true';

@@ -1,0 +1,74 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestEmbedInAnotherOrigin takes the iframe snippet from the page's Embed
+// button, puts it in a page served from another origin (localhost against
+// 127.0.0.1, another port), and checks in Chromium that the embedded map
+// loads its documents without an error (a CSP frame-ancestors refusal or a
+// script error would show), with no header and with the credit.
+func TestEmbedInAnotherOrigin(t *testing.T) {
+	var mu sync.Mutex
+	var served []string // what the map's server answered, with the requesting site
+	ts, _ := newSite(t, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			served = append(served, r.URL.RequestURI()+" "+r.Header.Get("Sec-Fetch-Site")+" "+r.Header.Get("Sec-Fetch-Dest"))
+			mu.Unlock()
+			h.ServeHTTP(w, r)
+		})
+	})
+	p := newPage(t)
+	p.open(t, ts.URL+"/?date=2021-09-06")
+	p.do(t, chromedp.Click(chromedp.CSS(`.share summary`)), chromedp.Click(chromedp.CSS(`.share-embed`)))
+	code := eval[string](t, p, `document.querySelector('.share-code').value`)
+	if !strings.HasPrefix(code, "<iframe ") || !strings.Contains(code, "embed=1") {
+		t.Fatalf("snippet %q", code)
+	}
+	image := eval[string](t, p, `document.querySelector('.share-image').href`)
+	if !strings.Contains(image, "/api/export/map.png?date=2021-09-06") {
+		t.Errorf("Download image links %q", image)
+	}
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<!doctype html><title>A newsroom's article</title><h1>Story</h1>%s", code)
+	}))
+	defer host.Close()
+	other := strings.Replace(host.URL, "127.0.0.1", "localhost", 1)
+	mu.Lock()
+	served = nil
+	mu.Unlock()
+	p.do(t, chromedp.Navigate(other), chromedp.Sleep(3*time.Second))
+	loaded := map[string]bool{}
+	mu.Lock()
+	for _, u := range served {
+		for _, doc := range []string{"embed=1 cross-site iframe", "/api/timeline", "/api/areas"} {
+			if strings.Contains(u, doc) {
+				loaded[doc] = true
+			}
+		}
+	}
+	mu.Unlock()
+	if len(loaded) != 3 {
+		t.Errorf("the iframe loaded %v, want the embed page, its script and its documents", loaded)
+	}
+	if errs := p.errorList(); len(errs) > 0 {
+		t.Errorf("errors: %v", errs)
+	}
+	if *screenshotOut != "" {
+		if shot, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot()); err == nil {
+			_ = os.WriteFile(*screenshotOut, shot, 0o644)
+		}
+	}
+}
