@@ -3,7 +3,7 @@
 
 import { t } from './i18n.js';
 
-export const urls = {
+const dynamicURLs = {
   areas: 'api/areas',
   timeline: 'api/timeline',
   context: 'api/context',
@@ -11,9 +11,27 @@ export const urls = {
   controlOn: (day) => `api/control?date=${encodeURIComponent(day)}&detail=full`,
   stats: 'api/stats',
   diff: (from, to) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
-  picture: 'api/export/map.png',
+  picture: (day, view) => `api/export/map.png?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social`,
   animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
 };
+
+// A static copy (controlmap publish) marks its page: there every document is
+// a file, named without a query string; pictures exist for the change days,
+// the animation for the whole history, and compare mode is not available.
+const staticURLs = {
+  areas: 'api/areas.geojson',
+  timeline: 'api/timeline.json',
+  context: 'api/context.geojson',
+  history: 'api/history.geojson',
+  controlOn: (day) => `api/control/${day}.geojson`,
+  stats: 'api/stats.json',
+  diff: (from, to) => `api/diff/${from}_${to}.json`,
+  picture: (day) => `api/export/map/${day}.png`,
+  animation: () => 'api/export/animation.gif',
+};
+
+export const isStatic = document.querySelector('meta[name="controlmap-static"]') !== null;
+export const urls = isStatic ? staticURLs : dynamicURLs;
 
 // getJSON fetches a JSON document and fails with a message a reader can act on.
 export async function getJSON(url) {

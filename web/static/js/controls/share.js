@@ -75,8 +75,7 @@ export const ShareControl = L.Control.extend({
 
   update() {
     const { model, view } = this.state;
-    const q = `date=${encodeURIComponent(model.date)}&view=${encodeURIComponent(view)}`;
-    this.image.href = `${this.options.picture}?${q}&preset=social`;
+    this.image.href = this.options.picture(model.date, view);
     this.image.download = `controlmap-${model.date}.png`;
     this.gif.href = this.options.animation(model.start, model.date);
     this.gif.download = `controlmap-${model.start}-${model.date}.gif`;
