@@ -47,4 +47,3 @@ func runPublish(args []string, stdout io.Writer) error {
 	_, err = fmt.Fprintf(stdout, "published %d files, %.1f MB, into %s (page files under %s)\n", len(m.Files)+1, float64(m.Bytes)/1e6, *out, m.Assets)
 	return err
 }
-
