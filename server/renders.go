@@ -97,7 +97,6 @@ func (rs *renders) join(key any, render renderFunc) (*renderJob, error) {
 var errRendersBusy = errors.New("server: every render slot is busy")
 
 func (rs *renders) run(ctx context.Context, key any, job *renderJob, render renderFunc) {
-	defer func() { <-rs.slots }()
 	r, err := render(ctx, func(done, total int) { job.progress.Store(int64(done)); job.total.Store(int64(total)) })
 	if err == nil {
 		r, err = rs.done.Get(key, func() (*rep.Rep, error) { return r, nil })
@@ -107,6 +106,7 @@ func (rs *renders) run(ctx context.Context, key any, job *renderJob, render rend
 	delete(rs.jobs, key)
 	rs.mu.Unlock()
 	job.cancel()
+	<-rs.slots // free before the waiters wake: their next request must find the slot
 	close(job.finished)
 }
 
