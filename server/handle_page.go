@@ -133,11 +133,10 @@ func (s *Server) headline(day data.Day) string {
 			parts = append(parts, strings.Join(names, ", ")+": "+export.Label(st))
 		}
 	}
-	when := "on " + c.Time().Format("2 Jan 2006")
 	if c != day {
-		when = "since " + c.Time().Format("2 Jan 2006")
+		return strings.Join(parts, "; ") + " (since " + c.Time().Format("2 Jan 2006") + ")"
 	}
-	return strings.Join(parts, "; ") + " (" + when + ")"
+	return strings.Join(parts, "; ")
 }
 
 // description counts the districts by assessed status on day.

@@ -1,7 +1,7 @@
 // The only module that knows the server's URLs. Paths are relative, so the
 // page also works behind a path prefix.
 
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 const dynamicURLs = {
   areas: 'api/areas',
@@ -11,7 +11,8 @@ const dynamicURLs = {
   controlOn: (day) => `api/control?date=${encodeURIComponent(day)}&detail=full`,
   stats: 'api/stats',
   diff: (from, to) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
-  picture: (day, view) => `api/export/map.png?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social`,
+  // The PNG is in English; Dari text is carried by the SVG only.
+  picture: (day, view) => `api/export/map.${lang === 'fa' ? 'svg' : 'png'}?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social${lang === 'fa' ? '&lang=fa' : ''}`,
   animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
 };
 

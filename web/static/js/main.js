@@ -1,7 +1,7 @@
 // main creates the map and wires the modules together. Data is fetched once:
 // scrubbing and playing restyle locally and never wait on the network.
 
-import { getJSON, showError, urls } from './api.js';
+import { getJSON, isStatic, showError, urls } from './api.js';
 import { bindComparison } from './comparison.js';
 import { areaChart } from './controls/chart.js';
 import { ChangeLog } from './controls/changelog.js';
@@ -118,6 +118,7 @@ function start([areas, timeline, context, stats]) {
   fitDistricts(map, districts);
   apply(readURL(window.location.search));
   addControls(map, { state, index, stats, districts });
+  document.body.classList.toggle('static-copy', isStatic); // compare mode needs the server
   if (embedded) {
     applyEmbed(map, districts.getBounds());
   } else {
