@@ -84,10 +84,10 @@ func svgHeadings(b *bytes.Buffer, l *layout, day data.Day, fa bool) {
 	sub := subtitle(day, l.opts.View)
 	if fa {
 		x, anchor, dir, title = float64(l.w)-l.fs/2, "start", "rtl", "پنجشیر و اندراب: کی کجا را در اختیار داشت"
-		sub = "کنترل ارزیابی‌شده · " + day.String()
+		sub = DariDate(day) + " (\u2066" + day.String() + "\u2069) · کنترل ارزیابی‌شده" // the ISO date isolated left to right
 	}
 	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" font-weight="bold" direction="%s" text-anchor="%s">%s</text>`+"\n", x, 1.5*l.fs, l.fs*1.25, dir, anchor, esc(title))
-	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" fill="%s">%s</text>`+"\n", l.fs/2, 2.9*l.fs, l.fs, hex(colBorder), esc(sub))
+	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" fill="%s" direction="%s" text-anchor="%s">%s</text>`+"\n", x, 2.9*l.fs, l.fs, hex(colBorder), dir, anchor, esc(sub))
 	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" fill="%s">%s</text>`+"\n", l.fs/2, float64(l.h)-l.fs/2, l.fs*0.62, hex(colBorder), esc(l.credit()))
 }
 
