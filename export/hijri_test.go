@@ -5,9 +5,9 @@ import "testing"
 func TestDariDate(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ day, want string }{
-		{"2021-03-21", "۱ حمل ۱۴۰۰"},   // Nowruz 1400
-		{"2021-03-20", "۳۰ حوت ۱۳۹۹"},  // 1399 is a leap year
-		{"2021-08-15", "۲۴ اسد ۱۴۰۰"},  // the fall of Kabul
+		{"2021-03-21", "۱ حمل ۱۴۰۰"},    // Nowruz 1400
+		{"2021-03-20", "۳۰ حوت ۱۳۹۹"},   // 1399 is a leap year
+		{"2021-08-15", "۲۴ اسد ۱۴۰۰"},   // the fall of Kabul
 		{"2021-09-06", "۱۵ سنبله ۱۴۰۰"}, // 15 Shahrivar
 		{"2021-09-22", "۳۱ سنبله ۱۴۰۰"}, // the last day of the 31-day months
 		{"2021-09-23", "۱ میزان ۱۴۰۰"},

@@ -2,7 +2,11 @@ package export
 
 import (
 	"bytes"
+	"context"
+	"encoding/xml"
 	"fmt"
+	"io"
+	"iter"
 
 	"github.com/paulmach/orb"
 	geomkml "github.com/twpayne/go-geom/encoding/kml"
@@ -19,25 +23,55 @@ import (
 // placemark per event with a TimeStamp, so that Google Earth's time slider
 // animates the map.
 func HistoryKML(ds *data.Dataset) ([]byte, error) {
+	var buf bytes.Buffer
+	err := WriteHistoryKML(context.Background(), &buf, ds)
+	return buf.Bytes(), err
+}
+
+// WriteHistoryKML streams HistoryKML to w: the placemarks are made as they
+// are written (lazyFolder), so a long history is never held as a tree. It
+// stops with ctx's error.
+func WriteHistoryKML(ctx context.Context, w io.Writer, ds *data.Dataset) error {
 	book, err := wire.NewBook(ds)
 	if err != nil {
-		return nil, err
-	}
-	control, err := kmlControl(ds, book)
-	if err != nil {
-		return nil, err
-	}
-	events, err := kmlEvents(ds, book)
-	if err != nil {
-		return nil, err
+		return err
 	}
 	doc := kml.Document(append(append([]kml.Element{kml.Name("controlmap: Panjshir and Andarab"),
-		kml.Description(data.Attribution + ". Assessed control and events, with sources.")}, kmlStyles()...), control, events)...)
-	var buf bytes.Buffer
-	if err := kml.KML(doc).WriteIndent(&buf, "", " "); err != nil {
-		return nil, err
+		kml.Description(data.Attribution + ". Assessed control and events, with sources.")}, kmlStyles()...),
+		lazyFolder{ctx, "Assessed control", kmlControl(ds, book)}, lazyFolder{ctx, "Events", kmlEvents(ds, book)})...)
+	return kml.KML(doc).WriteIndent(w, "", " ")
+}
+
+// lazyFolder is a KML Folder whose placemarks are made one by one while it
+// is written.
+type lazyFolder struct {
+	ctx        context.Context
+	name       string
+	placemarks iter.Seq2[kml.Element, error]
+}
+
+func (f lazyFolder) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
+	start := xml.StartElement{Name: xml.Name{Local: "Folder"}}
+	if err := e.EncodeToken(start); err != nil {
+		return err
 	}
-	return buf.Bytes(), nil
+	if err := kml.Name(f.name).MarshalXML(e, xml.StartElement{}); err != nil {
+		return err
+	}
+	n := 0
+	for pm, err := range f.placemarks {
+		if err == nil && n%checkEvery == 0 {
+			err = f.ctx.Err()
+		}
+		n++
+		if err != nil {
+			return err
+		}
+		if err := pm.MarshalXML(e, xml.StartElement{}); err != nil {
+			return err
+		}
+	}
+	return e.EncodeToken(start.End())
 }
 
 // kmlStyles is a shared style per status, in the palette, and one for events.
@@ -53,51 +87,58 @@ func kmlStyles() []kml.Element {
 	return append(styles, kml.SharedStyle("event", kml.IconStyle(kml.Scale(0.8))))
 }
 
-// kmlControl is the folder of assessed intervals.
-func kmlControl(ds *data.Dataset, book *wire.Book) (*kml.FolderElement, error) {
-	control := kml.Folder(kml.Name("Assessed control"))
-	for i := range ds.Areas {
-		a := &ds.Areas[i]
-		for j := range ds.Intervals[a.PCode] {
-			iv := &ds.Intervals[a.PCode][j]
+// kmlControl yields a placemark per assessed interval.
+func kmlControl(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] {
+	return func(yield func(kml.Element, error) bool) {
+		var area *data.Area
+		var geomEl kml.Element
+		for a, iv := range ds.AllIntervals() {
 			span := kml.TimeSpan(kml.Begin(iv.From.Time()))
 			if iv.To != 0 {
 				span.Add(kml.End(iv.To.Time()))
 			}
-			geomEl, err := kmlGeometry(a.Display)
-			if err != nil {
-				return nil, err
+			if a != area { // an area's intervals come together: its geometry is encoded once
+				var err error
+				if geomEl, err = kmlGeometry(a.Display); err != nil {
+					yield(nil, err)
+					return
+				}
+				area = a
 			}
-			control.Add(kml.Placemark(
+			if !yield(kml.Placemark(
 				kml.Name(fmt.Sprintf("%s: %s", a.Name, iv.Status)),
 				kml.Description(fmt.Sprintf("%s to %s (%s confidence). %s Sources: %s", iv.From, orOngoing(iv.To), iv.Confidence, iv.Note, book.URLs(iv.Sources))),
 				span, kml.StyleURL("#status-"+string(iv.Status)),
 				extendedData(wire.Intervals, wire.IntervalRec{Area: a, Interval: iv, Book: book}),
-				geomEl))
+				geomEl), nil) {
+				return
+			}
 		}
 	}
-	return control, nil
 }
 
-// kmlEvents is the folder of events, each with a TimeStamp.
-func kmlEvents(ds *data.Dataset, book *wire.Book) (*kml.FolderElement, error) {
-	events := kml.Folder(kml.Name("Events"))
-	for i := range ds.Events {
-		rec := wire.EventRec{Event: &ds.Events[i], Book: book}
-		e := rec.Event
-		els := []kml.Element{kml.Name(e.Location + ": " + e.SubType),
-			kml.Description(e.Notes + " Sources: " + book.URLs(e.Sources)),
-			kml.TimeStamp(kml.When(e.Date.Time())), kml.StyleURL("#event"), extendedData(wire.Events, rec)}
-		if g := rec.Geometry(); g != nil { // an event with no place has no geometry
-			geomEl, err := kmlGeometry(g)
-			if err != nil {
-				return nil, err
+// kmlEvents yields a placemark per event, each with a TimeStamp.
+func kmlEvents(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] {
+	return func(yield func(kml.Element, error) bool) {
+		for i := range ds.Events {
+			rec := wire.EventRec{Event: &ds.Events[i], Book: book}
+			e := rec.Event
+			els := []kml.Element{kml.Name(e.Location + ": " + e.SubType),
+				kml.Description(e.Notes + " Sources: " + book.URLs(e.Sources)),
+				kml.TimeStamp(kml.When(e.Date.Time())), kml.StyleURL("#event"), extendedData(wire.Events, rec)}
+			if g := rec.Geometry(); g != nil { // an event with no place has no geometry
+				geomEl, err := kmlGeometry(g)
+				if err != nil {
+					yield(nil, err)
+					return
+				}
+				els = append(els, geomEl)
 			}
-			els = append(els, geomEl)
+			if !yield(kml.Placemark(els...), nil) {
+				return
+			}
 		}
-		events.Add(kml.Placemark(els...))
 	}
-	return events, nil
 }
 
 // kmlGeometry encodes an orb geometry through go-geom, which writes KML.

@@ -13,7 +13,7 @@ import (
 
 // loadDataset loads the embedded dataset, or the CSV tables in dir when dir
 // is not empty, with the embedded boundaries or those derived into
-// boundsDir.
+// boundsDir. Folders are opened with data.Dir: nothing outside them is read.
 func loadDataset(dir, boundsDir string) (*data.Dataset, error) {
 	if dir == "" && boundsDir == "" {
 		return data.LoadEmbedded()
@@ -24,16 +24,19 @@ func loadDataset(dir, boundsDir string) (*data.Dataset, error) {
 		}
 	}
 	tables, bounds := data.Tables(), fs.FS(nil)
+	var err error
 	if dir != "" {
-		tables = os.DirFS(dir)
-	}
-	if boundsDir != "" {
-		bounds = os.DirFS(boundsDir)
-	} else {
-		var err error
-		if bounds, err = data.Boundaries(); err != nil {
+		if tables, err = data.Dir(dir); err != nil {
 			return nil, err
 		}
+	}
+	if boundsDir != "" {
+		bounds, err = data.Dir(boundsDir)
+	} else {
+		bounds, err = data.Boundaries()
+	}
+	if err != nil {
+		return nil, err
 	}
 	return data.Load(tables, bounds)
 }
