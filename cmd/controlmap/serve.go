@@ -20,6 +20,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	webDir := fl.String("web", "", "serve the page from this `folder` (development) instead of the embedded one")
 	maxInFlight := fl.Int("max-in-flight", 1024, "requests served at once; past it clients get 429 with Retry-After")
 	rate := fl.Float64("rate", 0, "requests a second allowed per client address (0: no per-client limit; the in-flight cap still applies)")
+	public := fl.String("public-url", "", "the map's public `URL`, named in picture credits, link previews and embeds (default http://ADDR/)")
 	burst := fl.Int("burst", 0, "bursts allowed above --rate (default 2×rate)")
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -35,7 +36,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	srv, err := server.New(server.Config{Addr: *addr, Version: version, Logger: log,
-		MaxInFlight: *maxInFlight, RatePerClient: *rate, RateBurst: *burst}, ds, assets)
+		PublicURL: *public, MaxInFlight: *maxInFlight, RatePerClient: *rate, RateBurst: *burst}, ds, assets)
 	if err != nil {
 		return err
 	}

@@ -1,17 +1,19 @@
 // main creates the map and wires the modules together. Data is fetched once:
 // scrubbing and playing restyle locally and never wait on the network.
 
-import { getJSON, showError, urls } from './api.js';
+import { getJSON, isStatic, showError, urls } from './api.js';
 import { bindComparison } from './comparison.js';
 import { areaChart } from './controls/chart.js';
 import { ChangeLog } from './controls/changelog.js';
 import { InfoPanel } from './controls/info.js';
+import { ShareControl } from './controls/share.js';
 import { Legend } from './controls/legend.js';
 import { TimeControl, bindKeys } from './controls/timecontrol.js';
 import { ViewSwitch } from './controls/viewswitch.js';
 import { Headline } from './controls/headline.js';
 import { PeriodPresets } from './controls/periods.js';
 import { SearchControl } from './controls/search.js';
+import { applyEmbed, embedded } from './embed.js';
 import { applyLanguage, t } from './i18n.js';
 import { bindDeclutter } from './labels.js';
 import { bindLayout } from './layout.js';
@@ -162,6 +164,12 @@ function start([areas, timeline, context, stats, periods]) {
   fitDistricts(map, districts);
   apply(readURL(window.location.search));
   bindDeclutter(map)();
+  document.body.classList.toggle('static-copy', isStatic); // compare mode needs the server
+  if (embedded) {
+    applyEmbed(map, districts.getBounds());
+  } else {
+    new ShareControl(state, { picture: urls.picture, animation: urls.animation }).addTo(map);
+  }
   bindPermalink(map, state, apply);
   performance.mark('districts-drawn');
   // Ready (for the tests) once everything is on the page; the first view
