@@ -25,6 +25,30 @@ import (
 // GeoPackage is written once to a file on disk.
 const defaultMaxHeld = 32 << 20
 
+// maxStreams is how many streamed answers are written at once: each holds
+// a core for seconds to minutes at 10⁶ rows, and about 1 MB (its buffer
+// and gzip state). Past it a request gets 429 with Retry-After.
+const (
+	maxStreams     = 4
+	streamsRetryIn = "10"
+)
+
+// limited serves a at most cap(slots) at a time.
+type limited struct {
+	a     answer
+	slots chan struct{}
+}
+
+func (l limited) Serve(w http.ResponseWriter, req *http.Request) error {
+	select {
+	case l.slots <- struct{}{}:
+		defer func() { <-l.slots }()
+		return l.a.Serve(w, req)
+	default:
+		return tooMany(w.Header(), streamsRetryIn)
+	}
+}
+
 // answer is a document the server can serve: held (rep.Rep), streamed
 // (rep.Stream) or a file on disk (diskFile).
 type answer interface {
@@ -49,9 +73,10 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 	// The content is a function of the dataset and of the code that writes
 	// it: both name the ETag.
 	tag := func(name string) string { return rep.ETag(ds.Version, version, name) }
+	slots := make(chan struct{}, maxStreams)
 	for _, detail := range []data.Detail{data.DetailDisplay, data.DetailFull} {
-		d.history[detail] = &rep.Stream{ContentType: wire.TypeGeoJSON, CacheControl: rep.CacheRevalidate, ETag: tag("history-" + detail.String()),
-			Write: func(ctx context.Context, w io.Writer) error { return enc.WriteHistory(ctx, w, detail) }}
+		d.history[detail] = limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeGeoJSON, CacheControl: rep.CacheRevalidate, ETag: tag("history-" + detail.String()),
+			Write: func(ctx context.Context, w io.Writer) error { return enc.WriteHistory(ctx, w, detail) }}}
 	}
 	dir, err := os.MkdirTemp("", "controlmap-exports-")
 	if err != nil {
@@ -59,10 +84,10 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 	}
 	d.tempDir = dir
 	d.exports = map[string]answer{
-		"history.csv": &rep.Stream{ContentType: wire.TypeCSV, CacheControl: rep.CacheRevalidate, ETag: tag("history.csv"),
-			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryCSV(ctx, w, ds) }},
-		"history.kml": &rep.Stream{ContentType: wire.TypeKML, CacheControl: rep.CacheRevalidate, ETag: tag("history.kml"),
-			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryKML(ctx, w, ds) }},
+		"history.csv": limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeCSV, CacheControl: rep.CacheRevalidate, ETag: tag("history.csv"),
+			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryCSV(ctx, w, ds) }}},
+		"history.kml": limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeKML, CacheControl: rep.CacheRevalidate, ETag: tag("history.kml"),
+			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryKML(ctx, w, ds) }}},
 		"history.gpkg": &diskFile{contentType: wire.TypeGPKG, etag: tag("history.gpkg"), build: func() (string, error) {
 			path := filepath.Join(dir, "history.gpkg")
 			return path, export.WriteHistoryGPKG(context.Background(), path, ds)
