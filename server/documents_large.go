@@ -1,11 +1,13 @@
 package server
 
 import (
+	"compress/gzip"
 	"context"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -90,7 +92,10 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryKML(ctx, w, ds) }}},
 		"history.gpkg": &diskFile{contentType: wire.TypeGPKG, etag: tag("history.gpkg"), build: func() (string, error) {
 			path := filepath.Join(dir, "history.gpkg")
-			return path, export.WriteHistoryGPKG(context.Background(), path, ds)
+			if err := export.WriteHistoryGPKG(context.Background(), path, ds); err != nil {
+				return "", err
+			}
+			return path, gzipFile(path)
 		}},
 	}
 	return nil
@@ -137,17 +142,48 @@ func (f *diskFile) Serve(w http.ResponseWriter, req *http.Request) error {
 	if f.err != nil {
 		return f.err
 	}
-	file, err := os.Open(f.path)
+	h := w.Header()
+	path, etag := f.path, f.etag
+	h.Set("Vary", "Accept-Encoding")
+	if rep.ParseAcceptEncoding(req.Header.Get("Accept-Encoding")).Best(false) == rep.Gzip {
+		path, etag = f.path+".gz", strings.TrimSuffix(f.etag, `"`)+`-gz"`
+		h.Set("Content-Encoding", rep.Gzip)
+	}
+	file, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer file.Close()
-	h := w.Header()
 	h.Set("Content-Type", f.contentType)
 	h.Set("Cache-Control", rep.CacheRevalidate)
-	h.Set("Etag", f.etag)
+	h.Set("Etag", etag)
 	http.ServeContent(w, req, "", time.Time{}, file)
 	return nil
+}
+
+// gzipFile writes path's gzip form beside it (path.gz), streaming: a
+// GeoPackage compresses about tenfold, and a download should not cost ten
+// times the bytes.
+func gzipFile(path string) error {
+	in, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(path + ".gz")
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(out, gzip.BestCompression)
+	if _, err := io.Copy(zw, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // close removes the files written on disk.

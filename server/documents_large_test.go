@@ -73,6 +73,12 @@ func TestStreamedGeoPackage(t *testing.T) {
 	if again := getWith(h, "/api/export/history.gpkg", map[string]string{"If-None-Match": full.Header().Get("ETag")}); again.Code != http.StatusNotModified {
 		t.Errorf("revalidation got %d, want 304", again.Code)
 	}
+	gz := getWith(h, "/api/export/history.gpkg", map[string]string{"Accept-Encoding": "gzip"})
+	if gz.Header().Get("Content-Encoding") != "gzip" || !bytes.Equal(gunzip(t, gz.Body.Bytes()), full.Body.Bytes()) ||
+		gz.Header().Get("ETag") == full.Header().Get("ETag") {
+		t.Errorf("gzip: Content-Encoding %q, ETag %q: want the gzip form of the same file under its own ETag",
+			gz.Header().Get("Content-Encoding"), gz.Header().Get("ETag"))
+	}
 }
 
 // TestStreamStopsWithTheClient: a client gone before the answer is
