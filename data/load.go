@@ -1,14 +1,8 @@
 package data
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
-	"hash"
-	"io"
 	"io/fs"
-	"net/url"
 	"regexp"
 	"slices"
 )
@@ -92,57 +86,6 @@ func Load(tables, bounds fs.FS) (*Dataset, error) {
 	return d, nil
 }
 
-// contentVersion combines the hashes of the files the dataset was read
-// from (recorded as the loader read them: no file is read twice). A file
-// that was never read, such as a missing context, counts as empty.
-func contentVersion(tables, bounds *hashingFS) string {
-	h := sha256.New()
-	for _, f := range []struct {
-		fsys *hashingFS
-		name string
-	}{{tables, AreasFile}, {tables, SourcesFile}, {tables, ControlFile}, {tables, ClaimsFile}, {tables, EventsFile},
-		{tables, PeriodsFile}, {tables, PlacesFile},
-		{bounds, FullBoundsFile}, {bounds, DisplayBoundsFile}, {bounds, ContextFile}, {bounds, GeoNamesFile}} {
-		fmt.Fprintf(h, "%s %x\n", f.name, f.fsys.sums[f.name])
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-// hashingFS records the SHA-256 of every file read to its end through it.
-type hashingFS struct {
-	fsys fs.FS
-	sums map[string][]byte
-}
-
-func newHashingFS(fsys fs.FS) fs.FS { return &hashingFS{fsys: fsys, sums: map[string][]byte{}} }
-
-func (h *hashingFS) Open(name string) (fs.File, error) {
-	f, err := h.fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	return &hashingFile{File: f, name: name, hash: sha256.New(), owner: h}, nil
-}
-
-// Stat looks without opening (see openRegular): a FIFO must not be opened.
-func (h *hashingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(h.fsys, name) }
-
-type hashingFile struct {
-	fs.File
-	name  string
-	hash  hash.Hash
-	owner *hashingFS
-}
-
-func (f *hashingFile) Read(p []byte) (int, error) {
-	n, err := f.File.Read(p)
-	f.hash.Write(p[:n])
-	if errors.Is(err, io.EOF) {
-		f.owner.sums[f.name] = f.hash.Sum(nil)
-	}
-	return n, err
-}
-
 // Area returns the area with P-code pcode.
 func (d *Dataset) Area(pcode string) (*Area, bool) {
 	i, ok := d.areaIndex[pcode]
@@ -194,104 +137,6 @@ func (d *Dataset) loadAreas(fsys fs.FS, p *problems) {
 }
 
 func (d *Dataset) hasArea(pcode string) bool { _, ok := d.areaIndex[pcode]; return ok }
-
-var publishedPattern = regexp.MustCompile(`^$|^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$`)
-
-func (d *Dataset) loadSources(fsys fs.FS, p *problems) {
-	lines := map[string]int{}
-	for r := range readTable(fsys, SourcesFile, sourceColumns, p) {
-		s := Source{ID: r.get("id"), Publisher: r.get("publisher"), Title: r.get("title"),
-			URL: r.get("url"), Published: r.get("published"), PublishedPrecision: Precision(r.get("published_precision")),
-			Tier: Tier(r.get("tier")), CopyOf: r.get("copy_of"), Affiliation: r.get("affiliation"),
-			TitleKind: TitleKind(r.get("title_kind"))}
-		if err := d.checkSource(&s); err != nil {
-			p.add(SourcesFile, r.line, err)
-			continue
-		}
-		lines[s.ID], s.line = r.line, r.line
-		d.sourceIndex[s.ID] = len(d.Sources)
-		d.Sources = append(d.Sources, s)
-	}
-	for _, s := range d.Sources {
-		if s.CopyOf != "" && !d.hasSource(s.CopyOf) && !p.failed(SourcesFile) {
-			p.add(SourcesFile, lines[s.ID], fmt.Errorf("%w: copy_of %q (not in %s)", ErrUnknownSrc, s.CopyOf, SourcesFile))
-		}
-	}
-}
-
-var affiliationPattern = regexp.MustCompile(`^(independent|taliban|resistance|state:[A-Z]{2})$`)
-
-// checkSource validates one source row and fills its publication bounds.
-func (d *Dataset) checkSource(s *Source) error {
-	u, err := url.Parse(s.URL)
-	switch {
-	case s.ID == "" || s.Publisher == "" || s.Title == "":
-		return fmt.Errorf("%w: id, publisher and title are required", ErrMissing)
-	case s.URL == "":
-		return fmt.Errorf("%w: source %s has no URL", ErrMissing, s.ID)
-	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-		return fmt.Errorf("%w: source %s URL %q is not an absolute http(s) URL", ErrBadValue, s.ID, s.URL)
-	case !publishedPattern.MatchString(s.Published) || !validPublished(s.Published):
-		return fmt.Errorf("%w: published %q: want YYYY-MM-DD, YYYY-MM or empty", ErrBadDate, s.Published)
-	case d.hasSource(s.ID):
-		return fmt.Errorf("%w: source id %q listed twice", ErrDuplicate, s.ID)
-	case !slices.Contains(tiers, s.Tier):
-		return fmt.Errorf("%w: tier %q, want one of %v", ErrVocabulary, s.Tier, tiers)
-	case s.TitleKind != TitleHeadline && s.TitleKind != TitleDescription:
-		return fmt.Errorf("%w: title_kind %q, want headline or description", ErrVocabulary, s.TitleKind)
-	case !affiliationPattern.MatchString(s.Affiliation):
-		return fmt.Errorf("%w: affiliation %q, want independent, taliban, resistance or state:XX (ISO country code)", ErrVocabulary, s.Affiliation)
-	case s.CopyOf != "" && s.Tier != TierCopy:
-		return fmt.Errorf("%w: copy_of %q on a source of tier %s (only a copy names its primary)", ErrBadValue, s.CopyOf, s.Tier)
-	case s.CopyOf == s.ID && s.ID != "":
-		return fmt.Errorf("%w: source %s is a copy of itself", ErrBadValue, s.ID)
-	}
-	want := map[int]Precision{0: PrecisionUnknown, 7: PrecisionMonth, 10: PrecisionDay}[len(s.Published)]
-	if s.PublishedPrecision != want {
-		return fmt.Errorf("%w: published_precision %q does not agree with published %q (want %s)",
-			ErrVocabulary, s.PublishedPrecision, s.Published, want)
-	}
-	s.PublishedPrecision, s.Tier, s.TitleKind = want, tierOf(s.Tier), titleKindOf(s.TitleKind)
-	s.first, s.last = publishedBounds(s.Published)
-	return nil
-}
-
-// tierOf and titleKindOf return the vocabulary's own strings, so rows share
-// them instead of holding a copy each.
-func tierOf(t Tier) Tier { return tiers[slices.Index(tiers, t)] }
-
-func titleKindOf(k TitleKind) TitleKind {
-	if k == TitleHeadline {
-		return TitleHeadline
-	}
-	return TitleDescription
-}
-
-// publishedBounds returns the first and last day a published cell allows.
-func publishedBounds(s string) (Day, Day) {
-	switch len(s) {
-	case 10:
-		d, _ := ParseDay(s)
-		return d, d
-	case 7:
-		first, _ := ParseDay(s + "-01")
-		next := first.Time().AddDate(0, 1, 0)
-		return first, DayOf(next) - 1
-	}
-	return 0, 0
-}
-
-func validPublished(s string) bool {
-	switch len(s) {
-	case 7:
-		_, err := ParseDay(s + "-01")
-		return err == nil
-	case 10:
-		_, err := ParseDay(s)
-		return err == nil
-	}
-	return s == ""
-}
 
 func (d *Dataset) hasSource(id string) bool { _, ok := d.sourceIndex[id]; return ok }
 

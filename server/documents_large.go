@@ -1,11 +1,13 @@
 package server
 
 import (
+	"compress/gzip"
 	"context"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +26,30 @@ import (
 // (rep.Stream: a request costs a 64 KB buffer, whatever the size) and its
 // GeoPackage is written once to a file on disk.
 const defaultMaxHeld = 32 << 20
+
+// maxStreams is how many streamed answers are written at once: each holds
+// a core for seconds to minutes at 10⁶ rows, and about 1 MB (its buffer
+// and gzip state). Past it a request gets 429 with Retry-After.
+const (
+	maxStreams     = 4
+	streamsRetryIn = "10"
+)
+
+// limited serves a at most cap(slots) at a time.
+type limited struct {
+	a     answer
+	slots chan struct{}
+}
+
+func (l limited) Serve(w http.ResponseWriter, req *http.Request) error {
+	select {
+	case l.slots <- struct{}{}:
+		defer func() { <-l.slots }()
+		return l.a.Serve(w, req)
+	default:
+		return tooMany(w.Header(), streamsRetryIn)
+	}
+}
 
 // answer is a document the server can serve: held (rep.Rep), streamed
 // (rep.Stream) or a file on disk (diskFile).
@@ -49,9 +75,10 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 	// The content is a function of the dataset and of the code that writes
 	// it: both name the ETag.
 	tag := func(name string) string { return rep.ETag(ds.Version, version, name) }
+	slots := make(chan struct{}, maxStreams)
 	for _, detail := range []data.Detail{data.DetailDisplay, data.DetailFull} {
-		d.history[detail] = &rep.Stream{ContentType: wire.TypeGeoJSON, CacheControl: rep.CacheRevalidate, ETag: tag("history-" + detail.String()),
-			Write: func(ctx context.Context, w io.Writer) error { return enc.WriteHistory(ctx, w, detail) }}
+		d.history[detail] = limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeGeoJSON, CacheControl: rep.CacheRevalidate, ETag: tag("history-" + detail.String()),
+			Write: func(ctx context.Context, w io.Writer) error { return enc.WriteHistory(ctx, w, detail) }}}
 	}
 	dir, err := os.MkdirTemp("", "controlmap-exports-")
 	if err != nil {
@@ -59,13 +86,16 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 	}
 	d.tempDir = dir
 	d.exports = map[string]answer{
-		"history.csv": &rep.Stream{ContentType: wire.TypeCSV, CacheControl: rep.CacheRevalidate, ETag: tag("history.csv"),
-			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryCSV(ctx, w, ds) }},
-		"history.kml": &rep.Stream{ContentType: wire.TypeKML, CacheControl: rep.CacheRevalidate, ETag: tag("history.kml"),
-			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryKML(ctx, w, ds) }},
+		"history.csv": limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeCSV, CacheControl: rep.CacheRevalidate, ETag: tag("history.csv"),
+			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryCSV(ctx, w, ds) }}},
+		"history.kml": limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeKML, CacheControl: rep.CacheRevalidate, ETag: tag("history.kml"),
+			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryKML(ctx, w, ds) }}},
 		"history.gpkg": &diskFile{contentType: wire.TypeGPKG, etag: tag("history.gpkg"), build: func() (string, error) {
 			path := filepath.Join(dir, "history.gpkg")
-			return path, export.WriteHistoryGPKG(context.Background(), path, ds)
+			if err := export.WriteHistoryGPKG(context.Background(), path, ds); err != nil {
+				return "", err
+			}
+			return path, gzipFile(path)
 		}},
 	}
 	return nil
@@ -112,17 +142,48 @@ func (f *diskFile) Serve(w http.ResponseWriter, req *http.Request) error {
 	if f.err != nil {
 		return f.err
 	}
-	file, err := os.Open(f.path)
+	h := w.Header()
+	path, etag := f.path, f.etag
+	h.Set("Vary", "Accept-Encoding")
+	if rep.ParseAcceptEncoding(req.Header.Get("Accept-Encoding")).Best(false) == rep.Gzip {
+		path, etag = f.path+".gz", strings.TrimSuffix(f.etag, `"`)+`-gz"`
+		h.Set("Content-Encoding", rep.Gzip)
+	}
+	file, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer file.Close()
-	h := w.Header()
 	h.Set("Content-Type", f.contentType)
 	h.Set("Cache-Control", rep.CacheRevalidate)
-	h.Set("Etag", f.etag)
+	h.Set("Etag", etag)
 	http.ServeContent(w, req, "", time.Time{}, file)
 	return nil
+}
+
+// gzipFile writes path's gzip form beside it (path.gz), streaming: a
+// GeoPackage compresses about tenfold, and a download should not cost ten
+// times the bytes.
+func gzipFile(path string) error {
+	in, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(path + ".gz")
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(out, gzip.BestCompression)
+	if _, err := io.Copy(zw, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // close removes the files written on disk.

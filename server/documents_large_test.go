@@ -3,11 +3,14 @@ package server
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"testing"
 	"time"
+
+	"github.com/labstack/echo/v4"
 
 	"github.com/controlmap/controlmap/data"
 )
@@ -70,6 +73,12 @@ func TestStreamedGeoPackage(t *testing.T) {
 	if again := getWith(h, "/api/export/history.gpkg", map[string]string{"If-None-Match": full.Header().Get("ETag")}); again.Code != http.StatusNotModified {
 		t.Errorf("revalidation got %d, want 304", again.Code)
 	}
+	gz := getWith(h, "/api/export/history.gpkg", map[string]string{"Accept-Encoding": "gzip"})
+	if gz.Header().Get("Content-Encoding") != "gzip" || !bytes.Equal(gunzip(t, gz.Body.Bytes()), full.Body.Bytes()) ||
+		gz.Header().Get("ETag") == full.Header().Get("ETag") {
+		t.Errorf("gzip: Content-Encoding %q, ETag %q: want the gzip form of the same file under its own ETag",
+			gz.Header().Get("Content-Encoding"), gz.Header().Get("ETag"))
+	}
 }
 
 // TestStreamStopsWithTheClient: a client gone before the answer is
@@ -87,5 +96,39 @@ func TestStreamStopsWithTheClient(t *testing.T) {
 		if rec.Body.Len() >= whole && target == "/api/export/history.csv" || bytes.HasSuffix(rec.Body.Bytes(), []byte("]}")) {
 			t.Errorf("%s: a cancelled request got %d bytes, a complete answer", target, rec.Body.Len())
 		}
+	}
+}
+
+// blockingAnswer holds its request until released.
+type blockingAnswer struct{ entered, release chan struct{} }
+
+func (b blockingAnswer) Serve(w http.ResponseWriter, _ *http.Request) error {
+	close(b.entered)
+	<-b.release
+	w.WriteHeader(http.StatusOK)
+	return nil
+}
+
+// TestStreamsAreLimited: past the streams' slots a request gets 429 with
+// Retry-After at once, and the slot frees when the stream ends.
+func TestStreamsAreLimited(t *testing.T) {
+	t.Parallel()
+	b := blockingAnswer{make(chan struct{}), make(chan struct{})}
+	l := limited{a: b, slots: make(chan struct{}, 1)}
+	done := make(chan error)
+	go func() { done <- l.Serve(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil)) }()
+	<-b.entered
+	rec := httptest.NewRecorder()
+	err := l.Serve(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	var he *echo.HTTPError
+	if !errors.As(err, &he) || he.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("second stream: got %v, Retry-After %q; want 429 with Retry-After", err, rec.Header().Get("Retry-After"))
+	}
+	close(b.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if len(l.slots) != 0 {
+		t.Error("the slot was not freed")
 	}
 }
