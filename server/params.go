@@ -24,6 +24,9 @@ const (
 	paramDatetime = "datetime"
 	paramLimit    = "limit"
 	paramOffset   = "offset"
+	// OGC API – Features Part 3 (CQL2 text).
+	paramFilter     = "filter"
+	paramFilterLang = "filter-lang"
 )
 
 var errUnknownParam = errors.New("unknown parameter")

@@ -21,6 +21,8 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	maxInFlight := fl.Int("max-in-flight", 1024, "requests served at once; past it clients get 429 with Retry-After")
 	rate := fl.Float64("rate", 0, "requests a second allowed per client address (0: no per-client limit; the in-flight cap still applies)")
 	burst := fl.Int("burst", 0, "bursts allowed above --rate (default 2×rate)")
+	baseURL := fl.String("base-url", "", "the public `URL` clients reach the server at (e.g. https://example.org/controlmap), written into OGC links and the .qlr; default: from the request's Host")
+	trustProxy := fl.Bool("trust-proxy", false, "take the public URL from the Forwarded or X-Forwarded-Proto/Host headers (only behind a proxy that sets them)")
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -35,7 +37,8 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	srv, err := server.New(server.Config{Addr: *addr, Version: version, Logger: log,
-		MaxInFlight: *maxInFlight, RatePerClient: *rate, RateBurst: *burst}, ds, assets)
+		MaxInFlight: *maxInFlight, RatePerClient: *rate, RateBurst: *burst,
+		BaseURL: *baseURL, TrustProxy: *trustProxy}, ds, assets)
 	if err != nil {
 		return err
 	}

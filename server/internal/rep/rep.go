@@ -154,7 +154,11 @@ func (f *Fixed) Serve(w http.ResponseWriter, req *http.Request) error {
 	h["Cache-Control"] = f.cacheControl
 	h["Etag"] = f.etagV
 	if f.vary {
-		h["Vary"] = varyEncoding
+		if v := h["Vary"]; v != nil { // the handler's own (Accept): keep it
+			h["Vary"] = append(v[:len(v):len(v)], varyEncoding...)
+		} else {
+			h["Vary"] = varyEncoding
+		}
 	}
 	if ETagMatches(req.Header.Get("If-None-Match"), f.etag) {
 		w.WriteHeader(http.StatusNotModified)
@@ -186,6 +190,30 @@ func WriteBytes(w http.ResponseWriter, req *http.Request, status int, contentTyp
 	}
 	_, err := w.Write(body)
 	return err
+}
+
+// ServeOnce serves a body made for this request alone (too large to keep):
+// a strong ETag from its hash, 304 when the client has it, and only the
+// coding the client prefers, compressed fast (gzip; brotli costs too much
+// per request at this size).
+func ServeOnce(w http.ResponseWriter, req *http.Request, contentType, cacheControl string, body []byte) error {
+	sum := sha256.Sum256(body)
+	m := Meta{ContentType: contentType, CacheControl: cacheControl, ETag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	if Compressible(contentType) && len(body) > 512 {
+		m.Vary = true
+		if ParseAcceptEncoding(req.Header.Get("Accept-Encoding")).Best(false) == Gzip {
+			m.Coding, m.ETag = Gzip, m.ETag[:len(m.ETag)-1]+`-gz"`
+			if ETagMatches(req.Header.Get("If-None-Match"), m.ETag) {
+				return NewFixed(m, nil).Serve(w, req)
+			}
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+			_, _ = zw.Write(body)
+			_ = zw.Close()
+			body = buf.Bytes()
+		}
+	}
+	return NewFixed(m, body).Serve(w, req)
 }
 
 // ETag quotes a tag built from parts, for answers not stored as a Rep.
