@@ -184,8 +184,10 @@ func writeGPKGLayer(tx *sql.Tx, l gpkgLayer) error {
 	if _, err := tx.Exec(`INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)`, l.name, l.geomType); err != nil {
 		return err
 	}
-	_, err = tx.Exec(`INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')`, l.name)
-	return err
+	if _, err = tx.Exec(`INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')`, l.name); err != nil {
+		return err
+	}
+	return createRTreeTriggers(tx, l.name)
 }
 
 // gpkgGeometry encodes g as a GeoPackage binary geometry: the "GP" header

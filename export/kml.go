@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"time"
 
 	"github.com/paulmach/orb"
 	geomkml "github.com/twpayne/go-geom/encoding/kml"
@@ -14,8 +15,11 @@ import (
 )
 
 // HistoryKML writes the history as KML for Google Earth: a placemark per
-// assessed interval with a TimeSpan (the end is the first day of the next
-// interval, left open for the ongoing one) and a style per status, and a
+// assessed interval with the full-resolution geometry (a GIS export keeps
+// it) and a TimeSpan from midnight in Afghanistan (UTC+4:30) of its first
+// day to midnight of the first day of the next interval (open for the
+// ongoing one): days are Afghan days, so a UTC midnight would start each
+// change 4.5 hours late and a style per status, and a
 // placemark per event with a TimeStamp, so that Google Earth's time slider
 // animates the map.
 func HistoryKML(ds *data.Dataset) ([]byte, error) {
@@ -60,11 +64,11 @@ func kmlControl(ds *data.Dataset, book *wire.Book) (*kml.FolderElement, error) {
 		a := &ds.Areas[i]
 		for j := range ds.Intervals[a.PCode] {
 			iv := &ds.Intervals[a.PCode][j]
-			span := kml.TimeSpan(kml.Begin(iv.From.Time()))
+			span := kml.TimeSpan(kml.Begin(afghanMidnight(iv.From)))
 			if iv.To != 0 {
-				span.Add(kml.End(iv.To.Time()))
+				span.Add(kml.End(afghanMidnight(iv.To)))
 			}
-			geomEl, err := kmlGeometry(a.Display)
+			geomEl, err := kmlGeometry(a.Geometry)
 			if err != nil {
 				return nil, err
 			}
@@ -87,7 +91,7 @@ func kmlEvents(ds *data.Dataset, book *wire.Book) (*kml.FolderElement, error) {
 		e := rec.Event
 		els := []kml.Element{kml.Name(e.Location + ": " + e.SubType),
 			kml.Description(e.Notes + " Sources: " + book.URLs(e.Sources)),
-			kml.TimeStamp(kml.When(e.Date.Time())), kml.StyleURL("#event"), extendedData(wire.Events, rec)}
+			kml.TimeStamp(kml.When(afghanMidnight(e.Date))), kml.StyleURL("#event"), extendedData(wire.Events, rec)}
 		if g := rec.Geometry(); g != nil { // an event with no place has no geometry
 			geomEl, err := kmlGeometry(g)
 			if err != nil {
@@ -107,6 +111,15 @@ func kmlGeometry(g orb.Geometry) (kml.Element, error) {
 		return nil, err
 	}
 	return geomkml.Encode(gg)
+}
+
+// afghanTime is Afghanistan's time zone (UTC+4:30, no daylight saving).
+var afghanTime = time.FixedZone("AFT", 4*3600+1800)
+
+// afghanMidnight is the start of day d in Afghanistan.
+func afghanMidnight(d data.Day) time.Time {
+	t := d.Time()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, afghanTime)
 }
 
 func orOngoing(d data.Day) string {

@@ -68,12 +68,23 @@ func Landing(base string, html bool) Doc {
 	}}
 }
 
+// RelQueryables is the link relation of a collection's queryables (Part 3).
+const RelQueryables = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
+
 // conformance lists the conformance classes implemented.
 var conformance = []string{
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+	// Part 3 and CQL2: only the classes whose every requirement holds
+	// (advanced comparison needs LIKE and BETWEEN, the temporal class every
+	// T_ function: not declared).
+	"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+	"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+	"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+	"http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+	"http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
 }
 
 // Conformance is the conformance declaration.
@@ -128,6 +139,7 @@ func (c *Collection) describe(base string) map[string]any {
 			{Href: path + "/items", Rel: wire.RelItems, Type: wire.TypeGeoJSON, Title: c.Title + " as GeoJSON"},
 			{Href: path + "/items?f=html", Rel: wire.RelItems, Type: "text/html", Title: c.Title + " as HTML"},
 			{Href: path + "/schema", Rel: wire.RelDescribedBy, Type: wire.TypeSchema, Title: "The properties' types (JSON Schema)"},
+			{Href: path + "/queryables", Rel: RelQueryables, Type: wire.TypeSchema, Title: "The properties a filter may name"},
 		},
 	}
 }

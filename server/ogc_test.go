@@ -43,8 +43,8 @@ func TestOGCLandingAndConformance(t *testing.T) {
 		}
 	}
 	_, conf := getJSON(t, h, "/ogc/conformance")
-	if got := len(conf["conformsTo"].([]any)); got != 4 {
-		t.Errorf("conformsTo has %d classes, want core, oas30, html, geojson", got)
+	if got := len(conf["conformsTo"].([]any)); got != 9 {
+		t.Errorf("conformsTo has %d classes, want core, oas30, html, geojson and five of Part 3 and CQL2", got)
 	}
 	rec := get(t, h, http.MethodGet, "/ogc/api")
 	var api map[string]any
