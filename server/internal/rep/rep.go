@@ -27,9 +27,12 @@ type Rep struct {
 	enc *Lazy[encodings]
 }
 
-// encodings are a body's forms, by coding.
+// encodings are a body's forms, by coding. The compressed forms are made
+// when a client first asks for them (or by Prepare): an answer kept for a
+// client that takes only the plain body costs no compression.
 type encodings struct {
-	identity, gz, br *Fixed
+	identity *Fixed
+	gz, br   *Lazy[*Fixed]
 }
 
 // New returns the representation of body.
@@ -58,10 +61,11 @@ func encode(contentType, cacheControl string, body []byte) encodings {
 	}
 	m.Vary = true
 	e := encodings{identity: NewFixed(m, body)}
-	m.Coding, m.ETag = Gzip, `"`+tag+`-gz"`
-	e.gz = NewFixed(m, gzipBytes(body))
-	m.Coding, m.ETag = Brotli, `"`+tag+`-br"`
-	e.br = NewFixed(m, brotliBytes(body))
+	gz, br := m, m
+	gz.Coding, gz.ETag = Gzip, `"`+tag+`-gz"`
+	e.gz = NewLazy(func() (*Fixed, error) { return NewFixed(gz, gzipBytes(body)), nil })
+	br.Coding, br.ETag = Brotli, `"`+tag+`-br"`
+	e.br = NewLazy(func() (*Fixed, error) { return NewFixed(br, brotliBytes(body)), nil })
 	return e
 }
 
@@ -79,7 +83,11 @@ func Compressible(contentType string) bool {
 
 // Prepare builds the body and its encodings now (Warm calls it).
 func (r *Rep) Prepare() error {
-	_, err := r.enc.Get()
+	e, err := r.enc.Get()
+	if err == nil && e.gz != nil {
+		_, _ = e.gz.Get()
+		_, _ = e.br.Get()
+	}
 	return err
 }
 
@@ -103,9 +111,9 @@ func (r *Rep) Serve(w http.ResponseWriter, req *http.Request) error {
 	if e.gz != nil {
 		switch ParseAcceptEncoding(req.Header.Get("Accept-Encoding")).Best(true) {
 		case Brotli:
-			f = e.br
+			f, _ = e.br.Get()
 		case Gzip:
-			f = e.gz
+			f, _ = e.gz.Get()
 		}
 	}
 	return f.Serve(w, req)
