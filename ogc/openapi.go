@@ -47,7 +47,9 @@ func oaGet(id, summary string, params []any, responses map[string]any) map[strin
 		"tags": []string{"OGC API – Features"}, "parameters": params, "responses": responses}}
 }
 
-func oaRef(name string) map[string]any { return map[string]any{"$ref": "#/components/parameters/" + name} }
+func oaRef(name string) map[string]any {
+	return map[string]any{"$ref": "#/components/parameters/" + name}
+}
 
 // OpenAPI is the OpenAPI 3.0 definition of the OGC API at base.
 func OpenAPI(base string) map[string]any {
@@ -91,7 +93,7 @@ func oaParameters() map[string]any {
 		"bbox": oaParam("bbox", "query", "minLon,minLat,maxLon,maxLat in CRS84 (or six numbers with heights, which are ignored): features whose geometry meets the box",
 			map[string]any{"type": "array", "minItems": 4, "maxItems": 6, "items": map[string]any{"type": "number"}}),
 		"datetime": oaParam("datetime", "query", "An instant (a date, or a date-time taken to its day in Afghanistan) or an interval a/b with '..' or an empty end for an open one; a feature matches when its validity [valid_from, valid_to) shares a day with it. Undated features (areas) match everything.", str),
-		"filter": oaParam("filter", "query", "A CQL2 text filter on the queryables (see /collections/{collectionId}/queryables): comparisons, AND, OR, NOT, IN, IS NULL, T_INTERSECTS, e.g. status IN ('taliban','contested') AND T_INTERSECTS(INTERVAL(valid_from, valid_to), DATE('2021-09-06'))", str),
+		"filter":   oaParam("filter", "query", "A CQL2 text filter on the queryables (see /collections/{collectionId}/queryables): comparisons, AND, OR, NOT, IN, IS NULL, T_INTERSECTS, e.g. status IN ('taliban','contested') AND T_INTERSECTS(INTERVAL(valid_from, valid_to), DATE('2021-09-06'))", str),
 		"filter-lang": oaParam("filter-lang", "query", "The filter's language: cql2-text only",
 			map[string]any{"type": "string", "enum": []string{"cql2-text"}, "default": "cql2-text"}),
 		"limit":  oaParam("limit", "query", "Features per page; a larger value is served as the maximum", map[string]any{"type": "integer", "minimum": 1, "maximum": MaxLimit, "default": DefaultLimit}),
