@@ -41,16 +41,43 @@ type extent struct {
 type source interface {
 	extent(i int) extent
 	props(i int) map[string]any
+	value(i int, name string) any // one flat property, for filters
 }
 
 type layerSource[T any] struct {
-	s    *wire.Schema[T]
-	recs []T
-	ext  func(T) extent
+	s     *wire.Schema[T]
+	recs  []T
+	ext   func(T) extent
+	flat  []wire.Field[T]
+	index map[string]int // flat field by name
 }
 
-func (l layerSource[T]) extent(i int) extent        { return l.ext(l.recs[i]) }
-func (l layerSource[T]) props(i int) map[string]any { return l.s.FlatProps(l.recs[i]) }
+func newLayerSource[T any](s *wire.Schema[T], recs []T, ext func(T) extent) *layerSource[T] {
+	l := &layerSource[T]{s: s, recs: recs, ext: ext, flat: s.Flat(), index: map[string]int{}}
+	for i, f := range l.flat {
+		l.index[f.Name] = i
+	}
+	return l
+}
+
+func (l *layerSource[T]) extent(i int) extent        { return l.ext(l.recs[i]) }
+func (l *layerSource[T]) props(i int) map[string]any { return l.s.FlatProps(l.recs[i]) }
+func (l *layerSource[T]) value(i int, name string) any {
+	k, ok := l.index[name]
+	if !ok {
+		return nil
+	}
+	return wire.Flatten(l.flat[k].Value(l.recs[i]))
+}
+
+// Props are a feature's properties as a filter reads them, one at a time.
+type Props struct {
+	src source
+	i   int
+}
+
+// Get returns the named property (nil for null or unknown).
+func (p Props) Get(name string) any { return p.src.value(p.i, name) }
 
 // Collection is one collection: a wire layer's flat form, its features and
 // extents.
@@ -73,7 +100,7 @@ type Collection struct {
 func newCollection[T any](s *wire.Schema[T], from, to string, recs []T, ext func(T) extent) *Collection {
 	c := &Collection{ID: s.Name, Title: s.Title, Description: s.Description, TemporalFrom: from, TemporalTo: to,
 		fields: s.FlatNames(), schema: s.JSONSchema, queryables: queryablesOf(s),
-		src: layerSource[T]{s, recs, ext}, features: make([]feature, len(recs)), byID: make(map[string]int32, len(recs))}
+		src: newLayerSource(s, recs, ext), features: make([]feature, len(recs)), byID: make(map[string]int32, len(recs))}
 	for i, r := range recs {
 		x := ext(r)
 		f := feature{from: x.from, to: x.to, placed: x.geom != nil}
@@ -136,7 +163,7 @@ func (c *Collection) match(bbox *orb.Bound, when *Period, filter Expr) ([]int, e
 			continue
 		}
 		if filter != nil {
-			ok, err := filter.Eval(c.src.props(i))
+			ok, err := filter.Eval(Props{c.src, i})
 			if err != nil {
 				return nil, err
 			}

@@ -8,7 +8,7 @@ import (
 
 // Expr is a parsed CQL2 filter, evaluated on a feature's flat properties.
 type Expr interface {
-	Eval(props map[string]any) (bool, error)
+	Eval(p Props) (bool, error)
 }
 
 // parser reads CQL2 text (OGC 21-065, the Basic CQL2 classes plus IN and

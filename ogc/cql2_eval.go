@@ -24,7 +24,7 @@ type (
 	tIntersects struct{ a, b temporal }
 )
 
-func (e andExpr) Eval(p map[string]any) (bool, error) {
+func (e andExpr) Eval(p Props) (bool, error) {
 	for _, x := range e {
 		if ok, err := x.Eval(p); err != nil || !ok {
 			return false, err
@@ -33,7 +33,7 @@ func (e andExpr) Eval(p map[string]any) (bool, error) {
 	return true, nil
 }
 
-func (e orExpr) Eval(p map[string]any) (bool, error) {
+func (e orExpr) Eval(p Props) (bool, error) {
 	for _, x := range e {
 		if ok, err := x.Eval(p); err != nil || ok {
 			return ok, err
@@ -42,17 +42,17 @@ func (e orExpr) Eval(p map[string]any) (bool, error) {
 	return false, nil
 }
 
-func (e notExpr) Eval(p map[string]any) (bool, error) {
+func (e notExpr) Eval(p Props) (bool, error) {
 	ok, err := e.e.Eval(p)
 	return !ok, err
 }
 
-func (e isNull) Eval(p map[string]any) (bool, error) {
-	return (p[e.prop] == nil) != e.neg, nil
+func (e isNull) Eval(p Props) (bool, error) {
+	return (p.Get(e.prop) == nil) != e.neg, nil
 }
 
-func (e in) Eval(p map[string]any) (bool, error) {
-	v := p[e.prop]
+func (e in) Eval(p Props) (bool, error) {
+	v := p.Get(e.prop)
 	if v == nil {
 		return false, nil
 	}
@@ -64,8 +64,8 @@ func (e in) Eval(p map[string]any) (bool, error) {
 	return e.neg, nil
 }
 
-func (e cmp) Eval(p map[string]any) (bool, error) {
-	v := p[e.prop]
+func (e cmp) Eval(p Props) (bool, error) {
+	v := p.Get(e.prop)
 	if v == nil {
 		return false, nil
 	}

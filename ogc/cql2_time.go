@@ -12,21 +12,21 @@ type end struct {
 type temporal struct{ from, to end }
 
 // value resolves an end on a feature; ok is false for a null instant.
-func (e end) value(p map[string]any, isInstant bool) (day string, open, ok bool) {
+func (e end) value(p Props, isInstant bool) (day string, open, ok bool) {
 	switch {
 	case e.open:
 		return "", true, true
 	case e.prop == "":
 		return e.day, false, true
 	}
-	s, _ := p[e.prop].(string)
+	s, _ := p.Get(e.prop).(string)
 	if s == "" {
 		return "", true, !isInstant // a null interval end is open
 	}
 	return s, false, true
 }
 
-func (t temporal) resolve(p map[string]any) (from, to string, ok bool) {
+func (t temporal) resolve(p Props) (from, to string, ok bool) {
 	instant := t.from == t.to
 	f, fOpen, ok1 := t.from.value(p, instant)
 	u, uOpen, ok2 := t.to.value(p, instant)
@@ -42,7 +42,7 @@ func (t temporal) resolve(p map[string]any) (from, to string, ok bool) {
 	return f, u, true
 }
 
-func (e tIntersects) Eval(p map[string]any) (bool, error) {
+func (e tIntersects) Eval(p Props) (bool, error) {
 	af, at, ok1 := e.a.resolve(p)
 	bf, bt, ok2 := e.b.resolve(p)
 	return ok1 && ok2 && af <= bt && bf <= at, nil
