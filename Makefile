@@ -81,6 +81,7 @@ bench: deps build ## benchmarks: go test -bench, then controlmap vs nginx vs bar
 	$(GO) test -run '^$$' -bench . -benchmem ./data ./server
 	scripts/bench.sh bin/controlmap
 	scripts/growth.sh bin/controlmap
+	scripts/scale.sh bin/controlmap
 	scripts/page.sh
 
 loadtest: deps build ## hold 256 connections for 30 s with wrk: no errors, flat memory

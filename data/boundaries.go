@@ -160,7 +160,7 @@ func (d *Dataset) attachBoundaries(bounds fs.FS) error {
 	if err != nil {
 		return err
 	}
-	d.Context, err = fs.ReadFile(bounds, ContextFile)
+	d.Context, err = readFile(bounds, ContextFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		d.Context, err = []byte(`{"type":"FeatureCollection","features":[]}`), nil
 	}
@@ -178,14 +178,18 @@ func (d *Dataset) attachBoundaries(bounds fs.FS) error {
 		a.Display, _ = geo.AsMultiPolygon(g.Geometry)
 		a.AreaKm2 = f.Properties.MustFloat64("area_km2", 0)
 		if lbl, ok := f.Properties["label"].([]any); ok && len(lbl) == 2 {
-			a.Label = orb.Point{lbl[0].(float64), lbl[1].(float64)}
+			x, okX := lbl[0].(float64)
+			y, okY := lbl[1].(float64)
+			if okX && okY {
+				a.Label = orb.Point{x, y}
+			}
 		}
 	}
 	return nil
 }
 
 func readFC(fsys fs.FS, name string) (map[string]*geojson.Feature, error) {
-	b, err := fs.ReadFile(fsys, name)
+	b, err := readFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &RowError{File: name, Err: fmt.Errorf("%w: the derived boundaries are missing: run 'make build'", ErrNoBoundary)}
 	}

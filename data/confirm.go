@@ -35,9 +35,16 @@ func (d *Dataset) supportDays(pcode string, iv *Interval) []Day {
 		}
 	}
 	add(iv.Sources)
-	for _, c := range d.Claims {
-		if c.Party == PartyIndependent && c.Kind == KindReport && c.Status == iv.Status &&
-			iv.Contains(c.Date) && slices.Contains(c.PCodes, pcode) {
+	// The area's independent claims, in date order (index built them):
+	// only those within iv are looked at, so a long history costs
+	// O(intervals × log claims), not O(intervals × claims).
+	claims := d.claimsByArea[d.areaIndex[pcode]][slices.Index(parties, PartyIndependent)]
+	from := sort.Search(len(claims), func(i int) bool { return claims[i].Date >= iv.From })
+	for _, c := range claims[from:] {
+		if !iv.Contains(c.Date) {
+			break
+		}
+		if c.Kind == KindReport && c.Status == iv.Status {
 			add(c.Sources)
 		}
 	}

@@ -41,13 +41,25 @@ func (e *RowError) Unwrap() error { return e.Err }
 const maxErrors = 50
 
 // problems collects row errors while a load goes on, so that an analyst sees
-// every mistake in one run.
-type problems struct{ errs []error }
+// every mistake in one run. It remembers which files had any, past the cap
+// too: checks against a table that failed to load are skipped, since every
+// row citing it would report a mistake that is not there.
+type problems struct {
+	errs  []error
+	files map[string]bool
+}
 
 func (p *problems) add(file string, line int, err error) {
+	if p.files == nil {
+		p.files = map[string]bool{}
+	}
+	p.files[file] = true
 	if len(p.errs) < maxErrors {
 		p.errs = append(p.errs, &RowError{File: file, Line: line, Err: err})
 	}
 }
 
 func (p *problems) err() error { return errors.Join(p.errs...) }
+
+// failed reports whether file had any problem: its rows are not all loaded.
+func (p *problems) failed(file string) bool { return p.files[file] }

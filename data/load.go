@@ -116,6 +116,9 @@ func (h *hashingFS) Open(name string) (fs.File, error) {
 	return &hashingFile{File: f, name: name, hash: sha256.New(), owner: h}, nil
 }
 
+// Stat looks without opening (see openRegular): a FIFO must not be opened.
+func (h *hashingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(h.fsys, name) }
+
 type hashingFile struct {
 	fs.File
 	name  string
@@ -202,7 +205,7 @@ func (d *Dataset) loadSources(fsys fs.FS, p *problems) {
 		d.Sources = append(d.Sources, s)
 	}
 	for _, s := range d.Sources {
-		if s.CopyOf != "" && !d.hasSource(s.CopyOf) {
+		if s.CopyOf != "" && !d.hasSource(s.CopyOf) && !p.failed(SourcesFile) {
 			p.add(SourcesFile, lines[s.ID], fmt.Errorf("%w: copy_of %q (not in %s)", ErrUnknownSrc, s.CopyOf, SourcesFile))
 		}
 	}
@@ -289,6 +292,9 @@ func (d *Dataset) hasSource(id string) bool { _, ok := d.sourceIndex[id]; return
 // no copy of them per row.
 func (d *Dataset) checkSources(file string, line int, cell string, p *problems) ([]string, bool) {
 	ids := splitList(cell)
+	if p.failed(SourcesFile) && file != SourcesFile {
+		return nil, false // the sources table is reported; the ids cannot be checked
+	}
 	if len(ids) == 0 {
 		p.add(file, line, fmt.Errorf("%w: every row cites at least one source id", ErrNoSource))
 		return nil, false
@@ -338,9 +344,14 @@ func (d *Dataset) day(file string, line int, col, s string, p *problems) (Day, b
 	return day, true
 }
 
+// knownArea checks that pcode is in the areas table; when that table failed
+// to load it reports nothing and the row is skipped.
 func (d *Dataset) knownArea(file string, line int, pcode string, p *problems) bool {
 	if d.hasArea(pcode) {
 		return true
+	}
+	if p.failed(AreasFile) {
+		return false
 	}
 	p.add(file, line, fmt.Errorf("%w %q (not in %s)", ErrUnknownPCode, pcode, AreasFile))
 	return false

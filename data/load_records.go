@@ -148,8 +148,8 @@ func (d *Dataset) parseEvent(r row, p *problems) (Event, bool) {
 		}
 		e.Fatalities = &n
 	}
-	if e.PCode != "" && !d.knownArea(EventsFile, r.line, e.PCode, p) {
-		return Event{}, false
+	if e.PCode != "" && !d.knownArea(EventsFile, r.line, e.PCode, p) || p.failed(AreasFile) {
+		return Event{}, false // no areas to place the event in
 	}
 	if err := d.checkAdmin(e); err != nil {
 		return fail(err)

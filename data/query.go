@@ -1,6 +1,7 @@
 package data
 
 import (
+	"iter"
 	"slices"
 	"sort"
 )
@@ -220,6 +221,32 @@ func (d *Dataset) History() []Interval {
 		out = append(out, d.Intervals[a.PCode]...)
 	}
 	return out
+}
+
+// AllIntervals yields every assessed interval with its area, in the order
+// of History, without copying them: the exports of a long history stream
+// from it.
+func (d *Dataset) AllIntervals() iter.Seq2[*Area, *Interval] {
+	return func(yield func(*Area, *Interval) bool) {
+		for i := range d.Areas {
+			a := &d.Areas[i]
+			ivs := d.Intervals[a.PCode]
+			for j := range ivs {
+				if !yield(a, &ivs[j]) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// IntervalCount is the number of assessed intervals.
+func (d *Dataset) IntervalCount() int {
+	n := 0
+	for _, ivs := range d.Intervals {
+		n += len(ivs)
+	}
+	return n
 }
 
 // EventsBetween returns the events dated within [from, to], both inclusive;

@@ -2,8 +2,11 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
+	"io"
+	"iter"
 	"strconv"
 
 	"github.com/paulmach/orb"
@@ -20,18 +23,26 @@ import (
 // HistoryCSV writes every assessed interval (wire.Intervals) with
 // full-resolution geometry.
 func HistoryCSV(ds *data.Dataset) ([]byte, error) {
+	var buf bytes.Buffer
+	err := WriteHistoryCSV(context.Background(), &buf, ds)
+	return buf.Bytes(), err
+}
+
+// WriteHistoryCSV streams HistoryCSV to w, row by row: a long history is
+// never held whole. It stops with ctx's error.
+func WriteHistoryCSV(ctx context.Context, w io.Writer, ds *data.Dataset) error {
 	book, err := wire.NewBook(ds)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var recs []wire.IntervalRec
-	for i := range ds.Areas {
-		a := &ds.Areas[i]
-		for j := range ds.Intervals[a.PCode] {
-			recs = append(recs, wire.IntervalRec{Area: a, Interval: &ds.Intervals[a.PCode][j], Book: book})
+	recs := func(yield func(wire.IntervalRec) bool) {
+		for a, iv := range ds.AllIntervals() {
+			if !yield(wire.IntervalRec{Area: a, Interval: iv, Book: book}) {
+				return
+			}
 		}
 	}
-	return writeCSV(wire.Intervals, recs, func(r wire.IntervalRec) orb.Geometry { return r.Area.Geometry })
+	return writeCSV(ctx, w, wire.Intervals, recs, func(r wire.IntervalRec) orb.Geometry { return r.Area.Geometry })
 }
 
 // ControlCSV writes every district's state on day (wire.Days) with
@@ -41,30 +52,46 @@ func ControlCSV(ds *data.Dataset, day data.Day) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var recs []wire.DayRec
-	for _, s := range ds.StatesAt(day) {
-		recs = append(recs, wire.DayRec{State: s, Day: day, Date: day.String(), Book: book})
+	states := ds.StatesAt(day)
+	recs := func(yield func(wire.DayRec) bool) {
+		for _, s := range states {
+			if !yield(wire.DayRec{State: s, Day: day, Date: day.String(), Book: book}) {
+				return
+			}
+		}
 	}
-	return writeCSV(wire.Days, recs, func(r wire.DayRec) orb.Geometry { return r.State.Area.Geometry })
+	var buf bytes.Buffer
+	err = writeCSV(context.Background(), &buf, wire.Days, recs, func(r wire.DayRec) orb.Geometry { return r.State.Area.Geometry })
+	return buf.Bytes(), err
 }
 
-func writeCSV[T any](s *wire.Schema[T], recs []T, geom func(T) orb.Geometry) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+// checkEvery is how many records a streamed export writes between looks
+// at its context.
+const checkEvery = 1024
+
+func writeCSV[T any](ctx context.Context, out io.Writer, s *wire.Schema[T], recs iter.Seq[T], geom func(T) orb.Geometry) error {
+	w := csv.NewWriter(out)
 	if err := w.Write(append(s.FlatNames(), "wkt")); err != nil {
-		return nil, err
+		return err
 	}
-	for _, r := range recs {
-		var row []string
+	n, row := 0, []string{}
+	for r := range recs {
+		if n%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		n++
+		row = row[:0]
 		for _, v := range s.FlatValues(r) {
 			row = append(row, cell(v))
 		}
 		if err := w.Write(append(row, wkt.MarshalString(geom(r)))); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	return w.Error()
 }
 
 // cell writes a flat value as CSV text: null is empty.

@@ -1,9 +1,11 @@
 package export
 
 import (
+	"context"
 	"database/sql"
 	"encoding/binary"
 	"fmt"
+	"iter"
 	"math"
 	"os"
 	"path/filepath"
@@ -21,11 +23,11 @@ import (
 const gpkgWGS84 = `GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]`
 
 // gpkgLayer is one feature table of the GeoPackage: the flat form of a
-// wire layer.
+// wire layer, its rows made one by one while they are inserted.
 type gpkgLayer struct {
 	name, description, geomType string
 	columns                     []string // "name TYPE"
-	rows                        []gpkgRow
+	rows                        iter.Seq[gpkgRow]
 }
 
 type gpkgRow struct {
@@ -33,65 +35,80 @@ type gpkgRow struct {
 	values []any
 }
 
-// HistoryGPKG writes the dataset as a GeoPackage 1.3 with three layers
-// (areas, control, events), full-resolution geometry, dates typed DATE and an
-// R-tree spatial index per layer. SQLite needs a file, so it is built in a
-// temporary folder and read back.
+// HistoryGPKG writes the dataset as a GeoPackage 1.3 (see WriteHistoryGPKG)
+// and returns its bytes.
 func HistoryGPKG(ds *data.Dataset) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "controlmap-gpkg-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	layers, err := gpkgLayers(ds)
-	if err != nil {
-		return nil, err
-	}
 	path := filepath.Join(dir, "controlmap.gpkg")
-	if err := writeGPKG(path, layers); err != nil {
-		return nil, fmt.Errorf("export: geopackage: %w", err)
+	if err := WriteHistoryGPKG(context.Background(), path, ds); err != nil {
+		return nil, err
 	}
 	return os.ReadFile(path)
 }
 
+// WriteHistoryGPKG writes the dataset to a new GeoPackage 1.3 file at path
+// with three layers (areas, control, events), full-resolution geometry,
+// dates typed DATE and an R-tree spatial index per layer. SQLite needs a
+// file; rows go in one by one, so memory stays at SQLite's page cache
+// however long the history. It stops with ctx's error.
+func WriteHistoryGPKG(ctx context.Context, path string, ds *data.Dataset) error {
+	book, err := wire.NewBook(ds)
+	if err != nil {
+		return err
+	}
+	areas := func(yield func(*data.Area) bool) {
+		for i := range ds.Areas {
+			if !yield(&ds.Areas[i]) {
+				return
+			}
+		}
+	}
+	intervals := func(yield func(wire.IntervalRec) bool) {
+		for a, iv := range ds.AllIntervals() {
+			if !yield(wire.IntervalRec{Area: a, Interval: iv, Book: book}) {
+				return
+			}
+		}
+	}
+	events := func(yield func(wire.EventRec) bool) {
+		for i := range ds.Events {
+			if !yield(wire.EventRec{Event: &ds.Events[i], Book: book}) {
+				return
+			}
+		}
+	}
+	layers := []gpkgLayer{
+		newGPKGLayer(wire.Areas, "MULTIPOLYGON", areas, func(a *data.Area) orb.Geometry { return a.Geometry }),
+		newGPKGLayer(wire.Intervals, "MULTIPOLYGON", intervals, func(r wire.IntervalRec) orb.Geometry { return r.Area.Geometry }),
+		newGPKGLayer(wire.Events, "POINT", events, wire.EventRec.Geometry),
+	}
+	if err := writeGPKG(ctx, path, layers); err != nil {
+		return fmt.Errorf("export: geopackage: %w", err)
+	}
+	return nil
+}
+
 // newGPKGLayer lays out the table of schema s.
-func newGPKGLayer[T any](s *wire.Schema[T], geomType string, recs []T, geom func(T) orb.Geometry) gpkgLayer {
+func newGPKGLayer[T any](s *wire.Schema[T], geomType string, recs iter.Seq[T], geom func(T) orb.Geometry) gpkgLayer {
 	l := gpkgLayer{name: s.Name, description: s.Description, geomType: geomType}
 	for _, f := range s.Flat() {
 		l.columns = append(l.columns, f.Name+" "+wire.SQLType(f))
 	}
-	for _, r := range recs {
-		l.rows = append(l.rows, gpkgRow{geom(r), s.FlatValues(r)})
+	l.rows = func(yield func(gpkgRow) bool) {
+		for r := range recs {
+			if !yield(gpkgRow{geom(r), s.FlatValues(r)}) {
+				return
+			}
+		}
 	}
 	return l
 }
 
-func gpkgLayers(ds *data.Dataset) ([]gpkgLayer, error) {
-	book, err := wire.NewBook(ds)
-	if err != nil {
-		return nil, err
-	}
-	var areas []*data.Area
-	var intervals []wire.IntervalRec
-	for i := range ds.Areas {
-		a := &ds.Areas[i]
-		areas = append(areas, a)
-		for j := range ds.Intervals[a.PCode] {
-			intervals = append(intervals, wire.IntervalRec{Area: a, Interval: &ds.Intervals[a.PCode][j], Book: book})
-		}
-	}
-	var events []wire.EventRec
-	for i := range ds.Events {
-		events = append(events, wire.EventRec{Event: &ds.Events[i], Book: book})
-	}
-	return []gpkgLayer{
-		newGPKGLayer(wire.Areas, "MULTIPOLYGON", areas, func(a *data.Area) orb.Geometry { return a.Geometry }),
-		newGPKGLayer(wire.Intervals, "MULTIPOLYGON", intervals, func(r wire.IntervalRec) orb.Geometry { return r.Area.Geometry }),
-		newGPKGLayer(wire.Events, "POINT", events, wire.EventRec.Geometry),
-	}, nil
-}
-
-func writeGPKG(path string, layers []gpkgLayer) (err error) {
+func writeGPKG(ctx context.Context, path string, layers []gpkgLayer) (err error) {
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		return err
@@ -101,6 +118,15 @@ func writeGPKG(path string, layers []gpkgLayer) (err error) {
 			err = cerr
 		}
 	}()
+	// One connection, so that the pragmas hold for the transaction: the
+	// file is new and private until written, so it needs no journal and no
+	// sync (a crash leaves a file nobody serves).
+	db.SetMaxOpenConns(1)
+	for _, p := range []string{`PRAGMA journal_mode = OFF`, `PRAGMA synchronous = OFF`} {
+		if _, err := db.Exec(p); err != nil {
+			return err
+		}
+	}
 	tx, err := db.Begin()
 	if err != nil {
 		return err
@@ -131,14 +157,14 @@ func writeGPKG(path string, layers []gpkgLayer) (err error) {
 		}
 	}
 	for _, l := range layers {
-		if err := writeGPKGLayer(tx, l); err != nil {
+		if err := writeGPKGLayer(ctx, tx, l); err != nil {
 			return fmt.Errorf("layer %s: %w", l.name, err)
 		}
 	}
 	return tx.Commit()
 }
 
-func writeGPKGLayer(tx *sql.Tx, l gpkgLayer) error {
+func writeGPKGLayer(ctx context.Context, tx *sql.Tx, l gpkgLayer) error {
 	var names, marks []string
 	for _, c := range l.columns {
 		names = append(names, strings.Fields(c)[0])
@@ -156,26 +182,14 @@ func writeGPKGLayer(tx *sql.Tx, l gpkgLayer) error {
 		return err
 	}
 	defer insert.Close()
-	bound := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
-	for i, r := range l.rows {
-		if r.geom == nil { // an event with no place: NULL geometry, not in the index
-			if _, err := insert.Exec(append([]any{i + 1, nil}, r.values...)...); err != nil {
-				return err
-			}
-			continue
-		}
-		blob, err := gpkgGeometry(r.geom)
-		if err != nil {
-			return err
-		}
-		if _, err := insert.Exec(append([]any{i + 1, blob}, r.values...)...); err != nil {
-			return err
-		}
-		b := r.geom.Bound()
-		if _, err := tx.Exec(fmt.Sprintf(`INSERT INTO "rtree_%s_geom" VALUES (?, ?, ?, ?, ?)`, l.name), i+1, b.Min[0], b.Max[0], b.Min[1], b.Max[1]); err != nil {
-			return err
-		}
-		bound = bound.Union(b)
+	index, err := tx.Prepare(fmt.Sprintf(`INSERT INTO "rtree_%s_geom" VALUES (?, ?, ?, ?, ?)`, l.name))
+	if err != nil {
+		return err
+	}
+	defer index.Close()
+	bound, err := insertGPKGRows(ctx, insert, index, l.rows)
+	if err != nil {
+		return err
 	}
 	if _, err := tx.Exec(`INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id)
 		VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)`, l.name, l.name, l.description, bound.Min[0], bound.Min[1], bound.Max[0], bound.Max[1]); err != nil {
@@ -188,6 +202,40 @@ func writeGPKGLayer(tx *sql.Tx, l gpkgLayer) error {
 		return err
 	}
 	return createRTreeTriggers(tx, l.name)
+}
+
+// insertGPKGRows inserts the rows and their index entries, and returns
+// their bounds.
+func insertGPKGRows(ctx context.Context, insert, index *sql.Stmt, rows iter.Seq[gpkgRow]) (orb.Bound, error) {
+	bound := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	fid := 0
+	for r := range rows {
+		if fid%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return bound, err
+			}
+		}
+		fid++
+		if r.geom == nil { // an event with no place: NULL geometry, not in the index
+			if _, err := insert.Exec(append([]any{fid, nil}, r.values...)...); err != nil {
+				return bound, err
+			}
+			continue
+		}
+		blob, err := gpkgGeometry(r.geom)
+		if err != nil {
+			return bound, err
+		}
+		if _, err := insert.Exec(append([]any{fid, blob}, r.values...)...); err != nil {
+			return bound, err
+		}
+		b := r.geom.Bound()
+		if _, err := index.Exec(fid, b.Min[0], b.Max[0], b.Min[1], b.Max[1]); err != nil {
+			return bound, err
+		}
+		bound = bound.Union(b)
+	}
+	return bound, nil
 }
 
 // gpkgGeometry encodes g as a GeoPackage binary geometry: the "GP" header

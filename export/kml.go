@@ -2,7 +2,11 @@ package export
 
 import (
 	"bytes"
+	"context"
+	"encoding/xml"
 	"fmt"
+	"io"
+	"iter"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -15,33 +19,62 @@ import (
 )
 
 // HistoryKML writes the history as KML for Google Earth: a placemark per
-// assessed interval with the full-resolution geometry (a GIS export keeps
-// it) and a TimeSpan from midnight in Afghanistan (UTC+4:30) of its first
-// day to midnight of the first day of the next interval (open for the
-// ongoing one): days are Afghan days, so a UTC midnight would start each
-// change 4.5 hours late and a style per status, and a
+// assessed interval with its full-resolution geometry (a GIS export keeps
+// it) and a TimeSpan from midnight in Afghanistan of its first day (the end
+// is the first day of the next interval, left open for the ongoing one) and
+// a style per status, and a
 // placemark per event with a TimeStamp, so that Google Earth's time slider
 // animates the map.
 func HistoryKML(ds *data.Dataset) ([]byte, error) {
+	var buf bytes.Buffer
+	err := WriteHistoryKML(context.Background(), &buf, ds)
+	return buf.Bytes(), err
+}
+
+// WriteHistoryKML streams HistoryKML to w: the placemarks are made as they
+// are written (lazyFolder), so a long history is never held as a tree. It
+// stops with ctx's error.
+func WriteHistoryKML(ctx context.Context, w io.Writer, ds *data.Dataset) error {
 	book, err := wire.NewBook(ds)
 	if err != nil {
-		return nil, err
-	}
-	control, err := kmlControl(ds, book)
-	if err != nil {
-		return nil, err
-	}
-	events, err := kmlEvents(ds, book)
-	if err != nil {
-		return nil, err
+		return err
 	}
 	doc := kml.Document(append(append([]kml.Element{kml.Name("controlmap: Panjshir and Andarab"),
-		kml.Description(data.Attribution + ". Assessed control and events, with sources.")}, kmlStyles()...), control, events)...)
-	var buf bytes.Buffer
-	if err := kml.KML(doc).WriteIndent(&buf, "", " "); err != nil {
-		return nil, err
+		kml.Description(data.Attribution + ". Assessed control and events, with sources.")}, kmlStyles()...),
+		lazyFolder{ctx, "Assessed control", kmlControl(ds, book)}, lazyFolder{ctx, "Events", kmlEvents(ds, book)})...)
+	return kml.KML(doc).WriteIndent(w, "", " ")
+}
+
+// lazyFolder is a KML Folder whose placemarks are made one by one while it
+// is written.
+type lazyFolder struct {
+	ctx        context.Context
+	name       string
+	placemarks iter.Seq2[kml.Element, error]
+}
+
+func (f lazyFolder) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
+	start := xml.StartElement{Name: xml.Name{Local: "Folder"}}
+	if err := e.EncodeToken(start); err != nil {
+		return err
 	}
-	return buf.Bytes(), nil
+	if err := kml.Name(f.name).MarshalXML(e, xml.StartElement{}); err != nil {
+		return err
+	}
+	n := 0
+	for pm, err := range f.placemarks {
+		if err == nil && n%checkEvery == 0 {
+			err = f.ctx.Err()
+		}
+		n++
+		if err != nil {
+			return err
+		}
+		if err := pm.MarshalXML(e, xml.StartElement{}); err != nil {
+			return err
+		}
+	}
+	return e.EncodeToken(start.End())
 }
 
 // kmlStyles is a shared style per status, in the palette, and one for events.
@@ -57,51 +90,58 @@ func kmlStyles() []kml.Element {
 	return append(styles, kml.SharedStyle("event", kml.IconStyle(kml.Scale(0.8))))
 }
 
-// kmlControl is the folder of assessed intervals.
-func kmlControl(ds *data.Dataset, book *wire.Book) (*kml.FolderElement, error) {
-	control := kml.Folder(kml.Name("Assessed control"))
-	for i := range ds.Areas {
-		a := &ds.Areas[i]
-		for j := range ds.Intervals[a.PCode] {
-			iv := &ds.Intervals[a.PCode][j]
+// kmlControl yields a placemark per assessed interval.
+func kmlControl(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] {
+	return func(yield func(kml.Element, error) bool) {
+		var area *data.Area
+		var geomEl kml.Element
+		for a, iv := range ds.AllIntervals() {
 			span := kml.TimeSpan(kml.Begin(afghanMidnight(iv.From)))
 			if iv.To != 0 {
 				span.Add(kml.End(afghanMidnight(iv.To)))
 			}
-			geomEl, err := kmlGeometry(a.Geometry)
-			if err != nil {
-				return nil, err
+			if a != area { // an area's intervals come together: its geometry is encoded once
+				var err error
+				if geomEl, err = kmlGeometry(a.Geometry); err != nil {
+					yield(nil, err)
+					return
+				}
+				area = a
 			}
-			control.Add(kml.Placemark(
+			if !yield(kml.Placemark(
 				kml.Name(fmt.Sprintf("%s: %s", a.Name, iv.Status)),
 				kml.Description(fmt.Sprintf("%s to %s (%s confidence). %s Sources: %s", iv.From, orOngoing(iv.To), iv.Confidence, iv.Note, book.URLs(iv.Sources))),
 				span, kml.StyleURL("#status-"+string(iv.Status)),
 				extendedData(wire.Intervals, wire.IntervalRec{Area: a, Interval: iv, Book: book}),
-				geomEl))
+				geomEl), nil) {
+				return
+			}
 		}
 	}
-	return control, nil
 }
 
-// kmlEvents is the folder of events, each with a TimeStamp.
-func kmlEvents(ds *data.Dataset, book *wire.Book) (*kml.FolderElement, error) {
-	events := kml.Folder(kml.Name("Events"))
-	for i := range ds.Events {
-		rec := wire.EventRec{Event: &ds.Events[i], Book: book}
-		e := rec.Event
-		els := []kml.Element{kml.Name(e.Location + ": " + e.SubType),
-			kml.Description(e.Notes + " Sources: " + book.URLs(e.Sources)),
-			kml.TimeStamp(kml.When(afghanMidnight(e.Date))), kml.StyleURL("#event"), extendedData(wire.Events, rec)}
-		if g := rec.Geometry(); g != nil { // an event with no place has no geometry
-			geomEl, err := kmlGeometry(g)
-			if err != nil {
-				return nil, err
+// kmlEvents yields a placemark per event, each with a TimeStamp.
+func kmlEvents(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] {
+	return func(yield func(kml.Element, error) bool) {
+		for i := range ds.Events {
+			rec := wire.EventRec{Event: &ds.Events[i], Book: book}
+			e := rec.Event
+			els := []kml.Element{kml.Name(e.Location + ": " + e.SubType),
+				kml.Description(e.Notes + " Sources: " + book.URLs(e.Sources)),
+				kml.TimeStamp(kml.When(afghanMidnight(e.Date))), kml.StyleURL("#event"), extendedData(wire.Events, rec)}
+			if g := rec.Geometry(); g != nil { // an event with no place has no geometry
+				geomEl, err := kmlGeometry(g)
+				if err != nil {
+					yield(nil, err)
+					return
+				}
+				els = append(els, geomEl)
 			}
-			els = append(els, geomEl)
+			if !yield(kml.Placemark(els...), nil) {
+				return
+			}
 		}
-		events.Add(kml.Placemark(els...))
 	}
-	return events, nil
 }
 
 // kmlGeometry encodes an orb geometry through go-geom, which writes KML.
@@ -116,7 +156,9 @@ func kmlGeometry(g orb.Geometry) (kml.Element, error) {
 // afghanTime is Afghanistan's time zone (UTC+4:30, no daylight saving).
 var afghanTime = time.FixedZone("AFT", 4*3600+1800)
 
-// afghanMidnight is the start of day d in Afghanistan.
+// afghanMidnight is the start of day d in Afghanistan: days are Afghan
+// days, so a TimeSpan from UTC midnight would start each change 4.5 hours
+// late.
 func afghanMidnight(d data.Day) time.Time {
 	t := d.Time()
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, afghanTime)

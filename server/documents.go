@@ -7,7 +7,6 @@ import (
 	"path"
 
 	"github.com/controlmap/controlmap/data"
-	"github.com/controlmap/controlmap/export"
 	"github.com/controlmap/controlmap/server/internal/rep"
 	"github.com/controlmap/controlmap/wire"
 )
@@ -17,13 +16,15 @@ import (
 // compressed forms; the per-day and per-request answers sit in byte-bounded
 // caches.
 type documents struct {
-	enc            *wire.Encoder
-	areas, history [2]*rep.Rep // by data.Detail
-	sources        *rep.Rep
-	context        *rep.Rep
-	stats          *rep.Rep
-	static         map[string]*rep.Rep // by file name in web
-	exports        map[string]*rep.Rep // by file name under /api/export/
+	enc     *wire.Encoder
+	areas   [2]*rep.Rep // by data.Detail
+	history [2]answer   // by data.Detail: held or streamed (documents_large.go)
+	sources *rep.Rep
+	context *rep.Rep
+	stats   *rep.Rep
+	static  map[string]*rep.Rep // by file name in web
+	exports map[string]answer   // by file name under /api/export/
+	tempDir string              // files written on disk, removed by close
 
 	events    *rep.LRU[[2]data.Day, *rep.Rep]      // by [from, to]
 	timelines *rep.LRU[data.Day, *rep.Rep]         // by today: the document ends today
@@ -62,7 +63,7 @@ type animationKey struct {
 	width, step int
 }
 
-func newDocuments(enc *wire.Encoder, web fs.FS) (*documents, error) {
+func newDocuments(enc *wire.Encoder, web fs.FS, maxHeld int, version string) (*documents, error) {
 	ds := enc.Dataset()
 	d := &documents{enc: enc,
 		sources:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
@@ -73,11 +74,9 @@ func newDocuments(enc *wire.Encoder, web fs.FS) (*documents, error) {
 		events:    rep.NewLRU[[2]data.Day](eventsCacheBytes, repSize),
 		templates: rep.NewLRU[templateKey](templateCacheBytes, (*rep.Template).Size),
 		answers:   rep.NewLRU[answerKey](answerCacheBytes, (*rep.Fixed).Len),
-		exports: map[string]*rep.Rep{
-			"history.gpkg": rep.NewDeferred(wire.TypeGPKG, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryGPKG(ds) }),
-			"history.kml":  rep.NewDeferred(wire.TypeKML, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryKML(ds) }),
-			"history.csv":  rep.NewDeferred(wire.TypeCSV, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryCSV(ds) }),
-		},
+	}
+	if err := d.historyDocuments(enc, maxHeld, version); err != nil {
+		return nil, fmt.Errorf("server: history documents: %w", err)
 	}
 	for _, detail := range []data.Detail{data.DetailDisplay, data.DetailFull} {
 		b, err := enc.Areas(detail)
@@ -85,7 +84,6 @@ func newDocuments(enc *wire.Encoder, web fs.FS) (*documents, error) {
 			return nil, fmt.Errorf("server: encode areas: %w", err)
 		}
 		d.areas[detail] = rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, b)
-		d.history[detail] = rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, func() ([]byte, error) { return enc.History(detail) })
 	}
 	var err error
 	if d.static, err = staticReps(web); err != nil {

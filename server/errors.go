@@ -37,7 +37,8 @@ type problem struct {
 // details, logs 5xx as errors and 4xx as warnings, and never shows a 5xx's
 // internal message to the client.
 func (s *Server) handleError(err error, c echo.Context) {
-	if c.Response().Committed {
+	if c.Response().Committed { // a streamed answer cut short: the client saw the connection close
+		s.log.Warn("answer cut short", "path", c.Request().URL.Path, "err", err)
 		return
 	}
 	p := problem{Type: "about:blank", Status: http.StatusInternalServerError, Instance: c.Request().URL.Path}

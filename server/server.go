@@ -42,6 +42,14 @@ type Config struct {
 	TrustProxy bool
 	// Timeouts of the http.Server; zero values take the defaults below.
 	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+	// ShutdownTimeout is how long a stop waits for the requests in flight:
+	// by default the write timeout and a margin, so that no request that
+	// could still be answered is dropped.
+	ShutdownTimeout time.Duration
+	// MaxHeld is the largest history-sized document held in memory, in
+	// bytes (default 32 MB); a longer history is streamed (see
+	// documents_large.go).
+	MaxHeld int
 }
 
 // Server is the controlmap HTTP server. It holds no package-level state:
@@ -70,8 +78,11 @@ const (
 	readTimeout       = 10 * time.Second
 	writeTimeout      = 30 * time.Second
 	idleTimeout       = 120 * time.Second
-	shutdownTimeout   = 10 * time.Second
-	maxHeaderBytes    = 16 << 10
+	shutdownMargin    = 5 * time.Second
+	// maxHeaderBytes bounds the request line and headers together; net/http
+	// allows 4 KB more than its MaxHeaderBytes, so that is set lower.
+	maxHeaderBytes = 16 << 10
+	netHTTPSlack   = 4 << 10
 )
 
 func (cfg Config) withDefaults() Config {
@@ -90,6 +101,9 @@ func (cfg Config) withDefaults() Config {
 	if cfg.MaxInFlight <= 0 {
 		cfg.MaxInFlight = 1024
 	}
+	if cfg.MaxHeld <= 0 {
+		cfg.MaxHeld = defaultMaxHeld
+	}
 	if cfg.RateBurst <= 0 {
 		cfg.RateBurst = int(2*cfg.RatePerClient) + 1
 	}
@@ -97,6 +111,7 @@ func (cfg Config) withDefaults() Config {
 	cfg.ReadTimeout = orDuration(cfg.ReadTimeout, readTimeout)
 	cfg.WriteTimeout = orDuration(cfg.WriteTimeout, writeTimeout)
 	cfg.IdleTimeout = orDuration(cfg.IdleTimeout, idleTimeout)
+	cfg.ShutdownTimeout = orDuration(cfg.ShutdownTimeout, cfg.WriteTimeout+shutdownMargin)
 	return cfg
 }
 
@@ -111,7 +126,7 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, err := newDocuments(enc, web)
+	docs, err := newDocuments(enc, web, cfg.MaxHeld, cfg.Version)
 	if err != nil {
 		return nil, err
 	}
@@ -132,16 +147,23 @@ func (s *Server) Handler() http.Handler { return s }
 func (s *Server) today() data.Day { return data.Today(s.cfg.Now()) }
 
 // Run serves on cfg.Addr until ctx is cancelled, then shuts down gracefully:
-// requests in flight finish (for up to shutdownTimeout), new ones are refused.
-// ready, if not nil, receives the listening address once accepting.
+// new connections are refused and requests in flight finish, for up to
+// cfg.ShutdownTimeout. Every request's context ends when its client goes or
+// when that grace is over, so long work (exports) stops then, and Run
+// still returns nil: a stop asked for is a clean stop. ready, if not nil,
+// receives the listening address once accepting.
 func (s *Server) Run(ctx context.Context, ready func(addr net.Addr)) error {
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("server: listen: %w", err)
 	}
+	work, stopWork := context.WithCancel(context.Background())
+	defer stopWork()
+	defer s.docs.close()
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
-		WriteTimeout: s.cfg.WriteTimeout, IdleTimeout: s.cfg.IdleTimeout, MaxHeaderBytes: maxHeaderBytes,
-		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
+		WriteTimeout: s.cfg.WriteTimeout, IdleTimeout: s.cfg.IdleTimeout, MaxHeaderBytes: maxHeaderBytes - netHTTPSlack,
+		BaseContext: func(net.Listener) context.Context { return work },
+		ErrorLog:    slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	s.log.Info("serving", "addr", ln.Addr().String(), "version", s.cfg.Version, "dataset", s.ds.Version)
@@ -154,10 +176,18 @@ func (s *Server) Run(ctx context.Context, ready func(addr net.Addr)) error {
 		return fmt.Errorf("server: %w", err)
 	case <-ctx.Done():
 	}
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	return s.shutdown(hs, errc, stopWork)
+}
+
+// shutdown stops hs within the grace; past it, the work still running is
+// told to stop and its connections are closed.
+func (s *Server) shutdown(hs *http.Server, errc <-chan error, stopWork func()) error {
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("server: shutdown: %w", err)
+		s.log.Warn("stop: requests still running after the grace; closing them", "grace", s.cfg.ShutdownTimeout, "err", err)
+		stopWork()
+		_ = hs.Close()
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("server: %w", err)

@@ -1,7 +1,11 @@
 package web_test
 
 import (
+	"encoding/json"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -63,5 +67,35 @@ func TestOGCPageMap(t *testing.T) {
 	waitFor(t, p, `document.querySelectorAll('#ogc-map path.leaflet-interactive').length === 1`)
 	if errs := p.errorList(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// TestDistrictLabelIsText: a district name holding markup is shown as
+// text; no element of it reaches the page (the CSP would only stop it
+// running).
+func TestDistrictLabelIsText(t *testing.T) {
+	const hostile = `<img src=x onerror="document.body.dataset.pwned=1">Paryan`
+	ts, _ := newSite(t, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path != "/api/areas" {
+				h.ServeHTTP(w, r)
+				return
+			}
+			r.Header.Del("Accept-Encoding")
+			r.Header.Del("If-None-Match")
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, r)
+			name, _ := json.Marshal(hostile)
+			body := regexp.MustCompile(`"name":"[^"]*"`).ReplaceAllLiteralString(rec.Body.String(), `"name":`+string(name))
+			w.Header().Set("Content-Type", rec.Header().Get("Content-Type"))
+			_, _ = io.WriteString(w, body)
+		})
+	})
+	p := newPage(t)
+	p.open(t, ts.URL+"/")
+	got := eval[[]any](t, p, `[document.querySelectorAll('.district-label img').length,
+		[...document.querySelectorAll('.district-label')].filter((e) => e.textContent.includes('<img src=x')).length]`)
+	if got[0].(float64) != 0 || got[1].(float64) == 0 {
+		t.Errorf("got %v img elements in labels and %v labels showing the name as text; want 0 and some", got[0], got[1])
 	}
 }

@@ -39,8 +39,8 @@ func checkDistrictsDrawn(t *testing.T, p *page, ts *httptest.Server) {
 	if n := eval[int](t, p, `document.querySelectorAll('path.district').length`); n != 10 {
 		t.Errorf("got %d districts, want 10", n)
 	}
-	if d := currentDate(t, p); d != "2022-12-15" {
-		t.Errorf("without a date the page shows %s, want the latest, 2022-12-15", d)
+	if d, want := currentDate(t, p), embedded(t).LastChange.String(); d != want {
+		t.Errorf("without a date the page shows %s, want the latest, %s", d, want)
 	}
 }
 
@@ -87,6 +87,11 @@ func checkPlayAndPause(t *testing.T, p *page, ts *httptest.Server) {
 func checkKeyboard(t *testing.T, p *page, ts *httptest.Server) {
 	p.open(t, ts.URL+"/?date=2021-09-01")
 	p.do(t, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`))
+	changes := embedded(t).ChangeDays() // the expectations follow the dataset
+	next := func(d string) string { return changeAfter(t, changes, d, +1) }
+	prev := func(d string) string { return changeAfter(t, changes, d, -1) }
+	c1 := next("2021-09-01")
+	c2 := next(c1)
 	steps := []struct {
 		name string
 		key  string
@@ -95,10 +100,10 @@ func checkKeyboard(t *testing.T, p *page, ts *httptest.Server) {
 	}{
 		{"right arrow: next day", kb.ArrowRight, nil, "2021-09-02"},
 		{"left arrow: previous day", kb.ArrowLeft, nil, "2021-09-01"},
-		{"shift+right: next change", kb.ArrowRight, []chromedp.Modifier{chromedp.ModifierShift}, "2021-09-02"},
-		{"page down: next change", kb.PageDown, nil, "2021-09-03"},
-		{"page up: previous change", kb.PageUp, nil, "2021-09-02"},
-		{"shift+left: previous change", kb.ArrowLeft, []chromedp.Modifier{chromedp.ModifierShift}, "2021-08-30"},
+		{"shift+right: next change", kb.ArrowRight, []chromedp.Modifier{chromedp.ModifierShift}, c1},
+		{"page down: next change", kb.PageDown, nil, c2},
+		{"page up: previous change", kb.PageUp, nil, c1},
+		{"shift+left: previous change", kb.ArrowLeft, []chromedp.Modifier{chromedp.ModifierShift}, prev(c1)},
 	}
 	for _, s := range steps {
 		p.do(t, chromedp.KeyEvent(s.key, chromedp.KeyModifiers(s.mods...)))

@@ -2,8 +2,10 @@ package wire
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 
@@ -54,11 +56,29 @@ func meta() map[string]any { return map[string]any{"attribution": data.Attributi
 // by each; extra top-level members (RFC 7946 foreign members) come first.
 func featureCollection(extra map[string]any, n int, each func(i int, buf *bytes.Buffer) error) ([]byte, error) {
 	var buf bytes.Buffer
+	if err := writeFeatureCollection(context.Background(), &buf, extra, n, each); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// flushBytes is how much of a streamed collection is encoded before it is
+// handed to the writer.
+const flushBytes = 32 << 10
+
+// writeFeatureCollection streams the collection to w: features are encoded
+// into one buffer that is handed over every flushBytes, so memory stays at
+// that buffer whatever n is. It stops with ctx's error between flushes.
+func writeFeatureCollection(ctx context.Context, w io.Writer, extra map[string]any, n int, each func(i int, buf *bytes.Buffer) error) error {
+	buf, direct := w.(*bytes.Buffer)
+	if !direct {
+		buf = bytes.NewBuffer(make([]byte, 0, 2*flushBytes))
+	}
 	buf.WriteString(`{"type":"FeatureCollection",`)
 	for _, k := range slices.Sorted(maps.Keys(extra)) {
 		vb, err := json.Marshal(extra[k])
 		if err != nil {
-			return nil, fmt.Errorf("wire: member %s: %w", k, err)
+			return fmt.Errorf("wire: member %s: %w", k, err)
 		}
 		buf.WriteString(`"` + k + `":`)
 		buf.Write(vb)
@@ -69,12 +89,30 @@ func featureCollection(extra map[string]any, n int, each func(i int, buf *bytes.
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		if err := each(i, &buf); err != nil {
-			return nil, err
+		if err := each(i, buf); err != nil {
+			return err
+		}
+		if !direct && buf.Len() >= flushBytes {
+			if err := flush(ctx, w, buf); err != nil {
+				return err
+			}
 		}
 	}
 	buf.WriteString("]}")
-	return buf.Bytes(), nil
+	if direct {
+		return nil
+	}
+	return flush(ctx, w, buf)
+}
+
+// flush hands buf's bytes to w and empties buf, unless ctx is done.
+func flush(ctx context.Context, w io.Writer, buf *bytes.Buffer) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	buf.Reset()
+	return err
 }
 
 // writeFeature writes one Feature with a string id, raw geometry and the
@@ -131,22 +169,43 @@ func (e *Encoder) ControlWithDate(day data.Day, detail data.Detail, date string)
 
 // History writes /api/history: every assessed interval, area by area.
 func (e *Encoder) History(detail data.Detail) ([]byte, error) {
-	type item struct {
-		area int
-		iv   *data.Interval
+	var buf bytes.Buffer
+	if err := e.WriteHistory(context.Background(), &buf, detail); err != nil {
+		return nil, err
 	}
-	var items []item
+	return buf.Bytes(), nil
+}
+
+// WriteHistory streams /api/history to w (see writeFeatureCollection): a
+// long history is never held whole. It stops with ctx's error.
+func (e *Encoder) WriteHistory(ctx context.Context, w io.Writer, detail data.Detail) error {
+	type item struct {
+		area int32
+		iv   int32
+	}
+	items := make([]item, 0, e.ds.IntervalCount())
 	for i, a := range e.ds.Areas {
-		ivs := e.ds.Intervals[a.PCode]
-		for j := range ivs {
-			items = append(items, item{i, &ivs[j]})
+		for j := range e.ds.Intervals[a.PCode] {
+			items = append(items, item{int32(i), int32(j)})
 		}
 	}
-	return featureCollection(meta(), len(items), func(i int, buf *bytes.Buffer) error {
+	return writeFeatureCollection(ctx, w, meta(), len(items), func(i int, buf *bytes.Buffer) error {
 		it := items[i]
 		a := &e.ds.Areas[it.area]
-		return writeFeature(buf, Intervals, a.PCode+"_"+it.iv.From.String(), e.geom[detail][it.area], IntervalRec{a, it.iv, e.book})
+		iv := &e.ds.Intervals[a.PCode][it.iv]
+		return writeFeature(buf, Intervals, a.PCode+"_"+iv.From.String(), e.geom[detail][it.area], IntervalRec{a, iv, e.book})
 	})
+}
+
+// HistorySize estimates the bytes of /api/history at detail (geometry
+// repeated per interval plus about 400 bytes of properties), without
+// writing it: the server holds a document this size or streams it.
+func (e *Encoder) HistorySize(detail data.Detail) int {
+	n := 0
+	for i, a := range e.ds.Areas {
+		n += len(e.ds.Intervals[a.PCode]) * (len(e.geom[detail][i]) + 400)
+	}
+	return n
 }
 
 // Events writes /api/events: the events dated within [from, to].

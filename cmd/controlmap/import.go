@@ -28,7 +28,11 @@ func runImport(args []string, stdout io.Writer) error {
 	if *adm2 == "" {
 		return fmt.Errorf("%w: import needs --boundaries FILE", errUsage)
 	}
-	pcodes, err := data.ReadPCodes(os.DirFS(*dir))
+	tables, err := data.Dir(*dir)
+	if err != nil {
+		return err
+	}
+	pcodes, err := data.ReadPCodes(tables)
 	if err != nil {
 		return err
 	}

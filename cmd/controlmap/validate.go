@@ -13,7 +13,7 @@ import (
 
 // loadDataset loads the embedded dataset, or the CSV tables in dir when dir
 // is not empty, with the embedded boundaries or those derived into
-// boundsDir.
+// boundsDir. Folders are opened with data.Dir: nothing outside them is read.
 func loadDataset(dir, boundsDir string) (*data.Dataset, error) {
 	if dir == "" && boundsDir == "" {
 		return data.LoadEmbedded()
@@ -24,16 +24,19 @@ func loadDataset(dir, boundsDir string) (*data.Dataset, error) {
 		}
 	}
 	tables, bounds := data.Tables(), fs.FS(nil)
+	var err error
 	if dir != "" {
-		tables = os.DirFS(dir)
-	}
-	if boundsDir != "" {
-		bounds = os.DirFS(boundsDir)
-	} else {
-		var err error
-		if bounds, err = data.Boundaries(); err != nil {
+		if tables, err = data.Dir(dir); err != nil {
 			return nil, err
 		}
+	}
+	if boundsDir != "" {
+		bounds, err = data.Dir(boundsDir)
+	} else {
+		bounds, err = data.Boundaries()
+	}
+	if err != nil {
+		return nil, err
 	}
 	return data.Load(tables, bounds)
 }
@@ -62,7 +65,8 @@ func runValidate(args []string, stdout io.Writer) error {
 	if *strict && len(warnings) > 0 {
 		return fmt.Errorf("%w: %d evidence warnings (--strict)", errInvalid, len(warnings))
 	}
-	_, err = fmt.Fprintf(stdout, "ok: %d areas, %d assessed changes, %d claims, %d events, %d sources; %s to %s; %d warnings\n",
-		len(d.Areas), len(d.History()), len(d.Claims), len(d.Events), len(d.Sources), d.First, d.LastChange, len(warnings))
+	stories, independent := d.Stories()
+	_, err = fmt.Fprintf(stdout, "ok: %d areas, %d assessed changes, %d claims, %d events, %d sources (%d stories, %d independent); %s to %s; %d warnings\n",
+		len(d.Areas), len(d.History()), len(d.Claims), len(d.Events), len(d.Sources), stories, independent, d.First, d.LastChange, len(warnings))
 	return err
 }

@@ -61,14 +61,14 @@ func write(dir string, areas, changes int) error {
 			}
 		}),
 		create(dir, "sources.csv", func(w *bufio.Writer) {
-			fmt.Fprintln(w, "id,publisher,title,url,published")
-			fmt.Fprintln(w, "G1,Generator,Synthetic report,https://example.org/synthetic,2000-01-01")
+			fmt.Fprintln(w, "id,publisher,title,url,published,published_precision,tier,copy_of,affiliation,title_kind")
+			fmt.Fprintln(w, "G1,Generator,Synthetic report,https://example.org/synthetic,2000-01-01,day,wire,,independent,headline")
 		}),
 		create(dir, "control.csv", func(w *bufio.Writer) {
-			fmt.Fprintln(w, "pcode,from,status,confidence,sources,note")
+			fmt.Fprintln(w, "pcode,from,date_precision,status,confidence,sources,note")
 			for i := 0; i < areas; i++ {
 				for c := 0; c < changes; c++ {
-					fmt.Fprintf(w, "%s,%s,%s,medium,G1,Synthetic change %d.\n", pcode(i), day(c*3+i%3), statuses[(c+i)%4], c)
+					fmt.Fprintf(w, "%s,%s,day,%s,medium,G1,Synthetic change %d.\n", pcode(i), day(c*3+i%3), statuses[(c+i)%4], c)
 				}
 			}
 		}),
@@ -81,9 +81,9 @@ func write(dir string, areas, changes int) error {
 			}
 		}),
 		create(dir, "events.csv", func(w *bufio.Writer) {
-			fmt.Fprintln(w, "event_id,event_date,time_precision,event_type,sub_event_type,actor1,actor2,pcode,location,latitude,longitude,geo_precision,fatalities,notes,sources")
+			fmt.Fprintln(w, "event_id,event_date,time_precision,event_type,sub_event_type,actor1,actor2,admin1,admin2,pcode,location,latitude,longitude,geo_precision,fatalities,notes,sources")
 			for c := 0; c < changes; c += 50 {
-				fmt.Fprintf(w, "GE%d,%s,1,Battles,Armed clash,A,B,%s,Somewhere,,,3,,Synthetic event.,G1\n", c, day(c*3), pcode(c%areas))
+				fmt.Fprintf(w, "GE%d,%s,1,Battles,Armed clash,A,B,Synthetic,District %d,%s,Somewhere,,,3,,Synthetic event.,G1\n", c, day(c*3), c%areas, pcode(c%areas))
 			}
 		}),
 	}

@@ -6,21 +6,24 @@ import (
 )
 
 // LRU is a cache bounded by the total size of its values: past maxBytes the
-// least recently used finished entries go first. A hit takes a read lock
-// and stamps the entry's use with an atomic counter, so concurrent hits do
-// not queue on one lock (recency is exact up to the stamp; eviction scans
-// for the oldest stamp, which costs a pass over the entries on a miss only).
-// Each entry is built once by the function passed to Get, outside the lock:
-// concurrent requests for one key wait for a single build, requests for
-// other keys do not wait at all. Only finished entries are counted, so the
-// size cannot drift.
+// least recently used finished entries go first.
+//
+// A hit writes nothing shared: the lookup is a sync.Map load (lock-free for
+// keys that have settled) and the entry's use stamp is the cache's clock,
+// which only misses advance, stored only when it changed. Recency is thus
+// known to the resolution of misses, which is all eviction needs (it runs on
+// misses). This matters on the hot path: a lock or a shared counter
+// written on every hit bounces between the cores. Each entry is built once
+// by the function passed to Get, outside any lock: concurrent requests for
+// one key wait for a single build, requests for other keys do not wait at
+// all. Only finished entries are counted, so the size cannot drift.
 type LRU[K comparable, V any] struct {
 	maxBytes int
 	size     func(V) int
-	tick     atomic.Uint64
+	clock    atomic.Uint64 // advanced by each miss
 
-	mu    sync.RWMutex
-	m     map[K]*lruEntry[V]
+	m     sync.Map   // K → *lruEntry[V]
+	mu    sync.Mutex // guards bytes and eviction
 	bytes int
 }
 
@@ -28,31 +31,31 @@ type lruEntry[V any] struct {
 	once    sync.Once
 	v       V
 	err     error
-	size    int // 0 until built
+	size    int // 0 until built (read under LRU.mu)
 	lastUse atomic.Uint64
 }
 
 // NewLRU returns a cache that holds values of at most maxBytes in all, as
 // measured by size.
 func NewLRU[K comparable, V any](maxBytes int, size func(V) int) *LRU[K, V] {
-	return &LRU[K, V]{maxBytes: maxBytes, size: size, m: map[K]*lruEntry[V]{}}
+	return &LRU[K, V]{maxBytes: maxBytes, size: size}
 }
 
 // Get returns the value for k, building it with build on a miss. A failed
 // build is not kept: the next Get tries again.
 func (c *LRU[K, V]) Get(k K, build func() (V, error)) (V, error) {
-	c.mu.RLock()
-	e, ok := c.m[k]
-	c.mu.RUnlock()
-	if !ok {
-		c.mu.Lock()
-		if e, ok = c.m[k]; !ok {
-			e = &lruEntry[V]{}
-			c.m[k] = e
+	var e *lruEntry[V]
+	if v, ok := c.m.Load(k); ok {
+		e = v.(*lruEntry[V])
+		if now := c.clock.Load(); e.lastUse.Load() != now {
+			e.lastUse.Store(now)
 		}
-		c.mu.Unlock()
+	} else {
+		fresh := &lruEntry[V]{}
+		fresh.lastUse.Store(c.clock.Add(1))
+		v, _ := c.m.LoadOrStore(k, fresh)
+		e = v.(*lruEntry[V])
 	}
-	e.lastUse.Store(c.tick.Add(1))
 	e.once.Do(func() { c.fill(k, e, build) })
 	return e.v, e.err
 }
@@ -60,18 +63,13 @@ func (c *LRU[K, V]) Get(k K, build func() (V, error)) (V, error) {
 // fill builds e and accounts for it, evicting older entries to fit.
 func (c *LRU[K, V]) fill(k K, e *lruEntry[V], build func() (V, error)) {
 	e.v, e.err = build()
-	size := 0
-	if e.err == nil {
-		size = max(c.size(e.v), 1) // measured outside the lock; never 0, which marks "building"
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if e.err != nil {
-		if c.m[k] == e {
-			delete(c.m, k)
-		}
+		c.m.CompareAndDelete(k, e)
 		return
 	}
+	size := max(c.size(e.v), 1) // measured outside the lock; never 0, which marks "building"
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	e.size = size
 	c.bytes += size
 	for c.bytes > c.maxBytes && c.evictOldestLocked(e) {
@@ -81,24 +79,27 @@ func (c *LRU[K, V]) fill(k K, e *lruEntry[V], build func() (V, error)) {
 // evictOldestLocked drops the least recently used finished entry other
 // than keep; false when there is none.
 func (c *LRU[K, V]) evictOldestLocked(keep *lruEntry[V]) bool {
-	var oldest K
+	var oldest any
 	var found *lruEntry[V]
-	for k, e := range c.m {
+	c.m.Range(func(k, v any) bool {
+		e := v.(*lruEntry[V])
 		if e != keep && e.size > 0 && (found == nil || e.lastUse.Load() < found.lastUse.Load()) {
 			oldest, found = k, e
 		}
-	}
+		return true
+	})
 	if found == nil {
 		return false
 	}
-	delete(c.m, oldest)
+	c.m.CompareAndDelete(oldest, found)
 	c.bytes -= found.size
 	return true
 }
 
 // Stats returns the entries and the bytes held, for tests and metrics.
 func (c *LRU[K, V]) Stats() (entries, bytes int) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	return len(c.m), c.bytes
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m.Range(func(any, any) bool { entries++; return true })
+	return entries, c.bytes
 }
