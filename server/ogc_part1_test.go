@@ -12,7 +12,9 @@ import (
 // Issue 14.5: OGC API – Features Part 1 to the letter.
 func TestOGCPart1(t *testing.T) {
 	t.Parallel()
-	h := newEmbeddedServer(t).Handler()
+	srv := newEmbeddedServer(t)
+	h := srv.Handler()
+	n := len(srv.ds.History()) // the control intervals
 	_, ev := getJSON(t, h, "/ogc/collections/events")
 	bbox := ev["extent"].(map[string]any)["spatial"].(map[string]any)["bbox"].([]any)[0].([]any)
 	ext := fmt.Sprintf("%v,%v,%v,%v", bbox...)
@@ -29,11 +31,11 @@ func TestOGCPart1(t *testing.T) {
 	}{
 		{"the advertised extent holds every placed event", "/ogc/collections/events/items?bbox=" + ext, placed, placed},
 		{"six-number bbox", "/ogc/collections/areas/items?bbox=69.0,35.7,-100,69.1,35.8,100", 1, 1},
-		{"limit above the maximum is clamped", "/ogc/collections/control/items?limit=10001", 44, 44},
-		{"limit at the integer limit", "/ogc/collections/control/items?limit=9223372036854775807", 44, 44},
+		{"limit above the maximum is clamped", "/ogc/collections/control/items?limit=10001", n, n},
+		{"limit at the integer limit", "/ogc/collections/control/items?limit=9223372036854775807", n, n},
 		{"lower-case t and z", "/ogc/collections/control/items?datetime=2021-09-06t12:00:00z", 10, 10},
 		{"GDAL's lower-case t", "/ogc/collections/control/items?datetime=2021-09-06t", 10, 10},
-		{"offset at the integer limit", "/ogc/collections/control/items?offset=9223372036854775807&limit=1", 44, 0},
+		{"offset at the integer limit", "/ogc/collections/control/items?offset=9223372036854775807&limit=1", n, 0},
 	}
 	for _, tt := range tests {
 		code, v := getJSON(t, h, tt.target)
