@@ -91,7 +91,7 @@ type Collection struct {
 	queryables               []Queryable
 	src                      source
 	features                 []feature
-	byID                     map[string]int32
+	byID                     *lazyIndex // feature index by id, built on the first single-feature request
 	bound                    orb.Bound
 	first                    data.Day
 	geoms                    sync.Map // geomKey and detail -> encoded geometry
@@ -100,7 +100,7 @@ type Collection struct {
 func newCollection[T any](s *wire.Schema[T], from, to string, recs []T, ext func(T) extent) *Collection {
 	c := &Collection{ID: s.Name, Title: s.Title, Description: s.Description, TemporalFrom: from, TemporalTo: to,
 		fields: s.FlatNames(), schema: s.JSONSchema, queryables: queryablesOf(s),
-		src: newLayerSource(s, recs, ext), features: make([]feature, len(recs)), byID: make(map[string]int32, len(recs))}
+		src: newLayerSource(s, recs, ext), features: make([]feature, len(recs))}
 	for i, r := range recs {
 		x := ext(r)
 		f := feature{from: x.from, to: x.to, placed: x.geom != nil}
@@ -114,10 +114,30 @@ func newCollection[T any](s *wire.Schema[T], from, to string, recs []T, ext func
 		if f.from != 0 && (c.first == 0 || f.from < c.first) {
 			c.first = f.from
 		}
-		c.byID[x.id] = int32(i)
 		c.features[i] = f
 	}
+	c.byID = &lazyIndex{build: func() map[string]int32 {
+		m := make(map[string]int32, len(recs))
+		for i, r := range recs {
+			m[ext(r).id] = int32(i)
+		}
+		return m
+	}}
 	return c
+}
+
+// lazyIndex is a map built on first use: a million ids cost a second and a
+// hundred megabytes that a client paging through items never needs.
+type lazyIndex struct {
+	once  sync.Once
+	build func() map[string]int32
+	m     map[string]int32
+}
+
+func (l *lazyIndex) get(id string) (int32, bool) {
+	l.once.Do(func() { l.m = l.build(); l.build = nil })
+	i, ok := l.m[id]
+	return i, ok
 }
 
 // collections builds the areas, control and events collections.
@@ -126,8 +146,12 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 	if err != nil {
 		return nil, err
 	}
-	var areas []*data.Area
-	var ivs []wire.IntervalRec
+	n := 0
+	for _, v := range ds.Intervals {
+		n += len(v)
+	}
+	areas := make([]*data.Area, 0, len(ds.Areas))
+	ivs := make([]wire.IntervalRec, 0, n)
 	for i := range ds.Areas {
 		a := &ds.Areas[i]
 		areas = append(areas, a)

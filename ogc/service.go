@@ -202,7 +202,7 @@ func (c *Collection) Items(base string, q ItemsQuery, html bool) ([]byte, string
 
 // Item answers a single-feature request.
 func (c *Collection) Item(base, fid string, detail data.Detail, html bool) ([]byte, string, error) {
-	idx, ok := c.byID[fid]
+	idx, ok := c.byID.get(fid)
 	if !ok {
 		return nil, "", fmt.Errorf("%w: no feature %q in collection %s", ErrNotFound, fid, c.ID)
 	}
