@@ -11,7 +11,7 @@ import (
 
 // fixture is the hand-drawn dataset: AF0001 resistance [09-01, 09-05),
 // taliban from 09-05; AF0002 contested from 09-03.
-func fixture(t *testing.T) *Service {
+func fixture(t testing.TB) *Service {
 	t.Helper()
 	fsys := os.DirFS("../data/testdata/fixture")
 	ds, err := data.Load(fsys, fsys)
@@ -25,39 +25,42 @@ func fixture(t *testing.T) *Service {
 	return s
 }
 
+// filterTests are filters on the fixture's control collection and the ids
+// they match.
+var filterTests = []struct {
+	filter string
+	want   []string // matching ids
+}{
+	{"status = 'taliban'", []string{"AF0001_2021-09-05"}},
+	{"status <> 'taliban'", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
+	{"STATUS = 'taliban'", nil}, // property names are case-sensitive: an error below, not here
+	{"pcode = 'AF0001' AND confidence = 'high'", []string{"AF0001_2021-09-01"}},
+	{"confidence = 'low' OR status = 'taliban'", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
+	{"NOT status = 'taliban'", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
+	{"NOT (pcode = 'AF0001' OR status = 'contested')", nil},
+	{"status IN ('taliban', 'contested')", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
+	{"status NOT IN ('taliban')", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
+	{"valid_to IS NULL", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
+	{"valid_to IS NOT NULL", []string{"AF0001_2021-09-01"}},
+	{"valid_from >= DATE('2021-09-03')", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
+	{"valid_from < '2021-09-03'", []string{"AF0001_2021-09-01"}},
+	{"valid_from <= TIMESTAMP('2021-09-02T20:00:00Z')", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}}, // past midnight in Kabul
+	{"T_INTERSECTS(INTERVAL(valid_from, valid_to), DATE('2021-09-04'))", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
+	{"T_INTERSECTS(INTERVAL(valid_from, valid_to), DATE('2021-09-02'))", []string{"AF0001_2021-09-01"}},
+	{"T_INTERSECTS(valid_from, INTERVAL('2021-09-02', '..'))", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
+	{"T_INTERSECTS(INTERVAL(valid_from, valid_to), INTERVAL('2030-01-01', '..'))", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
+	{"t_intersects(valid_to, DATE('2021-09-05'))", []string{"AF0001_2021-09-01"}},
+	{`"status" = 'it''s'`, nil},
+	{"((status = 'taliban'))", []string{"AF0001_2021-09-05"}},
+}
+
 func TestFilter(t *testing.T) {
 	t.Parallel()
 	c, err := fixture(t).Collection("control")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		filter string
-		want   []string // matching ids
-	}{
-		{"status = 'taliban'", []string{"AF0001_2021-09-05"}},
-		{"status <> 'taliban'", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
-		{"STATUS = 'taliban'", nil}, // property names are case-sensitive: an error below, not here
-		{"pcode = 'AF0001' AND confidence = 'high'", []string{"AF0001_2021-09-01"}},
-		{"confidence = 'low' OR status = 'taliban'", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
-		{"NOT status = 'taliban'", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
-		{"NOT (pcode = 'AF0001' OR status = 'contested')", nil},
-		{"status IN ('taliban', 'contested')", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
-		{"status NOT IN ('taliban')", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
-		{"valid_to IS NULL", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
-		{"valid_to IS NOT NULL", []string{"AF0001_2021-09-01"}},
-		{"valid_from >= DATE('2021-09-03')", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
-		{"valid_from < '2021-09-03'", []string{"AF0001_2021-09-01"}},
-		{"valid_from <= TIMESTAMP('2021-09-02T20:00:00Z')", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}}, // past midnight in Kabul
-		{"T_INTERSECTS(INTERVAL(valid_from, valid_to), DATE('2021-09-04'))", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
-		{"T_INTERSECTS(INTERVAL(valid_from, valid_to), DATE('2021-09-02'))", []string{"AF0001_2021-09-01"}},
-		{"T_INTERSECTS(valid_from, INTERVAL('2021-09-02', '..'))", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
-		{"T_INTERSECTS(INTERVAL(valid_from, valid_to), INTERVAL('2030-01-01', '..'))", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
-		{"t_intersects(valid_to, DATE('2021-09-05'))", []string{"AF0001_2021-09-01"}},
-		{`"status" = 'it''s'`, nil},
-		{"((status = 'taliban'))", []string{"AF0001_2021-09-05"}},
-	}
-	for _, tt := range tests {
+	for _, tt := range filterTests {
 		e, err := c.ParseFilter(tt.filter)
 		if strings.HasPrefix(tt.filter, "STATUS") {
 			if err == nil {
@@ -116,11 +119,7 @@ func FuzzFilter(f *testing.F) {
 		"NOT (a IN (1,2))", "'", `"`, "((((", "status IN ()"} {
 		f.Add(s)
 	}
-	s, err := New(mustFixture(f))
-	if err != nil {
-		f.Fatal(err)
-	}
-	c, _ := s.Collection("control")
+	c, _ := fixture(f).Collection("control")
 	f.Fuzz(func(t *testing.T, filter string) {
 		e, err := c.ParseFilter(filter)
 		if err != nil {
@@ -133,13 +132,4 @@ func FuzzFilter(f *testing.F) {
 			t.Fatalf("%q: %v", filter, err)
 		}
 	})
-}
-
-func mustFixture(f *testing.F) *data.Dataset {
-	fsys := os.DirFS("../data/testdata/fixture")
-	ds, err := data.Load(fsys, fsys)
-	if err != nil {
-		f.Fatal(err)
-	}
-	return ds
 }

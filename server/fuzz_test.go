@@ -19,14 +19,7 @@ func FuzzQuery(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, path := range []string{"/api/control", "/api/events", "/api/areas", "/api/history", "/ogc/collections/control/items"} {
-			req, err := http.NewRequest(http.MethodGet, "http://x"+path, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			req.URL.RawQuery = q
-			req.RequestURI = req.URL.RequestURI()
-			rec := httptest.NewRecorder()
-			s.Handler().ServeHTTP(rec, req)
+			rec := fuzzGet(t, s, path, q)
 			if rec.Code >= 500 {
 				t.Fatalf("%s?%s: got %d %s", path, q, rec.Code, rec.Body)
 			}
@@ -66,14 +59,7 @@ func FuzzOGCQuery(f *testing.F) {
 		"/ogc/collections/control/queryables", "/ogc/collections/control/schema"}
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, path := range paths {
-			req, err := http.NewRequest(http.MethodGet, "http://x"+path, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			req.URL.RawQuery = q
-			req.RequestURI = req.URL.RequestURI()
-			rec := httptest.NewRecorder()
-			s.Handler().ServeHTTP(rec, req)
+			rec := fuzzGet(t, s, path, q)
 			if rec.Code >= 500 {
 				t.Fatalf("%s?%s: got %d %s", path, q, rec.Code, rec.Body)
 			}
@@ -83,4 +69,18 @@ func FuzzOGCQuery(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fuzzGet sends GET path?q (q as it is, unescaped) to s.
+func fuzzGet(t *testing.T, s *Server, path, q string) *httptest.ResponseRecorder {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, "http://x"+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.URL.RawQuery = q
+	req.RequestURI = req.URL.RequestURI()
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	return rec
 }
