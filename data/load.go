@@ -41,6 +41,8 @@ type Dataset struct {
 	Intervals map[string][]Interval // per P-code, in date order
 	Claims    []Claim               // in date order
 	Events    []Event               // in date order
+	Periods   []Period              // the named chapters, in file order
+	Places    []Place               // labelled places: PlacesFile's, then GeoNames' towns
 	// Context is the GeoJSON of the neighbouring districts and provinces
 	// drawn as the page's offline background (an empty collection when the
 	// boundaries were built without it).
@@ -77,7 +79,12 @@ func Load(tables, bounds fs.FS) (*Dataset, error) {
 	d.loadControl(tables, p)
 	d.loadClaims(tables, p)
 	d.loadEvents(tables, p)
+	d.loadPeriods(tables, p)
+	d.loadPlaces(tables, p)
 	if err := p.err(); err != nil {
+		return nil, err
+	}
+	if err := d.loadGeoNames(bounds); err != nil {
 		return nil, err
 	}
 	d.index()
@@ -94,7 +101,8 @@ func contentVersion(tables, bounds *hashingFS) string {
 		fsys *hashingFS
 		name string
 	}{{tables, AreasFile}, {tables, SourcesFile}, {tables, ControlFile}, {tables, ClaimsFile}, {tables, EventsFile},
-		{bounds, FullBoundsFile}, {bounds, DisplayBoundsFile}, {bounds, ContextFile}} {
+		{tables, PeriodsFile}, {tables, PlacesFile},
+		{bounds, FullBoundsFile}, {bounds, DisplayBoundsFile}, {bounds, ContextFile}, {bounds, GeoNamesFile}} {
 		fmt.Fprintf(h, "%s %x\n", f.name, f.fsys.sums[f.name])
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]

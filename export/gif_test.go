@@ -2,6 +2,9 @@ package export
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"image"
 	"image/color"
 	"image/gif"
 	"testing"
@@ -23,40 +26,85 @@ func embedded(t *testing.T) *data.Dataset {
 	return ds
 }
 
-func TestAnimationGIFColours(t *testing.T) {
+// TestAnimationGIF plays the cropped frames back onto one canvas, as a
+// viewer does, and checks the first and the last day's colours, that the
+// last frame is 'to', and that durations follow the days between frames.
+func TestAnimationGIF(t *testing.T) {
 	t.Parallel()
 	ds := embedded(t)
 	from, to := mustDay(t, "2021-08-10"), mustDay(t, "2021-09-20")
-	b0, err := AnimationGIF(ds, from, to, 480, 0)
+	b, err := AnimationGIF(context.Background(), ds, GIFOptions{From: from, To: to, Width: 500}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := gif.DecodeAll(bytes.NewReader(b0))
+	g, err := gif.DecodeAll(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := struct{ ds *data.Dataset }{ds}
-	// A pixel inside Paryan, below its name: republic blue on the first
-	// frame, Taliban vermillion on the last.
-	b := s.ds.Areas[0].Display.Bound()
-	for _, a := range s.ds.Areas[1:] {
-		b = b.Union(a.Display.Bound())
+	days := gifDays(ds, from, to, 0)
+	if len(g.Image) != len(days) || days[len(days)-1] != to {
+		t.Fatalf("%d frames, want %d ending on %s", len(g.Image), len(days), to)
 	}
-	proj := newGIFProjection(b, 480)
-	paryan := s.ds.Areas[s.ds.AreaIndex("AF0807")]
-	x, y := proj.xy(paryan.Label)
-	px := func(frame int) color.RGBA {
-		r, gg, bb, a := g.Image[frame].At(int(x), int(y)+12).RGBA()
-		return color.RGBA{uint8(r >> 8), uint8(gg >> 8), uint8(bb >> 8), uint8(a >> 8)}
+	if g.Config.Width != 480 {
+		t.Errorf("width %d, want 480 (500 snapped down)", g.Config.Width)
 	}
-	if got := px(0); got != palette[data.StatusRepublic] {
-		t.Errorf("Paryan on the first frame: %v, want republic blue", got)
+	l := newLayout(ds, PictureOptions{Width: 480})
+	for _, f := range []int{0, len(days) - 1} {
+		canvas := playTo(g, f)
+		checkFills(t, ds, l, days[f], func(x, y int) color.RGBA {
+			return gifPalette[canvas.ColorIndexAt(x, y)].(color.RGBA)
+		})
 	}
-	if got := px(len(g.Image) - 1); got != palette[data.StatusTaliban] {
-		t.Errorf("Paryan on the last frame: %v, want Taliban vermillion", got)
+	for i, dl := range g.Delay {
+		if dl < gifFloor || dl > gifLast || (i < len(days)-1 && dl != frameDelay(days, i)) {
+			t.Errorf("frame %d lasts %d", i, dl)
+		}
 	}
-	if _, err := AnimationGIF(ds, mustDay(t, "2021-08-01"), mustDay(t, "2022-12-31"), 480, 1); err == nil {
-		t.Error("an animation over the frame limit was rendered")
+}
+
+// playTo composes frames 0..n onto one canvas (DisposalNone).
+func playTo(g *gif.GIF, n int) *image.Paletted {
+	canvas := image.NewPaletted(image.Rect(0, 0, g.Config.Width, g.Config.Height), gifPalette)
+	for _, f := range g.Image[:n+1] {
+		for y := f.Rect.Min.Y; y < f.Rect.Max.Y; y++ {
+			for x := f.Rect.Min.X; x < f.Rect.Max.X; x++ {
+				canvas.SetColorIndex(x, y, f.ColorIndexAt(x, y))
+			}
+		}
+	}
+	return canvas
+}
+
+func TestAnimationGIFLimits(t *testing.T) {
+	t.Parallel()
+	ds := embedded(t)
+	tests := []struct {
+		name string
+		o    GIFOptions
+		want error
+	}{
+		{"a frame a day over 500 days", GIFOptions{From: mustDay(t, "2021-08-01"), To: mustDay(t, "2022-12-31"), Width: 480, Step: 1}, ErrTooManyFrames},
+		{"too many pixels", GIFOptions{From: mustDay(t, "2021-08-01"), To: mustDay(t, "2022-12-31"), Width: 1200, Step: 2}, ErrTooManyFrames},
+	}
+	for _, tc := range tests {
+		if _, err := AnimationGIF(context.Background(), ds, tc.o, nil); !errors.Is(err, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	o := GIFOptions{From: mustDay(t, "2021-08-01"), To: mustDay(t, "2022-12-31"), Width: 480, Step: 30}
+	if _, err := AnimationGIF(ctx, ds, o, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled render: %v, want context.Canceled", err)
+	}
+}
+
+func TestSnapGIFWidth(t *testing.T) {
+	t.Parallel()
+	for _, tc := range [][2]int{{480, 480}, {479, 480}, {639, 480}, {640, 640}, {1199, 960}, {1200, 1200}} {
+		if got := SnapGIFWidth(tc[0]); got != tc[1] {
+			t.Errorf("SnapGIFWidth(%d) = %d, want %d", tc[0], got, tc[1])
+		}
 	}
 }
 

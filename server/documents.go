@@ -20,6 +20,9 @@ type documents struct {
 	areas   [2]*rep.Rep // by data.Detail
 	history [2]answer   // by data.Detail: held or streamed (documents_large.go)
 	sources *rep.Rep
+	places  *rep.Rep
+	periods *rep.Rep
+	about   *rep.Rep // the methodology as a page
 	context *rep.Rep
 	stats   *rep.Rep
 	static  map[string]*rep.Rep // by file name in web
@@ -28,7 +31,6 @@ type documents struct {
 
 	events    *rep.LRU[[2]data.Day, *rep.Rep]      // by [from, to]
 	timelines *rep.LRU[data.Day, *rep.Rep]         // by today: the document ends today
-	gifs      *rep.LRU[animationKey, *rep.Rep]     // by normalised parameters
 	templates *rep.LRU[templateKey, *rep.Template] // /api/control by snapshot period
 	answers   *rep.LRU[answerKey, *rep.Fixed]      // /api/control by day, assembled
 }
@@ -37,7 +39,6 @@ type documents struct {
 const (
 	templateCacheBytes = 32 << 20 // identity bytes of the control templates
 	answerCacheBytes   = 24 << 20 // assembled control answers of the hot days
-	gifCacheBytes      = 64 << 20
 	eventsCacheBytes   = 4 << 20
 	timelineCacheBytes = 1 // one day's timeline: yesterday's goes when today's comes
 )
@@ -56,21 +57,16 @@ type answerKey struct {
 	past   bool
 }
 
-// animationKey is an animation's parameters, normalised (a step of 0 means
-// one frame per change day).
-type animationKey struct {
-	from, to    data.Day
-	width, step int
-}
-
 func newDocuments(enc *wire.Encoder, web fs.FS, maxHeld int, version string) (*documents, error) {
 	ds := enc.Dataset()
 	d := &documents{enc: enc,
 		sources:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
+		places:    rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, enc.Places),
+		periods:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Periods),
+		about:     rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(data.Attribution) }),
 		context:   rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, ds.Context),
 		stats:     rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Stats),
 		timelines: rep.NewLRU[data.Day, *rep.Rep](timelineCacheBytes, func(*rep.Rep) int { return 1 }),
-		gifs:      rep.NewLRU[animationKey](gifCacheBytes, repSize),
 		events:    rep.NewLRU[[2]data.Day](eventsCacheBytes, repSize),
 		templates: rep.NewLRU[templateKey](templateCacheBytes, (*rep.Template).Size),
 		answers:   rep.NewLRU[answerKey](answerCacheBytes, (*rep.Fixed).Len),

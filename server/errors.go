@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -41,6 +42,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		s.log.Warn("answer cut short", "path", c.Request().URL.Path, "err", err)
 		return
 	}
+	if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+		s.log.Debug("client gone", "path", c.Request().URL.Path)
+		return // nobody to answer
+	}
 	p := problem{Type: "about:blank", Status: http.StatusInternalServerError, Instance: c.Request().URL.Path}
 	var pe *ParamError
 	var he *echo.HTTPError
@@ -51,7 +56,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		p.Status, p.Detail = http.StatusNotFound, err.Error()
 	case errors.As(err, &he):
 		p.Status = he.Code
-		if msg, ok := he.Message.(string); ok && he.Code < 500 {
+		if msg, ok := he.Message.(string); ok && (he.Code < 500 || he.Code == http.StatusServiceUnavailable) {
 			p.Detail = msg
 		}
 	}

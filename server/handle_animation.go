@@ -1,18 +1,30 @@
 package server
 
 import (
+	"context"
 	"errors"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/export"
 	"github.com/controlmap/controlmap/server/internal/rep"
 	"github.com/controlmap/controlmap/wire"
 )
 
+// animationKey is an animation's parameters, normalised: the width snapped
+// to export.GIFWidths, the period clamped to the dataset's (a step of 0
+// means one frame per change day).
+type animationKey struct {
+	from, to    data.Day
+	width, step int
+}
+
 // handleAnimation serves GET /api/export/animation.gif?from=&to=&width=&step=:
 // the assessed map from one day to the other (the whole history by
-// default), a frame per change day, or every step days.
+// default), a frame per change day, or every step days. The render is
+// bounded (see renders): 429 when every render slot is busy, 503 with the
+// progress when it outlasts the client's patience.
 func (s *Server) handleAnimation(c echo.Context, r *request) error {
 	from, to, err := r.period(s.ds.First, s.ds.LastChange)
 	if err != nil {
@@ -26,8 +38,11 @@ func (s *Server) handleAnimation(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	gif, err := s.docs.gifs.Get(animationKey{from, to, width, step}, func() (*rep.Rep, error) {
-		b, err := export.AnimationGIF(s.ds, from, to, width, step)
+	o := export.GIFOptions{From: max(from, s.ds.First), To: to, Width: export.SnapGIFWidth(width), Step: step,
+		URL: s.cfg.PublicURL}
+	o.To = max(o.To, o.From)
+	gif, err := s.renders.get(c, animationKey{o.From, o.To, o.Width, o.Step}, func(ctx context.Context, progress func(int, int)) (*rep.Rep, error) {
+		b, err := export.AnimationGIF(ctx, s.ds, o, progress)
 		if err != nil {
 			return nil, err
 		}
@@ -39,7 +54,7 @@ func (s *Server) handleAnimation(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set("Content-Disposition", `inline; filename="controlmap-`+from.String()+`-`+to.String()+`.gif"`)
+	c.Response().Header().Set("Content-Disposition", `inline; filename="controlmap-`+o.From.String()+`-`+o.To.String()+`.gif"`)
 	c.Response().Header().Set(crossOriginResource, "cross-origin") // an image others embed
 	return gif.Serve(c.Response(), c.Request())
 }

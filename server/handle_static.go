@@ -12,8 +12,8 @@ import (
 // attempts, is a 404.
 func (s *Server) handleStatic(c echo.Context, _ *request) error {
 	p := c.Request().URL.Path
-	if p == "/" {
-		p = "/index.html"
+	if p == "/" || p == "/index.html" {
+		return s.handlePage(c)
 	}
 	f, ok := s.docs.static[strings.TrimPrefix(p, "/")]
 	if !ok || path.Clean(p) != p {

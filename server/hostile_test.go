@@ -165,6 +165,19 @@ var hostileRequests = []hostileRequest{
 	{"zero limit", "/ogc/collections/control/items?limit=0", 400},
 	{"most negative limit", "/ogc/collections/control/items?limit=-9223372036854775808", 400},
 	{"last representable day", "/api/events?from=2021-09-01&to=9999-12-31", 200},
+	// Renders and oEmbed at their limits.
+	{"GIF over the frame limit", "/api/export/animation.gif?from=2021-08-01&to=2026-01-01&step=1", 400},
+	{"GIF over the pixel limit", "/api/export/animation.gif?from=2021-08-01&to=2022-06-01&step=1&width=1200", 400},
+	{"GIF width overflow", "/api/export/animation.gif?width=99999999999999999999", 400},
+	{"GIF negative width", "/api/export/animation.gif?width=-640", 400},
+	{"picture too wide", "/api/export/map.png?width=2401", 400},
+	{"picture width overflow", "/api/export/map.png?width=9223372036854775808", 400},
+	{"picture script in view", "/api/export/map.svg?view=%3Cscript%3E", 400},
+	{"picture unknown lang", "/api/export/map.svg?lang=../../etc/passwd", 400},
+	{"picture unknown preset", "/api/export/map.png?preset=billboard", 400},
+	{"picture repeated width", "/api/export/map.png?width=600&width=2400", 400},
+	{"oEmbed of another site", "/oembed?url=https%3A%2F%2Fevil.example%2F", 404},
+	{"oEmbed of no URL, huge maxwidth", "/oembed?url=x&maxwidth=99999999999", 404},
 }
 
 // TestHostileRequests: none of these may crash the server or get a 5xx;

@@ -27,6 +27,9 @@ const (
 	// OGC API – Features Part 3 (CQL2 text).
 	paramFilter     = "filter"
 	paramFilterLang = "filter-lang"
+	paramView     = "view"
+	paramLang     = "lang"
+	paramPreset   = "preset"
 )
 
 var errUnknownParam = errors.New("unknown parameter")
@@ -181,4 +184,16 @@ func validQuery(q string) error {
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// choice reads a parameter that takes one of allowed; absent gives the first.
+func (r *request) choice(name string, allowed ...string) (string, error) {
+	v, ok := r.lookup(name)
+	if !ok {
+		return allowed[0], nil
+	}
+	if !slices.Contains(allowed, v) {
+		return "", &ParamError{Param: name, Err: fmt.Errorf("%q: want one of %s", v, strings.Join(allowed, ", "))}
+	}
+	return v, nil
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"sync/atomic"
 	"time"
@@ -22,10 +23,13 @@ import (
 
 // Config is what the command line decides about the server.
 type Config struct {
-	Addr    string           // HOST:PORT to listen on
-	Version string           // reported by /healthz
-	Now     func() time.Time // the clock; time.Now when nil (tests fix it)
-	Logger  *slog.Logger     // slog.Default() when nil
+	Addr    string // HOST:PORT to listen on
+	Version string // reported by /healthz
+	// PublicURL is the map's public address, named in the pictures' credit
+	// line, the link previews and the embeds; "http://Addr/" when empty.
+	PublicURL string
+	Now       func() time.Time // the clock; time.Now when nil (tests fix it)
+	Logger    *slog.Logger     // slog.Default() when nil
 	// MaxInFlight caps the requests served at once (default 1024); past it a
 	// request gets 429 with Retry-After.
 	MaxInFlight int
@@ -40,6 +44,9 @@ type Config struct {
 	// may set.
 	BaseURL    string
 	TrustProxy bool
+	// RenderSlots caps the expensive renders (GIF, pictures) at once;
+	// default half the CPUs, at least one (each render uses every CPU).
+	RenderSlots int
 	// Timeouts of the http.Server; zero values take the defaults below.
 	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
 	// ShutdownTimeout is how long a stop waits for the requests in flight:
@@ -70,6 +77,11 @@ type Server struct {
 	// falls over. An atomic counter, not a channel: every request passes here.
 	inFlight    atomic.Int64
 	maxInFlight int64
+	// renders bounds the expensive renders; stopRenders, called when the
+	// server starts shutting down, stops those in progress.
+	renders     *renders
+	stopRenders context.CancelFunc
+	pages       *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
 }
 
 // The server's timeouts: a slow client cannot hold a connection open.
@@ -100,6 +112,12 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.MaxInFlight <= 0 {
 		cfg.MaxInFlight = 1024
+	}
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = "http://" + cfg.Addr + "/"
+	}
+	if cfg.RenderSlots <= 0 {
+		cfg.RenderSlots = max(1, runtime.GOMAXPROCS(0)/2)
 	}
 	if cfg.MaxHeld <= 0 {
 		cfg.MaxHeld = defaultMaxHeld
@@ -132,6 +150,9 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, ds: ds, enc: enc, log: cfg.Logger, docs: docs, maxInFlight: int64(cfg.MaxInFlight),
 		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) }), ogcAnswers: newOGCAnswers()}
+	stop, cancel := context.WithCancel(context.Background())
+	s.renders, s.stopRenders = newRenders(cfg.RenderSlots, cfg.WriteTimeout, stop), cancel
+	s.pages = rep.NewLRU[pageKey](pageCacheBytes, repSize)
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError
@@ -176,6 +197,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr net.Addr)) error {
 		return fmt.Errorf("server: %w", err)
 	case <-ctx.Done():
 	}
+	s.stopRenders() // a render would outlive the drain: its waiters get 503
 	return s.shutdown(hs, errc, stopWork)
 }
 

@@ -230,8 +230,14 @@ func currentDate(t *testing.T, p *page) string {
 	return eval[string](t, p, `document.querySelector('.tc-iso').textContent`)
 }
 
-// apiStatuses asks the API for every district's assessed status on day.
-func apiStatuses(t *testing.T, base, day string) map[string]string {
+// apiDay is what the API says of a district on a day.
+type apiDay struct {
+	Status string
+	Stale  bool
+}
+
+// apiDays asks the API for every district's assessed status and staleness on day.
+func apiDays(t *testing.T, base, day string) map[string]apiDay {
 	t.Helper()
 	resp, err := http.Get(base + "/api/control?date=" + day)
 	if err != nil {
@@ -241,15 +247,24 @@ func apiStatuses(t *testing.T, base, day string) map[string]string {
 	var fc struct {
 		Features []struct {
 			ID         string
-			Properties struct{ Status string }
+			Properties apiDay
 		}
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]string{}
+	out := map[string]apiDay{}
 	for _, f := range fc.Features {
-		out[f.ID] = f.Properties.Status
+		out[f.ID] = f.Properties
+	}
+	return out
+}
+
+// apiStatuses asks the API for every district's assessed status on day.
+func apiStatuses(t *testing.T, base, day string) map[string]string {
+	out := map[string]string{}
+	for pcode, d := range apiDays(t, base, day) {
+		out[pcode] = d.Status
 	}
 	return out
 }

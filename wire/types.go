@@ -14,6 +14,8 @@ const (
 	TypeCSV     = "text/csv; charset=utf-8"
 	TypeQLR     = "application/xml; charset=utf-8"
 	TypeGIF     = "image/gif"
+	TypePNG     = "image/png"
+	TypeSVG     = "image/svg+xml"
 )
 
 // Link relations used in OGC API links (IANA and OGC registers).

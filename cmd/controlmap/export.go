@@ -16,11 +16,17 @@ import (
 // format, to stdout or --out.
 func runExport(args []string, stdout io.Writer) error {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
-	format := fl.String("format", "geojson", "geojson, gpkg, kml or csv")
+	format := fl.String("format", "geojson", "geojson, gpkg, kml, csv, png or svg")
 	date := fl.String("date", "", "one `day` (YYYY-MM-DD; geojson and csv); without it: today for geojson, the whole history for csv")
 	dir := fl.String("data", "", "dataset `folder` (default: the embedded dataset)")
 	full := fl.Bool("full", false, "geojson: full-resolution geometry instead of the simplified display geometry")
 	out := fl.String("out", "", "write to this `file` instead of stdout (a GeoPackage needs one)")
+	var pic pictureFlags
+	fl.IntVar(&pic.opts.Width, "width", export.PictureDefaultWidth, "png, svg: the picture's width in `pixels` (600-2400)")
+	fl.StringVar(&pic.preset, "preset", "", "png, svg: social (1200×675) or portrait (1080×1350)")
+	fl.StringVar(&pic.view, "view", "assessed", "png, svg: assessed, taliban or resistance (a party's claims)")
+	fl.StringVar(&pic.lang, "lang", "en", "svg: en or fa (Dari)")
+	fl.StringVar(&pic.opts.URL, "url", "", "png, svg: the map's public `URL` for the credit line")
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -38,7 +44,12 @@ func runExport(args []string, stdout io.Writer) error {
 	if *format == "gpkg" && *out == "" {
 		return fmt.Errorf("%w: --format gpkg needs --out FILE", errUsage)
 	}
-	b, err := encodeExport(ds, *format, day, *date != "", *full)
+	var b []byte
+	if *format == "png" || *format == "svg" {
+		b, err = pic.encode(ds, *format, day)
+	} else {
+		b, err = encodeExport(ds, *format, day, *date != "", *full)
+	}
 	if err != nil {
 		return err
 	}
@@ -80,5 +91,35 @@ func encodeExport(ds *data.Dataset, format string, day data.Day, dated, full boo
 	case "gpkg":
 		return export.HistoryGPKG(ds)
 	}
-	return nil, fmt.Errorf("%w: --format %q: want geojson, gpkg, kml or csv", errUsage, format)
+	return nil, fmt.Errorf("%w: --format %q: want geojson, gpkg, kml, csv, png or svg", errUsage, format)
+}
+
+// pictureFlags are the flags of a picture of a day.
+type pictureFlags struct {
+	opts               export.PictureOptions
+	preset, view, lang string
+}
+
+// encode draws the picture of day, as the server's /api/export/map.png
+// and map.svg do.
+func (p pictureFlags) encode(ds *data.Dataset, format string, day data.Day) ([]byte, error) {
+	if size, ok := export.Presets[p.preset]; ok {
+		p.opts.Width, p.opts.Height = size.X, size.Y
+	} else if p.preset != "" {
+		return nil, fmt.Errorf("%w: --preset %q: want social or portrait", errUsage, p.preset)
+	}
+	if p.opts.Width < export.PictureMinWidth || p.opts.Width > export.PictureMaxWidth {
+		return nil, fmt.Errorf("%w: --width %d: want %d to %d", errUsage, p.opts.Width, export.PictureMinWidth, export.PictureMaxWidth)
+	}
+	switch p.view {
+	case "assessed":
+	case string(data.PartyTaliban), string(data.PartyResistance):
+		p.opts.View = data.Party(p.view)
+	default:
+		return nil, fmt.Errorf("%w: --view %q: want assessed, taliban or resistance", errUsage, p.view)
+	}
+	if format == "svg" {
+		return export.MapSVG(ds, day, p.opts, p.lang), nil
+	}
+	return export.MapPNG(ds, day, p.opts)
 }

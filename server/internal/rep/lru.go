@@ -103,3 +103,23 @@ func (c *LRU[K, V]) Stats() (entries, bytes int) {
 	c.m.Range(func(any, any) bool { entries++; return true })
 	return entries, c.bytes
 }
+
+// Peek returns the finished value for k without building it, marking it
+// used; false when there is none (absent, or still being built). It takes
+// the size lock: for the expensive renders, not for the hot path.
+func (c *LRU[K, V]) Peek(k K) (V, bool) {
+	var zero V
+	v, ok := c.m.Load(k)
+	if !ok {
+		return zero, false
+	}
+	e := v.(*lruEntry[V])
+	c.mu.Lock()
+	built := e.size > 0 // set under the lock once v is built
+	c.mu.Unlock()
+	if !built {
+		return zero, false
+	}
+	e.lastUse.Store(c.clock.Load())
+	return e.v, true
+}

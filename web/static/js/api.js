@@ -1,18 +1,40 @@
 // The only module that knows the server's URLs. Paths are relative, so the
 // page also works behind a path prefix.
 
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
-export const urls = {
+const dynamicURLs = {
   areas: 'api/areas',
   timeline: 'api/timeline',
   context: 'api/context',
   history: 'api/history?detail=full',
   controlOn: (day) => `api/control?date=${encodeURIComponent(day)}&detail=full`,
   stats: 'api/stats',
+  periods: 'api/periods',
+  places: 'api/places',
   diff: (from, to) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  // The PNG is in English; Dari text is carried by the SVG only.
+  picture: (day, view) => `api/export/map.${lang === 'fa' ? 'svg' : 'png'}?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social${lang === 'fa' ? '&lang=fa' : ''}`,
   animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
 };
+
+// A static copy (controlmap publish) marks its page: there every document is
+// a file, named without a query string; pictures exist for the change days,
+// the animation for the whole history, and compare mode is not available.
+const staticURLs = {
+  areas: 'api/areas.geojson',
+  timeline: 'api/timeline.json',
+  context: 'api/context.geojson',
+  history: 'api/history.geojson',
+  controlOn: (day) => `api/control/${day}.geojson`,
+  stats: 'api/stats.json',
+  diff: (from, to) => `api/diff/${from}_${to}.json`,
+  picture: (day) => `api/export/map/${day}.png`,
+  animation: () => 'api/export/animation.gif',
+};
+
+export const isStatic = document.querySelector('meta[name="controlmap-static"]') !== null;
+export const urls = isStatic ? staticURLs : dynamicURLs;
 
 // getJSON fetches a JSON document and fails with a message a reader can act on.
 export async function getJSON(url) {

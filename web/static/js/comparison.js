@@ -5,19 +5,54 @@
 
 import { getJSON, urls } from './api.js';
 
+// The compared period never contradicts the date shown: its later date is
+// the date on the map. Moving the date moves the period's end (keeping its
+// start, or starting 30 days earlier when the date goes before it), and
+// choosing a period moves the date to its end.
+import { addDays } from './dates.js';
+
+// follow returns the period to compare once the date is day.
+export function follow(period, day, start) {
+  if (day >= period.from) {
+    return period.to === day ? period : { from: period.from, to: day };
+  }
+  const from = addDays(day, -30);
+  return { from: from < start ? start : from, to: day };
+}
+
 // bindComparison starts following state; it returns a function that stops.
 export function bindComparison(state) {
-  const load = async (e) => {
+  const { model } = state;
+  let timer = 0;
+  const fetchSoon = (period) => {
+    clearTimeout(timer);
+    // Scrubbing in compare mode asks once it settles; the map itself is
+    // drawn from the timeline index meanwhile (districts.js).
+    timer = setTimeout(async () => {
+      try {
+        state.setComparison(period, { diff: await getJSON(urls.diff(period.from, period.to)) });
+      } catch (err) {
+        state.setComparison(period, { error: err.message });
+      }
+    }, 200);
+  };
+  const load = (e) => {
     const period = state.compare;
     if (e.detail.what !== 'period' || !period) {
       return;
     }
-    try {
-      state.setComparison(period, { diff: await getJSON(urls.diff(period.from, period.to)) });
-    } catch (err) {
-      state.setComparison(period, { error: err.message });
+    model.setDate(period.to, 'compare');
+    fetchSoon(period);
+  };
+  const onDate = () => {
+    if (state.compare) {
+      state.setCompare(follow(state.compare, model.date, model.start));
     }
   };
   state.addEventListener('comparechange', load);
-  return () => state.removeEventListener('comparechange', load);
+  model.addEventListener('datechange', onDate);
+  return () => {
+    state.removeEventListener('comparechange', load);
+    model.removeEventListener('datechange', onDate);
+  };
 }

@@ -1,7 +1,9 @@
 // The page's words in English and Dari. The language comes from the URL
-// (?lang=fa); Dari lays the page out right to left. Dates stay ISO
-// (YYYY-MM-DD) in both, so that they are never ambiguous.
+// (?lang=fa); Dari lays the page out right to left, writes every number in
+// Persian digits, gives the Solar Hijri date beside the Gregorian one, and
+// wraps each date in <bdi> so that it reads the same in any sentence.
 
+// The English strings; the Dari ones live in i18n-fa.js.
 const strings = {
   en: {
     title: 'Panjshir & Andarab: who held what',
@@ -23,35 +25,108 @@ const strings = {
     changesBetween: 'Changes between the dates', noneChanged: 'No district changed.', gif: 'Download the animation (GIF)',
     chart: 'Area under each status (km²); click to go to a day', language: 'دری', languageLabel: 'نمایش به دری',
     loadError: 'The map could not load its data.',
-  },
-  fa: {
-    title: 'پنجشیر و اندراب: کی کجا را در اختیار داشت',
-    subtitle: 'کنترل ارزیابی‌شده و ادعاهای هر طرف، روز به روز از اگست ۲۰۲۱. ادعا واقعیت نیست: جایی که ادعاها با هم نمی‌خوانند، ولسوالی مورد مناقشه نشان داده می‌شود.',
-    show: 'نمایش', assessed: 'کنترل ارزیابی‌شده', talibanView: 'ادعاهای طالبان', resistanceView: 'ادعاهای مقاومت',
-    republic: 'جمهوری اسلامی', taliban: 'طالبان', resistance: 'مقاومت (جبهه مقاومت ملی و متحدان)', contested: 'مورد منازعه', unknown: 'نامعلوم / بدون ادعا',
-    disputedLegend: 'مورد مناقشه: ادعاهای جاری با هم نمی‌خوانند', eventLegend: 'رویداد در یک هفته',
-    download: 'دانلود:', thisDay: 'همین روز (GeoJSON)', fullHistory: 'تمام تاریخچه',
-    district: 'ولسوالی', choose: 'یک ولسوالی را انتخاب کنید',
-    hint: 'روی یک ولسوالی کلیک کنید تا ببینید در این روز در دست کی بود، کی چه ادعا کرد، و منابع.',
-    on: 'در', since: 'از', until: 'تا', confidence: 'اطمینان',
-    disputedNote: 'مورد مناقشه: ادعاهای جاری با یکدیگر یا با این ارزیابی نمی‌خوانند.',
-    latestClaims: 'آخرین ادعاها', nothingYet: 'هنوز چیزی ثبت نشده', independent: 'گزارش‌های مستقل',
-    assessmentSources: 'منابع ارزیابی', changesWithin: 'تغییرات در {n} روز', noChange: 'کنترل ارزیابی‌شده تغییر نکرد.',
-    speed: 'سرعت', loop: 'تکرار', speed2: '۲ روز در ثانیه', speed7: '۱ هفته در ثانیه', speed30: '۱ ماه در ثانیه', goTo: 'رفتن به', dateSlider: 'لغزنده تاریخ، هر گام یک روز',
-    prevChange: 'تغییر قبلی', prevDay: 'روز قبل', play: 'پخش', pause: 'توقف', nextDay: 'روز بعد', nextChange: 'تغییر بعدی',
-    compare: 'مقایسه دو تاریخ', compareFrom: 'از', compareTo: 'تا', gained: 'به دست آورد', lost: 'از دست داد', net: 'خالص',
-    changesBetween: 'تغییرات میان دو تاریخ', noneChanged: 'هیچ ولسوالی تغییر نکرد.', gif: 'دانلود انیمیشن (GIF)',
-    chart: 'مساحت زیر هر وضعیت (کیلومتر مربع)؛ برای رفتن به یک روز کلیک کنید', language: 'English', languageLabel: 'Show in English',
-    loadError: 'نقشه نتوانست داده‌هایش را بارگیری کند.',
+    lastUpdated: 'last updated', periods: 'Periods', allTime: 'All', arrow: '→',
+    high: 'high', medium: 'medium', low: 'low', claim: 'claim', denial: 'denial', report: 'report',
+    confHigh: 'High confidence', confMedium: 'Medium confidence', confLow: 'Low confidence',
+    staleLegend: 'Evidence over a year old', selectedLegend: 'Selected district',
+    compareLegend: 'Compare: fill = status on the later date, outline = on the earlier', compareUnchanged: 'Unchanged between the dates',
+    legend: 'Legend', legendButton: 'Legend', details: 'District details', date: 'Date', map: 'Map of the Panjshir and Andarab districts',
+    close: 'Close', whatHappened: 'What happened', nothingNear: 'Nothing recorded within {n} days.', province: 'province-wide, no point',
+    claimsBanner: 'Showing what the {party} claimed, not the assessment.', backToAssessment: 'Back to the assessment',
+    headNoEvidence: 'No new evidence since {date}: the last assessed status holds.',
+    headQuiet: 'No change recorded on this day.', headChange: '{name}: {from} {arrow} {to}',
+    headClaim: 'the {party} claim {names}', headClaimAs: 'the {party} claim {names} ({status})', headDeny: 'the {party} deny it', headDisputed: 'claims disagree over {n} districts',
+    partyTaliban: 'Taliban', partyResistance: 'NRF', partyIndependent: 'independent reports',
+    search: 'Find a district or place', searchLabel: 'Find a district or place by any name', noMatch: 'No match',
+    about: 'About this map', sources: 'sources', skip: 'Skip to the time control',
+    Battles: 'Battle', 'Violence against civilians': 'Violence against civilians', 'Strategic developments': 'Strategic development',
+    approximate: 'approximate', vs: 'vs', allOf: 'all of {p}', assessedShort: 'Assessed', talibanShort: 'Taliban claims', resistanceShort: 'NRF claims', status: 'Status', km2: 'km²', placesCredit: 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) and cited sources', andMore: 'and {n} more',
   },
 };
 
 export const lang = new URLSearchParams(window.location.search).get('lang') === 'fa' ? 'fa' : 'en';
 
+// The Dari strings are fetched only for a Dari page (i18n-fa.js).
+if (lang === 'fa') {
+  strings.fa = (await import('./i18n-fa.js')).fa;
+}
+
 // t returns the phrase for key in the page's language.
 export function t(key, vars = {}) {
   const s = strings[lang][key] ?? strings.en[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
+}
+
+const msPerDay = 86400000;
+const locale = lang === 'fa' ? 'fa-AF' : 'en-GB';
+// The formats are made when first used: the Solar Hijri one only in Dari.
+const formatOptions = {
+  long: [`${locale}-u-ca-gregory`, 'long'],
+  short: [`${locale}-u-ca-gregory`, 'short'],
+  solar: ['fa-AF-u-ca-persian', 'long'],
+};
+const formats = {};
+function format(style) {
+  if (!formats[style]) {
+    const [loc, month] = formatOptions[style];
+    formats[style] = new Intl.DateTimeFormat(loc, { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' });
+  }
+  return formats[style];
+}
+const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+
+// digits writes the ASCII digits of s in the page's digit system.
+export function digits(s) {
+  return lang === 'fa' ? String(s).replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]) : String(s);
+}
+
+// num formats a whole number in the page's language.
+export function num(n) {
+  return numbers.format(n);
+}
+
+// dateText formats an ISO day (YYYY-MM-DD) as 'long' (6 September 2021),
+// 'short' (6 Sept 2021), 'iso' (2021-09-06, in the page's digits) or
+// 'solar' (the Solar Hijri date, 15 Sonbola 1400).
+export function dateText(iso, style = 'short') {
+  if (style === 'iso') {
+    return digits(iso);
+  }
+  const [y, m, d] = iso.split('-').map(Number);
+  return format(style).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+// dateInto appends a date to el inside <bdi>, so that the bidirectional
+// algorithm never reorders its parts in a sentence of the other direction.
+export function dateInto(el, iso, style = 'short') {
+  const b = document.createElement('bdi');
+  b.className = 'date';
+  b.dataset.iso = iso;
+  b.textContent = dateText(iso, style);
+  el.append(b);
+  return b;
+}
+
+// bdi wraps text (a name, a date) so that it keeps its own direction.
+export function bdi(text) {
+  const b = document.createElement('bdi');
+  b.textContent = text;
+  return b;
+}
+
+// fill appends to el the phrase for key with its {placeholders} replaced by
+// the given nodes or strings, so that dates and names can be <bdi>.
+export function fill(el, key, vars = {}) {
+  const s = t(key, Object.fromEntries(Object.keys(vars).map((k) => [k, `\u0000${k}\u0000`])));
+  s.split('\u0000').forEach((part, i) => {
+    if (i % 2 === 0) {
+      el.append(part);
+    } else {
+      const v = vars[part];
+      el.append(typeof v === 'string' ? v : v.cloneNode(true));
+    }
+  });
+  return el;
 }
 
 // statusLabel and viewLabel give the words for a status and a view in the
@@ -78,6 +153,17 @@ export function applyLanguage() {
   document.documentElement.dir = lang === 'fa' ? 'rtl' : 'ltr';
   document.querySelector('.masthead h1').textContent = t('title');
   document.querySelector('.masthead p').textContent = t('subtitle');
+  document.getElementById('map').setAttribute('aria-label', t('map'));
+  document.querySelector('.skip-link').textContent = t('skip');
+  const about = document.getElementById('about-link');
+  about.textContent = t('about');
+  if (lang === 'fa') {
+    about.href = 'about?lang=fa';
+    const font = document.createElement('link');
+    font.rel = 'stylesheet';
+    font.href = 'vendor/fonts/naskh.css';
+    document.head.append(font);
+  }
   const a = document.getElementById('lang-switch');
   const update = () => {
     const q = new URLSearchParams(window.location.search);

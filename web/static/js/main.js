@@ -1,16 +1,22 @@
 // main creates the map and wires the modules together. Data is fetched once:
 // scrubbing and playing restyle locally and never wait on the network.
 
-import { getJSON, showError, urls } from './api.js';
+import { getJSON, isStatic, showError, urls } from './api.js';
 import { bindComparison } from './comparison.js';
 import { areaChart } from './controls/chart.js';
 import { ChangeLog } from './controls/changelog.js';
-import { CompareControl } from './controls/compare.js';
 import { InfoPanel } from './controls/info.js';
+import { ShareControl } from './controls/share.js';
 import { Legend } from './controls/legend.js';
 import { TimeControl, bindKeys } from './controls/timecontrol.js';
 import { ViewSwitch } from './controls/viewswitch.js';
-import { applyLanguage } from './i18n.js';
+import { Headline } from './controls/headline.js';
+import { PeriodPresets } from './controls/periods.js';
+import { SearchControl } from './controls/search.js';
+import { applyEmbed, embedded } from './embed.js';
+import { applyLanguage, t } from './i18n.js';
+import { bindDeclutter } from './labels.js';
+import { bindLayout } from './layout.js';
 import { contextLayer, setTiled } from './layers/context.js';
 import { DistrictsLayer } from './layers/districts.js';
 import { EventsLayer } from './layers/events.js';
@@ -41,7 +47,8 @@ function tileLayers() {
 function createMap(context, timeline) {
   const map = L.map('map', { zoomSnap: 0.25, minZoom: 6, maxZoom: 15, keyboard: true, zoomControl: true });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  map.attributionControl.addAttribution(`${timeline.attribution} · Control: <a href="api/sources">controlmap sources</a>`);
+  const about = document.getElementById('about-link').getAttribute('href');
+  map.attributionControl.addAttribution(`${timeline.attribution} · ${t('placesCredit')} · <a href="${about}">${t('about')}</a>`);
   const background = contextLayer(context).addTo(map);
   const bases = tileLayers();
   bases[offline].addTo(map);
@@ -50,13 +57,21 @@ function createMap(context, timeline) {
   return map;
 }
 
-// fitDistricts frames the districts, leaving room for the panels.
+// fitDistricts frames the districts in the room the panels leave: below
+// the top panels on a phone, between the side panels on a wider screen,
+// and above the time control, all as measured.
 function fitDistricts(map, districts) {
-  const wide = window.matchMedia('(min-width: 700px)').matches;
+  const box = (sel) => map.getContainer().querySelector(sel).getBoundingClientRect();
+  const m = map.getContainer().getBoundingClientRect();
+  const wide = window.matchMedia('(min-width: 701px)').matches;
+  const left = box('.leaflet-top.leaflet-left');
+  const right = wide ? box('.info') : { left: m.right };
+  const top = wide ? 10 : Math.max(left.bottom, box('.changelog').bottom) - m.top + 4;
+  const bottom = m.bottom - box('.timecontrol').top + 18; // event icons at the edge stay clear
   map.fitBounds(districts.getBounds(), {
     animate: false,
-    paddingTopLeft: wide ? [190, 10] : [10, 120],
-    paddingBottomRight: wide ? [330, 130] : [10, 150],
+    paddingTopLeft: [wide ? box('.viewswitch').right - m.left + 6 : 4, top],
+    paddingBottomRight: [wide ? m.right - right.left + 6 : 4, bottom],
   });
 }
 
@@ -68,8 +83,9 @@ function applier(map, state, index) {
       state.setView(s.view);
     }
     state.select(s.district && index.areas.has(s.district) ? s.district : null);
+    // A compared period shows its later date: the map never contradicts it.
+    model.setDate(s.compare ? s.compare.to : s.date || model.end, 'url');
     state.setCompare(s.compare || null);
-    model.setDate(s.date || model.end, 'url');
     if (s.map) {
       map.setView([s.map.lat, s.map.lng], s.map.zoom, { animate: false });
     }
@@ -78,52 +94,97 @@ function applier(map, state, index) {
 
 // addControls adds the panels. Picking a change in the log or in compare
 // mode goes to its day and flies to its district.
-function addControls(map, { state, index, stats, districts }) {
+function addControls(map, { state, index, stats, districts, areas, periods }) {
   const { model } = state;
   const goTo = (change, from) => {
     model.setDate(change.date, from);
-    state.select(change.pcode);
-    districts.flyTo(change.pcode);
+    if (change.pcode) {
+      state.select(change.pcode);
+      districts.flyTo(change.pcode);
+    }
   };
   new ViewSwitch(state).addTo(map);
-  new InfoPanel(state, index).addTo(map);
-  new ChangeLog(state, index, (change) => {
+  const search = new SearchControl(areas, {
+    district: (pcode) => {
+      state.select(pcode);
+      districts.flyTo(pcode);
+    },
+    place: (p) => map.flyTo([p.geometry.coordinates[1], p.geometry.coordinates[0]], Math.max(map.getZoom(), p.properties.minzoom, 10), { duration: 0.6 }),
+  }).addTo(map);
+  const info = new InfoPanel(state, index).addTo(map);
+  new ChangeLog(state, index, areas, (change) => {
     model.pause();
     goTo(change, 'changelog');
   }).addTo(map);
   new Legend(state, { day: urls.controlOn, history: urls.history }).addTo(map);
-  new CompareControl(state, index, (change) => {
-    state.setCompare(null);
-    goTo(change, 'compare');
-  }).addTo(map);
   const time = new TimeControl(model).addTo(map);
   const moveCursor = areaChart(time.getContainer().querySelector('.tc-track'), model, stats);
   model.addEventListener('datechange', moveCursor);
+  new PeriodPresets(model, periods).into(time.getContainer());
   bindKeys(model);
+  return { info, search, goTo };
 }
 
-function start([areas, timeline, context, stats]) {
+// addLater loads what the first view does not need, once the map is drawn:
+// the compare panel's code, and the places (layer and search names).
+// Returns a promise that settles when both are on the page.
+function addLater(map, { state, index, search, goTo }) {
+  const compare = import('./controls/compare.js').then(({ CompareControl }) => {
+    new CompareControl(state, index, (change) => {
+      state.setCompare(null);
+      goTo(change, 'compare');
+    }).addTo(map);
+  });
+  const places = Promise.all([getJSON(urls.places), import('./layers/places.js')]).then(([fc, { PlacesLayer }]) => {
+    new PlacesLayer(fc).addTo(map);
+    search.addPlaces(fc.features);
+    map.fire('declutter');
+  });
+  return Promise.all([compare, places]);
+}
+
+function start([areas, timeline, context, stats, periods]) {
   const index = new TimelineIndex(timeline);
-  // The slider spans the recorded history; statuses hold unchanged from the
-  // last record to today, which the API answers for any day.
-  const model = new TimeModel({ start: timeline.start, end: timeline.last_change, changeDates: timeline.change_dates });
+  // The slider runs to today (the timeline's end): statuses hold unchanged
+  // after the last record, and the slider marks where the evidence ends.
+  const model = new TimeModel({ start: timeline.start, end: timeline.end, changeDates: timeline.change_dates, evidenceEnd: index.evidenceEnd });
   const state = new AppState(model);
   const map = createMap(context, timeline);
   const districts = new DistrictsLayer(areas, index, state).addTo(map);
-  new EventsLayer(index, model).addTo(map);
+  let info = null;
+  new EventsLayer(index, model, (ev) => info?.showEvent(ev)).addTo(map);
   bindComparison(state);
   const apply = applier(map, state, index);
+  const props = areas.features.map((f) => f.properties);
+  const controls = addControls(map, { state, index, stats, districts, areas: props, periods: periods.periods });
+  info = controls.info;
+  new Headline(document.querySelector('.headline'), { index, areas: props, state });
+  bindLayout(map);
+  map.invalidateSize({ animate: false });
   fitDistricts(map, districts);
   apply(readURL(window.location.search));
-  addControls(map, { state, index, stats, districts });
+  bindDeclutter(map)();
+  document.body.classList.toggle('static-copy', isStatic); // compare mode needs the server
+  if (embedded) {
+    applyEmbed(map, districts.getBounds());
+  } else {
+    new ShareControl(state, { picture: urls.picture, animation: urls.animation }).addTo(map);
+  }
   bindPermalink(map, state, apply);
   performance.mark('districts-drawn');
-  document.body.dataset.ready = 'true';
+  // Ready (for the tests) once everything is on the page; the first view
+  // was drawn above.
+  addLater(map, { state, index, ...controls })
+    .then(() => { document.body.dataset.ready = 'true'; })
+    .catch((err) => {
+      document.body.dataset.ready = 'error';
+      showError(err.message);
+    });
 }
 
 addPatterns(document.querySelector('.pattern-defs defs'));
 applyLanguage();
-Promise.all([getJSON(urls.areas), getJSON(urls.timeline), getJSON(urls.context), getJSON(urls.stats)])
+Promise.all([urls.areas, urls.timeline, urls.context, urls.stats, urls.periods].map(getJSON))
   .then(start)
   .catch((err) => {
     document.body.dataset.ready = 'error';

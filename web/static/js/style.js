@@ -17,22 +17,31 @@ export const statusColours = {
 const hatch = { id: 'hatch-contested', size: 8, ground: '#fbe3b0', stripe: statusColours.contested };
 
 const outline = '#333333';
-const selectedOutline = '#000000';
+const selectedOutline = '#1a5fb4';
 const faded = { fillColor: '#e6e6e6', fillOpacity: 0.5, color: '#777', weight: 1, dashArray: null };
 
 export function fillFor(status) {
   return status === 'contested' ? `url(#${hatch.id})` : statusColours[status] || statusColours.unknown;
 }
 
-// areaStyle is the Leaflet path style of a district.
-export function areaStyle({ status, disputed, selected }) {
-  return {
-    fillColor: fillFor(status),
-    fillOpacity: status === 'unknown' ? 0.35 : 0.72,
-    color: selected ? selectedOutline : outline,
-    weight: selected ? 3 : disputed ? 2.5 : 1,
+// The opacity of a fill says how sure the assessment is, so that a "low"
+// district never looks as certain as a "high" one without a click.
+export const confidenceOpacity = { high: 0.85, medium: 0.6, low: 0.35 };
+
+// areaStyle is the Leaflet path style of a district. A selected district
+// has a thick solid blue outline (a disputed one is dark and dashed).
+export function areaStyle({ status, disputed, selected, confidence = 'high', stale = false }) {
+  let style = {
+    fillColor: stale ? staleFor(status) : fillFor(status),
+    fillOpacity: status === 'unknown' ? 0.35 : confidenceOpacity[confidence] ?? 0.85,
+    color: outline,
+    weight: disputed ? 2.5 : 1,
     dashArray: disputed ? '6 4' : null,
   };
+  if (selected) {
+    style = { ...style, color: selectedOutline, weight: 5, dashArray: null };
+  }
+  return style;
 }
 
 // compareStyle is the style of a district in compare mode: a changed one
@@ -43,6 +52,14 @@ export function compareStyle(change) {
     return faded;
   }
   return { fillColor: fillFor(change.to), fillOpacity: 0.85, color: statusColours[change.from], weight: 5, dashArray: null };
+}
+
+// The colour of an event's side (actor1): a party's status colour.
+export function sideColour(actor) {
+  if (/taliban/i.test(actor) && !/anti-taliban/i.test(actor)) {
+    return statusColours.taliban;
+  }
+  return /NRF|resist|uprising|anti-taliban/i.test(actor) ? statusColours.resistance : '#555555';
 }
 
 // eventStyle is the style of an event's circle marker (radius in pixels).
@@ -64,10 +81,25 @@ export function contextStyle(kind) {
 export const featureStyle = { color: outline, weight: 1.5, fillColor: statusColours.contested, fillOpacity: 0.35 };
 export const pointStyle = { radius: 6, color: eventStyle.color, fillColor: eventStyle.fillColor, fillOpacity: 1 };
 
-// addPatterns draws the SVG patterns that fills refer to (see fillFor) into
-// defs, an SVG <defs> element of the page.
+// staleFor is the fill of a district whose evidence is stale: its status
+// colour under white dots.
+export function staleFor(status) {
+  return `url(#stale-${statusColours[status] ? status : 'unknown'})`;
+}
+
+// addPatterns draws the SVG patterns that fills refer to (see fillFor and
+// staleFor) into defs, an SVG <defs> element of the page.
 export function addPatterns(defs) {
   const ns = 'http://www.w3.org/2000/svg';
+  for (const [status, colour] of Object.entries(statusColours)) {
+    const p = document.createElementNS(ns, 'pattern');
+    const a = { id: `stale-${status}`, width: 10, height: 10, patternUnits: 'userSpaceOnUse' };
+    for (const [k, v] of Object.entries(a)) {
+      p.setAttribute(k, v);
+    }
+    p.innerHTML = `<rect width="10" height="10" fill="${colour}"/><circle cx="5" cy="5" r="2.2" fill="#fff"/>`;
+    defs.append(p);
+  }
   const pattern = document.createElementNS(ns, 'pattern');
   const attrs = { id: hatch.id, width: hatch.size, height: hatch.size, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' };
   for (const [k, v] of Object.entries(attrs)) {

@@ -42,6 +42,33 @@ export class TimelineIndex {
     return latest;
   }
 
+  // stale mirrors the API's rule (data.State.Stale): no independent source
+  // supports the day's status on or before the day, or the latest one is
+  // more than stale_after_days old.
+  stale(pcode, day, dayNumber) {
+    const iv = this.interval(pcode, day);
+    if (!iv) {
+      return false;
+    }
+    const support = (iv.confirmed || []).filter((d) => d <= day);
+    if (support.length === 0) {
+      return true;
+    }
+    return dayNumber(day) - dayNumber(support[support.length - 1]) > this.timeline.stale_after_days;
+  }
+
+  // claimsOn lists the claims made on day (about any district), file order.
+  claimsOn(day) {
+    return this.timeline.claims.filter((c) => c.date === day);
+  }
+
+  // evidenceEnd is the last day anything was recorded: a change, a claim or
+  // an event. After it the page says the last status only holds.
+  get evidenceEnd() {
+    const tl = this.timeline;
+    return [tl.last_change, tl.claim_dates.at(-1), tl.event_dates.at(-1)].filter(Boolean).sort().at(-1);
+  }
+
   disputed(pcode, day) {
     const area = this.areas.get(pcode);
     return Boolean(area && area.disputed.some(([from, to]) => from <= day && (to === null || day < to)));

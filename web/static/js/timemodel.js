@@ -1,6 +1,9 @@
 // The time model: the range of days, the current day, and the player. It
 // knows nothing of the map; controls change it and layers listen to it.
-// Events: 'datechange' (detail: {date, from}), 'playchange' (detail: {playing}).
+// Events: 'datechange' (detail: {date, from}), 'playchange' (detail: {playing}),
+// 'windowchange' when the slider's window (a period zoomed to) changes.
+// The range runs to today; `evidenceEnd` is the last day anything was
+// recorded ("last updated"): after it the last status only holds.
 
 import { addDays, dayNumber, isoDay } from './dates.js';
 
@@ -14,10 +17,12 @@ export const speeds = [
 const ticksPerSecond = 4;
 
 export class TimeModel extends EventTarget {
-  constructor({ start, end, changeDates }) {
+  constructor({ start, end, changeDates, evidenceEnd = end }) {
     super();
     this.start = start;
     this.end = end;
+    this.evidenceEnd = evidenceEnd;
+    this.window = { from: start, to: end };
     this.changeDates = [...changeDates].sort();
     this.date = end;
     this.playing = false;
@@ -44,6 +49,25 @@ export class TimeModel extends EventTarget {
       return this.start;
     }
     return date > this.end ? this.end : date;
+  }
+
+  // setWindow zooms the slider to [from, to] (both inclusive), or back to
+  // the whole range with null. The date moves into the window.
+  setWindow(period) {
+    const from = period ? this.clamp(period.from) : this.start;
+    const to = period ? this.clamp(period.to) : this.end;
+    if (from >= to || (from === this.window.from && to === this.window.to)) {
+      return;
+    }
+    this.window = { from, to };
+    this.dispatchEvent(new CustomEvent('windowchange', { detail: { ...this.window } }));
+    if (this.date < from || this.date > to) {
+      this.setDate(from, 'window');
+    }
+  }
+
+  get zoomed() {
+    return this.window.from !== this.start || this.window.to !== this.end;
   }
 
   setDate(date, from = 'api') {
@@ -73,8 +97,8 @@ export class TimeModel extends EventTarget {
     if (this.playing) {
       return;
     }
-    if (this.date === this.end) {
-      this.setDate(this.start, 'play');
+    if (this.date >= this.window.to || this.date < this.window.from) {
+      this.setDate(this.window.from, 'play');
     }
     this.playing = true;
     this.carry = 0;
@@ -111,14 +135,15 @@ export class TimeModel extends EventTarget {
       return;
     }
     this.carry -= days;
-    if (this.date === this.end) {
+    if (this.date >= this.window.to) {
       if (this.loop) {
-        this.setDate(this.start, 'play');
+        this.setDate(this.window.from, 'play');
       } else {
         this.pause();
       }
       return;
     }
-    this.step(days, 'play');
+    const next = addDays(this.date, days);
+    this.setDate(next > this.window.to ? this.window.to : next, 'play');
   }
 }

@@ -1,27 +1,64 @@
-// The change log: what changed on or near the current date. Choosing an entry
-// moves the slider to its day and flies the map to its district.
+// "What happened": the assessed changes, claims and events of the days up to
+// the current date, newest first, tied to the slider. An event known only
+// to its province is listed (and said to be), never pinned. Choosing an
+// entry moves the slider to its day and, for a district, flies to it.
 
-import { dayNumber, shortDate } from '../dates.js';
-import { lang, statusLabel, t } from '../i18n.js';
+import { addDays } from '../dates.js';
+import { bdi, dateInto, fill, lang, statusLabel, t } from '../i18n.js';
+import { placeNames } from './headline.js';
 
-// nearDays is how far around the current date the log looks.
+// nearDays is how far back from the current date the list looks.
 export const nearDays = 10;
+
+const partyKey = { taliban: 'partyTaliban', resistance: 'partyResistance', independent: 'partyIndependent' };
+
+// happenings lists what was recorded in (day - nearDays, day], newest first:
+// {date, kind: 'change' | 'claim' | 'event', pcode, node}.
+function happenings(index, areas, day) {
+  const from = addDays(day, -nearDays);
+  const inRange = (d) => d > from && d <= day;
+  const out = [];
+  for (const area of index.timeline.areas) {
+    area.intervals.forEach((iv, i) => {
+      if (inRange(iv.from) && i >= 0) {
+        const previous = i > 0 ? area.intervals[i - 1].status : 'unknown';
+        out.push({ date: iv.from, kind: 'change', pcode: area.pcode, text: fill(document.createElement('span'), 'headChange', {
+          name: bdi(index.name(area.pcode)), from: statusLabel(previous), to: statusLabel(iv.status), arrow: t('arrow') }) });
+      }
+    });
+  }
+  for (const c of index.timeline.claims.filter((c) => inRange(c.date))) {
+    const span = document.createElement('span');
+    span.append(`${t(partyKey[c.party])} (${t(c.kind)}): `, bdi(placeNames(c.pcodes, areas)), ` ${t('arrow')} ${statusLabel(c.status)}`);
+    out.push({ date: c.date, kind: 'claim', party: c.party, pcode: c.pcodes.length === 1 ? c.pcodes[0] : null, text: span });
+  }
+  for (const ev of index.timeline.events.filter((e) => inRange(e.event_date))) {
+    const span = document.createElement('span');
+    span.append(`${t(ev.event_type)}: `, bdi(ev.location));
+    if (ev.latitude === null) {
+      span.append(` (${t('province')})`);
+    }
+    out.push({ date: ev.event_date, kind: 'event', pcode: ev.pcode || null, text: span });
+  }
+  return out.sort((a, b) => b.date.localeCompare(a.date));
+}
 
 export const ChangeLog = L.Control.extend({
   options: { position: 'topright' },
 
-  initialize(state, index, onPick, options) {
+  initialize(state, index, areas, onPick, options) {
     L.setOptions(this, options);
     this.state = state;
     this.index = index;
+    this.areas = areas;
     this.onPick = onPick;
     this.onDate = () => this.render();
   },
 
   onAdd() {
     const root = L.DomUtil.create('details', 'changelog panel');
-    root.open = window.matchMedia('(min-width: 700px)').matches;
-    L.DomUtil.create('summary', '', root).textContent = t('changesWithin', { n: nearDays });
+    root.open = window.matchMedia('(min-width: 1100px)').matches;
+    L.DomUtil.create('summary', '', root).textContent = t('whatHappened');
     this.list = L.DomUtil.create('ul', 'changes', root);
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
@@ -36,19 +73,20 @@ export const ChangeLog = L.Control.extend({
 
   render() {
     const day = this.state.model.date;
-    const changes = this.index.changesAround(day, nearDays, dayNumber);
+    const items = happenings(this.index, this.areas, day);
     this.list.replaceChildren();
-    if (changes.length === 0) {
-      L.DomUtil.create('li', 'empty', this.list).textContent = t('noChange');
+    if (items.length === 0) {
+      L.DomUtil.create('li', 'empty', this.list).textContent = t('nothingNear', { n: lang === 'fa' ? '۱۰' : nearDays });
       return;
     }
-    for (const c of changes) {
-      const li = L.DomUtil.create('li', c.date === day ? 'today' : '', this.list);
-      const b = L.DomUtil.create('button', 'change-entry', li);
+    for (const c of items) {
+      const li = L.DomUtil.create('li', `${c.kind}${c.date === day ? ' today' : ''}`, this.list);
+      const b = L.DomUtil.create('button', `change-entry entry-${c.kind}`, li);
       b.type = 'button';
       b.dataset.date = c.date;
-      b.dataset.pcode = c.pcode;
-      b.textContent = `${lang === 'fa' ? c.date : shortDate(c.date)}: ${this.index.name(c.pcode)}, ${statusLabel(c.previous)} → ${statusLabel(c.status)}`;
+      b.dataset.pcode = c.pcode || '';
+      dateInto(b, c.date, 'short');
+      b.append(': ', c.text);
       L.DomEvent.on(b, 'click', () => this.onPick(c));
     }
   },

@@ -1,6 +1,8 @@
 // The area chart under the slider: km² under each assessed status over the
 // whole range, as stacked steps in plain SVG, with a cursor on the current
-// date. Clicking the chart moves the slider to that day.
+// date. It is also the overview of the whole range: clicking goes to a day,
+// dragging (brushing) a period zooms the slider to it, and the zoomed
+// window is shaded on the chart.
 
 import { dayNumber } from '../dates.js';
 import { t } from '../i18n.js';
@@ -51,17 +53,53 @@ export function areaChart(parent, model, stats) {
       el('path', { d: `${top}${bottom}Z`, fill: statusColours[status], class: `band band-${status}` }, svg);
     }
   }
+  // After the last record the last status only holds: veil that part.
+  el('rect', { x: x(model.evidenceEnd), y: 0, width: Math.max(0, w - x(model.evidenceEnd)), height: h, fill: '#fff', 'fill-opacity': 0.55, class: 'chart-after-evidence' }, svg);
   const cursor = el('line', { y1: 0, y2: h, ...cursorStyle, class: 'chart-cursor', 'vector-effect': 'non-scaling-stroke' }, svg);
   const move = () => {
     const cx = x(model.date);
     cursor.setAttribute('x1', cx);
     cursor.setAttribute('x2', cx);
   };
-  svg.addEventListener('click', (e) => {
+  const shade = el('rect', { y: 0, height: h, class: 'chart-window', fill: '#fff', 'fill-opacity': 0.35, stroke: '#000', 'stroke-width': 1, 'vector-effect': 'non-scaling-stroke' }, svg);
+  const dayAt = (clientX) => {
     const r = svg.getBoundingClientRect();
-    const frac = Math.min(1, Math.max(0, (e.clientX - r.left) / r.width));
-    model.setDate(model.dateAt(Math.round(frac * (span - 1))), 'chart');
+    const frac = Math.min(1, Math.max(0, (clientX - r.left) / r.width));
+    return model.dateAt(Math.round(frac * (span - 1)));
+  };
+  const showWindow = (from, to) => {
+    const zoomed = from !== model.start || to !== model.end;
+    shade.setAttribute('visibility', zoomed ? 'visible' : 'hidden');
+    shade.setAttribute('x', x(from));
+    shade.setAttribute('width', Math.max(1, x(to) - x(from)));
+  };
+  let brush = null;
+  svg.addEventListener('pointerdown', (e) => {
+    brush = { x: e.clientX, day: dayAt(e.clientX) };
+    svg.setPointerCapture(e.pointerId);
   });
+  svg.addEventListener('pointermove', (e) => {
+    if (brush && Math.abs(e.clientX - brush.x) > 6) {
+      const [a, b] = [brush.day, dayAt(e.clientX)].sort();
+      showWindow(a, b);
+    }
+  });
+  svg.addEventListener('pointerup', (e) => {
+    if (!brush) {
+      return;
+    }
+    const [a, b] = [brush.day, dayAt(e.clientX)].sort();
+    const dragged = Math.abs(e.clientX - brush.x) > 6 && a !== b;
+    brush = null;
+    if (dragged) {
+      model.setWindow({ from: a, to: b });
+    } else {
+      model.setDate(dayAt(e.clientX), 'chart');
+    }
+    showWindow(model.window.from, model.window.to);
+  });
+  model.addEventListener('windowchange', () => showWindow(model.window.from, model.window.to));
+  showWindow(model.window.from, model.window.to);
   move();
   return move;
 }

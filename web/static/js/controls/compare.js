@@ -6,7 +6,7 @@
 
 import { urls } from '../api.js';
 import { addDays } from '../dates.js';
-import { lang, statusLabel, t } from '../i18n.js';
+import { bdi, dateInto, num, statusLabel, t } from '../i18n.js';
 
 export const CompareControl = L.Control.extend({
   options: { position: 'topright' },
@@ -49,6 +49,7 @@ export const CompareControl = L.Control.extend({
     input.type = 'date';
     input.min = this.state.model.start;
     input.max = this.state.model.end;
+    input.lang = 'en'; // the browser's date picker; its digits follow the system
     L.DomEvent.on(input, 'change', () => this.fromInputs());
     return input;
   },
@@ -94,23 +95,26 @@ export const CompareControl = L.Control.extend({
   renderBalance(diff) {
     const table = L.DomUtil.create('table', 'compare-balance', this.body);
     const head = L.DomUtil.create('tr', '', L.DomUtil.create('thead', '', table));
-    for (const h of ['', t('gained'), t('lost'), t('net')]) {
-      L.DomUtil.create('th', '', head).textContent = h;
+    for (const h of [t('status'), t('gained'), t('lost'), t('net')]) {
+      const th = L.DomUtil.create('th', '', head);
+      th.scope = 'col';
+      th.textContent = h;
     }
     const tbody = L.DomUtil.create('tbody', '', table);
-    const num = new Intl.NumberFormat(lang === 'fa' ? 'fa-AF' : 'en-GB', { maximumFractionDigits: 0 });
     for (const [status, b] of Object.entries(diff.balance)) {
       const tr = L.DomUtil.create('tr', '', tbody);
       tr.dataset.status = status;
-      L.DomUtil.create('th', '', tr).textContent = statusLabel(status);
+      const th = L.DomUtil.create('th', '', tr);
+      th.scope = 'row';
+      th.textContent = statusLabel(status);
       for (const v of [b.gained_km2, b.lost_km2, b.net_km2]) {
-        L.DomUtil.create('td', '', tr).textContent = `${num.format(v)} km²`;
+        L.DomUtil.create('td', '', tr).textContent = `${num(v)} ${t('km2')}`;
       }
     }
   },
 
   renderChanges(diff) {
-    L.DomUtil.create('h3', '', this.body).textContent = t('changesBetween');
+    L.DomUtil.create('h2', 'compare-changes-title', this.body).textContent = t('changesBetween');
     const list = L.DomUtil.create('ul', 'changes', this.body);
     if (diff.changes.length === 0) {
       L.DomUtil.create('li', '', list).textContent = t('noneChanged');
@@ -119,7 +123,8 @@ export const CompareControl = L.Control.extend({
       const b = L.DomUtil.create('button', 'change-entry', L.DomUtil.create('li', '', list));
       b.type = 'button';
       b.dataset.date = c.date;
-      b.textContent = `${c.date}: ${this.index.name(c.pcode)}, ${statusLabel(c.status_from)} → ${statusLabel(c.status_to)}`;
+      dateInto(b, c.date, 'short');
+      b.append(': ', bdi(this.index.name(c.pcode)), `, ${statusLabel(c.status_from)} ${t('arrow')} ${statusLabel(c.status_to)}`);
       L.DomEvent.on(b, 'click', () => this.onPick({ date: c.date, pcode: c.pcode }));
     }
   },

@@ -2,15 +2,33 @@
 // since when, the confidence, each party's latest claim, and the sources.
 // A select lets keyboard and screen-reader users choose a district too.
 
-import { longDate, shortDate } from '../dates.js';
-import { sourceLink } from '../sources.js';
-import { areaName, lang, statusLabel, t } from '../i18n.js';
+import { areaName, bdi, dateInto, lang, statusLabel, t } from '../i18n.js';
 
 const parties = ['taliban', 'resistance', 'independent'];
 
-// fmt writes a day: ISO in Dari (unambiguous), short and readable in English.
-function fmt(day) {
-  return lang === 'fa' ? day : shortDate(day);
+// sourceLink renders a cited source as a link: publisher, title, date.
+export function sourceLink(source) {
+  const span = document.createElement('span');
+  if (!source) {
+    span.textContent = 'unknown source';
+    return span;
+  }
+  const a = document.createElement('a');
+  a.href = source.url;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  a.textContent = source.title;
+  a.className = 'source-link';
+  span.append(`${source.publisher}: `, a, source.published ? ` (${source.published})` : '');
+  return span;
+}
+
+
+function sourceList(parent, index, ids) {
+  const ul = L.DomUtil.create('ul', '', parent);
+  for (const id of ids) {
+    L.DomUtil.create('li', '', ul).append(sourceLink(index.source(id)));
+  }
 }
 
 export const InfoPanel = L.Control.extend({
@@ -25,7 +43,17 @@ export const InfoPanel = L.Control.extend({
 
   onAdd() {
     const root = L.DomUtil.create('section', 'info panel');
-    root.setAttribute('aria-label', 'District details');
+    root.setAttribute('aria-label', t('details'));
+    this.root = root;
+    this.close = L.DomUtil.create('button', 'sheet-close', root);
+    this.close.type = 'button';
+    this.close.setAttribute('aria-label', t('close'));
+    this.close.textContent = '×';
+    L.DomEvent.on(this.close, 'click', () => {
+      this.event = null;
+      this.state.select(null);
+      this.render();
+    });
     const label = L.DomUtil.create('label', 'info-choose', root);
     label.textContent = `${t('district')} `;
     this.select = L.DomUtil.create('select', '', label);
@@ -41,21 +69,54 @@ export const InfoPanel = L.Control.extend({
     this.body.setAttribute('aria-live', 'polite');
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
-    this.state.addEventListener('change', this.onChange);
+    this.onSelect = (e) => {
+      if (e.detail.what === 'selected') {
+        this.event = null;
+      }
+      this.render();
+    };
+    this.state.addEventListener('change', this.onSelect);
     this.state.model.addEventListener('datechange', this.onChange);
     this.render();
     return root;
   },
 
   onRemove() {
-    this.state.removeEventListener('change', this.onChange);
+    this.state.removeEventListener('change', this.onSelect);
     this.state.model.removeEventListener('datechange', this.onChange);
+  },
+
+  // showEvent shows an event (a marker chosen on the map) in the sheet.
+  showEvent(ev) {
+    this.event = ev;
+    this.render();
+  },
+
+  renderEvent(ev) {
+    const h = L.DomUtil.create('h2', 'event-title', this.body);
+    h.append(`${t(ev.event_type)}: `, bdi(ev.location));
+    const meta = L.DomUtil.create('p', 'meta', this.body);
+    dateInto(meta, ev.event_date, 'long');
+    meta.append(ev.time_precision > 1 ? ` (${t('approximate')})` : '', ' · ', bdi(ev.actor1));
+    if (ev.actor2) {
+      meta.append(` ${t('vs')} `, bdi(ev.actor2));
+    }
+    const notes = L.DomUtil.create('p', 'event-notes', this.body);
+    notes.lang = 'en';
+    notes.dir = 'ltr';
+    notes.textContent = ev.notes;
+    sourceList(L.DomUtil.create('section', 'info-sources', this.body), this.index, ev.sources);
   },
 
   render() {
     const pcode = this.state.selected;
     this.select.value = pcode || '';
     this.body.replaceChildren();
+    this.root.classList.toggle('has-content', Boolean(pcode || this.event));
+    if (this.event) {
+      this.renderEvent(this.event);
+      return;
+    }
     if (!pcode) {
       L.DomUtil.create('p', 'hint', this.body).textContent = t('hint');
       return;
@@ -67,10 +128,7 @@ export const InfoPanel = L.Control.extend({
     if (iv) {
       const sources = L.DomUtil.create('section', 'info-sources', this.body);
       L.DomUtil.create('h3', '', sources).textContent = t('assessmentSources');
-      const ul = L.DomUtil.create('ul', '', sources);
-      for (const id of iv.sources) {
-        L.DomUtil.create('li', '', ul).append(sourceLink(this.index.source(id)));
-      }
+      sourceList(sources, this.index, iv.sources);
     }
   },
 
@@ -83,15 +141,26 @@ export const InfoPanel = L.Control.extend({
     const other = L.DomUtil.create('span', 'name-other', h);
     other.lang = lang === 'fa' ? 'en' : 'fa';
     other.dir = lang === 'fa' ? 'ltr' : 'rtl';
+    h.insertBefore(document.createTextNode(' '), other);
     other.textContent = lang === 'fa' ? area.name : area.name_fa;
     const status = L.DomUtil.create('p', 'info-status', this.body);
     const s = iv ? iv.status : 'unknown';
     status.dataset.status = s;
-    status.textContent = `${statusLabel(s)} ${t('on')} ${lang === 'fa' ? day : longDate(day)}`;
+    status.append(`${statusLabel(s)} ${t('on')} `);
+    dateInto(status, day, 'long');
     if (iv) {
       const since = L.DomUtil.create('p', 'info-since', this.body);
-      since.textContent = `${t('since')} ${fmt(iv.from)}${iv.to ? `, ${t('until')} ${fmt(iv.to)}` : ''} · ${t('confidence')} ${iv.confidence}`;
-      L.DomUtil.create('p', 'info-note', this.body).textContent = iv.note;
+      since.append(`${t('since')} `);
+      dateInto(since, iv.from, 'short');
+      if (iv.to) {
+        since.append(lang === 'fa' ? '، ' : ', ', `${t('until')} `);
+        dateInto(since, iv.to, 'short');
+      }
+      since.append(` · ${t('confidence')}: ${t(iv.confidence)}`);
+      const note = L.DomUtil.create('p', 'info-note', this.body);
+      note.lang = 'en';
+      note.dir = 'ltr';
+      note.textContent = iv.note;
     }
     if (this.index.disputed(pcode, day)) {
       L.DomUtil.create('p', 'info-disputed', this.body).textContent = t('disputedNote');
@@ -112,8 +181,13 @@ export const InfoPanel = L.Control.extend({
         continue;
       }
       const head = L.DomUtil.create('strong', '', li);
-      head.textContent = `${name} (${c.kind}, ${fmt(c.date)}): ${statusLabel(c.status)}`;
-      L.DomUtil.create('div', '', li).textContent = c.note;
+      head.append(`${name} (${t(c.kind)}, `);
+      dateInto(head, c.date, 'short');
+      head.append(`): ${statusLabel(c.status)}`);
+      const note = L.DomUtil.create('div', '', li);
+      note.lang = 'en';
+      note.dir = 'ltr';
+      note.textContent = c.note;
       const srcs = L.DomUtil.create('div', 'claim-sources', li);
       c.sources.forEach((id, i) => {
         if (i > 0) {

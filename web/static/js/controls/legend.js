@@ -1,8 +1,11 @@
-// The legend: what each fill means, the disputed outline, and downloads.
-// Its swatches are drawn with the map's own styles (style.js).
+// The legend: what each fill means, how sure (opacity) and how fresh (dots)
+// the assessment is, the disputed and selected outlines, compare mode's
+// styling, and downloads. Its swatches are drawn with the map's own styles
+// (style.js). It folds behind a button, open at first on wide screens only,
+// so that on a phone it is one tap away and never covers the map.
 
 import { statusLabel, t, viewLabel } from '../i18n.js';
-import { areaStyle, eventStyle, fillFor } from '../style.js';
+import { areaStyle, compareStyle, eventStyle, fillFor, staleFor, statusColours } from '../style.js';
 
 const svgNS = 'http://www.w3.org/2000/svg';
 const legendStatuses = ['republic', 'taliban', 'resistance', 'contested', 'unknown'];
@@ -27,15 +30,27 @@ function entry(list, className, svg, text) {
   return li;
 }
 
+function outlined(style, fill = 'none', opacity = 1) {
+  return swatch('rect', {
+    x: 1, y: 1, width: 20, height: 12, fill, 'fill-opacity': opacity, stroke: style.color,
+    'stroke-width': Math.min(style.weight, 4), 'stroke-dasharray': style.dashArray || 'none',
+  });
+}
+
 function entries(list) {
   const outline = areaStyle({ status: 'unknown' }).color;
   for (const status of legendStatuses) {
-    entry(list, '', swatch('rect', { width: 22, height: 14, fill: fillFor(status), stroke: outline }), statusLabel(status));
+    entry(list, `legend-${status}`, swatch('rect', { width: 22, height: 14, fill: fillFor(status), stroke: outline }), statusLabel(status));
   }
+  for (const c of ['high', 'medium', 'low']) {
+    const st = areaStyle({ status: 'taliban', confidence: c });
+    entry(list, `legend-confidence legend-${c}`, outlined(st, statusColours.taliban, st.fillOpacity),
+      t(`conf${c[0].toUpperCase()}${c.slice(1)}`));
+  }
+  entry(list, 'legend-stale', outlined(areaStyle({ status: 'taliban' }), staleFor('taliban')), t('staleLegend'));
   const d = areaStyle({ status: 'unknown', disputed: true });
-  entry(list, 'legend-disputed', swatch('rect', {
-    width: 22, height: 14, fill: 'none', stroke: d.color, 'stroke-width': d.weight, 'stroke-dasharray': d.dashArray,
-  }), t('disputedLegend'));
+  entry(list, 'legend-disputed', outlined(d), t('disputedLegend'));
+  entry(list, 'legend-selected', outlined(areaStyle({ status: 'unknown', selected: true })), t('selectedLegend'));
   entry(list, '', swatch('circle', {
     cx: 11, cy: 7, r: 5, fill: eventStyle.fillColor, stroke: eventStyle.color, 'stroke-width': eventStyle.weight,
   }), t('eventLegend'));
@@ -53,10 +68,24 @@ export const Legend = L.Control.extend({
 
   onAdd() {
     this.root = L.DomUtil.create('section', 'legend panel');
-    this.root.setAttribute('aria-label', 'Legend');
-    this.title = L.DomUtil.create('h2', '', this.root);
-    entries(L.DomUtil.create('ul', '', this.root));
-    const dl = L.DomUtil.create('p', 'downloads', this.root);
+    this.root.setAttribute('aria-label', t('legend'));
+    this.toggle = L.DomUtil.create('button', 'legend-toggle', this.root);
+    this.toggle.type = 'button';
+    this.toggle.setAttribute('aria-controls', 'legend-body');
+    this.toggle.textContent = t('legendButton');
+    const body = L.DomUtil.create('div', 'legend-body', this.root);
+    body.id = 'legend-body';
+    this.body = body;
+    this.setOpen(window.matchMedia('(min-width: 1100px) and (min-height: 860px)').matches);
+    L.DomEvent.on(this.toggle, 'click', () => this.setOpen(body.hidden));
+    this.title = L.DomUtil.create('h2', '', body);
+    entries(L.DomUtil.create('ul', '', body));
+    this.compareKey = L.DomUtil.create('ul', 'legend-compare', body);
+    const ch = compareStyle({ from: 'resistance', to: 'taliban' });
+    entry(this.compareKey, '', outlined(ch, ch.fillColor, ch.fillOpacity), t('compareLegend'));
+    const un = compareStyle(null);
+    entry(this.compareKey, '', outlined(un, un.fillColor, un.fillOpacity), t('compareUnchanged'));
+    const dl = L.DomUtil.create('p', 'downloads', body);
     dl.append(`${t('download')} `);
     this.dayLink = L.DomUtil.create('a', 'download-day', dl);
     this.dayLink.textContent = t('thisDay');
@@ -68,18 +97,26 @@ export const Legend = L.Control.extend({
     L.DomEvent.disableClickPropagation(this.root);
     L.DomEvent.disableScrollPropagation(this.root);
     this.state.addEventListener('change', this.onView);
+    this.state.addEventListener('comparechange', this.onView);
     this.state.model.addEventListener('datechange', this.onView);
     this.render();
     return this.root;
   },
 
+  setOpen(open) {
+    this.body.hidden = !open;
+    this.toggle.setAttribute('aria-expanded', String(open));
+  },
+
   onRemove() {
     this.state.removeEventListener('change', this.onView);
+    this.state.removeEventListener('comparechange', this.onView);
     this.state.model.removeEventListener('datechange', this.onView);
   },
 
   render() {
     this.title.textContent = viewLabel(this.state.view);
+    this.compareKey.hidden = !this.state.compare;
     this.dayLink.href = this.links.day(this.state.model.date);
     this.dayLink.download = `controlmap-${this.state.model.date}.geojson`;
   },

@@ -2,8 +2,8 @@
 // the days control changes, a player (play/pause, speed, loop), steps to the
 // previous/next change and a typed date. It only changes the model.
 
-import { longDate } from '../dates.js';
-import { lang, t } from '../i18n.js';
+import { addDays, dayNumber } from '../dates.js';
+import { dateInto, dateText, lang, t } from '../i18n.js';
 import { speeds } from '../timemodel.js';
 
 // Icons as SVG path data (24×24), so that no font needs the glyphs.
@@ -38,6 +38,10 @@ export const TimeControl = L.Control.extend({
     this.model = model;
     this.onDate = () => this.render();
     this.onPlay = () => this.renderPlay();
+    this.onWindow = () => {
+      this.renderTrack();
+      this.render();
+    };
   },
 
   onAdd() {
@@ -54,6 +58,7 @@ export const TimeControl = L.Control.extend({
     L.DomEvent.disableScrollPropagation(root);
     this.model.addEventListener('datechange', this.onDate);
     this.model.addEventListener('playchange', this.onPlay);
+    this.model.addEventListener('windowchange', this.onWindow);
     this.render();
     this.renderPlay();
     return root;
@@ -91,7 +96,7 @@ export const TimeControl = L.Control.extend({
     this.jump = L.DomUtil.create('input', 'tc-jump', jumpLabel);
     this.jump.type = 'date';
     this.jump.min = m.start;
-    this.jump.max = m.end;
+    this.jump.max = m.end; // today: the API answers any day
     L.DomEvent.on(this.jump, 'change', () => {
       if (this.jump.value) {
         m.setDate(this.jump.value, 'jump');
@@ -99,43 +104,60 @@ export const TimeControl = L.Control.extend({
     });
   },
 
-  // addTrack adds the slider, a tick on each day control changed, and the
-  // first and last days.
+  // addTrack adds the slider over the model's window, a tick on each day
+  // control changed, a mark where the evidence ends, and the window's ends.
   addTrack(track) {
     const m = this.model;
     this.slider = L.DomUtil.create('input', 'tc-slider', track);
     this.slider.type = 'range';
     this.slider.min = '0';
-    this.slider.max = String(m.length - 1);
     this.slider.step = '1';
     this.slider.setAttribute('aria-label', t('dateSlider'));
-    L.DomEvent.on(this.slider, 'input', () => m.setDate(m.dateAt(Number(this.slider.value)), 'slider'));
-    const ticks = L.DomUtil.create('div', 'tc-ticks', track);
-    ticks.setAttribute('aria-hidden', 'true');
-    for (const d of m.changeDates) {
-      const tick = L.DomUtil.create('span', 'tc-tick', ticks);
-      tick.style.left = `${(100 * m.indexOf(d)) / Math.max(1, m.length - 1)}%`;
-      tick.title = d;
+    L.DomEvent.on(this.slider, 'input', () => m.setDate(addDays(m.window.from, Number(this.slider.value)), 'slider'));
+    this.ticks = L.DomUtil.create('div', 'tc-ticks', track);
+    this.ticks.setAttribute('aria-hidden', 'true');
+    this.ends = L.DomUtil.create('div', 'tc-ends', track);
+    this.renderTrack();
+  },
+
+  // renderTrack lays the slider, its ticks and its ends out over the window.
+  renderTrack() {
+    const m = this.model;
+    const { from, to } = m.window;
+    const span = Math.max(1, dayNumber(to) - dayNumber(from));
+    const at = (d) => `${(100 * (dayNumber(d) - dayNumber(from))) / span}%`;
+    this.slider.max = String(span);
+    this.ticks.replaceChildren();
+    for (const d of m.changeDates.filter((c) => c >= from && c <= to)) {
+      const tick = L.DomUtil.create('span', 'tc-tick', this.ticks);
+      tick.style.left = at(d);
     }
-    const ends = L.DomUtil.create('div', 'tc-ends', track);
-    ends.setAttribute('aria-hidden', 'true');
-    L.DomUtil.create('span', '', ends).textContent = m.start;
-    L.DomUtil.create('span', '', ends).textContent = m.end;
+    if (m.evidenceEnd >= from && m.evidenceEnd < to) {
+      const rest = L.DomUtil.create('span', 'tc-after-evidence', this.ticks);
+      rest.style.left = at(m.evidenceEnd);
+    }
+    this.ends.replaceChildren();
+    dateInto(L.DomUtil.create('span', '', this.ends), from, 'short');
+    const updated = L.DomUtil.create('span', 'tc-updated', this.ends);
+    updated.append(`${t('lastUpdated')} `);
+    dateInto(updated, m.evidenceEnd, 'short');
+    dateInto(L.DomUtil.create('span', '', this.ends), to, 'short');
   },
 
   onRemove() {
     this.model.removeEventListener('datechange', this.onDate);
     this.model.removeEventListener('playchange', this.onPlay);
+    this.model.removeEventListener('windowchange', this.onWindow);
   },
 
   render() {
     const m = this.model;
-    this.big.innerHTML = '';
-    const strong = L.DomUtil.create('strong', '', this.big);
-    strong.textContent = lang === 'fa' ? m.date : longDate(m.date);
-    L.DomUtil.create('span', 'tc-iso', this.big).textContent = m.date;
-    this.slider.value = String(m.indexOf(m.date));
-    this.slider.setAttribute('aria-valuetext', longDate(m.date));
+    this.big.replaceChildren();
+    dateInto(L.DomUtil.create('strong', '', this.big), m.date, 'long');
+    const second = L.DomUtil.create('span', 'tc-iso', this.big);
+    dateInto(second, m.date, lang === 'fa' ? 'solar' : 'iso');
+    this.slider.value = String(dayNumber(m.date) - dayNumber(m.window.from));
+    this.slider.setAttribute('aria-valuetext', dateText(m.date, 'long'));
     if (document.activeElement !== this.jump) {
       this.jump.value = m.date;
     }

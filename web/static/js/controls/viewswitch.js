@@ -22,7 +22,9 @@ export const ViewSwitch = L.Control.extend({
       input.type = 'radio';
       input.name = 'view';
       input.value = view;
-      label.append(` ${viewLabel(view)}`);
+      // A short label for phones (css/app.css shows one of the two).
+      L.DomUtil.create('span', 'label-long', label).textContent = viewLabel(view);
+      L.DomUtil.create('span', 'label-short', label).textContent = t(`${view}Short`);
       L.DomEvent.on(input, 'change', () => this.state.setView(view));
       return input;
     });

@@ -3,14 +3,17 @@
 // comparison changes. Nothing is fetched while scrubbing. It listens to the
 // time model and the app state only while it is on a map.
 
-import { areaName } from '../i18n.js';
+import { dayNumber } from '../dates.js';
+import { areaName, statusLabel, t } from '../i18n.js';
 import { areaStyle, compareStyle } from '../style.js';
 
 // labelElement wraps a district's name as text: Leaflet puts a string
-// content in with innerHTML, and names are data, never markup.
-function labelElement(name) {
+// content in with innerHTML, and names are data, never markup. Its area
+// (km²) ranks it when labels collide (labels.js).
+function labelElement(name, areaKm2 = 0) {
   const span = document.createElement('span');
   span.textContent = name;
+  span.dataset.area = String(Math.round(areaKm2 || 0));
   return span;
 }
 
@@ -26,9 +29,14 @@ export const DistrictsLayer = L.Layer.extend({
         layer.on('click', () => this.state.select(feature.id));
       },
     });
+    // Larger districts' names win a collision (labels.js).
     this.labels = L.layerGroup(areas.features.map((f) => L.tooltip({
-      permanent: true, direction: 'center', className: 'district-label', interactive: false,
-    }).setLatLng([f.properties.label[1], f.properties.label[0]]).setContent(labelElement(areaName(f.properties)))));
+      permanent: true, direction: 'center', className: 'district-label map-label', interactive: false,
+    }).setLatLng([f.properties.label[1], f.properties.label[0]])
+      .setContent(labelElement(areaName(f.properties), f.properties.area_km2))));
+    this.labels.eachLayer((tip) => tip.on('add', () => {
+      tip.getElement().dataset.priority = String(1000 + Number(tip.getElement().firstChild.dataset.area));
+    }));
     this.onChange = () => this.restyle();
     this.onDate = () => {
       // User Timing: the harness reads these to report the cost of a step.
@@ -68,18 +76,39 @@ export const DistrictsLayer = L.Layer.extend({
     for (const [pcode, layer] of this.byPcode) {
       const status = this.index.statusIn(view, pcode, model.date);
       const disputed = this.index.disputed(pcode, model.date);
-      const change = comparing ? this.state.changeOf(pcode) : null;
-      layer.setStyle(comparing ? compareStyle(change) : areaStyle({ status, disputed, selected: pcode === selected }));
+      const change = comparing ? this.changeOf(pcode) : null;
+      // Confidence and staleness belong to the assessment, not to a claim.
+      const iv = view === 'assessed' ? this.index.interval(pcode, model.date) : null;
+      const confidence = iv ? iv.confidence : 'high';
+      const stale = iv ? this.index.stale(pcode, model.date, dayNumber) : false;
+      const isSelected = pcode === selected;
+      layer.setStyle(comparing ? compareStyle(change) : areaStyle({ status, disputed, selected: isSelected, confidence, stale }));
+      if (isSelected && layer._map) {
+        layer.bringToFront();
+      }
       const path = layer.getElement();
       if (path) {
         path.dataset.pcode = pcode;
         path.dataset.status = status;
         path.dataset.disputed = String(disputed);
         path.dataset.changed = change ? `${change.from}>${change.to}` : '';
+        path.dataset.confidence = iv ? confidence : '';
+        path.dataset.stale = String(stale);
         path.classList.add('district');
-        path.setAttribute('aria-label', `${layer.feature.properties.name}: ${status}`);
+        path.classList.toggle('selected', isSelected);
+        path.setAttribute('role', 'img');
+        path.setAttribute('aria-label', `${areaName(layer.feature.properties)}: ${statusLabel(status)}${iv ? `, ${t(`conf${confidence[0].toUpperCase()}${confidence.slice(1)}`)}` : ''}`);
       }
     }
+  },
+
+  // changeOf is a district's assessed change over the compared period,
+  // from the timeline index (the same rule as /api/diff), or null.
+  changeOf(pcode) {
+    const { from, to } = this.state.compare;
+    const before = this.index.statusIn('assessed', pcode, from);
+    const after = this.index.statusIn('assessed', pcode, to);
+    return before === after ? null : { from: before, to: after };
   },
 
   flyTo(pcode) {

@@ -1,0 +1,138 @@
+package export
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"golang.org/x/image/font"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// look is how one district is drawn on one day, as the page draws it: the
+// status's colour (contested hatched), faded by the analyst's confidence,
+// a heavy dashed outline when the claims dispute it, and a dotted texture
+// when no independent source has supported the status for over a year.
+type look struct {
+	status   data.Status
+	opacity  float64 // of the fill over the land: high confidence 1, medium 0.75, low 0.5
+	disputed bool
+	stale    bool
+}
+
+// opacities are the fill opacities by confidence.
+var opacities = map[data.Confidence]float64{data.ConfidenceHigh: 1, data.ConfidenceMedium: 0.75, data.ConfidenceLow: 0.5}
+
+// lookOf is a district's look in a view: the assessed status with its
+// confidence and evidence marks, or the status of the party's latest claim.
+func lookOf(st data.State, view data.Party) look {
+	if view != "" {
+		lk := look{status: data.StatusUnknown, opacity: 1}
+		for _, c := range st.Claims {
+			if c.Party == view {
+				lk.status = c.Status
+			}
+		}
+		return lk
+	}
+	lk := look{status: st.Status(), opacity: 1, disputed: st.Disputed}
+	if st.Interval != nil {
+		lk.stale = st.Stale
+		if o, ok := opacities[st.Interval.Confidence]; ok {
+			lk.opacity = o
+		}
+	}
+	return lk
+}
+
+// fill is the flat colour of a look's fill (the hatch's ground for
+// contested), blended over the land by its opacity.
+func (lk look) fill() color.RGBA {
+	c := Colour(lk.status)
+	if lk.status == data.StatusContested {
+		c = colHatchBg
+	}
+	return blend(c, colLand, lk.opacity)
+}
+
+func blend(c, under color.RGBA, a float64) color.RGBA {
+	mix := func(x, y uint8) uint8 { return uint8(float64(x)*a + float64(y)*(1-a) + 0.5) }
+	return color.RGBA{mix(c.R, under.R), mix(c.G, under.G), mix(c.B, under.B), 0xff}
+}
+
+// legendItem is one key of the legend: a swatch drawn with a look, and
+// its words.
+type legendItem struct {
+	look look
+	text string
+}
+
+// legendItems lists the statuses, then the evidence marks the assessed view
+// draws (disputed, stale, low confidence).
+func legendItems(view data.Party) []legendItem {
+	var items []legendItem
+	for _, st := range append(data.Statuses(), data.StatusUnknown) {
+		items = append(items, legendItem{look{status: st, opacity: 1}, Label(st)})
+	}
+	if view == "" {
+		items = append(items,
+			legendItem{look{status: data.StatusUnknown, opacity: 1, disputed: true}, "Disputed by claims"},
+			legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true}, "No independent source for a year"},
+			legendItem{look{status: data.StatusTaliban, opacity: 0.5}, "Low confidence (paler)"})
+	}
+	return items
+}
+
+// legendPlace is where a legend item goes: the swatch's top left corner
+// and the text's baseline start.
+type legendPlace struct{ sx, sy, tx, ty int }
+
+// legendPlaces flows the legend items into rows across the width.
+func (l *layout) legendPlaces(face font.Face) []legendPlace {
+	sw, pad := int(l.fs), int(l.fs/2)
+	x, row := pad, 0
+	var out []legendPlace
+	for _, it := range l.legends {
+		wd := sw + pad/2 + font.MeasureString(face, it.text).Ceil()
+		if x+wd > l.w-pad && x > pad {
+			x, row = pad, row+1
+		}
+		sy := l.bottom + pad + row*int(1.5*l.fs)
+		out = append(out, legendPlace{sx: x, sy: sy, tx: x + sw + pad/2, ty: sy + int(0.8*l.fs)})
+		x += wd + 2*pad
+	}
+	return out
+}
+
+// legendHeight is the height of the legend band: the legend's rows and the
+// credit line.
+func (l *layout) legendHeight() int {
+	face := newFace(l.fs*0.8, false)
+	defer face.Close()
+	l.bottom = 0
+	ps := l.legendPlaces(face)
+	rows := ps[len(ps)-1].sy/int(1.5*l.fs) + 1
+	return int(l.fs/2) + rows*int(1.5*l.fs) + int(1.6*l.fs)
+}
+
+// title is the picture's heading; subtitle its date and view.
+func (l *layout) title() string { return l.opts.Name }
+
+func subtitle(day data.Day, view data.Party) string {
+	what := "assessed control"
+	if view != "" {
+		what = "as claimed by the " + strings.ToUpper(string(view[:1])) + string(view[1:])
+	}
+	return fmt.Sprintf("%s · %s", day.Time().Format("2 January 2006"), what)
+}
+
+// credit names the map, its address and the data's sources.
+func (l *layout) credit() string {
+	parts := []string{l.opts.Name}
+	if l.opts.URL != "" {
+		parts = append(parts, l.opts.URL)
+	}
+	parts = append(parts, "Boundaries: AGCHO/OCHA COD-AB")
+	return strings.Join(parts, " · ")
+}

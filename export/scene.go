@@ -1,0 +1,169 @@
+package export
+
+import (
+	"image"
+	"math"
+	"sort"
+
+	"github.com/paulmach/orb"
+	"golang.org/x/image/font"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// Picture sizes: the width a caller may ask for, and the two presets a
+// newsroom posts most (a social card and a portrait post).
+const (
+	PictureMinWidth, PictureMaxWidth, PictureDefaultWidth = 600, 2400, 1200
+)
+
+// Presets are the named picture sizes, width × height in pixels.
+var Presets = map[string]image.Point{"social": {1200, 675}, "portrait": {1080, 1350}}
+
+// PictureOptions says what a picture of the map shows and how big it is.
+type PictureOptions struct {
+	Width  int        // pixels; PictureDefaultWidth when 0
+	Height int        // pixels; 0: as tall as the map needs
+	View   data.Party // "" for the assessed map, or the party whose claims are drawn
+	Name   string     // the map's name, for the title and the credit
+	URL    string     // where the map lives, for the credit
+}
+
+func (o PictureOptions) withDefaults() PictureOptions {
+	if o.Width == 0 {
+		o.Width = PictureDefaultWidth
+	}
+	if o.Name == "" {
+		o.Name = "Panjshir & Andarab: who held what"
+	}
+	return o
+}
+
+// pt is a point in pixels.
+type pt struct{ x, y float32 }
+
+// shape is a district in pixels: its rings and their bounding box.
+type shape struct {
+	rings [][]pt
+	box   image.Rectangle
+}
+
+// label is a district name placed on the map: the baseline's left end.
+type label struct {
+	text string
+	x, y int
+	box  image.Rectangle
+}
+
+// layout is where everything of a picture goes, shared by the PNG, the SVG
+// and every frame of the GIF, so that they agree to the pixel.
+type layout struct {
+	w, h    int
+	fs      float64 // body text size, pixels; the rest scale with it
+	labelFs float64 // the districts' names: smaller when the map is
+	top     int     // height of the title band
+	bottom  int     // top of the legend band
+	line    float64 // stroke width of borders, pixels
+	shapes  []shape // by dataset area index
+	labels  []label
+	opts    PictureOptions
+	legends []legendItem
+}
+
+// newLayout fits the districts between a title band and a legend band.
+// Text scales with the width (a 1200-pixel picture has 30-pixel text, still
+// about 10 CSS pixels on a phone), and so do the strokes.
+func newLayout(ds *data.Dataset, o PictureOptions) *layout {
+	o = o.withDefaults()
+	l := &layout{w: o.Width, fs: math.Max(13, float64(o.Width)/40), opts: o, line: math.Max(1, float64(o.Width)/700)}
+	l.top = int(3.4 * l.fs)
+	l.legends = legendItems(o.View)
+	legendH := l.legendHeight()
+	b := ds.Areas[0].Display.Bound()
+	for _, a := range ds.Areas[1:] {
+		b = b.Union(a.Display.Bound())
+	}
+	k := math.Cos((b.Min[1] + b.Max[1]) / 2 * math.Pi / 180)
+	margin := l.fs
+	scale := (float64(l.w) - 2*margin) / ((b.Max[0] - b.Min[0]) * k)
+	mapH := (b.Max[1] - b.Min[1]) * scale
+	l.h = o.Height
+	if l.h == 0 {
+		l.h = l.top + int(mapH+2*margin) + legendH
+	}
+	if avail := float64(l.h-l.top-legendH) - 2*margin; mapH > avail { // a fixed height: fit it
+		scale *= avail / mapH
+		mapH = avail
+	}
+	l.bottom = l.h - legendH
+	l.labelFs = math.Max(11, math.Min(0.8*l.fs, (b.Max[0]-b.Min[0])*k*scale/28))
+	x0 := (float64(l.w) - (b.Max[0]-b.Min[0])*k*scale) / 2
+	y0 := float64(l.top) + (float64(l.bottom-l.top)-mapH)/2
+	project := func(p orb.Point) pt {
+		return pt{float32(x0 + (p[0]-b.Min[0])*k*scale), float32(y0 + (b.Max[1]-p[1])*scale)}
+	}
+	for _, a := range ds.Areas {
+		l.shapes = append(l.shapes, newShape(a.Display, project))
+	}
+	l.placeLabels(ds, project)
+	return l
+}
+
+func newShape(mp orb.MultiPolygon, project func(orb.Point) pt) shape {
+	var s shape
+	r := image.Rectangle{Min: image.Pt(math.MaxInt32, math.MaxInt32), Max: image.Pt(math.MinInt32, math.MinInt32)}
+	for _, poly := range mp {
+		for _, ring := range poly {
+			px := make([]pt, len(ring))
+			for i, p := range ring {
+				px[i] = project(p)
+				r.Min.X, r.Min.Y = min(r.Min.X, int(px[i].x)), min(r.Min.Y, int(px[i].y))
+				r.Max.X, r.Max.Y = max(r.Max.X, int(px[i].x)+2), max(r.Max.Y, int(px[i].y)+2)
+			}
+			s.rings = append(s.rings, px)
+		}
+	}
+	s.box = r
+	return s
+}
+
+// placeLabels puts each district's name at its label point, the largest
+// districts first; a name that would overlap one already placed moves down
+// or up by a line until it is clear ("Shutul" and "Rukha" no longer collide).
+func (l *layout) placeLabels(ds *data.Dataset, project func(orb.Point) pt) {
+	face := newFace(l.labelFs, true)
+	defer face.Close()
+	order := make([]int, len(ds.Areas))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ds.Areas[order[a]].AreaKm2 > ds.Areas[order[b]].AreaKm2 })
+	l.labels = make([]label, len(ds.Areas))
+	asc, desc := face.Metrics().Ascent.Ceil(), face.Metrics().Descent.Ceil()
+	var placed []image.Rectangle
+	for _, i := range order {
+		name := ds.Areas[i].Name
+		wd := font.MeasureString(face, name).Ceil()
+		c := project(ds.Areas[i].Label)
+		x, y := int(c.x)-wd/2, int(c.y)+asc/2
+		lb := label{text: name, x: x, y: y}
+		for _, dy := range []int{0, 1, -1, 2, -2, 3, -3} {
+			yy := y + dy*(asc+desc+2)
+			lb.y, lb.box = yy, image.Rect(x-3, yy-asc-2, x+wd+3, yy+desc+2)
+			if !overlapsAny(lb.box, placed) {
+				break
+			}
+		}
+		placed = append(placed, lb.box)
+		l.labels[i] = lb
+	}
+}
+
+func overlapsAny(r image.Rectangle, rs []image.Rectangle) bool {
+	for _, o := range rs {
+		if r.Overlaps(o) {
+			return true
+		}
+	}
+	return false
+}

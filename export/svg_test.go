@@ -1,0 +1,37 @@
+package export
+
+import (
+	"encoding/xml"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestMapSVG parses the SVG and checks its text: the title, the date,
+// the district names (in Dari with lang=fa), the legend and the credit.
+func TestMapSVG(t *testing.T) {
+	t.Parallel()
+	ds := embedded(t)
+	day := mustDay(t, "2021-09-06")
+	tests := []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{"Panjshir &amp; Andarab: who held what", "6 September 2021", "Bazarak", "Contested", "Disputed by claims", "https://example.org/map/", "AGCHO/OCHA COD-AB"}},
+		{"fa", []string{"پنجشیر و اندراب", "2021-09-06", "۱۵ سنبله ۱۴۰۰", ds.Areas[ds.AreaIndex("AF0801")].NameFa, `direction="rtl"`}},
+	}
+	for _, tc := range tests {
+		b := MapSVG(ds, day, PictureOptions{Width: 1200, URL: "https://example.org/map/"}, tc.lang)
+		if err := xml.Unmarshal(b, new(struct{ XMLName xml.Name })); err != nil {
+			t.Fatalf("%s: not XML: %v", tc.lang, err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s: no %q", tc.lang, w)
+			}
+		}
+		if *pictureOut != "" {
+			_ = os.WriteFile(strings.TrimSuffix(*pictureOut, ".png")+"-"+tc.lang+".svg", b, 0o644)
+		}
+	}
+}

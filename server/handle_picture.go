@@ -1,0 +1,94 @@
+package server
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/export"
+	"github.com/controlmap/controlmap/server/internal/rep"
+	"github.com/controlmap/controlmap/wire"
+)
+
+// pictureKey is a picture's parameters, normalised: the width snapped to a
+// multiple of pictureWidthStep (or a preset's size).
+type pictureKey struct {
+	format     string
+	day        data.Day
+	view, lang string
+	w, h       int
+}
+
+// pictureWidthStep is the granularity of the widths pictures are drawn at.
+const pictureWidthStep = 100
+
+var pictureParams = []string{paramDate, paramView, paramLang, paramWidth, paramPreset}
+
+// handlePicture serves GET /api/export/map.png and map.svg
+// ?date=&view=assessed|taliban|resistance&lang=en|fa&width=600..2400
+// &preset=social|portrait: the map of a day as a picture to publish.
+// Renders share the GIF's bounds (see renders) and are cached with ETags.
+func (s *Server) handlePicture(format string) handler {
+	return func(c echo.Context, r *request) error {
+		k, err := s.pictureKey(format, r)
+		if err != nil {
+			return err
+		}
+		policy := rep.CachePastDay
+		if k.day >= s.today() {
+			policy = rep.CacheRevalidate // today's picture changes with the dataset
+		}
+		pic, err := s.renders.get(c, k, func(context.Context, func(int, int)) (*rep.Rep, error) {
+			return s.renderPicture(k, policy)
+		})
+		if err != nil {
+			return err
+		}
+		h := c.Response().Header()
+		h.Set("Content-Disposition", `inline; filename="controlmap-`+k.day.String()+`.`+format+`"`)
+		h.Set(crossOriginResource, "cross-origin") // an image others embed
+		return pic.Serve(c.Response(), c.Request())
+	}
+}
+
+func (s *Server) pictureKey(format string, r *request) (pictureKey, error) {
+	k := pictureKey{format: format}
+	var err error
+	if k.day, err = r.date(paramDate, s.today()); err != nil {
+		return k, err
+	}
+	if k.view, err = r.choice(paramView, "assessed", string(data.PartyTaliban), string(data.PartyResistance)); err != nil {
+		return k, err
+	}
+	if k.lang, err = r.choice(paramLang, "en", "fa"); err != nil {
+		return k, err
+	}
+	preset, err := r.choice(paramPreset, "", "social", "portrait")
+	if err != nil {
+		return k, err
+	}
+	if p, ok := export.Presets[preset]; ok {
+		k.w, k.h = p.X, p.Y
+		return k, nil
+	}
+	k.w, err = r.int(paramWidth, export.PictureDefaultWidth, export.PictureMinWidth, export.PictureMaxWidth)
+	k.w -= k.w % pictureWidthStep
+	return k, err
+}
+
+func (s *Server) renderPicture(k pictureKey, policy string) (*rep.Rep, error) {
+	o := export.PictureOptions{Width: k.w, Height: k.h, URL: s.cfg.PublicURL}
+	if k.view != "assessed" {
+		o.View = data.Party(k.view)
+	}
+	if k.format == "svg" {
+		return rep.New(wire.TypeSVG, policy, export.MapSVG(s.ds, k.day, o, k.lang)), nil
+	}
+	b, err := export.MapPNG(s.ds, k.day, o)
+	if err != nil {
+		return nil, echo.NewHTTPError(http.StatusInternalServerError).SetInternal(err)
+	}
+	return rep.New(wire.TypePNG, policy, b), nil
+}

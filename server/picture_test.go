@@ -1,0 +1,55 @@
+package server
+
+import (
+	"bytes"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestPictureExport(t *testing.T) {
+	t.Parallel()
+	s := newEmbeddedServer(t)
+	h := s.Handler()
+	tests := []struct {
+		target string
+		w, h   int
+	}{
+		{"/api/export/map.png?date=2021-09-06", 1200, 0},
+		{"/api/export/map.png?date=2021-09-06&width=1049", 1000, 0},
+		{"/api/export/map.png?date=2021-09-06&preset=social", 1200, 675},
+		{"/api/export/map.png?date=2021-09-06&preset=portrait&view=taliban", 1080, 1350},
+	}
+	for _, tc := range tests {
+		rec := get(t, h, http.MethodGet, tc.target)
+		if rec.Code != 200 || rec.Header().Get("Content-Type") != "image/png" || rec.Header().Get("ETag") == "" {
+			t.Fatalf("%s: %d %s etag %q", tc.target, rec.Code, rec.Header().Get("Content-Type"), rec.Header().Get("ETag"))
+		}
+		img, err := png.Decode(bytes.NewReader(rec.Body.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := img.Bounds(); b.Dx() != tc.w || (tc.h != 0 && b.Dy() != tc.h) {
+			t.Errorf("%s: %v, want %d×%d", tc.target, b.Size(), tc.w, tc.h)
+		}
+		if r, g, b, _ := img.At(2, 2).RGBA(); r>>8 != 0xff || g>>8 != 0xff || b>>8 != 0xff {
+			t.Errorf("%s: the title band is not white", tc.target)
+		}
+		req := httptest.NewRequest(http.MethodGet, tc.target, nil)
+		req.Header.Set("If-None-Match", rec.Header().Get("ETag"))
+		if rec := newRecorder(h, req); rec.Code != http.StatusNotModified {
+			t.Errorf("%s with its ETag: %d, want 304", tc.target, rec.Code)
+		}
+	}
+	rec := get(t, h, http.MethodGet, "/api/export/map.svg?date=2021-09-06&lang=fa")
+	if rec.Code != 200 || rec.Header().Get("Content-Type") != "image/svg+xml" || !strings.Contains(rec.Body.String(), "بازارک") {
+		t.Errorf("svg in Dari: %d %s", rec.Code, rec.Header().Get("Content-Type"))
+	}
+	for _, bad := range []string{"?width=100", "?width=9000", "?view=nobody", "?lang=de", "?preset=banner", "?date=yesterday", "?size=1"} {
+		if rec := get(t, h, http.MethodGet, "/api/export/map.png"+bad); rec.Code != 400 {
+			t.Errorf("%s: got %d, want 400", bad, rec.Code)
+		}
+	}
+}

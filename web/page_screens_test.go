@@ -1,0 +1,88 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// screens are the viewports issue 12 asks the page to work on.
+var screens = []struct {
+	w, h  int64
+	phone bool // 44 px targets are checked on touch screens
+}{{360, 740, true}, {390, 844, true}, {768, 1024, true}, {1366, 768, false}, {1440, 900, false}}
+
+// topmostIn is JS: whether the element at the centre of the first match of
+// sel is that match or inside it (nothing is drawn over it).
+func topmostIn(sel string) string {
+	return fmt.Sprintf(`(() => { const el = document.querySelector(%q); if (!el) return false;
+		const r = el.getBoundingClientRect(); if (r.width === 0) return false;
+		const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		return el === top || el.contains(top); })()`, sel)
+}
+
+// overlappingLabels is JS: the pairs of visible map labels that overlap.
+const overlappingLabels = `(() => {
+	const rs = [...document.querySelectorAll('.map-label:not(.label-hidden)')]
+		.map(e => [e.textContent, e.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
+	const out = [];
+	for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
+		const [a, ra] = rs[i], [b, rb] = rs[j];
+		if (ra.left < rb.right && rb.left < ra.right && ra.top < rb.bottom && rb.top < ra.bottom) out.push(a + ' / ' + b);
+	}
+	return out; })()`
+
+// smallTargets is JS: the controls people tap that are under 44 px.
+const smallTargets = `[...document.querySelectorAll('.tc-button, .period, .legend-toggle, .viewswitch label, .compare-toggle, .changelog summary, .sheet-close, .search-input')]
+	.filter(e => e.getClientRects().length > 0)
+	.filter(e => { const r = e.getBoundingClientRect(); return r.height < 44 || r.width < 44; })
+	.map(e => e.className + ' ' + e.textContent.trim().slice(0, 20))`
+
+func TestPageScreens(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	p := newPage(t)
+	for _, s := range screens {
+		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) {
+			p.do(t, chromedp.EmulateViewport(s.w, s.h))
+			p.open(t, ts.URL+"/?date=2021-09-06")
+			checkScreen(t, p, ts, s.phone)
+		})
+	}
+}
+
+// checkScreen checks one viewport: the date readable, the legend at most
+// one tap away, labels apart, targets big enough, and the details sheet on
+// top where it opens.
+func checkScreen(t *testing.T, p *page, _ *httptest.Server, phone bool) {
+	if !eval[bool](t, p, topmostIn(".tc-date")) {
+		t.Error("something is drawn over the date")
+	}
+	if w := eval[int](t, p, `document.documentElement.scrollWidth - innerWidth`); w > 0 {
+		t.Errorf("the page is %d px wider than the screen", w)
+	}
+	if !eval[bool](t, p, `!document.querySelector('.legend-body').hidden`) {
+		p.do(t, chromedp.Click(chromedp.CSS(".legend-toggle")))
+	}
+	if !eval[bool](t, p, topmostIn(".legend-body li")) {
+		t.Error("the legend is not visible after one tap")
+	}
+	p.do(t, chromedp.Click(chromedp.CSS(".legend-toggle")))
+	if o := eval[[]string](t, p, overlappingLabels); len(o) > 0 {
+		t.Errorf("labels overlap: %v", o)
+	}
+	if small := eval[[]string](t, p, smallTargets); phone && len(small) > 0 {
+		t.Errorf("targets under 44 px: %v", small)
+	}
+	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.search-input').value = 'Bazaarak';
+		document.querySelector('.search-input').dispatchEvent(new Event('change'))`))
+	waitFor(t, p, `new URLSearchParams(location.search).get('district') === 'AF0801'`)
+	if !eval[bool](t, p, topmostIn(".info h2")) {
+		t.Error("the details of the district found are not on top")
+	}
+	if !eval[bool](t, p, topmostIn(".tc-date")) {
+		t.Error("with details open, something is drawn over the date")
+	}
+	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.sheet-close').click()`))
+}
