@@ -27,9 +27,9 @@ const (
 	// OGC API – Features Part 3 (CQL2 text).
 	paramFilter     = "filter"
 	paramFilterLang = "filter-lang"
-	paramView     = "view"
-	paramLang     = "lang"
-	paramPreset   = "preset"
+	paramView       = "view"
+	paramLang       = "lang"
+	paramPreset     = "preset"
 )
 
 var errUnknownParam = errors.New("unknown parameter")
