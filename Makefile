@@ -9,7 +9,7 @@ ADDR         ?= 127.0.0.1:8080
 SHARED       ?= ../shared
 BOUNDARIES   ?= $(SHARED)/data/cod-ab/afg_admbnda_adm2_agcho_20180522.geojson
 PROVINCES    ?= $(SHARED)/data/cod-ab/afg_admbnda_adm1_agcho_20180522.geojson
-APT_PACKAGES := chromium gdal-bin wrk nginx
+APT_PACKAGES := chromium gdal-bin wrk nginx qgis python3-qgis python3-owslib python3-gdal libxml2-utils
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GO           ?= go
 LDFLAGS      := -X main.version=$(VERSION)
@@ -29,7 +29,7 @@ help: ## list the targets
 
 deps: .deps/apt web/node_modules/leaflet/package.json ## install system packages (apt) and npm packages
 
-.deps/apt:
+.deps/apt: Makefile
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi

@@ -198,8 +198,10 @@ func writeGPKGLayer(ctx context.Context, tx *sql.Tx, l gpkgLayer) error {
 	if _, err := tx.Exec(`INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)`, l.name, l.geomType); err != nil {
 		return err
 	}
-	_, err = tx.Exec(`INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')`, l.name)
-	return err
+	if _, err = tx.Exec(`INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')`, l.name); err != nil {
+		return err
+	}
+	return createRTreeTriggers(tx, l.name)
 }
 
 // insertGPKGRows inserts the rows and their index entries, and returns

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"time"
 
 	"github.com/paulmach/orb"
 	geomkml "github.com/twpayne/go-geom/encoding/kml"
@@ -18,8 +19,10 @@ import (
 )
 
 // HistoryKML writes the history as KML for Google Earth: a placemark per
-// assessed interval with a TimeSpan (the end is the first day of the next
-// interval, left open for the ongoing one) and a style per status, and a
+// assessed interval with its full-resolution geometry (a GIS export keeps
+// it) and a TimeSpan from midnight in Afghanistan of its first day (the end
+// is the first day of the next interval, left open for the ongoing one) and
+// a style per status, and a
 // placemark per event with a TimeStamp, so that Google Earth's time slider
 // animates the map.
 func HistoryKML(ds *data.Dataset) ([]byte, error) {
@@ -93,13 +96,13 @@ func kmlControl(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error]
 		var area *data.Area
 		var geomEl kml.Element
 		for a, iv := range ds.AllIntervals() {
-			span := kml.TimeSpan(kml.Begin(iv.From.Time()))
+			span := kml.TimeSpan(kml.Begin(afghanMidnight(iv.From)))
 			if iv.To != 0 {
-				span.Add(kml.End(iv.To.Time()))
+				span.Add(kml.End(afghanMidnight(iv.To)))
 			}
 			if a != area { // an area's intervals come together: its geometry is encoded once
 				var err error
-				if geomEl, err = kmlGeometry(a.Display); err != nil {
+				if geomEl, err = kmlGeometry(a.Geometry); err != nil {
 					yield(nil, err)
 					return
 				}
@@ -125,7 +128,7 @@ func kmlEvents(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] 
 			e := rec.Event
 			els := []kml.Element{kml.Name(e.Location + ": " + e.SubType),
 				kml.Description(e.Notes + " Sources: " + book.URLs(e.Sources)),
-				kml.TimeStamp(kml.When(e.Date.Time())), kml.StyleURL("#event"), extendedData(wire.Events, rec)}
+				kml.TimeStamp(kml.When(afghanMidnight(e.Date))), kml.StyleURL("#event"), extendedData(wire.Events, rec)}
 			if g := rec.Geometry(); g != nil { // an event with no place has no geometry
 				geomEl, err := kmlGeometry(g)
 				if err != nil {
@@ -148,6 +151,17 @@ func kmlGeometry(g orb.Geometry) (kml.Element, error) {
 		return nil, err
 	}
 	return geomkml.Encode(gg)
+}
+
+// afghanTime is Afghanistan's time zone (UTC+4:30, no daylight saving).
+var afghanTime = time.FixedZone("AFT", 4*3600+1800)
+
+// afghanMidnight is the start of day d in Afghanistan: days are Afghan
+// days, so a TimeSpan from UTC midnight would start each change 4.5 hours
+// late.
+func afghanMidnight(d data.Day) time.Time {
+	t := d.Time()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, afghanTime)
 }
 
 func orOngoing(d data.Day) string {

@@ -3,29 +3,33 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"text/template"
 
 	"github.com/controlmap/controlmap/data"
 )
 
 // qlrTemplate is a QGIS layer definition: the OGC API "control" collection
-// through QGIS's WFS/OAPIF provider, with its temporal properties switched on
-// (start and end from valid_from and valid_to, so that the Temporal
-// Controller animates it) and a categorised style by status in the page's
+// through QGIS's OAPIF provider (provider WFS makes QGIS 3.22 send a WFS
+// GetCapabilities to /ogc, and the layer is invalid), with its temporal
+// properties switched on in expression mode: start to_datetime(valid_from),
+// end valid_to or far in the future, end excluded. Field mode would make
+// QGIS 3.22 compare the Date fields with date-times as text and show every
+// change a day early (issue 14.2) and a categorised style by status in the page's
 // colours. Opening it in QGIS (Layer > Add from Layer Definition File) adds
 // the layer ready to play.
-var qlrTemplate = template.Must(template.New("qlr").Parse(`<!DOCTYPE qgis-layer-definition>
+var qlrTemplate = template.Must(template.New("qlr").Funcs(template.FuncMap{"xml": xmlText}).Parse(`<!DOCTYPE qgis-layer-definition>
 <qlr>
   <layer-tree-group checked="Qt::Checked" expanded="1" name="">
     <customproperties/>
-    <layer-tree-layer checked="Qt::Checked" expanded="1" id="controlmap_control" name="controlmap: assessed control" providerKey="WFS" source="{{.Source}}">
+    <layer-tree-layer checked="Qt::Checked" expanded="1" id="controlmap_control" name="controlmap: assessed control" providerKey="OAPIF" source="{{xml .Source}}">
       <customproperties/>
     </layer-tree-layer>
   </layer-tree-group>
   <maplayers>
     <maplayer type="vector" geometry="Polygon" wkbType="MultiPolygon" autoRefreshEnabled="0" hasScaleBasedVisibilityFlag="0">
       <id>controlmap_control</id>
-      <datasource>{{.Source}}</datasource>
+      <datasource>{{xml .Source}}</datasource>
       <layername>controlmap: assessed control</layername>
       <srs>
         <spatialrefsys nativeFormat="Wkt">
@@ -35,15 +39,15 @@ var qlrTemplate = template.Must(template.New("qlr").Parse(`<!DOCTYPE qgis-layer-
           <geographicflag>true</geographicflag>
         </spatialrefsys>
       </srs>
-      <provider encoding="UTF-8">WFS</provider>
-      <attribution><title>{{.Attribution}}</title></attribution>
-      <temporal enabled="1" mode="2" startField="valid_from" endField="valid_to" startExpression="" endExpression="" durationField="" durationUnit="min" fixedDuration="0" accumulate="0" limitMode="0">
+      <provider encoding="UTF-8">OAPIF</provider>
+      <attribution><title>{{xml .Attribution}}</title></attribution>
+      <temporal enabled="1" mode="4" startField="" endField="" startExpression="{{xml .Start}}" endExpression="{{xml .End}}" durationField="" durationUnit="min" fixedDuration="0" accumulate="0" limitMode="0">
         <fixedRange><start></start><end></end></fixedRange>
       </temporal>
       <renderer-v2 type="categorizedSymbol" attr="status" symbollevels="0" enableorderby="0" forceraster="0">
         <categories>
 {{- range $i, $c := .Categories}}
-          <category label="{{$c.Label}}" value="{{$c.Value}}" symbol="{{$i}}" render="true"/>
+          <category label="{{xml $c.Label}}" value="{{xml $c.Value}}" symbol="{{$i}}" render="true"/>
 {{- end}}
         </categories>
         <symbols>
@@ -66,6 +70,17 @@ var qlrTemplate = template.Must(template.New("qlr").Parse(`<!DOCTYPE qgis-layer-
 </qlr>
 `))
 
+// The QGIS temporal expressions of the control layer (also in the README's
+// recipe): valid_to is the first day after an interval, null while ongoing.
+const (
+	QGISStart = `to_datetime("valid_from")`
+	QGISEnd   = `coalesce(to_datetime("valid_to"), make_datetime(9999,1,1,0,0,0))`
+)
+
+// xmlText escapes s for XML text and double-quoted attribute values (a
+// Host header with quotes or brackets must not break the file, issue 15.7).
+var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace
+
 type qlrCategory struct{ Value, Label, RGB, Style string }
 
 // ControlQLR returns the QGIS layer definition for the server at base (the
@@ -80,8 +95,9 @@ func ControlQLR(base string) ([]byte, error) {
 		}
 		cats = append(cats, qlrCategory{string(s), Label(s), fmt.Sprintf("%d,%d,%d", c.R, c.G, c.B), style})
 	}
-	src := fmt.Sprintf("pagingEnabled='true' preferCoordinatesForWfsT11='false' restrictToRequestBBOX='1' srsname='OGC:CRS84' typename='control' url='%s/ogc' version='OGC_API_FEATURES'", base)
+	src := fmt.Sprintf("pagingEnabled='true' preferCoordinatesForWfsT11='false' restrictToRequestBBOX='1' srsname='OGC:CRS84' typename='control' url='%s/ogc'", base)
 	var buf bytes.Buffer
-	err := qlrTemplate.Execute(&buf, map[string]any{"Source": src, "Categories": cats, "Attribution": data.Attribution})
+	err := qlrTemplate.Execute(&buf, map[string]any{"Source": src, "Categories": cats, "Attribution": data.Attribution,
+		"Start": QGISStart, "End": QGISEnd})
 	return buf.Bytes(), err
 }

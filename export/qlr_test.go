@@ -17,10 +17,10 @@ func TestQLR(t *testing.T) {
 			Datasource string `xml:"datasource"`
 			Provider   string `xml:"provider"`
 			Temporal   struct {
-				Enabled    string `xml:"enabled,attr"`
-				Mode       string `xml:"mode,attr"`
-				StartField string `xml:"startField,attr"`
-				EndField   string `xml:"endField,attr"`
+				Enabled   string `xml:"enabled,attr"`
+				Mode      string `xml:"mode,attr"`
+				StartExpr string `xml:"startExpression,attr"`
+				EndExpr   string `xml:"endExpression,attr"`
 			} `xml:"temporal"`
 			Renderer struct {
 				Attr       string `xml:"attr,attr"`
@@ -34,15 +34,30 @@ func TestQLR(t *testing.T) {
 		t.Fatalf("not XML: %v", err)
 	}
 	l := doc.Layer
-	for _, want := range []string{"url='https://maps.example/ogc'", "typename='control'", "version='OGC_API_FEATURES'"} {
+	for _, want := range []string{"url='https://maps.example/ogc'", "typename='control'"} {
 		if !strings.Contains(l.Datasource, want) {
 			t.Errorf("datasource %q lacks %s", l.Datasource, want)
 		}
 	}
-	if l.Provider != "WFS" || l.Temporal.Enabled != "1" || l.Temporal.Mode != "2" || l.Temporal.StartField != "valid_from" || l.Temporal.EndField != "valid_to" {
-		t.Errorf("provider %q, temporal %+v: want WFS, enabled, start and end from valid_from and valid_to", l.Provider, l.Temporal)
+	// Provider WFS makes QGIS send a WFS GetCapabilities (issue 14.1); field
+	// mode shows each change a day early in QGIS 3.22 (issue 14.2).
+	if l.Provider != "OAPIF" || l.Temporal.Enabled != "1" || l.Temporal.Mode != "4" || l.Temporal.StartExpr != QGISStart || l.Temporal.EndExpr != QGISEnd {
+		t.Errorf("provider %q, temporal %+v: want OAPIF, enabled, expression mode with %s and %s", l.Provider, l.Temporal, QGISStart, QGISEnd)
 	}
 	if l.Renderer.Attr != "status" || len(l.Renderer.Categories) != 4 {
 		t.Errorf("renderer by %q with %d categories, want status with 4", l.Renderer.Attr, len(l.Renderer.Categories))
+	}
+}
+
+// A base URL with XML's special characters still gives well-formed XML.
+func TestQLREscapes(t *testing.T) {
+	t.Parallel()
+	b, err := ControlQLR(`http://x"/><evil a='&`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct{}
+	if err := xml.Unmarshal(b, &v); err != nil || strings.Contains(string(b), "<evil") {
+		t.Errorf("not escaped: %v", err)
 	}
 }

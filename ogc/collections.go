@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -16,16 +17,67 @@ import (
 // ErrNotFound is a collection or feature that does not exist.
 var ErrNotFound = errors.New("not found")
 
-// feature is one feature of a collection, encoded once per geometry detail,
-// with what filters need: its geometry, and its validity as the half-open
-// day range [from, to) (from zero: undated; to zero: ongoing).
+// feature is what filters need of one feature, kept for every feature: its
+// validity as the half-open day range [from, to) (from zero: undated; to
+// zero: ongoing) and its bounding box. The feature's JSON is made when a
+// page asks for it, so that a history of a million rows costs tens of bytes
+// a row, not its encoding (issue 15.4).
 type feature struct {
-	id       string
-	geom     orb.Geometry // full resolution, for bbox tests
 	from, to data.Day
-	json     [2][]byte // the Feature, by data.Detail
-	props    map[string]any
+	bound    orb.Bound
+	placed   bool // has a geometry
 }
+
+// extent is how a record of a layer becomes a feature. geomKey names a
+// geometry shared by several features (a district's, by its P-code), whose
+// encoding is kept once; "" for a geometry of its own.
+type extent struct {
+	id, geomKey   string
+	geom, display orb.Geometry
+	from, to      data.Day
+}
+
+// source is a layer's records behind a Collection.
+type source interface {
+	extent(i int) extent
+	props(i int) map[string]any
+	value(i int, name string) any // one flat property, for filters
+}
+
+type layerSource[T any] struct {
+	s     *wire.Schema[T]
+	recs  []T
+	ext   func(T) extent
+	flat  []wire.Field[T]
+	index map[string]int // flat field by name
+}
+
+func newLayerSource[T any](s *wire.Schema[T], recs []T, ext func(T) extent) *layerSource[T] {
+	l := &layerSource[T]{s: s, recs: recs, ext: ext, flat: s.Flat(), index: map[string]int{}}
+	for i, f := range l.flat {
+		l.index[f.Name] = i
+	}
+	return l
+}
+
+func (l *layerSource[T]) extent(i int) extent        { return l.ext(l.recs[i]) }
+func (l *layerSource[T]) props(i int) map[string]any { return l.s.FlatProps(l.recs[i]) }
+func (l *layerSource[T]) value(i int, name string) any {
+	k, ok := l.index[name]
+	if !ok {
+		return nil
+	}
+	return wire.Flatten(l.flat[k].Value(l.recs[i]))
+}
+
+// Props are a feature's properties as a filter reads them, one at a time.
+type Props struct {
+	src source
+	i   int
+}
+
+// Get returns the named property (nil for null or unknown).
+func (p Props) Get(name string) any { return p.src.value(p.i, name) }
 
 // Collection is one collection: a wire layer's flat form, its features and
 // extents.
@@ -36,48 +88,56 @@ type Collection struct {
 	TemporalFrom, TemporalTo string
 	fields                   []string
 	schema                   func(id string) map[string]any
+	queryables               []Queryable
+	src                      source
 	features                 []feature
-	byID                     map[string]int
+	byID                     *lazyIndex // feature index by id, built on the first single-feature request
 	bound                    orb.Bound
 	first                    data.Day
+	geoms                    sync.Map // geomKey and detail -> encoded geometry
 }
 
-// extent is how a record of a layer becomes a feature.
-type extent struct {
-	id            string
-	geom, display orb.Geometry
-	from, to      data.Day
-}
-
-func newCollection[T any](s *wire.Schema[T], from, to string, recs []T, ext func(T) extent) (*Collection, error) {
+func newCollection[T any](s *wire.Schema[T], from, to string, recs []T, ext func(T) extent) *Collection {
 	c := &Collection{ID: s.Name, Title: s.Title, Description: s.Description, TemporalFrom: from, TemporalTo: to,
-		fields: s.FlatNames(), schema: s.JSONSchema, byID: map[string]int{}}
-	for _, r := range recs {
+		fields: s.FlatNames(), schema: s.JSONSchema, queryables: queryablesOf(s),
+		src: newLayerSource(s, recs, ext), features: make([]feature, len(recs))}
+	for i, r := range recs {
 		x := ext(r)
-		f := feature{id: x.id, geom: x.geom, from: x.from, to: x.to, props: s.FlatProps(r)}
-		for d, g := range []orb.Geometry{data.DetailDisplay: x.display, data.DetailFull: x.geom} {
-			gf := geojson.NewFeature(g)
-			gf.ID, gf.Properties = f.id, f.props
-			b, err := json.Marshal(gf)
-			if err != nil {
-				return nil, fmt.Errorf("ogc: encode %s feature %s: %w", c.ID, f.id, err)
+		f := feature{from: x.from, to: x.to, placed: x.geom != nil}
+		if f.placed {
+			f.bound = x.geom.Bound()
+			if c.bound == (orb.Bound{}) {
+				c.bound = f.bound
 			}
-			f.json[d] = b
-		}
-		switch {
-		case x.geom == nil: // no place: in no bbox, not in the extent
-		case c.bound == (orb.Bound{}):
-			c.bound = x.geom.Bound()
-		default:
-			c.bound = c.bound.Union(x.geom.Bound())
+			c.bound = c.bound.Union(f.bound)
 		}
 		if f.from != 0 && (c.first == 0 || f.from < c.first) {
 			c.first = f.from
 		}
-		c.byID[f.id] = len(c.features)
-		c.features = append(c.features, f)
+		c.features[i] = f
 	}
-	return c, nil
+	c.byID = &lazyIndex{build: func() map[string]int32 {
+		m := make(map[string]int32, len(recs))
+		for i, r := range recs {
+			m[ext(r).id] = int32(i)
+		}
+		return m
+	}}
+	return c
+}
+
+// lazyIndex is a map built on first use: a million ids cost a second and a
+// hundred megabytes that a client paging through items never needs.
+type lazyIndex struct {
+	once  sync.Once
+	build func() map[string]int32
+	m     map[string]int32
+}
+
+func (l *lazyIndex) get(id string) (int32, bool) {
+	l.once.Do(func() { l.m = l.build(); l.build = nil })
+	i, ok := l.m[id]
+	return i, ok
 }
 
 // collections builds the areas, control and events collections.
@@ -86,8 +146,12 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 	if err != nil {
 		return nil, err
 	}
-	var areas []*data.Area
-	var ivs []wire.IntervalRec
+	n := 0
+	for _, v := range ds.Intervals {
+		n += len(v)
+	}
+	areas := make([]*data.Area, 0, len(ds.Areas))
+	ivs := make([]wire.IntervalRec, 0, n)
 	for i := range ds.Areas {
 		a := &ds.Areas[i]
 		areas = append(areas, a)
@@ -95,43 +159,90 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 			ivs = append(ivs, wire.IntervalRec{Area: a, Interval: &ds.Intervals[a.PCode][j], Book: book})
 		}
 	}
-	var evs []wire.EventRec
+	evs := make([]wire.EventRec, len(ds.Events))
 	for i := range ds.Events {
-		evs = append(evs, wire.EventRec{Event: &ds.Events[i], Book: book})
+		evs[i] = wire.EventRec{Event: &ds.Events[i], Book: book}
 	}
-	ac, err := newCollection(wire.Areas, "", "", areas, func(a *data.Area) extent {
-		return extent{id: a.PCode, geom: a.Geometry, display: a.Display}
+	ac := newCollection(wire.Areas, "", "", areas, func(a *data.Area) extent {
+		return extent{id: a.PCode, geomKey: a.PCode, geom: a.Geometry, display: a.Display}
 	})
-	if err != nil {
-		return nil, err
-	}
-	cc, err := newCollection(wire.Intervals, "valid_from", "valid_to", ivs, func(r wire.IntervalRec) extent {
-		return extent{id: r.Area.PCode + "_" + r.Interval.From.String(), geom: r.Area.Geometry, display: r.Area.Display,
-			from: r.Interval.From, to: r.Interval.To}
+	cc := newCollection(wire.Intervals, "valid_from", "valid_to", ivs, func(r wire.IntervalRec) extent {
+		return extent{id: r.Area.PCode + "_" + r.Interval.From.String(), geomKey: r.Area.PCode, geom: r.Area.Geometry,
+			display: r.Area.Display, from: r.Interval.From, to: r.Interval.To}
 	})
-	if err != nil {
-		return nil, err
-	}
-	ec, err := newCollection(wire.Events, "event_date", "", evs, func(r wire.EventRec) extent {
+	ec := newCollection(wire.Events, "event_date", "", evs, func(r wire.EventRec) extent {
 		return extent{id: r.Event.ID, geom: r.Geometry(), display: r.Geometry(), from: r.Event.Date, to: r.Event.Date.AddDays(1)}
 	})
-	if err != nil {
-		return nil, err
-	}
 	return []*Collection{ac, cc, ec}, nil
 }
 
 // match returns the indexes of the features that meet the filters.
-func (c *Collection) match(bbox *orb.Bound, when *Period) []int {
+func (c *Collection) match(bbox *orb.Bound, when *Period, filter Expr) ([]int, error) {
 	var out []int
 	for i, f := range c.features {
 		if when != nil && !when.Intersects(f.from, f.to) {
 			continue
 		}
-		if bbox != nil && (f.geom == nil || !geo.Intersects(f.geom, *bbox)) {
+		if bbox != nil && (!f.placed || !f.bound.Intersects(*bbox) || !geo.Intersects(c.src.extent(i).geom, *bbox)) {
 			continue
+		}
+		if filter != nil {
+			ok, err := filter.Eval(Props{c.src, i})
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
 		}
 		out = append(out, i)
 	}
-	return out
+	return out, nil
+}
+
+// geometryJSON is the encoded geometry of a feature at detail d; shared
+// geometries are encoded once.
+func (c *Collection) geometryJSON(x extent, d data.Detail) ([]byte, error) {
+	g := x.display
+	if d == data.DetailFull {
+		g = x.geom
+	}
+	if g == nil {
+		return []byte("null"), nil
+	}
+	key := fmt.Sprint(d, x.geomKey)
+	if x.geomKey != "" {
+		if b, ok := c.geoms.Load(key); ok {
+			return b.([]byte), nil
+		}
+	}
+	b, err := json.Marshal(geojson.NewGeometry(g))
+	if err != nil {
+		return nil, fmt.Errorf("ogc: encode %s geometry %s: %w", c.ID, x.id, err)
+	}
+	if x.geomKey != "" {
+		c.geoms.Store(key, b)
+	}
+	return b, nil
+}
+
+// appendFeature appends feature i as a GeoJSON Feature (without its final
+// brace when open, so that links can follow).
+func (c *Collection) appendFeature(b []byte, i int, d data.Detail, open bool) ([]byte, error) {
+	x := c.src.extent(i)
+	g, err := c.geometryJSON(x, d)
+	if err != nil {
+		return nil, err
+	}
+	id, _ := json.Marshal(x.id)
+	props, err := json.Marshal(c.src.props(i))
+	if err != nil {
+		return nil, fmt.Errorf("ogc: encode %s feature %s: %w", c.ID, x.id, err)
+	}
+	b = append(append(append(b, `{"type":"Feature","id":`...), id...), `,"geometry":`...)
+	b = append(append(append(b, g...), `,"properties":`...), props...)
+	if !open {
+		b = append(b, '}')
+	}
+	return b, nil
 }

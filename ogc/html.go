@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"strings"
 
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/wire"
@@ -51,25 +50,28 @@ func RenderHTML(page string, v any) ([]byte, error) {
 }
 
 // itemsPage is the data of an items (or item) page.
-func itemsPage(col *Collection, page []int, links []wire.Link, matched int, detail data.Detail) map[string]any {
+func itemsPage(col *Collection, page []int, links []wire.Link, matched int, detail data.Detail) (map[string]any, error) {
 	fields := col.fields
 	var rows []map[string]any
-	var feats []string
-	for _, idx := range page {
-		f := col.features[idx]
-		var values []string
-		for _, name := range fields {
-			v := f.props[name]
-			if v == nil {
-				values = append(values, "")
-				continue
+	feats := []byte(`{"type":"FeatureCollection","features":[`)
+	for i, idx := range page {
+		props := col.src.props(idx)
+		values := make([]string, len(fields))
+		for j, name := range fields {
+			if v := props[name]; v != nil {
+				values[j] = fmt.Sprint(v)
 			}
-			values = append(values, fmt.Sprint(v))
 		}
-		rows = append(rows, map[string]any{"id": f.id, "values": values,
-			"href": "/ogc/collections/" + col.ID + "/items/" + f.id + "?f=html"})
-		feats = append(feats, string(f.json[detail]))
+		id := col.src.extent(idx).id
+		rows = append(rows, map[string]any{"id": id, "values": values, "href": itemPath(col.ID, id) + "?f=html"})
+		if i > 0 {
+			feats = append(feats, ',')
+		}
+		var err error
+		if feats, err = col.appendFeature(feats, idx, detail, false); err != nil {
+			return nil, err
+		}
 	}
 	return map[string]any{"title": col.Title, "fields": fields, "rows": rows, "links": links, "matched": matched,
-		"geojson": `{"type":"FeatureCollection","features":[` + strings.Join(feats, ",") + `]}`}
+		"geojson": string(append(feats, "]}"...))}, nil
 }

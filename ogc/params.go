@@ -77,6 +77,7 @@ func ParseDatetime(s string) (Period, error) {
 }
 
 func parseInstant(s string) (data.Day, error) {
+	s = strings.ToUpper(s) // RFC 3339 §5.6 allows "t" and "z"
 	if len(s) == 10 || (len(s) == 11 && s[10] == 'T') {
 		d, err := data.ParseDay(s[:10])
 		if err != nil {
@@ -91,21 +92,29 @@ func parseInstant(s string) (data.Day, error) {
 	return data.Today(t), nil
 }
 
-// ParseBBox parses "minLon,minLat,maxLon,maxLat" in CRS84 degrees. A box may
-// cross the antimeridian (minLon > maxLon) only in name: nothing here lies
-// near it, so that is an error too.
+// ParseBBox parses "minLon,minLat,maxLon,maxLat" in CRS84 degrees, or the
+// six numbers "minLon,minLat,minH,maxLon,maxLat,maxH" the standard also
+// allows (the heights are checked, then ignored: every feature lies on the
+// ground). A box may cross the antimeridian (minLon > maxLon) only in name:
+// nothing here lies near it, so that is an error too.
 func ParseBBox(s string) (orb.Bound, error) {
 	parts := strings.Split(s, ",")
-	if len(parts) != 4 {
-		return orb.Bound{}, fmt.Errorf("want 4 numbers minLon,minLat,maxLon,maxLat, got %d", len(parts))
+	if len(parts) != 4 && len(parts) != 6 {
+		return orb.Bound{}, fmt.Errorf("want 4 numbers minLon,minLat,maxLon,maxLat (or 6 with heights), got %d", len(parts))
 	}
-	var v [4]float64
+	v := make([]float64, len(parts))
 	for i, p := range parts {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			return orb.Bound{}, fmt.Errorf("%q is not a number", p)
 		}
 		v[i] = f
+	}
+	if len(v) == 6 {
+		if v[2] > v[5] {
+			return orb.Bound{}, errors.New("minimum height above maximum")
+		}
+		v = []float64{v[0], v[1], v[3], v[4]}
 	}
 	switch {
 	case v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90:
@@ -116,7 +125,8 @@ func ParseBBox(s string) (orb.Bound, error) {
 	return orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}, nil
 }
 
-// Limits of the items endpoint: a limit above MaxLimit is an error.
+// Limits of the items endpoint: a limit above MaxLimit is served as
+// MaxLimit (OGC API – Features Part 1, /req/core/fc-limit-response-1).
 const (
 	DefaultLimit = 100
 	MaxLimit     = 10000

@@ -139,3 +139,14 @@ func d(t testing.TB, s string) data.Day {
 	}
 	return day
 }
+
+// The advertised extent is rounded outwards, so that bbox=<extent> finds
+// a feature whose coordinate has more decimals than the extent (issue 14.5).
+func TestExtentRoundsOutwards(t *testing.T) {
+	t.Parallel()
+	for _, v := range []float64{69.1234567, -0.0000001, 35.5, 69.9999999} {
+		if lo, hi := roundDown(v), roundUp(v); lo > v || hi < v || hi-lo > 1.0001e-6 {
+			t.Errorf("%v: rounded to [%v, %v]", v, lo, hi)
+		}
+	}
+}

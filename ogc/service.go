@@ -3,8 +3,7 @@ package ogc
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
-	"time"
+	"math"
 
 	"github.com/paulmach/orb"
 
@@ -69,12 +68,23 @@ func Landing(base string, html bool) Doc {
 	}}
 }
 
+// RelQueryables is the link relation of a collection's queryables (Part 3).
+const RelQueryables = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
+
 // conformance lists the conformance classes implemented.
 var conformance = []string{
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+	// Part 3 and CQL2: only the classes whose every requirement holds
+	// (advanced comparison needs LIKE and BETWEEN, the temporal class every
+	// T_ function: not declared).
+	"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+	"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+	"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+	"http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+	"http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
 }
 
 // Conformance is the conformance declaration.
@@ -114,7 +124,7 @@ func (c *Collection) describe(base string) map[string]any {
 	path := base + "/ogc/collections/" + c.ID
 	b := c.bound
 	extent := map[string]any{"spatial": map[string]any{
-		"bbox": [][4]float64{{wire.Round(b.Min[0], 1e6), wire.Round(b.Min[1], 1e6), wire.Round(b.Max[0], 1e6), wire.Round(b.Max[1], 1e6)}},
+		"bbox": [][4]float64{{roundDown(b.Min[0]), roundDown(b.Min[1]), roundUp(b.Max[0]), roundUp(b.Max[1])}},
 		"crs":  "http://www.opengis.net/def/crs/OGC/1.3/CRS84"}}
 	if c.TemporalFrom != "" && c.first != 0 {
 		extent["temporal"] = map[string]any{"interval": [][2]any{{c.first.String() + "T00:00:00Z", nil}},
@@ -129,9 +139,15 @@ func (c *Collection) describe(base string) map[string]any {
 			{Href: path + "/items", Rel: wire.RelItems, Type: wire.TypeGeoJSON, Title: c.Title + " as GeoJSON"},
 			{Href: path + "/items?f=html", Rel: wire.RelItems, Type: "text/html", Title: c.Title + " as HTML"},
 			{Href: path + "/schema", Rel: wire.RelDescribedBy, Type: wire.TypeSchema, Title: "The properties' types (JSON Schema)"},
+			{Href: path + "/queryables", Rel: RelQueryables, Type: wire.TypeSchema, Title: "The properties a filter may name"},
 		},
 	}
 }
+
+// roundDown and roundUp round an extent outwards to 1e-6 degrees, so that
+// items?bbox=<the advertised extent> finds every feature (issue 14.5).
+func roundDown(v float64) float64 { return math.Floor(v*1e6) / 1e6 }
+func roundUp(v float64) float64   { return math.Ceil(v*1e6) / 1e6 }
 
 // Schema is the JSON Schema of the collection's properties.
 func (c *Collection) Schema(base string) ([]byte, error) {
@@ -143,54 +159,70 @@ func (c *Collection) Schema(base string) ([]byte, error) {
 type ItemsQuery struct {
 	BBox          *orb.Bound
 	When          *Period
+	Filter        Expr
 	Limit, Offset int
 	Detail        data.Detail
 	Keep          [][2]string
 }
 
 // Items answers an items request: a page of the matching features, as
-// GeoJSON or HTML. now stamps the answer (timeStamp).
-func (c *Collection) Items(base string, q ItemsQuery, html bool, now time.Time) ([]byte, string, error) {
-	matched := c.match(q.BBox, q.When)
-	start := min(q.Offset, len(matched))
-	page := matched[start : start+min(q.Limit, len(matched)-start)]
+// GeoJSON or HTML. Only the page's features are encoded. An offset past the
+// matches (up to the largest int) gives an empty page, never an overflow.
+func (c *Collection) Items(base string, q ItemsQuery, html bool) ([]byte, string, error) {
+	matched, err := c.match(q.BBox, q.When, q.Filter)
+	if err != nil {
+		return nil, "", err
+	}
+	start := min(max(q.Offset, 0), len(matched))
+	page := matched[start : start+min(max(q.Limit, 0), len(matched)-start)]
 	links := itemLinks(base, c.ID, q, html, len(matched))
 	if html {
-		return Doc{Page: "items", Value: itemsPage(c, page, links, len(matched), q.Detail)}.Encode(true)
+		v, err := itemsPage(c, page, links, len(matched), q.Detail)
+		if err != nil {
+			return nil, "", err
+		}
+		return Doc{Page: "items", Value: v}.Encode(true)
 	}
-	var b strings.Builder
-	b.WriteString(`{"type":"FeatureCollection","features":[`)
+	b := append(make([]byte, 0, 1024*len(page)), `{"type":"FeatureCollection","features":[`...)
 	for i, idx := range page {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.Write(c.features[idx].json[q.Detail])
+		if b, err = c.appendFeature(b, idx, q.Detail, false); err != nil {
+			return nil, "", err
+		}
 	}
 	lb, err := json.Marshal(links)
 	if err != nil {
 		return nil, "", err
 	}
-	fmt.Fprintf(&b, `],"links":%s,"numberMatched":%d,"numberReturned":%d,"timeStamp":%q}`, lb, len(matched), len(page),
-		now.UTC().Format(time.RFC3339))
-	return []byte(b.String()), wire.TypeGeoJSON, nil
+	b = fmt.Appendf(b, `],"links":%s,"numberMatched":%d,"numberReturned":%d}`, lb, len(matched), len(page))
+	return b, wire.TypeGeoJSON, nil
 }
 
 // Item answers a single-feature request.
 func (c *Collection) Item(base, fid string, detail data.Detail, html bool) ([]byte, string, error) {
-	idx, ok := c.byID[fid]
+	idx, ok := c.byID.get(fid)
 	if !ok {
 		return nil, "", fmt.Errorf("%w: no feature %q in collection %s", ErrNotFound, fid, c.ID)
 	}
 	links := append(selfLinks(base, itemPath(c.ID, fid), html, wire.TypeGeoJSON),
 		wire.Link{Href: base + "/ogc/collections/" + c.ID, Rel: wire.RelCollection, Type: wire.TypeJSON, Title: c.Title})
 	if html {
-		return Doc{Page: "item", Value: itemsPage(c, []int{idx}, links, 1, detail)}.Encode(true)
+		v, err := itemsPage(c, []int{int(idx)}, links, 1, detail)
+		if err != nil {
+			return nil, "", err
+		}
+		return Doc{Page: "item", Value: v}.Encode(true)
 	}
-	f := c.features[idx].json[detail]
+	body, err := c.appendFeature(nil, int(idx), detail, true)
+	if err != nil {
+		return nil, "", err
+	}
 	lb, err := json.Marshal(links)
 	if err != nil {
 		return nil, "", err
 	}
-	body := append(append(append([]byte{}, f[:len(f)-1]...), `,"links":`...), lb...)
+	body = append(append(body, `,"links":`...), lb...)
 	return append(body, '}'), wire.TypeGeoJSON, nil
 }

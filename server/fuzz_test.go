@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -18,14 +19,7 @@ func FuzzQuery(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, path := range []string{"/api/control", "/api/events", "/api/areas", "/api/history", "/ogc/collections/control/items"} {
-			req, err := http.NewRequest(http.MethodGet, "http://x"+path, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			req.URL.RawQuery = q
-			req.RequestURI = req.URL.RequestURI()
-			rec := httptest.NewRecorder()
-			s.Handler().ServeHTTP(rec, req)
+			rec := fuzzGet(t, s, path, q)
 			if rec.Code >= 500 {
 				t.Fatalf("%s?%s: got %d %s", path, q, rec.Code, rec.Body)
 			}
@@ -47,4 +41,46 @@ func FuzzValidQuery(f *testing.F) {
 			t.Errorf("%q: validQuery says %v, url.ParseQuery says %v", q, got, err)
 		}
 	})
+}
+
+// FuzzOGCQuery sends arbitrary query strings to every OGC endpoint (issue
+// 15.1: an offset near the integer limit once panicked the items handler):
+// never a 5xx; a 200 is JSON or an HTML page.
+func FuzzOGCQuery(f *testing.F) {
+	s := newFixtureServer(f)
+	for _, q := range []string{"offset=9223372036854775807&limit=1", "offset=9223372036854775807&limit=9223372036854775807&f=html",
+		"limit=-9223372036854775808", "bbox=69,35,70,36&datetime=2021-09-06", "bbox=1,2,3,4,5,6", "datetime=2021-09-06t00:00:00z",
+		"filter=status%20IN%20('taliban')", "filter=T_INTERSECTS(valid_from,DATE('2021-09-01'))&filter-lang=cql2-text",
+		"filter=((((", "f=html&detail=display", "offset=18446744073709551616"} {
+		f.Add(q)
+	}
+	paths := []string{"/ogc", "/ogc/conformance", "/ogc/api", "/ogc/collections", "/ogc/collections/control",
+		"/ogc/collections/control/items", "/ogc/collections/events/items", "/ogc/collections/areas/items/AF0001",
+		"/ogc/collections/control/queryables", "/ogc/collections/control/schema"}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, path := range paths {
+			rec := fuzzGet(t, s, path, q)
+			if rec.Code >= 500 {
+				t.Fatalf("%s?%s: got %d %s", path, q, rec.Code, rec.Body)
+			}
+			html := strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html")
+			if rec.Code == 200 && !html && !json.Valid(rec.Body.Bytes()) {
+				t.Fatalf("%s?%s: 200 with invalid JSON", path, q)
+			}
+		}
+	})
+}
+
+// fuzzGet sends GET path?q (q as it is, unescaped) to s.
+func fuzzGet(t *testing.T, s *Server, path, q string) *httptest.ResponseRecorder {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, "http://x"+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.URL.RawQuery = q
+	req.RequestURI = req.URL.RequestURI()
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	return rec
 }

@@ -15,12 +15,16 @@ import (
 func (s *Server) handleExport(c echo.Context, _ *request) error {
 	name := c.Param("file")
 	if name == "controlmap.qlr" {
-		b, err := export.ControlQLR(baseURL(c))
+		base, err := s.baseURL(c)
+		if err != nil {
+			return err
+		}
+		b, err := export.ControlQLR(base)
 		if err != nil {
 			return err
 		}
 		c.Response().Header().Set("Content-Disposition", `attachment; filename="controlmap.qlr"`)
-		return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeQLR, b)
+		return rep.ServeOnce(c.Response(), c.Request(), wire.TypeQLR, rep.CacheRevalidate, b)
 	}
 	r, ok := s.docs.exports[name]
 	if !ok {

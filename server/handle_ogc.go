@@ -1,8 +1,9 @@
 package server
 
 import (
+	"errors"
 	"fmt"
-	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -13,9 +14,12 @@ import (
 )
 
 // The OGC API – Features handlers under /ogc: each decides the format,
-// asks package ogc for the answer and writes it.
+// asks package ogc for the answer and serves it through the representation
+// machinery (ETag, 304, gzip/br, Cache-Control), keeping it in a
+// byte-bounded cache: QGIS and GDAL ask for the same pages again and again.
 
-// wantsHTML decides the format: f=json|html wins, else the Accept header.
+// wantsHTML decides the format: f=json|html wins, else the Accept header
+// with its q-values (rep.PreferHTML).
 func wantsHTML(c echo.Context, r *request) (bool, error) {
 	switch f := r.get(paramF); {
 	case f == "html":
@@ -25,52 +29,89 @@ func wantsHTML(c echo.Context, r *request) (bool, error) {
 	case r.has(paramF):
 		return false, &ParamError{Param: paramF, Err: fmt.Errorf("%q: want json or html", f)}
 	}
-	accept := c.Request().Header.Get(echo.HeaderAccept)
-	html := strings.Index(accept, "text/html")
-	jsonAt := strings.Index(accept, "json")
-	return html >= 0 && (jsonAt < 0 || html < jsonAt), nil
+	return rep.PreferHTML(c.Request().Header.Get(echo.HeaderAccept)), nil
 }
 
-// baseURL is the absolute URL of the server as the client reached it.
-func baseURL(c echo.Context) string {
-	return c.Scheme() + "://" + c.Request().Host
+// Bounds of the OGC answer cache: answers above maxCachedOGC are served
+// once (ServeOnce) rather than kept.
+const (
+	ogcCacheBytes = 64 << 20
+	maxCachedOGC  = 1 << 20
+)
+
+func newOGCAnswers() *rep.LRU[string, *rep.Rep] {
+	return rep.NewLRU[string, *rep.Rep](ogcCacheBytes, func(r *rep.Rep) int {
+		b, _ := r.Body()
+		return 3 * len(b) // identity, gzip and brotli, generously
+	})
 }
 
-// writeOGC writes an answer that varies by Accept.
-func writeOGC(c echo.Context, body []byte, contentType string, err error) error {
+// errTooLarge marks an answer built but too large to keep.
+type errTooLarge struct {
+	body []byte
+	ct   string
+}
+
+func (e *errTooLarge) Error() string { return "too large to cache" }
+
+// serveOGC serves the answer build makes for this request, keyed by the
+// base URL, the format and the request's path and query.
+func (s *Server) serveOGC(c echo.Context, html bool, build func(base string) ([]byte, string, error)) error {
+	base, err := s.baseURL(c)
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderVary, echo.HeaderAccept)
-	if contentType == wire.TypeHTML {
-		setDocumentHeaders(c.Response().Header())
+	req := c.Request()
+	key := base + " " + strconv.FormatBool(html) + " " + req.URL.Path + "?" + req.URL.RawQuery
+	r, err := s.ogcAnswers.Get(key, func() (*rep.Rep, error) {
+		b, ct, err := build(base)
+		if err != nil {
+			return nil, err
+		}
+		if len(b) > maxCachedOGC {
+			return nil, &errTooLarge{b, ct}
+		}
+		return rep.New(ct, rep.CacheRevalidate, b), nil
+	})
+	h := c.Response().Header()
+	h.Set(echo.HeaderVary, echo.HeaderAccept)
+	var big *errTooLarge
+	switch {
+	case errors.As(err, &big):
+		if big.ct == wire.TypeHTML {
+			setDocumentHeaders(h)
+		}
+		return rep.ServeOnce(c.Response(), req, big.ct, rep.CacheRevalidate, big.body)
+	case err != nil:
+		return err
 	}
-	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, contentType, body)
+	if html {
+		setDocumentHeaders(h)
+	}
+	return r.Serve(c.Response(), req)
 }
 
-// serveDoc writes a document in the format the request asks for.
-func serveDoc(c echo.Context, r *request, doc func(base string, html bool) ogc.Doc) error {
+// serveDoc serves a document in the format the request asks for.
+func (s *Server) serveDoc(c echo.Context, r *request, doc func(base string, html bool) ogc.Doc) error {
 	html, err := wantsHTML(c, r)
 	if err != nil {
 		return err
 	}
-	b, ct, err := doc(baseURL(c), html).Encode(html)
-	return writeOGC(c, b, ct, err)
+	return s.serveOGC(c, html, func(base string) ([]byte, string, error) { return doc(base, html).Encode(html) })
 }
 
 func (s *Server) handleOGCLanding(c echo.Context, r *request) error {
-	return serveDoc(c, r, ogc.Landing)
+	return s.serveDoc(c, r, ogc.Landing)
 }
 
 func (s *Server) handleOGCConformance(c echo.Context, r *request) error {
-	return serveDoc(c, r, ogc.Conformance)
+	return s.serveDoc(c, r, ogc.Conformance)
 }
 
 // handleOGCAPI serves the OpenAPI definition; only f=html asks for the page.
 func (s *Server) handleOGCAPI(c echo.Context, r *request) error {
 	html := r.get(paramF) == "html"
-	b, ct, err := ogc.APIDoc(baseURL(c), html).Encode(html)
-	return writeOGC(c, b, ct, err)
+	return s.serveOGC(c, html, func(base string) ([]byte, string, error) { return ogc.APIDoc(base, html).Encode(html) })
 }
 
 func (s *Server) handleOGCCollections(c echo.Context, r *request) error {
@@ -78,7 +119,7 @@ func (s *Server) handleOGCCollections(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	return serveDoc(c, r, svc.Collections)
+	return s.serveDoc(c, r, svc.Collections)
 }
 
 // collection returns the collection named in the path.
@@ -95,11 +136,11 @@ func (s *Server) handleOGCCollection(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	return serveDoc(c, r, func(base string, _ bool) ogc.Doc { return col.Doc(base) })
+	return s.serveDoc(c, r, func(base string, _ bool) ogc.Doc { return col.Doc(base) })
 }
 
 // handleOGCItems serves /ogc/collections/{id}/items with bbox, datetime,
-// limit and offset; next and prev links page through the matches.
+// filter, limit and offset; next and prev links page through the matches.
 func (s *Server) handleOGCItems(c echo.Context, r *request) error {
 	html, err := wantsHTML(c, r)
 	if err != nil {
@@ -109,32 +150,58 @@ func (s *Server) handleOGCItems(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	q := ogc.ItemsQuery{Keep: r.given()}
+	q, err := itemsQuery(col, r)
+	if err != nil {
+		return err
+	}
+	return s.serveOGC(c, html, func(base string) ([]byte, string, error) { return col.Items(base, q, html) })
+}
+
+// itemsQuery reads the items parameters. A limit above ogc.MaxLimit is
+// served as ogc.MaxLimit; an offset may be as large as an int.
+func itemsQuery(col *ogc.Collection, r *request) (q ogc.ItemsQuery, err error) {
+	q.Keep = r.given()
 	if r.has(paramBBox) {
 		b, err := ogc.ParseBBox(r.get(paramBBox))
 		if err != nil {
-			return &ParamError{Param: paramBBox, Err: err}
+			return q, &ParamError{Param: paramBBox, Err: err}
 		}
 		q.BBox = &b
 	}
 	if r.has(paramDatetime) {
 		p, err := ogc.ParseDatetime(r.get(paramDatetime))
 		if err != nil {
-			return &ParamError{Param: paramDatetime, Err: err}
+			return q, &ParamError{Param: paramDatetime, Err: err}
 		}
 		q.When = &p
 	}
-	if q.Limit, err = r.int(paramLimit, ogc.DefaultLimit, 1, ogc.MaxLimit); err != nil {
-		return err
+	if q.Filter, err = filterOf(col, r); err != nil {
+		return q, err
 	}
+	if q.Limit, err = r.int(paramLimit, ogc.DefaultLimit, 1, maxInt); err != nil {
+		return q, err
+	}
+	q.Limit = min(q.Limit, ogc.MaxLimit)
 	if q.Offset, err = r.int(paramOffset, 0, 0, maxInt); err != nil {
-		return err
+		return q, err
 	}
-	if q.Detail, err = r.geometry(); err != nil {
-		return err
+	q.Detail, err = r.geometry()
+	return q, err
+}
+
+// filterOf parses filter (CQL2 text; filter-lang may say so, nothing else).
+func filterOf(col *ogc.Collection, r *request) (ogc.Expr, error) {
+	if lang := r.get(paramFilterLang); r.has(paramFilterLang) && lang != "cql2-text" {
+		return nil, &ParamError{Param: paramFilterLang, Err: fmt.Errorf("%q: only cql2-text is supported", lang)}
 	}
-	b, ct, err := col.Items(baseURL(c), q, html, s.cfg.Now())
-	return writeOGC(c, b, ct, err)
+	if !r.has(paramFilter) {
+		return nil, nil
+	}
+	e, err := col.ParseFilter(strings.TrimSpace(r.get(paramFilter)))
+	if err != nil {
+		return nil, &ParamError{Param: paramFilter, Err: err}
+	}
+	return e, nil
 }
 
 const maxInt = int(^uint(0) >> 1)
@@ -152,8 +219,9 @@ func (s *Server) handleOGCItem(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	b, ct, err := col.Item(baseURL(c), c.Param("fid"), detail, html)
-	return writeOGC(c, b, ct, err)
+	return s.serveOGC(c, html, func(base string) ([]byte, string, error) {
+		return col.Item(base, c.Param("fid"), detail, html)
+	})
 }
 
 func (s *Server) handleOGCSchema(c echo.Context, _ *request) error {
@@ -161,9 +229,20 @@ func (s *Server) handleOGCSchema(c echo.Context, _ *request) error {
 	if err != nil {
 		return err
 	}
-	b, err := col.Schema(baseURL(c))
+	return s.serveOGC(c, false, func(base string) ([]byte, string, error) {
+		b, err := col.Schema(base)
+		return b, wire.TypeSchema, err
+	})
+}
+
+// handleOGCQueryables serves /ogc/collections/{id}/queryables (Part 3).
+func (s *Server) handleOGCQueryables(c echo.Context, _ *request) error {
+	col, err := s.collection(c)
 	if err != nil {
 		return err
 	}
-	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeSchema, b)
+	return s.serveOGC(c, false, func(base string) ([]byte, string, error) {
+		b, err := col.Queryables(base)
+		return b, wire.TypeSchema, err
+	})
 }

@@ -45,8 +45,8 @@ func TestOGCLandingAndConformance(t *testing.T) {
 		}
 	}
 	_, conf := getJSON(t, h, "/ogc/conformance")
-	if got := len(conf["conformsTo"].([]any)); got != 4 {
-		t.Errorf("conformsTo has %d classes, want core, oas30, html, geojson", got)
+	if got := len(conf["conformsTo"].([]any)); got != 9 {
+		t.Errorf("conformsTo has %d classes, want core, oas30, html, geojson and five of Part 3 and CQL2", got)
 	}
 	rec := get(t, h, http.MethodGet, "/ogc/api")
 	var api map[string]any
@@ -174,10 +174,14 @@ func TestOGCErrors(t *testing.T) {
 		{"/ogc/collections/control/items?datetime=soon", 400, "datetime"},
 		{"/ogc/collections/control/items?bbox=1,2,3", 400, "bbox"},
 		{"/ogc/collections/control/items?limit=0", 400, "limit"},
-		{"/ogc/collections/control/items?limit=10001", 400, "limit"},
+		{"/ogc/collections/control/items?limit=1.5", 400, "limit"},
+		{"/ogc/collections/control/items?filter=party='taliban'", 400, "filter"},
+		{"/ogc/collections/control/items?filter=status=", 400, "filter"},
+		{"/ogc/collections/control/items?filter=status='a'&filter-lang=cql2-json", 400, "filter-lang"},
+		{"/ogc/collections/control/items?bbox=1,2,3,4,5", 400, "bbox"},
 		{"/ogc/collections/control/items?offset=-1", 400, "offset"},
 		{"/ogc/collections/control/items?f=xml", 400, "f"},
-		{"/ogc/collections/control/items?filter=status='taliban'", 400, "filter"},
+		{"/ogc/collections/control/items?filter=nope='taliban'", 400, "filter"},
 		{"/ogc/collections?bbox=1,2,3,4", 400, "bbox"},
 	}
 	for _, tt := range tests {

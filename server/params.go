@@ -24,9 +24,12 @@ const (
 	paramDatetime = "datetime"
 	paramLimit    = "limit"
 	paramOffset   = "offset"
-	paramView     = "view"
-	paramLang     = "lang"
-	paramPreset   = "preset"
+	// OGC API – Features Part 3 (CQL2 text).
+	paramFilter     = "filter"
+	paramFilterLang = "filter-lang"
+	paramView       = "view"
+	paramLang       = "lang"
+	paramPreset     = "preset"
 )
 
 var errUnknownParam = errors.New("unknown parameter")

@@ -25,7 +25,7 @@ type route struct {
 // The OGC API's parameters; f (the format) is allowed everywhere there.
 var (
 	ogcParams      = []string{paramF}
-	ogcItemsParams = []string{paramF, paramBBox, paramDatetime, paramLimit, paramOffset, paramDetail}
+	ogcItemsParams = []string{paramF, paramBBox, paramDatetime, paramLimit, paramOffset, paramDetail, paramFilter, paramFilterLang}
 )
 
 // table is the one route table. The API serves the map's simplified
@@ -59,6 +59,7 @@ func (s *Server) table() []route {
 		{"/ogc/collections/:cid/items", ogcItemsParams, full, s.handleOGCItems},
 		{"/ogc/collections/:cid/items/:fid", []string{paramF, paramDetail}, full, s.handleOGCItem},
 		{"/ogc/collections/:cid/schema", ogcParams, full, s.handleOGCSchema},
+		{"/ogc/collections/:cid/queryables", ogcParams, full, s.handleOGCQueryables},
 		{"/oembed", oembedParams, 0, s.handleOEmbed},
 		{"/healthz", nil, 0, s.handleHealth},
 		{"/readyz", nil, 0, s.handleReady},

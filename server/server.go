@@ -37,6 +37,13 @@ type Config struct {
 	// second with bursts of RateBurst (0: no per-client limit).
 	RatePerClient float64
 	RateBurst     int
+	// BaseURL is the public URL of the server (scheme, host, any path
+	// prefix, no final slash) written into OGC links and the .qlr; empty:
+	// taken from the request. TrustProxy takes it from the Forwarded or
+	// X-Forwarded-Proto/Host headers instead, which only a proxy in front
+	// may set.
+	BaseURL    string
+	TrustProxy bool
 	// RenderSlots caps the expensive renders (GIF, pictures) at once;
 	// default half the CPUs, at least one (each render uses every CPU).
 	RenderSlots int
@@ -62,6 +69,9 @@ type Server struct {
 	echo *echo.Echo
 	docs *documents
 	ogc  *rep.Lazy[*ogc.Service] // built on the first OGC request
+	// ogcAnswers keeps OGC answers (pages QGIS and GDAL ask for again and
+	// again) with their encodings and ETags, bounded in bytes.
+	ogcAnswers *rep.LRU[string, *rep.Rep]
 	// inFlight counts the requests being served; past maxInFlight a request
 	// gets a quick 429 with Retry-After instead of queueing until the machine
 	// falls over. An atomic counter, not a channel: every request passes here.
@@ -126,6 +136,10 @@ func (cfg Config) withDefaults() Config {
 // New builds a server for dataset ds with the page's files in web.
 func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	cfg = cfg.withDefaults()
+	var err error
+	if cfg.BaseURL, err = checkBaseURL(cfg.BaseURL); err != nil {
+		return nil, err
+	}
 	enc, err := wire.NewEncoder(ds)
 	if err != nil {
 		return nil, err
@@ -135,7 +149,7 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, ds: ds, enc: enc, log: cfg.Logger, docs: docs, maxInFlight: int64(cfg.MaxInFlight),
-		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) })}
+		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) }), ogcAnswers: newOGCAnswers()}
 	stop, cancel := context.WithCancel(context.Background())
 	s.renders, s.stopRenders = newRenders(cfg.RenderSlots, cfg.WriteTimeout, stop), cancel
 	s.pages = rep.NewLRU[pageKey](pageCacheBytes, repSize)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 
 	"github.com/controlmap/controlmap/server"
 	"github.com/controlmap/controlmap/web"
@@ -22,8 +23,13 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	rate := fl.Float64("rate", 0, "requests a second allowed per client address (0: no per-client limit; the in-flight cap still applies)")
 	public := fl.String("public-url", "", "the map's public `URL`, named in picture credits, link previews and embeds (default http://ADDR/)")
 	burst := fl.Int("burst", 0, "bursts allowed above --rate (default 2×rate)")
+	baseURL := fl.String("base-url", "", "the public `URL` clients reach the server at (e.g. https://example.org/controlmap), written into OGC links and the .qlr; default: --public-url if given, else from the request's Host")
+	trustProxy := fl.Bool("trust-proxy", false, "take the public URL from the Forwarded or X-Forwarded-Proto/Host headers (only behind a proxy that sets them)")
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if *baseURL == "" && *public != "" { // one public address, unless the OGC API lives elsewhere
+		*baseURL = strings.TrimSuffix(*public, "/")
 	}
 	ds, err := loadDataset(*dir, *boundsDir)
 	if err != nil {
@@ -36,7 +42,8 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	srv, err := server.New(server.Config{Addr: *addr, Version: version, Logger: log,
-		PublicURL: *public, MaxInFlight: *maxInFlight, RatePerClient: *rate, RateBurst: *burst}, ds, assets)
+		PublicURL: *public, MaxInFlight: *maxInFlight, RatePerClient: *rate, RateBurst: *burst,
+		BaseURL: *baseURL, TrustProxy: *trustProxy}, ds, assets)
 	if err != nil {
 		return err
 	}

@@ -27,9 +27,12 @@ type Rep struct {
 	enc *Lazy[encodings]
 }
 
-// encodings are a body's forms, by coding.
+// encodings are a body's forms, by coding. The compressed forms are made
+// when a client first asks for them (or by Prepare): an answer kept for a
+// client that takes only the plain body costs no compression.
 type encodings struct {
-	identity, gz, br *Fixed
+	identity *Fixed
+	gz, br   *Lazy[*Fixed]
 }
 
 // New returns the representation of body.
@@ -58,10 +61,11 @@ func encode(contentType, cacheControl string, body []byte) encodings {
 	}
 	m.Vary = true
 	e := encodings{identity: NewFixed(m, body)}
-	m.Coding, m.ETag = Gzip, `"`+tag+`-gz"`
-	e.gz = NewFixed(m, gzipBytes(body))
-	m.Coding, m.ETag = Brotli, `"`+tag+`-br"`
-	e.br = NewFixed(m, brotliBytes(body))
+	gz, br := m, m
+	gz.Coding, gz.ETag = Gzip, `"`+tag+`-gz"`
+	e.gz = NewLazy(func() (*Fixed, error) { return NewFixed(gz, gzipBytes(body)), nil })
+	br.Coding, br.ETag = Brotli, `"`+tag+`-br"`
+	e.br = NewLazy(func() (*Fixed, error) { return NewFixed(br, brotliBytes(body)), nil })
 	return e
 }
 
@@ -79,7 +83,11 @@ func Compressible(contentType string) bool {
 
 // Prepare builds the body and its encodings now (Warm calls it).
 func (r *Rep) Prepare() error {
-	_, err := r.enc.Get()
+	e, err := r.enc.Get()
+	if err == nil && e.gz != nil {
+		_, _ = e.gz.Get()
+		_, _ = e.br.Get()
+	}
 	return err
 }
 
@@ -103,9 +111,9 @@ func (r *Rep) Serve(w http.ResponseWriter, req *http.Request) error {
 	if e.gz != nil {
 		switch ParseAcceptEncoding(req.Header.Get("Accept-Encoding")).Best(true) {
 		case Brotli:
-			f = e.br
+			f, _ = e.br.Get()
 		case Gzip:
-			f = e.gz
+			f, _ = e.gz.Get()
 		}
 	}
 	return f.Serve(w, req)
@@ -154,7 +162,11 @@ func (f *Fixed) Serve(w http.ResponseWriter, req *http.Request) error {
 	h["Cache-Control"] = f.cacheControl
 	h["Etag"] = f.etagV
 	if f.vary {
-		h["Vary"] = varyEncoding
+		if v := h["Vary"]; v != nil { // the handler's own (Accept): keep it
+			h["Vary"] = append(v[:len(v):len(v)], varyEncoding...)
+		} else {
+			h["Vary"] = varyEncoding
+		}
 	}
 	if ETagMatches(req.Header.Get("If-None-Match"), f.etag) {
 		w.WriteHeader(http.StatusNotModified)
@@ -186,6 +198,30 @@ func WriteBytes(w http.ResponseWriter, req *http.Request, status int, contentTyp
 	}
 	_, err := w.Write(body)
 	return err
+}
+
+// ServeOnce serves a body made for this request alone (too large to keep):
+// a strong ETag from its hash, 304 when the client has it, and only the
+// coding the client prefers, compressed fast (gzip; brotli costs too much
+// per request at this size).
+func ServeOnce(w http.ResponseWriter, req *http.Request, contentType, cacheControl string, body []byte) error {
+	sum := sha256.Sum256(body)
+	m := Meta{ContentType: contentType, CacheControl: cacheControl, ETag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	if Compressible(contentType) && len(body) > 512 {
+		m.Vary = true
+		if ParseAcceptEncoding(req.Header.Get("Accept-Encoding")).Best(false) == Gzip {
+			m.Coding, m.ETag = Gzip, m.ETag[:len(m.ETag)-1]+`-gz"`
+			if ETagMatches(req.Header.Get("If-None-Match"), m.ETag) {
+				return NewFixed(m, nil).Serve(w, req)
+			}
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+			_, _ = zw.Write(body)
+			_ = zw.Close()
+			body = buf.Bytes()
+		}
+	}
+	return NewFixed(m, body).Serve(w, req)
 }
 
 // ETag quotes a tag built from parts, for answers not stored as a Rep.

@@ -201,3 +201,29 @@ func TestRepServe(t *testing.T) {
 		t.Error("a failed build was served")
 	}
 }
+
+func TestPreferHTML(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		accept string
+		want   bool
+	}{
+		{"", false},
+		{"*/*", false},
+		{"text/html", true},
+		{"application/json", false},
+		{"text/html;q=0.5,application/json", false}, // issue 14.6
+		{"application/json;q=0.5, text/html", true},
+		{"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", true}, // a browser
+		{"application/geo+json, text/html;q=0.9", false},
+		{"text/*", true},
+		{"text/html;q=0, */*", false},
+		{"TEXT/HTML;Q=0.9, application/json;q=0.1", true},
+		{"text/html;q=0.5, application/json;q=0.5", false}, // a tie: JSON
+	}
+	for _, tt := range tests {
+		if got := PreferHTML(tt.accept); got != tt.want {
+			t.Errorf("PreferHTML(%q) = %v, want %v", tt.accept, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package export
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// debianPython runs a client script with Debian's /usr/bin/python3, the one
+// with GDAL's and QGIS's bindings (the python3 on PATH may be another).
+func debianPython(t *testing.T, script string, args ...string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("GDAL client test: not run under -short")
+	}
+	if _, err := os.Stat("/usr/bin/python3"); err != nil {
+		t.Fatal("no /usr/bin/python3: install python3-gdal (make deps)")
+	}
+	out, err := exec.Command("/usr/bin/python3", append([]string{script}, args...)...).CombinedOutput()
+	if err != nil {
+		t.Errorf("%s: %v\n%s", script, err, out)
+	}
+}
+
+// Issue 14.3: GDAL's validator passes the GeoPackage (Req 75: the R-tree
+// triggers), and a feature moved with GDAL is found at its new place.
+func TestGPKGWithGDAL(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("GDAL client test: not run under -short")
+	}
+	b, err := HistoryGPKG(embedded(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "history.gpkg")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	debianPython(t, "testdata/clients/gpkg.py", path)
+}
