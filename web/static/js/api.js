@@ -28,6 +28,8 @@ const staticURLs = {
   history: 'api/history.geojson',
   controlOn: (day) => `api/control/${day}.geojson`,
   stats: 'api/stats.json',
+  periods: 'api/periods.json',
+  places: 'api/places.geojson',
   diff: (from, to) => `api/diff/${from}_${to}.json`,
   picture: (day) => `api/export/map/${day}.png`,
   animation: () => 'api/export/animation.gif',
