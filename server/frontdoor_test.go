@@ -73,24 +73,14 @@ func TestHeaderLimit(t *testing.T) {
 // ok (a busy server is alive) and the readiness probe says busy.
 func TestProbesAtTheCap(t *testing.T) {
 	t.Parallel()
-	fx := newFixtureServer(t)
-	clock := newHoldingClock()
-	s, err := New(Config{Version: "t", Logger: quietLog, MaxInFlight: 1, Now: clock.now}, fx.ds, testWeb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	clock.armed.Store(true)
-	first := make(chan int)
-	go func() { first <- get(t, s.Handler(), http.MethodGet, "/api/control").Code }()
-	<-clock.entered
+	s, release := atTheCap(t)
 	if rec := get(t, s.Handler(), http.MethodGet, "/healthz"); rec.Code != 200 {
 		t.Errorf("/healthz at the cap: got %d, want 200 (liveness is never capped)", rec.Code)
 	}
 	if rec := get(t, s.Handler(), http.MethodGet, "/readyz"); rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("/readyz at the cap: got %d, want 503 busy", rec.Code)
 	}
-	close(clock.release)
-	<-first
+	release()
 }
 
 // TestShutdownPastGrace: a request still running when the grace is over

@@ -142,11 +142,7 @@ func (s *Server) handleOGCCollection(c echo.Context, r *request) error {
 // handleOGCItems serves /ogc/collections/{id}/items with bbox, datetime,
 // filter, limit and offset; next and prev links page through the matches.
 func (s *Server) handleOGCItems(c echo.Context, r *request) error {
-	html, err := wantsHTML(c, r)
-	if err != nil {
-		return err
-	}
-	col, err := s.collection(c)
+	html, col, err := s.featurePreamble(c, r)
 	if err != nil {
 		return err
 	}
@@ -206,12 +202,18 @@ func filterOf(col *ogc.Collection, r *request) (ogc.Expr, error) {
 
 const maxInt = int(^uint(0) >> 1)
 
-func (s *Server) handleOGCItem(c echo.Context, r *request) error {
-	html, err := wantsHTML(c, r)
-	if err != nil {
-		return err
+// featurePreamble decides the format and finds the collection: the start
+// of the items and item handlers.
+func (s *Server) featurePreamble(c echo.Context, r *request) (html bool, col *ogc.Collection, err error) {
+	if html, err = wantsHTML(c, r); err != nil {
+		return false, nil, err
 	}
-	col, err := s.collection(c)
+	col, err = s.collection(c)
+	return html, col, err
+}
+
+func (s *Server) handleOGCItem(c echo.Context, r *request) error {
+	html, col, err := s.featurePreamble(c, r)
 	if err != nil {
 		return err
 	}

@@ -35,8 +35,10 @@ func (h *holdingClock) now() time.Time {
 	return fixedNow
 }
 
-func TestInFlightCap(t *testing.T) {
-	t.Parallel()
+// atTheCap builds a server with an in-flight cap of one and holds a request
+// in it; release lets that request finish and returns its status.
+func atTheCap(t *testing.T) (s *Server, release func() int) {
+	t.Helper()
 	fx := newFixtureServer(t)
 	clock := newHoldingClock()
 	s, err := New(Config{Version: "t", Logger: quietLog, MaxInFlight: 1, Now: clock.now}, fx.ds, testWeb)
@@ -47,12 +49,17 @@ func TestInFlightCap(t *testing.T) {
 	first := make(chan int)
 	go func() { first <- get(t, s.Handler(), http.MethodGet, "/api/control").Code }()
 	<-clock.entered
+	return s, func() int { close(clock.release); return <-first }
+}
+
+func TestInFlightCap(t *testing.T) {
+	t.Parallel()
+	s, release := atTheCap(t)
 	second := get(t, s.Handler(), http.MethodGet, "/api/areas")
 	if second.Code != http.StatusTooManyRequests || second.Header().Get("Retry-After") == "" {
 		t.Errorf("at the cap: got %d, Retry-After %q; want 429 with Retry-After", second.Code, second.Header().Get("Retry-After"))
 	}
-	close(clock.release)
-	if code := <-first; code != 200 {
+	if code := release(); code != 200 {
 		t.Errorf("the request in flight got %d, want 200", code)
 	}
 	if again := get(t, s.Handler(), http.MethodGet, "/api/areas"); again.Code != 200 {
