@@ -60,8 +60,13 @@ func (s *Server) Publish(dir string) (*Manifest, error) {
 		return nil, err
 	}
 	page = bytes.Replace(page, []byte("</head>"), []byte(staticMarker+"</head>"), 1)
-	for _, ref := range []string{`href="vendor/`, `src="vendor/`, `href="css/`, `src="js/`, `href="favicon.svg"`} {
+	for _, ref := range []string{`href="vendor/`, `src="vendor/`, `href="css/`, `src="js/`, `href="js/`, `href="favicon.svg"`} {
 		page = bytes.ReplaceAll(page, []byte(ref), []byte(strings.Replace(ref, `"`, `"`+assets+"/", 1)))
+	}
+	for _, f := range s.publishedDocuments() { // the page's data preloads name the files
+		if !strings.Contains(f[1], "?") {
+			page = bytes.ReplaceAll(page, []byte(`href="`+f[1][1:]+`"`), []byte(`href="`+f[0]+`"`))
+		}
 	}
 	if err := m.write(dir, "index.html", page, cacheShort); err != nil {
 		return nil, err
@@ -74,7 +79,7 @@ func (s *Server) Publish(dir string) (*Manifest, error) {
 func (s *Server) publishedDocuments() [][2]string {
 	docs := [][2]string{
 		{"api/areas.geojson", "/api/areas"}, {"api/timeline.json", "/api/timeline"}, {"api/context.geojson", "/api/context"},
-		{"api/stats.json", "/api/stats"}, {"api/sources.json", "/api/sources"}, {"api/sources", "/api/sources"}, {"api/history.geojson", "/api/history?detail=full"},
+		{"api/stats.json", "/api/stats"}, {"api/periods.json", "/api/periods"}, {"api/places.geojson", "/api/places"}, {"api/sources.json", "/api/sources"}, {"api/sources", "/api/sources"}, {"api/history.geojson", "/api/history?detail=full"},
 		{"api/export/history.gpkg", "/api/export/history.gpkg"}, {"api/export/history.kml", "/api/export/history.kml"},
 		{"api/export/history.csv", "/api/export/history.csv"},
 		{"api/export/animation.gif", "/api/export/animation.gif?width=800"},

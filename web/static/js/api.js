@@ -20,7 +20,8 @@ const dynamicURLs = {
 
 // A static copy (controlmap publish) marks its page: there every document is
 // a file, named without a query string; pictures exist for the change days,
-// the animation for the whole history, and compare mode is not available.
+// the animation for the whole history; compare mode computes its diff in
+// the page (comparison.js).
 const staticURLs = {
   areas: 'api/areas.geojson',
   timeline: 'api/timeline.json',
@@ -28,7 +29,8 @@ const staticURLs = {
   history: 'api/history.geojson',
   controlOn: (day) => `api/control/${day}.geojson`,
   stats: 'api/stats.json',
-  diff: (from, to) => `api/diff/${from}_${to}.json`,
+  periods: 'api/periods.json',
+  places: 'api/places.geojson',
   picture: (day) => `api/export/map/${day}.png`,
   animation: () => 'api/export/animation.gif',
 };
