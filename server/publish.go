@@ -55,33 +55,50 @@ func (s *Server) Publish(dir string) (*Manifest, error) {
 			return nil, err
 		}
 	}
-	page, err := s.get("/")
-	if err != nil {
-		return nil, err
+	for _, p := range [][2]string{{"index.html", "/"}, {"about.html", "/about"}} {
+		page, err := s.get(p[1])
+		if err != nil {
+			return nil, err
+		}
+		if err := m.write(dir, p[0], staticPage(page, assets), cacheShort); err != nil {
+			return nil, err
+		}
 	}
+	b, _ := json.MarshalIndent(m, "", " ")
+	return m, os.WriteFile(filepath.Join(dir, "manifest.json"), b, 0o644)
+}
+
+// staticRefs are what a page served as files names differently: its files
+// (under the hashed folder), the documents it preloads (as file names), and
+// the About page.
+var staticRefs = [][2]string{
+	{`href="api/areas"`, `href="api/areas.geojson"`}, {`href="api/timeline"`, `href="api/timeline.json"`},
+	{`href="api/context"`, `href="api/context.geojson"`}, {`href="api/stats"`, `href="api/stats.json"`},
+	{`href="api/periods"`, `href="api/periods.json"`}, {`href="api/places"`, `href="api/places.geojson"`},
+	{`href="api/sources"`, `href="api/sources.json"`}, {`href="about"`, `href="about.html"`},
+}
+
+// staticPage marks a page as served from files (api.js then asks for file
+// names) and points its references at the published files.
+func staticPage(page []byte, assets string) []byte {
 	page = bytes.Replace(page, []byte("</head>"), []byte(staticMarker+"</head>"), 1)
 	for _, ref := range []string{`href="vendor/`, `src="vendor/`, `href="css/`, `src="js/`, `href="js/`, `href="favicon.svg"`} {
 		page = bytes.ReplaceAll(page, []byte(ref), []byte(strings.Replace(ref, `"`, `"`+assets+"/", 1)))
 	}
-	for _, f := range s.publishedDocuments() { // the page's data preloads name the files
-		if !strings.Contains(f[1], "?") {
-			page = bytes.ReplaceAll(page, []byte(`href="`+f[1][1:]+`"`), []byte(`href="`+f[0]+`"`))
-		}
+	for _, r := range staticRefs {
+		page = bytes.ReplaceAll(page, []byte(r[0]), []byte(r[1]))
 	}
-	if err := m.write(dir, "index.html", page, cacheShort); err != nil {
-		return nil, err
-	}
-	b, _ := json.MarshalIndent(m, "", " ")
-	return m, os.WriteFile(filepath.Join(dir, "manifest.json"), b, 0o644)
+	return page
 }
 
 // publishedDocuments are the files written besides the page: [file, URL].
 func (s *Server) publishedDocuments() [][2]string {
 	docs := [][2]string{
 		{"api/areas.geojson", "/api/areas"}, {"api/timeline.json", "/api/timeline"}, {"api/context.geojson", "/api/context"},
-		{"api/stats.json", "/api/stats"}, {"api/periods.json", "/api/periods"}, {"api/places.geojson", "/api/places"}, {"api/sources.json", "/api/sources"}, {"api/sources", "/api/sources"}, {"api/history.geojson", "/api/history?detail=full"},
+		{"api/stats.json", "/api/stats"}, {"api/sources.json", "/api/sources"}, {"api/sources", "/api/sources"}, {"api/history.geojson", "/api/history?detail=full"},
 		{"api/export/history.gpkg", "/api/export/history.gpkg"}, {"api/export/history.kml", "/api/export/history.kml"},
 		{"api/export/history.csv", "/api/export/history.csv"},
+		{"api/periods.json", "/api/periods"}, {"api/places.geojson", "/api/places"},
 		{"api/export/animation.gif", "/api/export/animation.gif?width=800"},
 	}
 	for d := s.ds.First; d <= s.today(); d++ {

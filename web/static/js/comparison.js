@@ -5,7 +5,6 @@
 // is computed from the timeline index (localdiff.js).
 
 import { getJSON, isStatic, urls } from './api.js';
-import { localDiff } from './localdiff.js';
 
 // The compared period never contradicts the date shown: its later date is
 // the date on the map. Moving the date moves the period's end (keeping its
@@ -23,9 +22,14 @@ export function follow(period, day, start) {
 }
 
 // diffOf gives the comparison of a period: asked of the server, or
-// computed in the page when it is a static copy.
-function diffOf(index, period) {
-  return isStatic ? localDiff(index, period.from, period.to) : getJSON(urls.diff(period.from, period.to));
+// computed in the page when it is a static copy (whose code is loaded only
+// there, and only once compare mode is used).
+async function diffOf(index, period) {
+  if (isStatic) {
+    const { localDiff } = await import('./localdiff.js');
+    return localDiff(index, period.from, period.to);
+  }
+  return getJSON(urls.diff(period.from, period.to));
 }
 
 // bindComparison starts following state, comparing with index (a

@@ -6,7 +6,6 @@ import { bindComparison } from './comparison.js';
 import { areaChart } from './controls/chart.js';
 import { ChangeLog } from './controls/changelog.js';
 import { InfoPanel } from './controls/info.js';
-import { ShareControl } from './controls/share.js';
 import { Legend } from './controls/legend.js';
 import { TimeControl, bindKeys } from './controls/timecontrol.js';
 import { ViewSwitch } from './controls/viewswitch.js';
@@ -44,12 +43,15 @@ function tileLayers() {
 // createMap makes the map with the offline background, the choice of tiles,
 // and the credits: the boundary attribution as the server states it in the
 // timeline document, and the sources of the control history.
-function createMap(context, timeline) {
+function createMap(timeline) {
   const map = L.map('map', { zoomSnap: 0.25, minZoom: 6, maxZoom: 15, keyboard: true, zoomControl: true });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   const about = document.getElementById('about-link').getAttribute('href');
   map.attributionControl.addAttribution(`${timeline.attribution} · ${t('placesCredit')} · <a href="${about}">${t('about')}</a>`);
-  const background = contextLayer(context).addTo(map);
+  // The background arrives after the first view (addLater): the districts
+  // come first, and the neighbours fill in beneath them a moment later.
+  const background = contextLayer({ type: 'FeatureCollection', features: [] }).addTo(map);
+  map.background = background;
   const bases = tileLayers();
   bases[offline].addTo(map);
   L.control.layers(bases, null, { position: 'bottomright', collapsed: true }).addTo(map);
@@ -126,9 +128,17 @@ function addControls(map, { state, index, stats, districts, areas, periods }) {
 }
 
 // addLater loads what the first view does not need, once the map is drawn:
-// the compare panel's code, and the places (layer and search names).
-// Returns a promise that settles when both are on the page.
+// the background of neighbouring districts and provinces, the compare
+// panel's code, the places (layer and search names) and the Share control.
+// Returns a promise that settles when all are on the page.
 function addLater(map, { state, index, search, goTo }) {
+  const background = getJSON(urls.context).then((fc) => {
+    map.background.addData(fc);
+    map.background.bringToBack(); // beneath the districts, drawn first
+  });
+  const share = embedded ? Promise.resolve() : import('./controls/share.js').then(({ ShareControl }) => {
+    new ShareControl(state, { picture: urls.picture, animation: urls.animation }).addTo(map);
+  });
   const compare = import('./controls/compare.js').then(({ CompareControl }) => {
     new CompareControl(state, index, (change) => {
       state.setCompare(null);
@@ -140,16 +150,16 @@ function addLater(map, { state, index, search, goTo }) {
     search.addPlaces(fc.features);
     map.fire('declutter');
   });
-  return Promise.all([compare, places]);
+  return Promise.all([background, compare, places, share]);
 }
 
-function start([areas, timeline, context, stats, periods]) {
+function start([areas, timeline, stats, periods]) {
   const index = new TimelineIndex(timeline);
   // The slider runs to today (the timeline's end): statuses hold unchanged
   // after the last record, and the slider marks where the evidence ends.
   const model = new TimeModel({ start: timeline.start, end: timeline.end, changeDates: timeline.change_dates, evidenceEnd: index.evidenceEnd });
   const state = new AppState(model);
-  const map = createMap(context, timeline);
+  const map = createMap(timeline);
   const districts = new DistrictsLayer(areas, index, state).addTo(map);
   let info = null;
   new EventsLayer(index, model, (ev) => info?.showEvent(ev)).addTo(map);
@@ -167,8 +177,6 @@ function start([areas, timeline, context, stats, periods]) {
   document.body.classList.toggle('static-copy', isStatic);
   if (embedded) {
     applyEmbed(map, districts.getBounds());
-  } else {
-    new ShareControl(state, { picture: urls.picture, animation: urls.animation }).addTo(map);
   }
   bindPermalink(map, state, apply);
   performance.mark('districts-drawn');
@@ -184,7 +192,7 @@ function start([areas, timeline, context, stats, periods]) {
 
 addPatterns(document.querySelector('.pattern-defs defs'));
 applyLanguage();
-Promise.all([urls.areas, urls.timeline, urls.context, urls.stats, urls.periods].map(getJSON))
+Promise.all([urls.areas, urls.timeline, urls.stats, urls.periods].map(getJSON))
   .then(start)
   .catch((err) => {
     document.body.dataset.ready = 'error';
