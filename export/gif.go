@@ -66,7 +66,7 @@ type GIFOptions struct {
 // progress, if not nil, hears of each frame drawn.
 func AnimationGIF(ctx context.Context, ds *data.Dataset, o GIFOptions, progress func(done, total int)) ([]byte, error) {
 	days := gifDays(ds, o.From, o.To, o.Step)
-	l := newLayout(ds, PictureOptions{Width: SnapGIFWidth(o.Width), Name: o.Name, URL: o.URL})
+	l := newLayout(ds, PictureOptions{Width: SnapGIFWidth(o.Width), Name: o.Name, URL: o.URL, noPlaces: true})
 	if len(days) > GIFMaxFrames || len(days)*l.w*l.h > GIFMaxPixels {
 		return nil, fmt.Errorf("%w: %d frames of %d×%d pixels, at most %d frames and %d million pixels in all: choose a larger step, a shorter range or a smaller width",
 			ErrTooManyFrames, len(days), l.w, l.h, GIFMaxFrames, GIFMaxPixels/1_000_000)

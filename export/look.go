@@ -134,5 +134,8 @@ func (l *layout) credit() string {
 		parts = append(parts, l.opts.URL)
 	}
 	parts = append(parts, "Boundaries: AGCHO/OCHA COD-AB")
+	if l.drawsGeoNames() {
+		parts = append(parts, "Places: GeoNames (CC BY 4.0)")
+	}
 	return strings.Join(parts, " · ")
 }

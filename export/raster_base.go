@@ -71,5 +71,6 @@ func (r *renderer) drawOverlay() *image.RGBA {
 		drawHaloText(img, face, lb.x, lb.y, max(1, int(l.labelFs/8)), lb.text)
 		box = box.Union(lb.box.Inset(-4))
 	}
+	box = box.Union(l.drawPlaces(img))
 	return img.SubImage(box.Intersect(img.Bounds())).(*image.RGBA) // what frames draw over
 }

@@ -27,6 +27,8 @@ type PictureOptions struct {
 	View   data.Party // "" for the assessed map, or the party whose claims are drawn
 	Name   string     // the map's name, for the title and the credit
 	URL    string     // where the map lives, for the credit
+
+	noPlaces bool // names of districts only (the GIF, whose frames are small and many)
 }
 
 func (o PictureOptions) withDefaults() PictureOptions {
@@ -66,6 +68,7 @@ type layout struct {
 	line    float64 // stroke width of borders, pixels
 	shapes  []shape // by dataset area index
 	labels  []label
+	places  []placeMark // the places drawn, with their names placed
 	opts    PictureOptions
 	legends []legendItem
 }
@@ -105,7 +108,14 @@ func newLayout(ds *data.Dataset, o PictureOptions) *layout {
 	for _, a := range ds.Areas {
 		l.shapes = append(l.shapes, newShape(a.Display, project))
 	}
+	if o.noPlaces {
+		l.placeLabels(ds, project)
+		return l
+	}
+	centre := districtCentres(ds)
+	l.placePlaces(ds, project, centre)
 	l.placeLabels(ds, project)
+	l.placePlaces(ds, project, func(p data.Place) bool { return !centre(p) })
 	return l
 }
 
@@ -140,7 +150,7 @@ func (l *layout) placeLabels(ds *data.Dataset, project func(orb.Point) pt) {
 	sort.SliceStable(order, func(a, b int) bool { return ds.Areas[order[a]].AreaKm2 > ds.Areas[order[b]].AreaKm2 })
 	l.labels = make([]label, len(ds.Areas))
 	asc, desc := face.Metrics().Ascent.Ceil(), face.Metrics().Descent.Ceil()
-	var placed []image.Rectangle
+	placed := l.placeBoxes() // the district centres, placed first
 	for _, i := range order {
 		name := ds.Areas[i].Name
 		wd := font.MeasureString(face, name).Ceil()

@@ -40,6 +40,7 @@ func MapSVG(ds *data.Dataset, day data.Day, o PictureOptions, lang string) []byt
 		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" font-size="%.1f" font-weight="bold" fill="#000" stroke="#fff" stroke-width="%.1f" paint-order="stroke">%s</text>`+"\n",
 			cx, lb.y, l.labelFs, l.labelFs/4, esc(name))
 	}
+	svgPlaces(&b, l, fa)
 	svgHeadings(&b, l, day, fa)
 	svgLegend(&b, l)
 	b.WriteString("</svg>\n")
@@ -75,6 +76,23 @@ func svgArea(b *bytes.Buffer, l *layout, i int, lk look) {
 	if lk.disputed {
 		dash := 3*l.line + 4
 		fmt.Fprintf(b, `<path d="%s" fill="none" stroke="#000" stroke-width="%.1f" stroke-dasharray="%.1f %.1f"/>`+"\n", d.String(), 2.5*l.line+1, dash, dash)
+	}
+}
+
+// svgPlaces writes the places' dots and names (in Dari where the data has
+// them), where the PNG draws them.
+func svgPlaces(b *bytes.Buffer, l *layout, fa bool) {
+	for _, m := range l.places {
+		if m.r > 0 {
+			fmt.Fprintf(b, `<circle class="place-dot" cx="%.1f" cy="%.1f" r="%.1f" fill="#fff" stroke="%s" stroke-width="2"/>`, m.dot.x, m.dot.y, m.r, hex(colBorder))
+		}
+		name := m.name
+		if fa && m.nameFa != "" {
+			name = m.nameFa
+		}
+		cx := (m.label.box.Min.X + m.label.box.Max.X) / 2
+		fmt.Fprintf(b, `<text class="place" x="%d" y="%d" text-anchor="middle" font-size="%.1f" fill="#000" stroke="#fff" stroke-width="%.1f" paint-order="stroke">%s</text>`+"\n",
+			cx, m.label.y, l.placeFs(), l.placeFs()/4, esc(name))
 	}
 }
 

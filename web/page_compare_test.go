@@ -19,17 +19,33 @@ func TestPageCompareChartGIFDari(t *testing.T) {
 	p := newPage(t)
 	p.do(t, chromedp.EmulateViewport(1280, 800))
 	checks := []pageCheck{
-		{"compare mode highlights what changed", checkCompare},
+		{"compare mode highlights what changed", checkCompare("/api/export/animation.gif?from=2021-08-10&to=2021-09-20")},
 		{"the chart follows the date and moves it", checkChart},
 		{"Dari", checkDari},
 	}
 	runChecks(t, p, ts, checks)
 }
 
-// checkCompare: compare mode highlights what changed, lists the balance and links the GIF.
-func checkCompare(t *testing.T, p *page, ts *httptest.Server) {
+// checkCompare: compare mode highlights what changed, lists the balance and
+// links the GIF, whose URL ends with gif (a static copy has one GIF, of the
+// whole history).
+func checkCompare(gif string) func(t *testing.T, p *page, ts *httptest.Server) {
+	return func(t *testing.T, p *page, ts *httptest.Server) {
+		compareShown(t, p, ts)
+		compareGIF(t, p, gif)
+		// A change in the list leads to its day and leaves compare mode.
+		p.do(t, chromedp.Click(chromedp.CSS(`.compare .change-entry[data-date="2021-09-04"]`)))
+		waitFor(t, p, `document.querySelector('.tc-iso').textContent === '2021-09-04' && !new URLSearchParams(location.search).has('compare')`)
+	}
+}
+
+// compareShown opens a compared period and checks the map and the balance.
+func compareShown(t *testing.T, p *page, ts *httptest.Server) {
 	p.open(t, ts.URL+"/?date=2021-09-20&compare=2021-08-10..2021-09-20")
 	waitFor(t, p, `document.querySelectorAll('.compare-balance tbody tr').length > 0`)
+	if !eval[bool](t, p, `document.querySelector('.leaflet-control.compare').getClientRects().length > 0`) {
+		t.Error("the compare panel is hidden")
+	}
 	changed := eval[map[string]string](t, p, `Object.fromEntries([...document.querySelectorAll('path.district')].map(e => [e.dataset.pcode, e.dataset.changed]))`)
 	for _, pc := range []string{"AF0801", "AF0802", "AF0803", "AF0804", "AF0805", "AF0806", "AF0807"} {
 		if changed[pc] != "republic>taliban" {
@@ -44,9 +60,14 @@ func checkCompare(t *testing.T, p *page, ts *httptest.Server) {
 	if rows := eval[[]string](t, p, `[...document.querySelectorAll('.compare-balance tbody tr')].map(r => r.dataset.status)`); !slices.Contains(rows, "taliban") || !slices.Contains(rows, "republic") {
 		t.Errorf("balance rows %v, want taliban and republic", rows)
 	}
+}
+
+// compareGIF checks that the compare panel's GIF link ends with want and
+// answers a GIF.
+func compareGIF(t *testing.T, p *page, want string) {
 	gif := eval[string](t, p, `document.querySelector('.compare-gif').href`)
-	if !strings.Contains(gif, "/api/export/animation.gif?from=2021-08-10&to=2021-09-20") {
-		t.Errorf("GIF link %s", gif)
+	if !strings.HasSuffix(gif, want) {
+		t.Errorf("GIF link %s, want it to end with %s", gif, want)
 	}
 	resp, err := http.Get(gif)
 	if err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/gif" {
@@ -54,9 +75,6 @@ func checkCompare(t *testing.T, p *page, ts *httptest.Server) {
 	} else {
 		resp.Body.Close()
 	}
-	// A change in the list leads to its day and leaves compare mode.
-	p.do(t, chromedp.Click(chromedp.CSS(`.compare .change-entry[data-date="2021-09-04"]`)))
-	waitFor(t, p, `document.querySelector('.tc-iso').textContent === '2021-09-04' && !new URLSearchParams(location.search).has('compare')`)
 }
 
 // checkChart: the area chart follows the date and moves it.

@@ -57,7 +57,8 @@ func TestPublishedThroughNginx(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	publish(t, filepath.Join(root, "site", "maps", "panjshir"))
+	live := httptest.NewServer(publish(t, filepath.Join(root, "site", "maps", "panjshir")))
+	t.Cleanup(live.Close)
 	base := startNginx(t, filepath.Join(root, "site"))
 	resp, err := http.Get(base + "/")
 	if err != nil {
@@ -77,6 +78,8 @@ func TestPublishedThroughNginx(t *testing.T) {
 		{"clicking a district shows its status and sources", checkDistrictClick},
 		{"a claims view differs from the assessed view on a disputed day", checkClaimsView},
 		{"changes fade and scrubbing fetches nothing", checkFadeAndScrub},
+		{"compare mode works without the server", checkCompare("/maps/panjshir/api/export/animation.gif")},
+		{"the page's diff equals the server's", checkLocalDiff(live.URL)},
 	})
 	for _, r := range p.requestList() {
 		if !strings.HasPrefix(r, base+"/") && !strings.HasPrefix(r, "data:") {
@@ -88,7 +91,9 @@ func TestPublishedThroughNginx(t *testing.T) {
 	}
 }
 
-func publish(t *testing.T, dir string) {
+// publish writes the static copy into dir and returns the server it was
+// published from, to compare the copy with.
+func publish(t *testing.T, dir string) *server.Server {
 	t.Helper()
 	assets, err := web.FS("")
 	if err != nil {
@@ -102,6 +107,7 @@ func publish(t *testing.T, dir string) {
 	if _, err := s.Publish(dir); err != nil {
 		t.Fatal(err)
 	}
+	return s
 }
 
 // startNginx serves root on a free loopback port until the test ends; it

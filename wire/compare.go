@@ -36,11 +36,20 @@ type balance struct {
 
 // Diff writes /api/diff: the districts whose assessed status differs
 // between two days, with the km² each status gained and lost ("balance")
-// and every change in between ("changes") as foreign members.
+// and every change in between ("changes") as foreign members. The balance
+// adds up the districts' areas as the document lists them (to 0.1 km²), so
+// that a reader's sum of the listed districts matches it to the digit, and
+// so does the static page's (web/static/js/localdiff.js).
 func (e *Encoder) Diff(d data.Diff, detail data.Detail) ([]byte, error) {
+	gained, lost := map[data.Status]float64{}, map[data.Status]float64{}
+	for _, a := range d.Areas {
+		km2 := Round(a.Area.AreaKm2, 10)
+		gained[a.To] += km2
+		lost[a.From] += km2
+	}
 	bal := map[data.Status]balance{}
 	for _, st := range append([]data.Status{data.StatusUnknown}, data.Statuses()...) {
-		g, l := Round(d.Gained[st], 10), Round(d.Lost[st], 10)
+		g, l := Round(gained[st], 10), Round(lost[st], 10)
 		if g != 0 || l != 0 {
 			bal[st] = balance{g, l, Round(g-l, 10)}
 		}

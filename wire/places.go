@@ -13,6 +13,10 @@ import (
 // and valleys the sources name before villages, villages before towns.
 var placePriority = map[string]int{"pass": 600, "valley": 500, "village": 400, "town": 300}
 
+// PlacePriority is the rank of a kind of place when labels collide: higher
+// wins. The page (through /api/places) and the pictures use it.
+func PlacePriority(kind string) int { return placePriority[kind] }
+
 // Places writes /api/places: every labelled place as a GeoJSON point with
 // its names, kind, the zoom from which the page labels it, its label
 // priority, and the page its coordinate was read on ("GeoNames" for towns

@@ -20,7 +20,8 @@ const dynamicURLs = {
 
 // A static copy (controlmap publish) marks its page: there every document is
 // a file, named without a query string; pictures exist for the change days,
-// the animation for the whole history, and compare mode is not available.
+// the animation for the whole history; compare mode computes its diff in
+// the page (comparison.js).
 const staticURLs = {
   areas: 'api/areas.geojson',
   timeline: 'api/timeline.json',
@@ -30,7 +31,6 @@ const staticURLs = {
   stats: 'api/stats.json',
   periods: 'api/periods.json',
   places: 'api/places.geojson',
-  diff: (from, to) => `api/diff/${from}_${to}.json`,
   picture: (day) => `api/export/map/${day}.png`,
   animation: () => 'api/export/animation.gif',
 };

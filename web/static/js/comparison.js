@@ -1,9 +1,10 @@
 // Keeps the app state's comparison result in step with its compared period:
 // when the state starts comparing a period, the /api/diff document for it is
 // fetched once and recorded (or the failure is). Controls and layers only
-// read the state.
+// read the state. A static copy has no /api/diff: there the same document
+// is computed from the timeline index (localdiff.js).
 
-import { getJSON, urls } from './api.js';
+import { getJSON, isStatic, urls } from './api.js';
 
 // The compared period never contradicts the date shown: its later date is
 // the date on the map. Moving the date moves the period's end (keeping its
@@ -20,8 +21,20 @@ export function follow(period, day, start) {
   return { from: from < start ? start : from, to: day };
 }
 
-// bindComparison starts following state; it returns a function that stops.
-export function bindComparison(state) {
+// diffOf gives the comparison of a period: asked of the server, or
+// computed in the page when it is a static copy (whose code is loaded only
+// there, and only once compare mode is used).
+async function diffOf(index, period) {
+  if (isStatic) {
+    const { localDiff } = await import('./localdiff.js');
+    return localDiff(index, period.from, period.to);
+  }
+  return getJSON(urls.diff(period.from, period.to));
+}
+
+// bindComparison starts following state, comparing with index (a
+// TimelineIndex); it returns a function that stops.
+export function bindComparison(state, index) {
   const { model } = state;
   let timer = 0;
   const fetchSoon = (period) => {
@@ -30,7 +43,7 @@ export function bindComparison(state) {
     // drawn from the timeline index meanwhile (districts.js).
     timer = setTimeout(async () => {
       try {
-        state.setComparison(period, { diff: await getJSON(urls.diff(period.from, period.to)) });
+        state.setComparison(period, { diff: await diffOf(index, period) });
       } catch (err) {
         state.setComparison(period, { error: err.message });
       }

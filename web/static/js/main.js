@@ -163,7 +163,7 @@ function start([areas, timeline, stats, periods]) {
   const districts = new DistrictsLayer(areas, index, state).addTo(map);
   let info = null;
   new EventsLayer(index, model, (ev) => info?.showEvent(ev)).addTo(map);
-  bindComparison(state);
+  bindComparison(state, index);
   const apply = applier(map, state, index);
   const props = areas.features.map((f) => f.properties);
   const controls = addControls(map, { state, index, stats, districts, areas: props, periods: periods.periods });
@@ -174,7 +174,7 @@ function start([areas, timeline, stats, periods]) {
   fitDistricts(map, districts);
   apply(readURL(window.location.search));
   bindDeclutter(map)();
-  document.body.classList.toggle('static-copy', isStatic); // compare mode needs the server
+  document.body.classList.toggle('static-copy', isStatic);
   if (embedded) {
     applyEmbed(map, districts.getBounds());
   }
