@@ -9,30 +9,16 @@ import (
 	"image/gif"
 	"testing"
 
-	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/data/datatest"
 )
-
-// embedded loads the real dataset; under -short, without the boundaries
-// that 'make build' derives, the test is skipped.
-func embedded(t *testing.T) *data.Dataset {
-	t.Helper()
-	ds, err := data.LoadEmbedded()
-	if err != nil {
-		if testing.Short() {
-			t.Skipf("no derived boundaries ('make build' makes them): %v", err)
-		}
-		t.Fatalf("embedded dataset (run 'make build' first): %v", err)
-	}
-	return ds
-}
 
 // TestAnimationGIF plays the cropped frames back onto one canvas, as a
 // viewer does, and checks the first and the last day's colours, that the
 // last frame is 'to', and that durations follow the days between frames.
 func TestAnimationGIF(t *testing.T) {
 	t.Parallel()
-	ds := embedded(t)
-	from, to := mustDay(t, "2021-08-10"), mustDay(t, "2021-09-20")
+	ds := datatest.Embedded(t)
+	from, to := datatest.Day(t, "2021-08-10"), datatest.Day(t, "2021-09-20")
 	b, err := AnimationGIF(context.Background(), ds, GIFOptions{From: from, To: to, Width: 500}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -77,14 +63,14 @@ func playTo(g *gif.GIF, n int) *image.Paletted {
 
 func TestAnimationGIFLimits(t *testing.T) {
 	t.Parallel()
-	ds := embedded(t)
+	ds := datatest.Embedded(t)
 	tests := []struct {
 		name string
 		o    GIFOptions
 		want error
 	}{
-		{"a frame a day over 500 days", GIFOptions{From: mustDay(t, "2021-08-01"), To: mustDay(t, "2022-12-31"), Width: 480, Step: 1}, ErrTooManyFrames},
-		{"too many pixels", GIFOptions{From: mustDay(t, "2021-08-01"), To: mustDay(t, "2022-12-31"), Width: 1200, Step: 2}, ErrTooManyFrames},
+		{"a frame a day over 500 days", GIFOptions{From: datatest.Day(t, "2021-08-01"), To: datatest.Day(t, "2022-12-31"), Width: 480, Step: 1}, ErrTooManyFrames},
+		{"too many pixels", GIFOptions{From: datatest.Day(t, "2021-08-01"), To: datatest.Day(t, "2022-12-31"), Width: 1200, Step: 2}, ErrTooManyFrames},
 	}
 	for _, tc := range tests {
 		if _, err := AnimationGIF(context.Background(), ds, tc.o, nil); !errors.Is(err, tc.want) {
@@ -93,7 +79,7 @@ func TestAnimationGIFLimits(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	o := GIFOptions{From: mustDay(t, "2021-08-01"), To: mustDay(t, "2022-12-31"), Width: 480, Step: 30}
+	o := GIFOptions{From: datatest.Day(t, "2021-08-01"), To: datatest.Day(t, "2022-12-31"), Width: 480, Step: 30}
 	if _, err := AnimationGIF(ctx, ds, o, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("a cancelled render: %v, want context.Canceled", err)
 	}
@@ -106,13 +92,4 @@ func TestSnapGIFWidth(t *testing.T) {
 			t.Errorf("SnapGIFWidth(%d) = %d, want %d", tc[0], got, tc[1])
 		}
 	}
-}
-
-func mustDay(t *testing.T, s string) data.Day {
-	t.Helper()
-	d, err := data.ParseDay(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
 }

@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/controlmap/controlmap/data/datatest"
 )
 
 // debianPython runs a client script with Debian's /usr/bin/python3, the one
@@ -30,7 +32,7 @@ func TestGPKGWithGDAL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("GDAL client test: not run under -short")
 	}
-	b, err := HistoryGPKG(embedded(t))
+	b, err := HistoryGPKG(datatest.Embedded(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,10 @@
 package export
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/controlmap/controlmap/data/datatest"
+)
 
 func TestDariDate(t *testing.T) {
 	t.Parallel()
@@ -19,7 +23,7 @@ func TestDariDate(t *testing.T) {
 		{"2025-03-21", "۱ حمل ۱۴۰۴"},
 	}
 	for _, tc := range tests {
-		if got := DariDate(mustDay(t, tc.day)); got != tc.want {
+		if got := DariDate(datatest.Day(t, tc.day)); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.day, got, tc.want)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/paulmach/orb"
 )
 
@@ -41,7 +42,7 @@ type kmlDoc struct {
 // Issue 14.6: the KML keeps the full geometry and its days are Afghan days.
 func TestKMLFullGeometryAfghanDays(t *testing.T) {
 	t.Parallel()
-	ds := embedded(t)
+	ds := datatest.Embedded(t)
 	b, err := HistoryKML(ds)
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +88,7 @@ func TestKMLSchema(t *testing.T) {
 	if _, err := os.Stat(xsd); err != nil {
 		t.Fatalf("the KML 2.2 schema (../shared beside the clone): %v", err)
 	}
-	b, err := HistoryKML(embedded(t))
+	b, err := HistoryKML(datatest.Embedded(t))
 	if err != nil {
 		t.Fatal(err)
 	}

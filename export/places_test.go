@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/data/datatest"
 )
 
 // withoutGeoNames is ds with only the places of data/places.csv.
@@ -30,11 +31,11 @@ func withoutGeoNames(ds *data.Dataset) *data.Dataset {
 // is drawn, and the PNG draws each place's dot.
 func TestPicturePlaces(t *testing.T) {
 	t.Parallel()
-	ds := embedded(t)
-	if !strings.Contains(string(MapSVG(ds, mustDay(t, "2021-09-06"), PictureOptions{}, "en")), "Bāzārak") && !testing.Short() {
+	ds := datatest.Embedded(t)
+	if !strings.Contains(string(MapSVG(ds, datatest.Day(t, "2021-09-06"), PictureOptions{}, "en")), "Bāzārak") && !testing.Short() {
 		t.Fatal("no GeoNames places in the embedded dataset ('make build' derives data/boundaries/geonames.json)")
 	}
-	day := mustDay(t, "2021-09-06")
+	day := datatest.Day(t, "2021-09-06")
 	social := PictureOptions{Width: 1200, Height: 675}
 	tests := []struct {
 		name   string

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/data/datatest"
 )
 
 var pictureOut = flag.String("picture", "", "write the test's PNG here, to look at")
@@ -17,8 +18,8 @@ var pictureOut = flag.String("picture", "", "write the test's PNG here, to look 
 // and the colour inside districts whose status that day is known.
 func TestMapPNG(t *testing.T) {
 	t.Parallel()
-	ds := embedded(t)
-	day := mustDay(t, "2021-09-06")
+	ds := datatest.Embedded(t)
+	day := datatest.Day(t, "2021-09-06")
 	tests := []struct {
 		name string
 		opts PictureOptions

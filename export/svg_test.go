@@ -5,14 +5,16 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/controlmap/controlmap/data/datatest"
 )
 
 // TestMapSVG parses the SVG and checks its text: the title, the date,
 // the district names (in Dari with lang=fa), the legend and the credit.
 func TestMapSVG(t *testing.T) {
 	t.Parallel()
-	ds := embedded(t)
-	day := mustDay(t, "2021-09-06")
+	ds := datatest.Embedded(t)
+	day := datatest.Day(t, "2021-09-06")
 	tests := []struct {
 		lang string
 		want []string

@@ -3,7 +3,7 @@ package ogc
 import (
 	"testing"
 
-	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/data/datatest"
 )
 
 func TestParseDatetime(t *testing.T) {
@@ -54,7 +54,7 @@ func TestParseDatetime(t *testing.T) {
 // select it.
 func TestPeriodIntersects(t *testing.T) {
 	t.Parallel()
-	from, to := d(t, "2021-09-01"), d(t, "2021-09-06")
+	from, to := datatest.Day(t, "2021-09-01"), datatest.Day(t, "2021-09-06")
 	tests := []struct {
 		datetime string
 		want     bool
@@ -129,15 +129,6 @@ func FuzzBBox(f *testing.F) {
 			t.Errorf("%q: accepted an inverted box", s)
 		}
 	})
-}
-
-func d(t testing.TB, s string) data.Day {
-	t.Helper()
-	day, err := data.ParseDay(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return day
 }
 
 // The advertised extent is rounded outwards, so that bbox=<extent> finds

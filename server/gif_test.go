@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/controlmap/controlmap/export"
 )
 
@@ -25,7 +26,7 @@ func TestAnimationGIF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	from, to := d(t, "2021-08-10"), d(t, "2021-09-20")
+	from, to := datatest.Day(t, "2021-08-10"), datatest.Day(t, "2021-09-20")
 	wantFrames := 2 // the first day and the last
 	for _, c := range s.ds.ChangeDays() {
 		if c > from && c < to {

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 
+	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/controlmap/controlmap/wire"
 
 	"encoding/json"
@@ -104,7 +105,7 @@ func TestOGCItems(t *testing.T) {
 	s := newEmbeddedServer(t)
 	h := s.Handler()
 	n := len(s.ds.History()) // the counts follow the dataset, not a copy of it
-	events := func(from, to string) int { return len(s.ds.EventsBetween(d(t, from), d(t, to))) }
+	events := func(from, to string) int { return len(s.ds.EventsBetween(datatest.Day(t, from), datatest.Day(t, to))) }
 	tests := []struct {
 		target  string
 		matched int

@@ -3,18 +3,8 @@ package server
 import (
 	"testing"
 
-	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/ogc"
 )
-
-func d(t testing.TB, s string) data.Day {
-	t.Helper()
-	day, err := data.ParseDay(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return day
-}
 
 // TestRequestInt covers the one integer parser through the limit and
 // offset parameters of the OGC items endpoint.

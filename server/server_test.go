@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/controlmap/controlmap/wire"
 
 	"encoding/json"
@@ -53,14 +54,7 @@ func newFixtureServer(t testing.TB) *Server {
 // newEmbeddedServer serves the real, embedded dataset.
 func newEmbeddedServer(t testing.TB) *Server {
 	t.Helper()
-	ds, err := data.LoadEmbedded()
-	if err != nil {
-		if testing.Short() {
-			t.Skipf("no derived boundaries ('make build' makes them): %v", err)
-		}
-		t.Fatalf("embedded dataset (run 'make build' first): %v", err)
-	}
-	s, err := New(Config{Version: "test", Logger: quietLog}, ds, testWeb)
+	s, err := New(Config{Version: "test", Logger: quietLog}, datatest.Embedded(t), testWeb)
 	if err != nil {
 		t.Fatal(err)
 	}

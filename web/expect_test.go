@@ -9,17 +9,6 @@ import (
 // Expectations derived from the real dataset, so that the page tests follow
 // the evidence rather than copy it.
 
-// embedded loads the real dataset the site serves, for expectations that
-// follow the data rather than copy it.
-func embedded(t *testing.T) *data.Dataset {
-	t.Helper()
-	ds, err := data.LoadEmbedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ds
-}
-
 // changeAfter returns the first change day after d (dir +1) or the last
 // before it (dir -1), as YYYY-MM-DD.
 func changeAfter(t *testing.T, changes []data.Day, d string, dir int) string {

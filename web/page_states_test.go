@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/controlmap/controlmap/data/datatest"
 )
 
 // axeStates are the states axe-core checks: every panel open at least once.
@@ -69,7 +70,7 @@ func TestPageTimeAndCompare(t *testing.T) {
 	if d := currentDate(t, p); d != "2024-03-01" {
 		t.Errorf("?date=2024-03-01 opened %s", d)
 	}
-	ds := embedded(t)
+	ds := datatest.Embedded(t)
 	if ds.LastChange.String() < "2024-03-01" {
 		if h := eval[string](t, p, `document.querySelector('.headline-text bdi:last-of-type').dataset.iso`); h != ds.LastChange.String() {
 			t.Errorf("headline names %s, want where the evidence ends, %s", h, ds.LastChange)

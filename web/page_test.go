@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/controlmap/controlmap/data/datatest"
 )
 
 // TestPage walks one tab through the main page; the checks share the tab and
@@ -43,7 +44,7 @@ func checkDistrictsDrawn(t *testing.T, p *page, ts *httptest.Server) {
 	if d, today := currentDate(t, p), time.Now().UTC().Format(time.DateOnly); d != today {
 		t.Errorf("without a date the page shows %s, want today, %s", d, today)
 	}
-	if u, want := eval[string](t, p, `document.querySelector('.tc-updated bdi').dataset.iso`), embedded(t).LastChange.String(); u != want {
+	if u, want := eval[string](t, p, `document.querySelector('.tc-updated bdi').dataset.iso`), datatest.Embedded(t).LastChange.String(); u != want {
 		t.Errorf("last updated reads %s, want the dataset's last record, %s", u, want)
 	}
 }
@@ -92,7 +93,7 @@ func checkPlayAndPause(t *testing.T, p *page, ts *httptest.Server) {
 func checkKeyboard(t *testing.T, p *page, ts *httptest.Server) {
 	p.open(t, ts.URL+"/?date=2021-09-01")
 	p.do(t, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`))
-	changes := embedded(t).ChangeDays() // the expectations follow the dataset
+	changes := datatest.Embedded(t).ChangeDays() // the expectations follow the dataset
 	next := func(d string) string { return changeAfter(t, changes, d, +1) }
 	prev := func(d string) string { return changeAfter(t, changes, d, -1) }
 	c1 := next("2021-09-01")

@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/controlmap/controlmap/server"
 	"github.com/controlmap/controlmap/web"
 )
@@ -100,7 +101,7 @@ func publish(t *testing.T, dir string) *server.Server {
 		t.Fatal(err)
 	}
 	s, err := server.New(server.Config{Version: "test", PublicURL: "http://127.0.0.1/maps/panjshir/",
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, embedded(t), assets)
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, datatest.Embedded(t), assets)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,35 @@
+// Package datatest holds the helpers the other packages' tests share for
+// the dataset: the embedded dataset (skipped under -short when the build has
+// not derived the boundaries) and days written as text. It is imported by
+// tests only.
+package datatest
+
+import (
+	"testing"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// Embedded loads the real, embedded dataset. Without the boundaries that
+// 'make build' derives it fails, or, under -short, skips and says why.
+func Embedded(t testing.TB) *data.Dataset {
+	t.Helper()
+	ds, err := data.LoadEmbedded()
+	if err != nil {
+		if testing.Short() {
+			t.Skipf("no derived boundaries ('make build' makes them): %v", err)
+		}
+		t.Fatalf("embedded dataset (run 'make build' first): %v", err)
+	}
+	return ds
+}
+
+// Day parses a YYYY-MM-DD day or fails the test.
+func Day(t testing.TB, s string) data.Day {
+	t.Helper()
+	day, err := data.ParseDay(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return day
+}
