@@ -18,6 +18,7 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && br
 CHROME_PATH=/usr/bin/chromium "$LH" "http://127.0.0.1:$port/?$URL_QUERY" --quiet \
   --chrome-flags="--headless=new --no-sandbox" --only-categories=performance,accessibility,best-practices,seo \
   --output=json --output-path="$work/report.json" >/dev/null 2>"$work/lh.log" || { cat "$work/lh.log"; exit 1; }
+[ -n "${KEEP:-}" ] && cp "$work/report.json" "$KEEP"
 node -e '
 const r = require(process.argv[1]);
 const s = (k) => Math.round(r.categories[k].score * 100);

@@ -20,14 +20,8 @@ export function isIsoDay(s) {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && isoDay(dayNumber(s)) === s;
 }
 
-const longFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-// longDate gives "6 September 2021"; shortDate "6 Sept 2021".
-export function longDate(iso) {
-  return longFormat.format(new Date(dayNumber(iso) * msPerDay));
-}
-
-export function shortDate(iso) {
-  return shortFormat.format(new Date(dayNumber(iso) * msPerDay));
+// byText orders strings by their code points: ISO days sort as dates, and
+// no locale's collation (a costly first use) is needed.
+export function byText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

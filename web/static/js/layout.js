@@ -25,7 +25,9 @@ export function bindLayout(map) {
   if (attr) {
     new ResizeObserver(measure).observe(attr);
   }
-  measure();
+  // No first measure here: the observers report the first sizes after the
+  // browser's own layout, before it paints, instead of forcing a layout of
+  // the whole page in the middle of building it.
   document.querySelector('.skip-link').addEventListener('click', (e) => {
     e.preventDefault();
     tc.querySelector('.tc-slider').focus();

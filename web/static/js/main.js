@@ -94,9 +94,10 @@ function applier(map, state, index) {
   };
 }
 
-// addControls adds the panels. Picking a change in the log or in compare
-// mode goes to its day and flies to its district.
-function addControls(map, { state, index, stats, districts, areas, periods }) {
+// addControls adds the panels, a corner at a time, each painted before the
+// next is built: no task is long enough to hold up a tap. Picking a change
+// in the log or in compare mode goes to its day and flies to its district.
+async function addControls(map, { state, index, stats, districts, areas, periods }) {
   const { model } = state;
   const goTo = (change, from) => {
     model.setDate(change.date, from);
@@ -113,12 +114,14 @@ function addControls(map, { state, index, stats, districts, areas, periods }) {
     },
     place: (p) => map.flyTo([p.geometry.coordinates[1], p.geometry.coordinates[0]], Math.max(map.getZoom(), p.properties.minzoom, 10), { duration: 0.6 }),
   }).addTo(map);
+  new Legend(state, { day: urls.controlOn, history: urls.history }).addTo(map);
+  await painted();
   const info = new InfoPanel(state, index).addTo(map);
   new ChangeLog(state, index, areas, (change) => {
     model.pause();
     goTo(change, 'changelog');
   }).addTo(map);
-  new Legend(state, { day: urls.controlOn, history: urls.history }).addTo(map);
+  await painted();
   const time = new TimeControl(model).addTo(map);
   const moveCursor = areaChart(time.getContainer().querySelector('.tc-track'), model, stats);
   model.addEventListener('datechange', moveCursor);
@@ -153,26 +156,54 @@ function addLater(map, { state, index, search, goTo }) {
   return Promise.all([background, compare, places, share]);
 }
 
-function start([areas, timeline, stats, periods]) {
+// painted resolves once the browser has had the chance to paint what was
+// built so far, in a task of its own: the headline shows before the map is
+// built, and no stage of the start blocks input for long. The timeout stands
+// in for requestAnimationFrame where it sleeps (hidden tabs, off-screen
+// embeds).
+function painted() {
+  return new Promise((resolve) => {
+    const next = () => setTimeout(resolve, 0);
+    requestAnimationFrame(next);
+    setTimeout(next, 100);
+  });
+}
+
+// start builds the page in stages, each painted before the next: the day's
+// headline (what a reader came for), the map's panels, the districts framed
+// in the room the panels leave, then the state of the URL, the labels and
+// the rest.
+async function start([areas, timeline, stats, periods]) {
   const index = new TimelineIndex(timeline);
   // The slider runs to today (the timeline's end): statuses hold unchanged
   // after the last record, and the slider marks where the evidence ends.
   const model = new TimeModel({ start: timeline.start, end: timeline.end, changeDates: timeline.change_dates, evidenceEnd: index.evidenceEnd });
   const state = new AppState(model);
+  const props = areas.features.map((f) => f.properties);
+  const initial = readURL(window.location.search);
+  // The view and the day of the URL first: every panel is built on them.
+  if (initial.view) {
+    state.setView(initial.view);
+  }
+  model.setDate(initial.compare ? initial.compare.to : initial.date || model.end, 'url');
+  new Headline(document.querySelector('.headline'), { index, areas: props, state });
+  await painted();
+
   const map = createMap(timeline);
   const districts = new DistrictsLayer(areas, index, state).addTo(map);
   let info = null;
   new EventsLayer(index, model, (ev) => info?.showEvent(ev)).addTo(map);
   bindComparison(state, index);
-  const apply = applier(map, state, index);
-  const props = areas.features.map((f) => f.properties);
-  const controls = addControls(map, { state, index, stats, districts, areas: props, periods: periods.periods });
+  const controls = await addControls(map, { state, index, stats, districts, areas: props, periods: periods.periods });
   info = controls.info;
-  new Headline(document.querySelector('.headline'), { index, areas: props, state });
   bindLayout(map);
+  await painted();
+
   map.invalidateSize({ animate: false });
   fitDistricts(map, districts);
-  apply(readURL(window.location.search));
+  await painted();
+  const apply = applier(map, state, index);
+  apply(initial);
   bindDeclutter(map)();
   document.body.classList.toggle('static-copy', isStatic);
   if (embedded) {
@@ -182,12 +213,9 @@ function start([areas, timeline, stats, periods]) {
   performance.mark('districts-drawn');
   // Ready (for the tests) once everything is on the page; the first view
   // was drawn above.
-  addLater(map, { state, index, ...controls })
-    .then(() => { document.body.dataset.ready = 'true'; })
-    .catch((err) => {
-      document.body.dataset.ready = 'error';
-      showError(err.message);
-    });
+  await painted();
+  await addLater(map, { state, index, ...controls });
+  document.body.dataset.ready = 'true';
 }
 
 addPatterns(document.querySelector('.pattern-defs defs'));

@@ -2,6 +2,7 @@
 // The server computes the rules (intervals, disputed ranges); this module
 // only looks them up, so the page and the API never disagree.
 
+import { byText } from './dates.js';
 import { areaName } from './i18n.js';
 
 export const views = ['assessed', 'taliban', 'resistance'];
@@ -97,7 +98,7 @@ export class TimelineIndex {
         }
       });
     }
-    return out.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+    return out.sort((a, b) => byText(a.date, b.date) || byText(a.name, b.name));
   }
 
   // name is a district's name in the page's language.

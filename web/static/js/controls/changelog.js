@@ -3,7 +3,7 @@
 // to its province is listed (and said to be), never pinned. Choosing an
 // entry moves the slider to its day and, for a district, flies to it.
 
-import { addDays } from '../dates.js';
+import { addDays, byText } from '../dates.js';
 import { bdi, dateInto, fill, lang, statusLabel, t } from '../i18n.js';
 import { placeNames } from './headline.js';
 
@@ -40,7 +40,7 @@ function happenings(index, areas, day) {
     }
     out.push({ date: ev.event_date, kind: 'event', pcode: ev.pcode || null, text: span });
   }
-  return out.sort((a, b) => b.date.localeCompare(a.date));
+  return out.sort((a, b) => byText(b.date, a.date));
 }
 
 export const ChangeLog = L.Control.extend({

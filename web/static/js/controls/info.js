@@ -2,6 +2,7 @@
 // since when, the confidence, each party's latest claim, and the sources.
 // A select lets keyboard and screen-reader users choose a district too.
 
+import { byText } from '../dates.js';
 import { areaName, bdi, dateInto, lang, statusLabel, t } from '../i18n.js';
 
 const parties = ['taliban', 'resistance', 'independent'];
@@ -59,7 +60,10 @@ export const InfoPanel = L.Control.extend({
     this.select = L.DomUtil.create('select', '', label);
     L.DomUtil.create('option', '', this.select).value = '';
     this.select.options[0].textContent = t('choose');
-    for (const a of [...this.index.timeline.areas].sort((x, y) => areaName(x).localeCompare(areaName(y), lang))) {
+    // Dari names need Persian collation; English ones sort by code point,
+    // which skips the cost of a collator's first use.
+    const order = lang === 'fa' ? (x, y) => x.localeCompare(y, lang) : byText;
+    for (const a of [...this.index.timeline.areas].sort((x, y) => order(areaName(x), areaName(y)))) {
       const o = L.DomUtil.create('option', '', this.select);
       o.value = a.pcode;
       o.textContent = areaName(a);
