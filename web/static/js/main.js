@@ -2,6 +2,7 @@
 // scrubbing and playing restyle locally and never wait on the network.
 
 import { getJSON, isStatic, showError, urls } from './api.js';
+import { booted } from './boot.js';
 import { bindComparison } from './comparison.js';
 import { areaChart } from './controls/chart.js';
 import { ChangeLog } from './controls/changelog.js';
@@ -9,21 +10,16 @@ import { InfoPanel } from './controls/info.js';
 import { Legend } from './controls/legend.js';
 import { TimeControl, bindKeys } from './controls/timecontrol.js';
 import { ViewSwitch } from './controls/viewswitch.js';
-import { Headline } from './controls/headline.js';
 import { PeriodPresets } from './controls/periods.js';
 import { SearchControl } from './controls/search.js';
 import { applyEmbed, embedded } from './embed.js';
-import { applyLanguage, t } from './i18n.js';
+import { t } from './i18n.js';
 import { bindDeclutter } from './labels.js';
 import { bindLayout } from './layout.js';
 import { contextLayer, setTiled } from './layers/context.js';
 import { DistrictsLayer } from './layers/districts.js';
 import { EventsLayer } from './layers/events.js';
-import { bindPermalink, readURL } from './permalink.js';
-import { AppState } from './state.js';
-import { addPatterns } from './style.js';
-import { TimelineIndex } from './timelineindex.js';
-import { TimeModel } from './timemodel.js';
+import { bindPermalink } from './permalink.js';
 
 const offline = 'Offline (embedded)';
 
@@ -169,38 +165,25 @@ function painted() {
   });
 }
 
-// start builds the page in stages, each painted before the next: the day's
-// headline (what a reader came for), the map's panels, the districts framed
-// in the room the panels leave, then the state of the URL, the labels and
-// the rest.
-async function start([areas, timeline, stats, periods]) {
-  const index = new TimelineIndex(timeline);
-  // The slider runs to today (the timeline's end): statuses hold unchanged
-  // after the last record, and the slider marks where the evidence ends.
-  const model = new TimeModel({ start: timeline.start, end: timeline.end, changeDates: timeline.change_dates, evidenceEnd: index.evidenceEnd });
-  const state = new AppState(model);
-  const props = areas.features.map((f) => f.properties);
-  const initial = readURL(window.location.search);
-  // The view and the day of the URL first: every panel is built on them.
-  if (initial.view) {
-    state.setView(initial.view);
-  }
-  model.setDate(initial.compare ? initial.compare.to : initial.date || model.end, 'url');
-  new Headline(document.querySelector('.headline'), { index, areas: props, state });
+// start builds the map once boot.js has written the day's headline (what a
+// reader came for), in stages, each painted before the next: the map's
+// panels, the districts framed in the room the panels leave, the events,
+// then the state of the URL, the labels and the rest.
+async function start({ areas, timeline, stats, periods, index, state, props, initial }) {
+  const { model } = state;
   await painted();
 
   const map = createMap(timeline);
   const districts = new DistrictsLayer(areas, index, state).addTo(map);
-  let info = null;
-  new EventsLayer(index, model, (ev) => info?.showEvent(ev)).addTo(map);
   bindComparison(state, index);
   const controls = await addControls(map, { state, index, stats, districts, areas: props, periods: periods.periods });
-  info = controls.info;
   bindLayout(map);
   await painted();
 
   map.invalidateSize({ animate: false });
   fitDistricts(map, districts);
+  await painted();
+  new EventsLayer(index, model, (ev) => controls.info.showEvent(ev)).addTo(map);
   await painted();
   const apply = applier(map, state, index);
   apply(initial);
@@ -218,9 +201,7 @@ async function start([areas, timeline, stats, periods]) {
   document.body.dataset.ready = 'true';
 }
 
-addPatterns(document.querySelector('.pattern-defs defs'));
-applyLanguage();
-Promise.all([urls.areas, urls.timeline, urls.stats, urls.periods].map(getJSON))
+booted
   .then(start)
   .catch((err) => {
     document.body.dataset.ready = 'error';

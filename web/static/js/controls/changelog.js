@@ -60,6 +60,12 @@ export const ChangeLog = L.Control.extend({
     root.open = window.matchMedia('(min-width: 1100px)').matches;
     L.DomUtil.create('summary', '', root).textContent = t('whatHappened');
     this.list = L.DomUtil.create('ul', 'changes', root);
+    this.root = root;
+    root.addEventListener('toggle', () => {
+      if (root.open && this.stale) {
+        this.render();
+      }
+    });
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
     this.state.model.addEventListener('datechange', this.onDate);
@@ -71,7 +77,15 @@ export const ChangeLog = L.Control.extend({
     this.state.model.removeEventListener('datechange', this.onDate);
   },
 
+  // render writes the list of the day, or, while the list is closed (as it
+  // is on a phone), marks it to be written when opened: the first view and
+  // every step of playing skip a few hundred elements no one sees.
   render() {
+    if (!this.root.open) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
     const day = this.state.model.date;
     const items = happenings(this.index, this.areas, day);
     this.list.replaceChildren();

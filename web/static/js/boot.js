@@ -1,0 +1,36 @@
+// boot starts the page without waiting for Leaflet and the map's modules: it
+// fetches the first view's documents, builds the time model and the app
+// state on the day and view of the URL, and writes the day's headline. On a
+// slow phone the answer a reader came for is on screen while the map's code
+// is still arriving; main.js builds the map on what booted resolves to.
+// Nothing here may use Leaflet (index.html runs this module before it).
+
+import { getJSON, urls } from './api.js';
+import { Headline } from './controls/headline.js';
+import { applyLanguage } from './i18n.js';
+import { readURL } from './permalink.js';
+import { AppState } from './state.js';
+import { addPatterns } from './style.js';
+import { TimelineIndex } from './timelineindex.js';
+import { TimeModel } from './timemodel.js';
+
+addPatterns(document.querySelector('.pattern-defs defs'));
+applyLanguage();
+
+export const booted = Promise.all([urls.areas, urls.timeline, urls.stats, urls.periods].map(getJSON))
+  .then(([areas, timeline, stats, periods]) => {
+    const index = new TimelineIndex(timeline);
+    // The slider runs to today (the timeline's end): statuses hold unchanged
+    // after the last record, and the slider marks where the evidence ends.
+    const model = new TimeModel({ start: timeline.start, end: timeline.end, changeDates: timeline.change_dates, evidenceEnd: index.evidenceEnd });
+    const state = new AppState(model);
+    const props = areas.features.map((f) => f.properties);
+    const initial = readURL(window.location.search);
+    // The view and the day of the URL first: every panel is built on them.
+    if (initial.view) {
+      state.setView(initial.view);
+    }
+    model.setDate(initial.compare ? initial.compare.to : initial.date || model.end, 'url');
+    new Headline(document.querySelector('.headline'), { index, areas: props, state });
+    return { areas, timeline, stats, periods, index, state, props, initial };
+  });
