@@ -28,6 +28,7 @@ func TestPage(t *testing.T) {
 		{"a claims view differs from the assessed view on a disputed day", checkClaimsView},
 		{"changes fade and scrubbing fetches nothing", checkFadeAndScrub},
 		{"change log moves the slider", checkChangeLog},
+		{"a revised assessment is not a change of control", checkReassessed},
 		{"no request leaves the server and the console is clean", checkNoForeignRequests},
 		{"an online layer is requested only when chosen", checkOnlineLayer},
 	}
@@ -223,6 +224,36 @@ func checkChangeLog(t *testing.T, p *page, ts *httptest.Server) {
 	waitFor(t, p, `document.querySelector('.tc-iso').textContent === '2021-09-04'`)
 	if pc := eval[string](t, p, `new URLSearchParams(location.search).get('district')`); pc == "" {
 		t.Error("choosing a change did not select its district")
+	}
+}
+
+// checkReassessed: where a district's status holds and only the assessment
+// was revised (a new interval with the same status, on new evidence), the
+// headline and "What happened" say so, and never "Taliban → Taliban".
+func checkReassessed(t *testing.T, p *page, ts *httptest.Server) {
+	ds := datatest.Embedded(t)
+	day := ""
+	for _, ivs := range ds.Intervals {
+		for i := 1; i < len(ivs); i++ {
+			if ivs[i].Status == ivs[i-1].Status && (day == "" || ivs[i].From.String() < day) {
+				day = ivs[i].From.String()
+			}
+		}
+	}
+	if day == "" {
+		t.Skip("the dataset has no revised assessment with an unchanged status")
+	}
+	p.open(t, ts.URL+"/?date="+day)
+	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.changelog').open = true`))
+	waitFor(t, p, `document.querySelectorAll('.changelog .entry-change').length > 0`)
+	text := eval[string](t, p, `document.querySelector('.headline-text').textContent + ' | ' + document.querySelector('.changelog').textContent`)
+	for _, st := range []string{"Taliban", "Resistance (NRF and allies)", "Contested", "Islamic Republic"} {
+		if strings.Contains(text, st+" → "+st) {
+			t.Errorf("%s: a status 'changes' to itself: %q", day, text)
+		}
+	}
+	if !strings.Contains(text, "assessment updated") {
+		t.Errorf("%s: the revised assessment is not said: %q", day, text)
 	}
 }
 

@@ -93,7 +93,7 @@ export class TimelineIndex {
       area.intervals.forEach((iv, i) => {
         const distance = Math.abs(dayNumber(iv.from) - target);
         if (distance <= days) {
-          out.push({ date: iv.from, pcode: area.pcode, name: area.name, status: iv.status,
+          out.push({ date: iv.from, pcode: area.pcode, name: area.name, status: iv.status, confidence: iv.confidence,
             previous: i > 0 ? area.intervals[i - 1].status : 'unknown', distance });
         }
       });

@@ -4,8 +4,8 @@
 // entry moves the slider to its day and, for a district, flies to it.
 
 import { addDays, byText } from '../dates.js';
-import { bdi, dateInto, fill, lang, statusLabel, t } from '../i18n.js';
-import { placeNames } from './headline.js';
+import { bdi, dateInto, lang, statusLabel, t } from '../i18n.js';
+import { changePhrase, placeNames } from './headline.js';
 
 // nearDays is how far back from the current date the list looks.
 export const nearDays = 10;
@@ -22,8 +22,7 @@ function happenings(index, areas, day) {
     area.intervals.forEach((iv, i) => {
       if (inRange(iv.from) && i >= 0) {
         const previous = i > 0 ? area.intervals[i - 1].status : 'unknown';
-        out.push({ date: iv.from, kind: 'change', pcode: area.pcode, text: fill(document.createElement('span'), 'headChange', {
-          name: bdi(index.name(area.pcode)), from: statusLabel(previous), to: statusLabel(iv.status), arrow: t('arrow') }) });
+        out.push({ date: iv.from, kind: 'change', pcode: area.pcode, text: changePhrase(bdi(index.name(area.pcode)), previous, iv.status, iv.confidence) });
       }
     });
   }

@@ -33,20 +33,33 @@ export function placeNames(pcodes, areas) {
   return parts.join(lang === 'fa' ? '، ' : ', ');
 }
 
+const confKey = { high: 'confHigh', medium: 'confMedium', low: 'confLow' };
+
+// changePhrase writes one assessed change of the districts named: a new
+// status ("Dara: Contested → Taliban"), or, where the status holds and the
+// assessment was revised on new evidence, the status and the confidence now
+// ("Dara: Taliban, assessment updated (Medium confidence)"), never a change
+// from Taliban to Taliban.
+export function changePhrase(names, previous, status, confidence) {
+  const el = document.createElement('span');
+  if (previous === status) {
+    return fill(el, 'headReassessed', { name: names, status: statusLabel(status), confidence: t(confKey[confidence] || 'confidence') });
+  }
+  return fill(el, 'headChange', { name: names, from: statusLabel(previous), to: statusLabel(status), arrow: t('arrow') });
+}
+
 // phrases lists the day's sentences (as DOM nodes).
 function phrases(index, areas, day) {
   const out = [];
   // The day's changes, grouped by transition: "all of Panjshir: contested → Taliban".
   const groups = new Map();
   for (const c of index.changesAround(day, 0, dayNumber)) {
-    const key = `${c.previous}>${c.status}`;
+    const key = `${c.previous}>${c.status}>${c.previous === c.status ? c.confidence : ''}`;
     groups.set(key, [...(groups.get(key) || []), c.pcode]);
   }
   for (const [key, pcodes] of groups) {
-    const [from, to] = key.split('>');
-    out.push(fill(document.createElement('span'), 'headChange', {
-      name: bdi(placeNames(pcodes, areas)), from: statusLabel(from), to: statusLabel(to), arrow: t('arrow'),
-    }));
+    const [from, to, confidence] = key.split('>');
+    out.push(changePhrase(bdi(placeNames(pcodes, areas)), from, to, confidence));
   }
   const claims = index.claimsOn(day).filter((c) => c.party !== 'independent');
   // Each party's claims (grouped by the status claimed: "the Taliban claim
