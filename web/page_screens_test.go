@@ -118,4 +118,13 @@ func checkScreen(t *testing.T, p *page, _ *httptest.Server, phone bool) {
 		t.Error("with details open, something is drawn over the date")
 	}
 	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.sheet-close').click()`))
+	// Compare mode: the balance table fits its panel, and the panel the screen.
+	p.do(t, chromedp.Click(chromedp.CSS(".compare-toggle input")))
+	waitFor(t, p, `document.querySelector('.compare table') !== null`)
+	if cut := eval[string](t, p, `(() => { const t = document.querySelector('.compare table'), c = document.querySelector('.compare');
+		const r = c.getBoundingClientRect();
+		return t.scrollWidth > c.clientWidth || r.right > innerWidth || r.left < 0 ? t.scrollWidth + ' px table in a ' + c.clientWidth + ' px panel at ' + Math.round(r.left) + '..' + Math.round(r.right) : ''; })()`); cut != "" {
+		t.Errorf("compare: the balance is cut off: %s", cut)
+	}
+	p.do(t, chromedp.Click(chromedp.CSS(".compare-toggle input")))
 }
