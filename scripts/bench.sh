@@ -23,12 +23,12 @@ wait_up() { for _ in $(seq 100); do curl -fs -o /dev/null "$1" && return 0; slee
 
 "$BIN" serve --addr 127.0.0.1:18081 2>"$work/controlmap.log" & pids+=($!)
 wait_up "http://127.0.0.1:18081/readyz"
-servers=(controlmap bare-go nginx)
-declare -A url=([controlmap]="http://127.0.0.1:18081/api/control?date=$DATE" [bare-go]="http://127.0.0.1:18082/" [nginx]="http://127.0.0.1:18083/control.json")
+servers=(controlmap bare-go bare-go-h nginx)
+declare -A url=([controlmap]="http://127.0.0.1:18081/api/control?date=$DATE" [bare-go]="http://127.0.0.1:18082/" [bare-go-h]="http://127.0.0.1:18085/" [nginx]="http://127.0.0.1:18083/control.json")
 if [ -n "$BEFORE" ]; then
   "$BEFORE" serve --addr 127.0.0.1:18084 2>"$work/before.log" & pids+=($!)
   wait_up "http://127.0.0.1:18084/readyz"
-  servers=(controlmap before bare-go nginx)
+  servers=(controlmap before bare-go bare-go-h nginx)
   url[before]="http://127.0.0.1:18084/api/control?date=$DATE"
 fi
 CM="http://127.0.0.1:18081/api/control?date=$DATE"
@@ -42,6 +42,9 @@ nginx_headers=$(grep -viE '^(HTTP/|date|content-(length|type|encoding)|etag|vary
 
 go build -o "$work/barego" "$here/barego"
 "$work/barego" -addr 127.0.0.1:18082 -body "$work/www/control.json" -gzip "$work/www/control.json.gz" & pids+=($!)
+# bare-go-h: the same bare server sending controlmap's header fields too
+# (caching, validator, Vary, CORS, nosniff): what net/http charges for them.
+"$work/barego" -addr 127.0.0.1:18085 -body "$work/www/control.json" -gzip "$work/www/control.json.gz" -headers "$work/headers.txt" & pids+=($!)
 cat >"$work/nginx.conf" <<NGINX
 worker_processes 2;
 pid $work/nginx.pid;
@@ -62,6 +65,7 @@ $nginx_headers
 NGINX
 nginx -c "$work/nginx.conf" -g 'daemon off;' & pids+=($!)
 wait_up "http://127.0.0.1:18082/"
+wait_up "http://127.0.0.1:18085/"
 wait_up "http://127.0.0.1:18083/control.json"
 cmp <(curl -fs "http://127.0.0.1:18083/control.json") "$work/www/control.json"
 cmp <(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:18083/control.json") "$work/www/control.json.gz"
@@ -93,7 +97,7 @@ size_id=$(stat -c %s "$work/www/control.json"); size_gz=$(stat -c %s "$work/www/
   echo "## Throughput: /api/control against nginx and bare net/http ($(date -u +%Y-%m-%d))"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(go version | cut -d' ' -f3), $(nginx -v 2>&1 | cut -d' ' -f3), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
-  echo "Body: \`/api/control?date=$DATE\`, $size_id bytes (gzip $size_gz bytes); the same body from every server; nginx sends controlmap's headers too, the bare Go server only Content-Type and Content-Length."
+  echo "Body: \`/api/control?date=$DATE\`, $size_id bytes (gzip $size_gz bytes); the same body from every server; nginx and bare-go-h send controlmap's headers too, bare-go only Content-Type and Content-Length."
   echo "Command: \`make bench\` (\`ROUNDS=$ROUNDS DURATION=$DURATION scripts/bench.sh\`): wrk -t2 on the same 2-core machine, servers alternated in each round, medians over $ROUNDS rounds$( [ -n "$BEFORE" ] && echo "; 'before' is the build of the commit before this change")."
   echo
   echo "$table"
