@@ -21,3 +21,22 @@ func BenchmarkSnapshotIndex(b *testing.B) {
 		_ = d.SnapshotIndex(day)
 	}
 }
+
+// BenchmarkParseDay is the date= of every dated request, against time.Parse
+// (what ParseDay used before it read the digits itself).
+func BenchmarkParseDay(b *testing.B) {
+	b.Run("ParseDay", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := ParseDay("2021-09-06"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("time.Parse", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, ok := parseDayWithTime("2021-09-06"); !ok {
+				b.Fatal("not parsed")
+			}
+		}
+	})
+}

@@ -82,3 +82,39 @@ func TestDayStringMatchesTime(t *testing.T) {
 		}
 	}
 }
+
+// parseDayWithTime is ParseDay's rule written with time.Parse, the
+// reference the hand-written parser is held to.
+func parseDayWithTime(s string) (Day, bool) {
+	if len(s) != 10 {
+		return 0, false
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil || t.Year() < 1000 {
+		return 0, false
+	}
+	return DayOf(t), true
+}
+
+// TestParseDayAgreesWithTime: every day from 1000-01-01 to 9999-12-31, and
+// each with one character changed, parses as time.Parse reads it.
+func TestParseDayAgreesWithTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("3.3 million days: not under -short")
+	}
+	bad := []byte{'0', '9', '-', '/', ' ', 'a', '+'}
+	for d := civilDay(1000, 1, 1); d <= civilDay(9999, 12, 31); d++ {
+		s := d.String()
+		if got, err := ParseDay(s); err != nil || got != d {
+			t.Fatalf("ParseDay(%q) = %v, %v; want %v", s, got, err, d)
+		}
+		// One position per day, in turn, with one of a few characters.
+		b := []byte(s)
+		b[int(d)%10] = bad[int(d)%len(bad)]
+		want, wantOK := parseDayWithTime(string(b))
+		got, err := ParseDay(string(b))
+		if (err == nil) != wantOK || got != want {
+			t.Fatalf("ParseDay(%q) = %v, %v; time.Parse reads %v, %v", b, got, err, want, wantOK)
+		}
+	}
+}

@@ -6,12 +6,17 @@ import (
 	"testing/fstest"
 )
 
+// FuzzParseDay: ParseDay reads any string as time.Parse does, and what it
+// accepts prints back as it was written.
 func FuzzParseDay(f *testing.F) {
-	for _, s := range []string{"2021-09-06", "2021-02-29", "2024-02-29", "0000-00-00", "9999-12-31", "2021-9-6", "", "2021-09-06T", "٢٠٢١-٠٩-٠٦"} {
+	for _, s := range []string{"2021-09-06", "2021-02-29", "2024-02-29", "0000-00-00", "9999-12-31", "2021-9-6", "", "2021-09-06T", "٢٠٢١-٠٩-٠٦", "+021-09-06", "2021-09-6 ", "0999-12-31", "1000-01-01"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDay(s)
+		if want, ok := parseDayWithTime(s); (err == nil) != ok || d != want {
+			t.Errorf("ParseDay(%q) = %v, %v; time.Parse reads %v, %v", s, d, err, want, ok)
+		}
 		if err != nil {
 			return
 		}

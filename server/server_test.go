@@ -124,3 +124,24 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestTodayFollowsTheClock: the day kept for a second changes with the
+// clock, at Kabul's midnight (19:30 UTC), forwards and back.
+func TestTodayFollowsTheClock(t *testing.T) {
+	t.Parallel()
+	s := newFixtureServer(t)
+	var now time.Time
+	s.cfg.Now = func() time.Time { return now }
+	for _, step := range []struct{ utc, want string }{
+		{"2021-09-06T19:29:59.2Z", "2021-09-06"},
+		{"2021-09-06T19:29:59.9Z", "2021-09-06"}, // the same second: kept
+		{"2021-09-06T19:30:00Z", "2021-09-07"},   // midnight in Kabul
+		{"2021-09-06T19:29:58Z", "2021-09-06"},   // a clock set back
+		{"2022-01-01T00:00:00Z", "2022-01-01"},
+	} {
+		now, _ = time.Parse(time.RFC3339Nano, step.utc)
+		if got := s.today().String(); got != step.want {
+			t.Errorf("at %s: today %s, want %s", step.utc, got, step.want)
+		}
+	}
+}
