@@ -6,6 +6,7 @@
 import { dayNumber } from '../dates.js';
 import { areaName, statusLabel, t } from '../i18n.js';
 import { areaStyle, compareStyle } from '../style.js';
+import { mapLabel } from './maplabel.js';
 
 // labelElement wraps a district's name as text: Leaflet puts a string
 // content in with innerHTML, and names are data, never markup. Its area
@@ -30,7 +31,7 @@ export const DistrictsLayer = L.Layer.extend({
       },
     });
     // Larger districts' names win a collision (labels.js).
-    this.labels = L.layerGroup(areas.features.map((f) => L.tooltip({
+    this.labels = L.layerGroup(areas.features.map((f) => mapLabel({
       permanent: true, direction: 'center', className: 'district-label map-label', interactive: false,
     }).setLatLng([f.properties.label[1], f.properties.label[0]])
       .setContent(labelElement(areaName(f.properties), f.properties.area_km2))));

@@ -5,6 +5,7 @@
 // place's minzoom), and labels.js keeps any two from overlapping.
 
 import { lang } from '../i18n.js';
+import { mapLabel } from './maplabel.js';
 
 const kindClass = { town: 'place-town', village: 'place-village', pass: 'place-pass', valley: 'place-valley' };
 
@@ -22,7 +23,7 @@ export const PlacesLayer = L.Layer.extend({
       // Text, never markup: Leaflet would put a string in with innerHTML.
       const name = document.createElement('span');
       name.textContent = lang === 'fa' && p.name_fa ? p.name_fa : p.name;
-      const label = L.tooltip({
+      const label = mapLabel({
         permanent: true, direction: p.kind === 'valley' ? 'center' : 'right', offset: p.kind === 'valley' ? [0, 0] : [4, 0],
         className: `place-label map-label ${kindClass[p.kind] || ''}`, interactive: false,
       }).setLatLng([lat, lng]).setContent(name);
