@@ -176,6 +176,7 @@ async function start({ areas, timeline, stats, periods, index, state, props, ini
   const map = createMap(timeline);
   const districts = new DistrictsLayer(areas, index, state).addTo(map);
   bindComparison(state, index);
+  await painted();
   const controls = await addControls(map, { state, index, stats, districts, areas: props, periods: periods.periods });
   bindLayout(map);
   await painted();
