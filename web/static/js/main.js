@@ -1,5 +1,6 @@
-// main creates the map and wires the modules together. Data is fetched once:
-// scrubbing and playing restyle locally and never wait on the network.
+// main creates the map and wires the modules together, on the documents and
+// models boot.js made. Data is fetched once: scrubbing and playing restyle
+// locally and never wait on the network.
 
 import { getJSON, isStatic, showError, urls } from './api.js';
 import { booted } from './boot.js';
@@ -153,15 +154,17 @@ function addLater(map, { state, index, search, goTo }) {
 }
 
 // painted resolves once the browser has had the chance to paint what was
-// built so far, in a task of its own: the headline shows before the map is
-// built, and no stage of the start blocks input for long. The timeout stands
+// built so far, in a task of its own: boot.js's headline shows before the
+// map is built, and no stage of the start blocks input for long. The timeout stands
 // in for requestAnimationFrame where it sleeps (hidden tabs, off-screen
 // embeds).
 function painted() {
   return new Promise((resolve) => {
-    const next = () => setTimeout(resolve, 0);
-    requestAnimationFrame(next);
-    setTimeout(next, 100);
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
   });
 }
 
