@@ -74,9 +74,8 @@ const formatOptions = {
 const formats = {};
 function format(style) {
   if (!formats[style]) {
-    const [loc, month] = formatOptions[style] || [];
-    formats[style] = style === 'numbers' ? new Intl.NumberFormat('fa-AF', { maximumFractionDigits: 0 })
-      : new Intl.DateTimeFormat(loc, { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' });
+    const [loc, month] = formatOptions[style];
+    formats[style] = new Intl.DateTimeFormat(loc, { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' });
   }
   return formats[style];
 }
@@ -86,10 +85,13 @@ export function digits(s) {
   return lang === 'fa' ? String(s).replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]) : String(s);
 }
 
+let faNumbers = null; // made when first used
+
 // num formats a whole number in the page's language (12,345 in English).
 export function num(n) {
   if (lang === 'fa') {
-    return format('numbers').format(n);
+    faNumbers ??= new Intl.NumberFormat('fa-AF', { maximumFractionDigits: 0 });
+    return faNumbers.format(n);
   }
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
