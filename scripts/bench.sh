@@ -4,15 +4,31 @@
 # HTTP stack), against nginx serving the identical bytes and headers as a
 # static file, and, with BEFORE=path/to/old/binary, against an earlier build
 # of controlmap; wrk on loopback, servers alternated round by round so that
-# drift hits all of them alike; medians over ROUNDS. Bounded: ROUNDS × 2
-# encodings × 2 concurrencies × (3 or 4) servers × DURATION seconds. Prints a
+# drift hits all of them alike; medians over ROUNDS. With PIN=1 (the default
+# on two or more cores) the servers run on the upper half of the cores and wrk
+# on the lower half, so that the load generator does not take CPU from the
+# server it measures; PIN=0 shares every core as before. Each run also counts
+# the server's CPU time (user + system, its whole process tree) per request,
+# the figure least moved by the scheduler. Bounded: ROUNDS × 2
+# encodings × 2 concurrencies × (5 or 6) servers × DURATION seconds. Prints a
 # table and writes it into BENCHMARKS.md.
 set -euo pipefail
 BIN=${1:-bin/controlmap}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 BEFORE=${BEFORE:-}
-DURATION=${DURATION:-8}
+DURATION=${DURATION:-5}
 DATE=${DATE:-2021-09-06}
+ncpu=$(nproc)
+PIN=${PIN:-$([ "$ncpu" -ge 2 ] && echo 1 || echo 0)}
+if [ "$PIN" = 1 ]; then
+  half=$((ncpu / 2))
+  span() { [ "$1" = "$2" ] && echo "$1" || echo "$1-$2"; }
+  load_cpus=$(span 0 $((half - 1))); server_cpus=$(span "$half" $((ncpu - 1)))
+  on_server=(taskset -c "$server_cpus"); on_load=(taskset -c "$load_cpus")
+  threads=$half; workers=$((ncpu - half))
+else
+  on_server=(); on_load=(); threads=2; workers=2
+fi
 OUT=${OUT:-BENCHMARKS.md}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
@@ -21,14 +37,22 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 wait_up() { for _ in $(seq 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "not up: $1"; exit 1; }
 
-"$BIN" serve --addr 127.0.0.1:18081 2>"$work/controlmap.log" & pids+=($!)
+"${on_server[@]}" "$BIN" serve --addr 127.0.0.1:18081 2>"$work/controlmap.log" & pids+=($!)
+declare -A pid=([controlmap]=$!)
 wait_up "http://127.0.0.1:18081/readyz"
-servers=(controlmap bare-go bare-go-h nginx)
-declare -A url=([controlmap]="http://127.0.0.1:18081/api/control?date=$DATE" [bare-go]="http://127.0.0.1:18082/" [bare-go-h]="http://127.0.0.1:18085/" [nginx]="http://127.0.0.1:18083/control.json")
+# controlmap-aa: a second process of the same binary, the A/A control. Its
+# ratio to controlmap would be 1.00 on a quiet machine; its spread is the
+# noise floor of the run, the least difference the table can show.
+"${on_server[@]}" "$BIN" serve --addr 127.0.0.1:18086 2>"$work/controlmap-aa.log" & pids+=($!)
+pid[controlmap-aa]=$!
+wait_up "http://127.0.0.1:18086/readyz"
+servers=(controlmap controlmap-aa bare-go bare-go-h nginx)
+declare -A url=([controlmap]="http://127.0.0.1:18081/api/control?date=$DATE" [controlmap-aa]="http://127.0.0.1:18086/api/control?date=$DATE" [bare-go]="http://127.0.0.1:18082/" [bare-go-h]="http://127.0.0.1:18085/" [nginx]="http://127.0.0.1:18083/control.json")
 if [ -n "$BEFORE" ]; then
-  "$BEFORE" serve --addr 127.0.0.1:18084 2>"$work/before.log" & pids+=($!)
+  "${on_server[@]}" "$BEFORE" serve --addr 127.0.0.1:18084 2>"$work/before.log" & pids+=($!)
+  pid[before]=$!
   wait_up "http://127.0.0.1:18084/readyz"
-  servers=(controlmap before bare-go bare-go-h nginx)
+  servers=(controlmap controlmap-aa before bare-go bare-go-h nginx)
   url[before]="http://127.0.0.1:18084/api/control?date=$DATE"
 fi
 CM="http://127.0.0.1:18081/api/control?date=$DATE"
@@ -41,12 +65,14 @@ nginx_headers=$(grep -viE '^(HTTP/|date|content-(length|type|encoding)|etag|vary
   awk -F': ' 'NF >= 2 { v = substr($0, length($1) + 3); gsub(/"/, "\\\"", v); printf "    add_header %s \"%s\" always;\n", $1, v }')
 
 go build -o "$work/barego" "$here/barego"
-"$work/barego" -addr 127.0.0.1:18082 -body "$work/www/control.json" -gzip "$work/www/control.json.gz" & pids+=($!)
+"${on_server[@]}" "$work/barego" -addr 127.0.0.1:18082 -body "$work/www/control.json" -gzip "$work/www/control.json.gz" & pids+=($!)
+pid[bare-go]=$!
 # bare-go-h: the same bare server sending controlmap's header fields too
 # (caching, validator, Vary, CORS, nosniff): what net/http charges for them.
-"$work/barego" -addr 127.0.0.1:18085 -body "$work/www/control.json" -gzip "$work/www/control.json.gz" -headers "$work/headers.txt" & pids+=($!)
+"${on_server[@]}" "$work/barego" -addr 127.0.0.1:18085 -body "$work/www/control.json" -gzip "$work/www/control.json.gz" -headers "$work/headers.txt" & pids+=($!)
+pid[bare-go-h]=$!
 cat >"$work/nginx.conf" <<NGINX
-worker_processes 2;
+worker_processes $workers;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
 events { worker_connections 4096; }
@@ -63,24 +89,41 @@ $nginx_headers
   }
 }
 NGINX
-nginx -c "$work/nginx.conf" -g 'daemon off;' & pids+=($!)
+"${on_server[@]}" nginx -c "$work/nginx.conf" -g 'daemon off;' & pids+=($!)
+pid[nginx]=$!
 wait_up "http://127.0.0.1:18082/"
 wait_up "http://127.0.0.1:18085/"
 wait_up "http://127.0.0.1:18083/control.json"
 cmp <(curl -fs "http://127.0.0.1:18083/control.json") "$work/www/control.json"
 cmp <(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:18083/control.json") "$work/www/control.json.gz"
 
+# cpu_ticks PID: user + system clock ticks of PID and its children (nginx's
+# workers), from /proc.
+cpu_ticks() {
+  local t=0 p
+  for p in "$1" $(pgrep -P "$1" || true); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
+  echo "$t"
+}
+hz=$(getconf CLK_TCK)
 results="$work/results"
 : >"$results"
 for server in "${servers[@]}"; do # warm up
-  wrk -t2 -c64 -d2s -H 'Accept-Encoding: gzip' "${url[$server]}" >/dev/null
+  "${on_load[@]}" wrk -t"$threads" -c64 -d2s -H 'Accept-Encoding: gzip' "${url[$server]}" >/dev/null
 done
 for round in $(seq "$ROUNDS"); do
   for enc in identity gzip; do
     for conns in 64 256; do
-      for server in "${servers[@]}"; do
+      # each round starts from the next server, so that no server always
+      # follows the same one
+      nserv=${#servers[@]}
+      for i in $(seq 0 $((nserv - 1))); do
+        server=${servers[$(((i + round) % nserv))]}
         hdr=(); [ "$enc" = gzip ] && hdr=(-H 'Accept-Encoding: gzip')
-        line=$(wrk -t2 -c"$conns" -d"${DURATION}s" "${hdr[@]}" -s "$here/report.lua" "${url[$server]}" | grep '^RESULT')
+        t0=$(cpu_ticks "${pid[$server]}")
+        line=$("${on_load[@]}" wrk -t"$threads" -c"$conns" -d"${DURATION}s" "${hdr[@]}" -s "$here/report.lua" "${url[$server]}" | grep '^RESULT')
+        t1=$(cpu_ticks "${pid[$server]}")
+        reqs=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
+        line="$line round=$round cpu_us=$(python3 -c "print(($t1 - $t0) * 1e6 / $hz / max(1, $reqs))")"
         echo "$server $enc $conns $line" >>"$results"
         echo "round $round: $server $enc c=$conns ${line#RESULT }" >&2
       done
@@ -98,7 +141,8 @@ size_id=$(stat -c %s "$work/www/control.json"); size_gz=$(stat -c %s "$work/www/
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(go version | cut -d' ' -f3), $(nginx -v 2>&1 | cut -d' ' -f3), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Body: \`/api/control?date=$DATE\`, $size_id bytes (gzip $size_gz bytes); the same body from every server; nginx and bare-go-h send controlmap's headers too, bare-go only Content-Type and Content-Length."
-  echo "Command: \`make bench\` (\`ROUNDS=$ROUNDS DURATION=$DURATION scripts/bench.sh\`): wrk -t2 on the same 2-core machine, servers alternated in each round, medians over $ROUNDS rounds$( [ -n "$BEFORE" ] && echo "; 'before' is the build of the commit before this change")."
+  if [ "$PIN" = 1 ]; then where="servers pinned to CPU $server_cpus and wrk -t$threads to CPU $load_cpus (taskset), so the load generator takes no CPU from the server"; else where="wrk -t2 sharing all $ncpu cores with the servers"; fi
+  echo "Command: \`make bench\` (\`PIN=$PIN ROUNDS=$ROUNDS DURATION=$DURATION scripts/bench.sh\`): $where; servers alternated in each round, medians over $ROUNDS rounds, ratios the medians of each round's ratio; CPU µs/req is the server's user + system time over the requests it served$( [ -n "$BEFORE" ] && echo "; 'before' is the build of the commit before this change")."
   echo
   echo "$table"
 } >"$work/section.md"
