@@ -15,7 +15,7 @@ import (
 // build output: never committed (the COD-AB licence asks for the source to be
 // credited, and the project keeps no copy of it).
 const (
-	FullBoundsFile    = "areas.geojson"         // full resolution, with area_km2 and label
+	FullBoundsFile    = "areas.geojson"         // full resolution, with area_km2, label and province_districts
 	DisplayBoundsFile = "areas-display.geojson" // simplified, seamless
 	ContextFile       = "context.geojson"       // neighbouring districts and provinces, for the page's background
 )
@@ -61,9 +61,16 @@ func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string) (map[string]
 	if err != nil {
 		return nil, err
 	}
+	// How many districts each province has, so that "all of Baghlan" is
+	// never said of the three Andarab districts the map holds of its 15.
+	inProvince := map[string]int{}
+	for _, f := range adm2.Features {
+		inProvince[f.Properties.MustString("ADM1_PCODE", "")]++
+	}
 	fullFC, displayFC := geojson.NewFeatureCollection(), geojson.NewFeatureCollection()
 	for i, f := range selected {
-		props := geojson.Properties{"area_km2": geo.AreaKm2(full[i]), "label": geo.LabelPoint(full[i], 50)}
+		props := geojson.Properties{"area_km2": geo.AreaKm2(full[i]), "label": geo.LabelPoint(full[i], 50),
+			"province_districts": inProvince[f.Properties.MustString("ADM1_PCODE", "")]}
 		fullFC.Append(feature(pcodes[i], full[i], props))
 		displayFC.Append(feature(pcodes[i], simple[i], geojson.Properties{"name": f.Properties.MustString("ADM2_EN", "")}))
 	}
@@ -177,6 +184,7 @@ func (d *Dataset) attachBoundaries(bounds fs.FS) error {
 		a.Geometry, _ = geo.AsMultiPolygon(f.Geometry)
 		a.Display, _ = geo.AsMultiPolygon(g.Geometry)
 		a.AreaKm2 = f.Properties.MustFloat64("area_km2", 0)
+		a.ProvinceDistricts = int(f.Properties.MustFloat64("province_districts", 0))
 		if lbl, ok := f.Properties["label"].([]any); ok && len(lbl) == 2 {
 			x, okX := lbl[0].(float64)
 			y, okY := lbl[1].(float64)

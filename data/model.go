@@ -72,6 +72,10 @@ type Area struct {
 	Aliases  []string // other spellings seen in sources
 	AreaKm2  float64  // geodesic area of the full-resolution geometry, km²
 	Label    orb.Point
+	// ProvinceDistricts is how many districts the province has in COD-AB
+	// (0 when unknown): the map holds all of a province only when it shows
+	// that many of its districts.
+	ProvinceDistricts int
 	// Geometry is the full-resolution COD-AB geometry; Display is the
 	// topology-preserving simplification served to the map by default.
 	Geometry, Display orb.MultiPolygon

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"encoding/json"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -30,6 +31,8 @@ func TestPage(t *testing.T) {
 		{"changes fade and scrubbing fetches nothing", checkFadeAndScrub},
 		{"change log moves the slider", checkChangeLog},
 		{"a revised assessment is not a change of control", checkReassessed},
+		{"a denial names what it answers", checkDenials},
+		{"'all of' a province only where the map holds all of it", checkWholeProvinces},
 		{"no request leaves the server and the console is clean", checkNoForeignRequests},
 		{"an online layer is requested only when chosen", checkOnlineLayer},
 	}
@@ -256,6 +259,86 @@ func checkReassessed(t *testing.T, p *page, ts *httptest.Server) {
 	}
 	if !strings.Contains(text, "assessment updated") {
 		t.Errorf("%s: the revised assessment is not said: %q", day, text)
+	}
+}
+
+// checkDenials: the headline of a day with a denial says what is denied:
+// the other side's claim of that day where there is one, else the districts
+// the denial is about; never a bare "deny it", which reads as denying the
+// assessment. The days are found in the dataset.
+func checkDenials(t *testing.T, p *page, ts *httptest.Server) {
+	ds := datatest.Embedded(t)
+	name := map[data.Party]string{data.PartyTaliban: "Taliban", data.PartyResistance: "NRF"}
+	claimed := map[string]bool{} // day + party that made a claim that day
+	for _, c := range ds.Claims {
+		if c.Kind == data.KindClaim {
+			claimed[c.Date.String()+string(c.Party)] = true
+		}
+	}
+	want := map[string]string{} // the first day of each wording
+	for _, c := range ds.Claims {
+		if c.Kind != data.KindDenial || name[c.Party] == "" {
+			continue
+		}
+		other := data.PartyTaliban
+		if c.Party == data.PartyTaliban {
+			other = data.PartyResistance
+		}
+		day, phrase := c.Date.String(), "the "+name[c.Party]+" deny reports about "
+		if claimed[day+string(other)] {
+			phrase = "the " + name[c.Party] + " deny the " + name[other] + " claim"
+		}
+		if _, seen := want[phrase]; !seen {
+			want[phrase] = day
+		}
+	}
+	if len(want) == 0 {
+		t.Skip("the dataset has no denial")
+	}
+	for phrase, day := range want {
+		p.open(t, ts.URL+"/?date="+day)
+		text := eval[string](t, p, `document.querySelector('.headline-text').textContent`)
+		if !strings.Contains(text, phrase) || strings.Contains(text, "deny it") {
+			t.Errorf("%s: headline %q, want it to say %q", day, text, phrase)
+		}
+	}
+}
+
+// checkWholeProvinces: placeNames, on the page's own areas, names a
+// province whole only when the map shows every district it has: all of
+// Panjshir (7 of 7), never "all of Baghlan" for the 3 of its 15 that the map
+// holds. The provinces and their counts come from the dataset.
+func checkWholeProvinces(t *testing.T, p *page, ts *httptest.Server) {
+	ds := datatest.Embedded(t)
+	p.open(t, ts.URL+"/")
+	mapped := map[string][]string{}
+	for _, a := range ds.Areas {
+		mapped[a.Province] = append(mapped[a.Province], a.PCode)
+	}
+	whole := 0
+	for province, pcodes := range mapped {
+		total := 0
+		for _, a := range ds.Areas {
+			if a.Province == province {
+				total = a.ProvinceDistricts
+			}
+		}
+		if total == 0 {
+			t.Fatalf("%s: the derived boundaries carry no district count: rebuild them ('make build')", province)
+		}
+		list, _ := json.Marshal(pcodes)
+		got := evalAwait(t, p, `Promise.all([import('/js/controls/headline.js'), fetch('/api/areas').then((r) => r.json())])
+			.then(([m, fc]) => m.placeNames(`+string(list)+`, fc.features.map((f) => f.properties)))`)
+		says := strings.Contains(got, "all of "+province)
+		if says != (len(pcodes) == total) {
+			t.Errorf("%s (%d of %d districts mapped): all its districts read %q", province, len(pcodes), total, got)
+		}
+		if len(pcodes) == total {
+			whole++
+		}
+	}
+	if whole == 0 || whole == len(mapped) {
+		t.Errorf("want one whole province and one part to tell apart, got %d whole of %d", whole, len(mapped))
 	}
 }
 

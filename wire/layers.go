@@ -70,6 +70,7 @@ var Areas = &Schema[*data.Area]{Name: "areas", Title: "Districts",
 		{Name: "aliases", Type: "string", Description: "Other spellings (flat form: separated by ';')", Value: func(a *data.Area) any { return a.Aliases }},
 		{Name: "area_km2", Type: "number", Description: "Area in km² (spherical), to 0.1 km²", Value: func(a *data.Area) any { return Round(a.AreaKm2, 10) }},
 		{Name: "label", Form: APIOnly, Description: "[lon, lat] of a label point inside the district", Value: func(a *data.Area) any { return labelOf(a) }},
+		{Name: "province_districts", Type: "integer", Form: APIOnly, Description: "Districts of the province in COD-AB: where the map shows fewer, it holds only part of the province", Value: func(a *data.Area) any { return a.ProvinceDistricts }},
 		{Name: "label_lon", Type: "number", Form: FlatOnly, Description: "Longitude of a label point inside the district", Value: func(a *data.Area) any { return labelOf(a)[0] }},
 		{Name: "label_lat", Type: "number", Form: FlatOnly, Description: "Latitude of a label point inside the district", Value: func(a *data.Area) any { return labelOf(a)[1] }},
 	}}

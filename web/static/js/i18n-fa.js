@@ -29,7 +29,7 @@ export const fa = {
   claimsBanner: 'این نقشه ادعاهای {party} را نشان می‌دهد، نه ارزیابی را.', backToAssessment: 'بازگشت به ارزیابی',
   headNoEvidence: 'از {date} به این سو شاهد تازه‌ای نیست: آخرین وضعیت ارزیابی‌شده برقرار است.',
   headQuiet: 'در این روز تغییری ثبت نشده است.', headChange: '{name}: {from} {arrow} {to}', headReassessed: '{name}: {status}، به‌روزرسانی ارزیابی ({confidence})',
-  headClaim: '{party} مدعی {names} است', headClaimAs: '{party} مدعی {names} ({status}) است', headDeny: '{party} آن را رد می‌کند', headDisputed: 'ادعاها بر سر {n} ولسوالی با هم نمی‌خوانند',
+  headClaim: '{party} مدعی {names} است', headClaimAs: '{party} مدعی {names} ({status}) است', headDenyClaim: '{party} ادعای {other} را رد می‌کند', headDenyAbout: '{party} گزارش‌ها دربارهٔ {names} را رد می‌کند', headDisputed: 'ادعاها بر سر {n} ولسوالی با هم نمی‌خوانند',
   partyTaliban: 'طالبان', partyResistance: 'جبهه مقاومت ملی', partyIndependent: 'گزارش‌های مستقل',
   search: 'جستجوی ولسوالی یا محل', searchLabel: 'جستجوی ولسوالی یا محل با هر نام', noMatch: 'یافت نشد',
   about: 'درباره این نقشه', sources: 'منابع', skip: 'رفتن به کنترل زمان',

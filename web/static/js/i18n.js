@@ -35,7 +35,7 @@ const strings = {
     claimsBanner: 'Showing what the {party} claimed, not the assessment.', backToAssessment: 'Back to the assessment',
     headNoEvidence: 'No new evidence since {date}: the last assessed status holds.',
     headQuiet: 'No change recorded on this day.', headChange: '{name}: {from} {arrow} {to}', headReassessed: '{name}: {status}, assessment updated ({confidence})',
-    headClaim: 'the {party} claim {names}', headClaimAs: 'the {party} call {names} {status}', headDeny: 'the {party} deny it', headDisputed: 'claims disagree over {n} districts',
+    headClaim: 'the {party} claim {names}', headClaimAs: 'the {party} call {names} {status}', headDenyClaim: 'the {party} deny the {other} claim', headDenyAbout: 'the {party} deny reports about {names}', headDisputed: 'claims disagree over {n} districts',
     partyTaliban: 'Taliban', partyResistance: 'NRF', partyIndependent: 'independent reports',
     search: 'Find a district or place', searchLabel: 'Find a district or place by any name', noMatch: 'No match',
     about: 'About this map', sources: 'sources', skip: 'Skip to the time control',

@@ -10,7 +10,9 @@ const partyKey = { taliban: 'partyTaliban', resistance: 'partyResistance', indep
 const provinceFa = { Panjshir: 'پنجشیر', Baghlan: 'بغلان' };
 
 // placeNames names a set of districts: "all of Panjshir" when it holds a
-// whole province, else up to three names and a count.
+// whole province (every district the province has, not only every one the
+// map shows: the map holds 3 of Baghlan's 15), else up to three names and a
+// count.
 export function placeNames(pcodes, areas) {
   const set = new Set(pcodes);
   const provinces = new Map();
@@ -20,7 +22,8 @@ export function placeNames(pcodes, areas) {
   const parts = [];
   const left = new Set(set);
   for (const [province, members] of provinces) {
-    if (members.length > 1 && members.every((a) => set.has(a.pcode))) {
+    const whole = members.length > 1 && members.length === members[0].province_districts;
+    if (whole && members.every((a) => set.has(a.pcode))) {
       parts.push(t('allOf', { p: lang === 'fa' ? provinceFa[province] || province : province }));
       members.forEach((a) => left.delete(a.pcode));
     }
@@ -75,9 +78,21 @@ function phrases(index, areas, day) {
         { party: t(partyKey[party]), names, status: statusLabel(status) }));
     }
   }
+  // A denial names what it answers: the other side's claim of the same day
+  // ("the NRF deny the Taliban claim"), else the districts it is about; a
+  // bare "they deny it" would seem to deny the assessment itself.
   for (const party of ['taliban', 'resistance']) {
-    if (claims.some((c) => c.party === party && c.kind === 'denial')) {
-      out.push(fill(document.createElement('span'), 'headDeny', { party: t(partyKey[party]) }));
+    const denials = claims.filter((c) => c.party === party && c.kind === 'denial');
+    if (denials.length === 0) {
+      continue;
+    }
+    const other = party === 'taliban' ? 'resistance' : 'taliban';
+    const el = document.createElement('span');
+    if (claims.some((c) => c.party === other && c.kind === 'claim')) {
+      out.push(fill(el, 'headDenyClaim', { party: t(partyKey[party]), other: t(partyKey[other]) }));
+    } else {
+      const names = bdi(placeNames([...new Set(denials.flatMap((c) => c.pcodes))], areas));
+      out.push(fill(el, 'headDenyAbout', { party: t(partyKey[party]), names }));
     }
   }
   return out;
