@@ -9,22 +9,35 @@ export function bindLayout(map) {
   const tc = map.getContainer().querySelector('.timecontrol');
   const attr = map.getContainer().querySelector('.leaflet-control-attribution');
   const legend = map.getContainer().querySelector('.legend-body');
+  // measure reads every size before it writes a variable: a read after a
+  // write would lay the whole page out again. The variables move the time
+  // control on a phone, so where they changed, the legend's room is
+  // measured again in the next frame, when the page is laid out anew.
+  let last = '';
   const measure = () => {
-    root.setProperty('--tc-h', `${tc.offsetHeight + 4}px`);
-    root.setProperty('--attr-h', `${attr ? attr.offsetHeight : 0}px`);
-    if (legend && !legend.hidden) {
-      const room = tc.getBoundingClientRect().top - legend.getBoundingClientRect().top - 8;
+    const tcH = tc.offsetHeight;
+    const attrH = attr ? attr.offsetHeight : 0;
+    const room = legend && !legend.hidden ? tc.getBoundingClientRect().top - legend.getBoundingClientRect().top - 8 : null;
+    const now = `${tcH} ${attrH}`;
+    root.setProperty('--tc-h', `${tcH + 4}px`);
+    root.setProperty('--attr-h', `${attrH}px`);
+    if (room !== null) {
       legend.style.maxHeight = `${Math.max(160, Math.floor(room))}px`;
+      if (now !== last) {
+        requestAnimationFrame(measure);
+      }
     }
+    last = now;
   };
-  new ResizeObserver(measure).observe(tc);
-  if (legend) {
-    new ResizeObserver(measure).observe(legend);
+  // One observer for the three boxes: it reports them in one callback, so
+  // the page is measured once per change, not once per box.
+  const observer = new ResizeObserver(measure);
+  for (const el of [tc, legend, attr]) {
+    if (el) {
+      observer.observe(el);
+    }
   }
   window.addEventListener('resize', measure);
-  if (attr) {
-    new ResizeObserver(measure).observe(attr);
-  }
   // No first measure here: the observers report the first sizes after the
   // browser's own layout, before it paints, instead of forcing a layout of
   // the whole page in the middle of building it.
