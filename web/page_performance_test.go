@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -42,6 +43,22 @@ func TestPagePerformance(t *testing.T) {
 		decoded += e.Body
 		first++
 	}
+	// Every script of the first view is named in the page's head (a script
+	// or a modulepreload): none is found only when another arrives, a round
+	// trip later.
+	named := map[string]bool{}
+	for _, u := range eval[[]string](t, p, `[...document.querySelectorAll('head script[src], head link[rel=modulepreload]')].map((e) => e.src || e.href)`) {
+		named[u] = true
+	}
+	scripts := 0
+	for _, e := range entries {
+		if e.End <= drawn && strings.HasSuffix(e.Name, ".js") {
+			scripts++
+			if !named[e.Name] {
+				t.Errorf("the first view loads %s, which the page's head does not name", e.Name)
+			}
+		}
+	}
 	requestsBefore := len(p.requestList())
 	p.do(t, chromedp.Evaluate[chromedp.Void](`performance.clearMeasures('restyle')`))
 	p.do(t, chromedp.SetValue(chromedp.CSS(".tc-speed"), "30"),
@@ -56,8 +73,8 @@ func TestPagePerformance(t *testing.T) {
 		sum += d
 		worst = max(worst, d)
 	}
-	t.Logf("PAGE drawn_ms=%.0f transferred_bytes=%.0f decoded_bytes=%.0f resources=%d after_first_view_bytes=%.0f restyle_mean_ms=%.2f restyle_max_ms=%.2f steps=%d",
-		drawn, transferred, decoded, first, later, sum/float64(len(steps)), worst, len(steps))
+	t.Logf("PAGE drawn_ms=%.0f transferred_bytes=%.0f decoded_bytes=%.0f resources=%d scripts=%d after_first_view_bytes=%.0f restyle_mean_ms=%.2f restyle_max_ms=%.2f steps=%d",
+		drawn, transferred, decoded, first, scripts, later, sum/float64(len(steps)), worst, len(steps))
 	if transferred > pageBudget {
 		t.Errorf("first view transferred %.0f bytes, budget %d", transferred, pageBudget)
 	}

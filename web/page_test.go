@@ -33,6 +33,7 @@ func TestPage(t *testing.T) {
 		{"a revised assessment is not a change of control", checkReassessed},
 		{"a denial names what it answers", checkDenials},
 		{"'all of' a province only where the map holds all of it", checkWholeProvinces},
+		{"go to: a button on the first view, then a date field for any day", checkGoTo},
 		{"no request leaves the server and the console is clean", checkNoForeignRequests},
 		{"an online layer is requested only when chosen", checkOnlineLayer},
 	}
@@ -340,6 +341,27 @@ func checkWholeProvinces(t *testing.T, p *page, ts *httptest.Server) {
 	if whole == 0 || whole == len(mapped) {
 		t.Errorf("want one whole province and one part to tell apart, got %d whole of %d", whole, len(mapped))
 	}
+}
+
+// checkGoTo: the first view makes no date field (Chromium's first one
+// costs tens of milliseconds); the button in its place shows the day, and
+// pressed, becomes the focused field, which opens any day up to today.
+func checkGoTo(t *testing.T, p *page, ts *httptest.Server) {
+	p.open(t, ts.URL+"/?date=2021-09-06")
+	if n := eval[int](t, p, `document.querySelectorAll('input[type=date]').length`); n != 0 {
+		t.Errorf("the first view made %d date fields, want none until asked", n)
+	}
+	label := eval[string](t, p, `document.querySelector('.tc-jump-open').getAttribute('aria-label')`)
+	if !strings.HasPrefix(label, "Go to: ") || !strings.Contains(label, "2021") {
+		t.Errorf("the go-to button reads %q, want the day it shows", label)
+	}
+	p.do(t, chromedp.Click(chromedp.CSS(".tc-jump-open")))
+	waitFor(t, p, `document.activeElement && document.activeElement.matches('input.tc-jump[type=date]')`)
+	if v := eval[string](t, p, `document.querySelector('.tc-jump').value`); v != "2021-09-06" {
+		t.Errorf("the field opens on %q, want the day shown", v)
+	}
+	p.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const j = document.querySelector('.tc-jump'); j.value = '2024-03-01'; j.dispatchEvent(new Event('change')); })()`))
+	waitFor(t, p, `document.querySelector('.tc-iso').textContent.includes('2024-03-01')`)
 }
 
 // checkNoForeignRequests: no request has left the test server and the console is clean.

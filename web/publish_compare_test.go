@@ -47,7 +47,7 @@ func checkLocalDiff(live string) func(t *testing.T, p *page, ts *httptest.Server
 		for _, pair := range diffPairs {
 			var page, server diffDoc
 			js := fmt.Sprintf(`(async () => {
-				const base = document.querySelector('script[type=module][src*="js/main.js"]').src.replace(/main\.js.*$/, '');
+				const base = document.querySelector('script[type=module][src*="bundle/main.js"]').src.replace(/bundle\/main\.js.*$/, 'js/');
 				const [{ localDiff }, { TimelineIndex }] = await Promise.all([import(base + 'localdiff.js'), import(base + 'timelineindex.js')]);
 				const timeline = await (await fetch('api/timeline.json')).json();
 				return JSON.stringify(localDiff(new TimelineIndex(timeline), %q, %q));

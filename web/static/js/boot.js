@@ -7,7 +7,7 @@
 
 import { getJSON, urls } from './api.js';
 import { Headline } from './controls/headline.js';
-import { applyLanguage } from './i18n.js';
+import { applyLanguage, languageReady } from './i18n.js';
 import { readURL } from './permalink.js';
 import { AppState } from './state.js';
 import { addPatterns } from './style.js';
@@ -15,10 +15,10 @@ import { TimelineIndex } from './timelineindex.js';
 import { TimeModel } from './timemodel.js';
 
 addPatterns(document.querySelector('.pattern-defs defs'));
-applyLanguage();
+const language = languageReady.then(applyLanguage);
 
-export const booted = Promise.all([urls.areas, urls.timeline, urls.stats, urls.periods].map(getJSON))
-  .then(([areas, timeline, stats, periods]) => {
+export const booted = Promise.all([language, ...[urls.areas, urls.timeline, urls.stats, urls.periods].map(getJSON)])
+  .then(([, areas, timeline, stats, periods]) => {
     const index = new TimelineIndex(timeline);
     // The slider runs to today (the timeline's end): statuses hold unchanged
     // after the last record, and the slider marks where the evidence ends.

@@ -47,9 +47,12 @@ const strings = {
 export const lang = new URLSearchParams(window.location.search).get('lang') === 'fa' ? 'fa' : 'en';
 
 // The Dari strings are fetched only for a Dari page (i18n-fa.js).
-if (lang === 'fa') {
-  strings.fa = (await import('./i18n-fa.js')).fa;
-}
+// languageReady settles when they are in; boot.js waits for it before it
+// writes anything. (Not a top-level await: the bundler cannot split code
+// that a top-level await holds up.)
+export const languageReady = lang === 'fa'
+  ? import('./i18n-fa.js').then((m) => { strings.fa = m.fa; })
+  : Promise.resolve();
 
 // t returns the phrase for key in the page's language.
 export function t(key, vars = {}) {

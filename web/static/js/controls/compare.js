@@ -25,9 +25,9 @@ export const CompareControl = L.Control.extend({
     this.check = L.DomUtil.create('input', '', toggle);
     this.check.type = 'checkbox';
     toggle.append(` ${t('compare')}`);
+    // The two date fields are made when comparing starts: Chromium's first
+    // date field on a page is slow to make (see the time control's go-to).
     this.form = L.DomUtil.create('div', 'compare-form', root);
-    this.from = this.dateInput('compareFrom', 'compare-from');
-    this.to = this.dateInput('compareTo', 'compare-to');
     this.body = L.DomUtil.create('div', 'compare-body', root);
     this.body.setAttribute('aria-live', 'polite');
     L.DomEvent.on(this.check, 'change', () => this.fromCheck());
@@ -80,6 +80,10 @@ export const CompareControl = L.Control.extend({
     this.body.replaceChildren();
     if (!cmp) {
       return;
+    }
+    if (!this.from) {
+      this.from = this.dateInput('compareFrom', 'compare-from');
+      this.to = this.dateInput('compareTo', 'compare-to');
     }
     this.from.value = cmp.from;
     this.to.value = cmp.to;

@@ -91,17 +91,39 @@ export const TimeControl = L.Control.extend({
     this.loop.type = 'checkbox';
     loopLabel.append(` ${t('loop')}`);
     L.DomEvent.on(this.loop, 'change', () => { m.loop = this.loop.checked; });
-    const jumpLabel = L.DomUtil.create('label', '', options);
-    jumpLabel.textContent = `${t('goTo')} `;
-    this.jump = L.DomUtil.create('input', 'tc-jump', jumpLabel);
+    // The typed date. Chromium makes the first date field of a page slowly
+    // (its date formats load on first use: 20-40 ms here, four times that
+    // on a phone), so the field is made when it is wanted: a button showing
+    // the day becomes the field, and opens its picker, in the same tap.
+    this.jumpLabel = L.DomUtil.create('label', '', options);
+    this.jumpLabel.textContent = `${t('goTo')} `;
+    this.jumpOpen = L.DomUtil.create('button', 'tc-jump-open', this.jumpLabel);
+    this.jumpOpen.type = 'button';
+    L.DomEvent.on(this.jumpOpen, 'click', () => this.openJump());
+  },
+
+  // openJump turns the button into the date field, focused, with its
+  // picker open where the browser has one.
+  openJump() {
+    const m = this.model;
+    this.jump = L.DomUtil.create('input', 'tc-jump');
     this.jump.type = 'date';
     this.jump.min = m.start;
     this.jump.max = m.end; // today: the API answers any day
+    this.jump.value = m.date;
     L.DomEvent.on(this.jump, 'change', () => {
       if (this.jump.value) {
         m.setDate(this.jump.value, 'jump');
       }
     });
+    this.jumpOpen.replaceWith(this.jump);
+    this.jumpOpen = null;
+    this.jump.focus();
+    try {
+      this.jump.showPicker();
+    } catch {
+      // No picker here (or not from this gesture): the field takes typing.
+    }
   },
 
   // addTrack adds the slider over the model's window, a tick on each day
@@ -158,7 +180,11 @@ export const TimeControl = L.Control.extend({
     dateInto(second, m.date, lang === 'fa' ? 'solar' : 'iso');
     this.slider.value = String(dayNumber(m.date) - dayNumber(m.window.from));
     this.slider.setAttribute('aria-valuetext', dateText(m.date, 'long'));
-    if (document.activeElement !== this.jump) {
+    if (this.jumpOpen) {
+      this.jumpOpen.replaceChildren();
+      dateInto(this.jumpOpen, m.date, 'short');
+      this.jumpOpen.setAttribute('aria-label', `${t('goTo')}: ${dateText(m.date, 'short')}`); // the words shown, as WCAG 2.5.3 asks
+    } else if (document.activeElement !== this.jump) {
       this.jump.value = m.date;
     }
   },
