@@ -1,17 +1,13 @@
 package server
 
 import (
-	"bytes"
 	"fmt"
-	"html"
 	"io/fs"
 	"mime"
 	"path"
-	"slices"
 
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/server/internal/rep"
-	"github.com/controlmap/controlmap/web"
 	"github.com/controlmap/controlmap/wire"
 )
 
@@ -93,30 +89,6 @@ func newDocuments(enc *wire.Encoder, web fs.FS, maxHeld int, version string) (*d
 		return nil, fmt.Errorf("server: page files: %w", err)
 	}
 	return d, nil
-}
-
-// preloadChunks names, in the page's head, each chunk of the bundle that
-// its scripts import (web.Preloads), so that they come in the first round
-// trip with the scripts and the data.
-func preloadChunks(static map[string]*rep.Rep, fsys fs.FS) error {
-	chunks, err := web.Preloads(fsys)
-	if err != nil || len(chunks) == 0 || static["index.html"] == nil {
-		return err
-	}
-	b, err := static["index.html"].Body()
-	if err != nil {
-		return err
-	}
-	var tags bytes.Buffer
-	for _, c := range chunks {
-		fmt.Fprintf(&tags, "<link rel=\"modulepreload\" href=\"%s\">\n", html.EscapeString(c))
-	}
-	i := bytes.Index(b, []byte("</head>"))
-	if i < 0 {
-		return fmt.Errorf("index.html has no </head> for the preloads")
-	}
-	static["index.html"] = rep.New(wire.TypeHTML, rep.CacheRevalidate, slices.Concat(b[:i], tags.Bytes(), b[i:]))
-	return nil
 }
 
 func repSize(r *rep.Rep) int {

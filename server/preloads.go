@@ -1,0 +1,110 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/controlmap/controlmap/server/internal/rep"
+	"github.com/controlmap/controlmap/wire"
+)
+
+// The page's modules reach the browser bundled by esbuild ('make build':
+// web/static/bundle/). Its two scripts import chunks, and chunks import
+// chunks; named in the page's head as modulepreloads, they all come in the
+// first round trip, instead of one level of imports at a time.
+
+// preloadChunks names, in the page's head, each chunk of the bundle that
+// its scripts import (bundlePreloads), so that they come in the first round
+// trip with the scripts and the data.
+func preloadChunks(static map[string]*rep.Rep, fsys fs.FS) error {
+	chunks, err := bundlePreloads(fsys)
+	if err != nil || len(chunks) == 0 || static["index.html"] == nil {
+		return err
+	}
+	b, err := static["index.html"].Body()
+	if err != nil {
+		return err
+	}
+	var tags bytes.Buffer
+	for _, c := range chunks {
+		fmt.Fprintf(&tags, "<link rel=\"modulepreload\" href=\"%s\">\n", html.EscapeString(c))
+	}
+	i := bytes.Index(b, []byte("</head>"))
+	if i < 0 {
+		return fmt.Errorf("index.html has no </head> for the preloads")
+	}
+	static["index.html"] = rep.New(wire.TypeHTML, rep.CacheRevalidate, slices.Concat(b[:i], tags.Bytes(), b[i:]))
+	return nil
+}
+
+// bundleMeta is esbuild's metafile of the page's bundle ('make build'
+// writes it with the bundle): each output file and what it imports.
+const bundleMeta = "bundle/meta.json"
+
+// bundleEntries are the page's two scripts of the bundle, as index.html
+// names them.
+var bundleEntries = []string{"bundle/boot.js", "bundle/main.js"}
+
+// bundlePreloads returns the chunks that the page's bundled scripts import
+// statically, directly or through other chunks, as paths under static/, in
+// order. The page names each in a modulepreload, so that the browser asks
+// for them all with the scripts instead of finding them one level of
+// imports at a time (the chunks the panels load later, by import(), are left
+// out). It returns nil when fsys holds no bundle: a page folder of tests.
+func bundlePreloads(fsys fs.FS) ([]string, error) {
+	b, err := fs.ReadFile(fsys, bundleMeta)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var meta struct {
+		Outputs map[string]struct {
+			Imports []struct{ Path, Kind string }
+		}
+	}
+	if err := json.Unmarshal(b, &meta); err != nil {
+		return nil, fmt.Errorf("server: %s: %w", bundleMeta, err)
+	}
+	// esbuild names the outputs from where it ran: static/bundle/...
+	rel := func(p string) string { return strings.TrimPrefix(p, "static/") }
+	imports := map[string][]string{}
+	for out, o := range meta.Outputs {
+		for _, im := range o.Imports {
+			if im.Kind == "import-statement" {
+				imports[rel(out)] = append(imports[rel(out)], rel(im.Path))
+			}
+		}
+	}
+	for _, e := range bundleEntries {
+		if _, ok := meta.Outputs["static/"+e]; !ok {
+			return nil, fmt.Errorf("server: %s names no %s: rebuild the bundle ('make build')", bundleMeta, e)
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	var walk func(string)
+	walk = func(p string) {
+		for _, im := range imports[p] {
+			if !seen[im] {
+				seen[im] = true
+				out = append(out, im)
+				walk(im)
+			}
+		}
+	}
+	for _, e := range bundleEntries {
+		seen[e] = true
+	}
+	for _, e := range bundleEntries {
+		walk(e)
+	}
+	return out, nil
+}
