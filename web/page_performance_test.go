@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"bufio"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -57,6 +59,11 @@ func TestPagePerformance(t *testing.T) {
 			if !named[e.Name] {
 				t.Errorf("the first view loads %s, which the page's head does not name", e.Name)
 			}
+			// and each carries V8's compile hint, so that Chrome compiles it
+			// off the main thread (see the Makefile)
+			if head := firstLine(t, e.Name); head != compileHint {
+				t.Errorf("%s starts %.60q, want the compile hint %q", e.Name, head, compileHint)
+			}
 		}
 	}
 	requestsBefore := len(p.requestList())
@@ -84,4 +91,23 @@ func TestPagePerformance(t *testing.T) {
 	if n := len(p.requestList()) - requestsBefore; n > 0 {
 		t.Errorf("playing made %d requests, want none", n)
 	}
+}
+
+// compileHint is V8's explicit compile hint that 'make build' puts on top of
+// Leaflet and of the bundle.
+const compileHint = "//# allFunctionsCalledOnLoad"
+
+// firstLine returns the first line of the file at u.
+func firstLine(t *testing.T, u string) string {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	line, err := bufio.NewReader(resp.Body).ReadString('\n')
+	if err != nil {
+		t.Fatalf("%s: %v", u, err)
+	}
+	return strings.TrimSuffix(line, "\n")
 }
