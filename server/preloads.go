@@ -14,14 +14,11 @@ import (
 	"github.com/controlmap/controlmap/wire"
 )
 
-// The page's modules reach the browser bundled by esbuild ('make build':
-// web/static/bundle/). Its two scripts import chunks, and chunks import
-// chunks; named in the page's head as modulepreloads, they all come in the
-// first round trip, instead of one level of imports at a time.
-
 // preloadChunks names, in the page's head, each chunk of the bundle that
-// its scripts import (bundlePreloads), so that they come in the first round
-// trip with the scripts and the data.
+// its scripts import (bundlePreloads). The page's modules reach the browser
+// bundled by esbuild ('make build': web/static/bundle/), two scripts that
+// import chunks that import chunks; named as modulepreloads, they all come
+// in the first round trip with the data, not one level of imports at a time.
 func preloadChunks(static map[string]*rep.Rep, fsys fs.FS) error {
 	chunks, err := bundlePreloads(fsys)
 	if err != nil || len(chunks) == 0 || static["index.html"] == nil {
