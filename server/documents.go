@@ -22,7 +22,7 @@ type documents struct {
 	sources *rep.Rep
 	places  *rep.Rep
 	periods *rep.Rep
-	about   *rep.Rep // the methodology as a page
+	about   map[string]*rep.Rep // the methodology as a page, by language ("en", "fa")
 	context *rep.Rep
 	stats   *rep.Rep
 	static  map[string]*rep.Rep // by file name in web
@@ -60,10 +60,13 @@ type answerKey struct {
 func newDocuments(enc *wire.Encoder, web fs.FS, maxHeld int, version string) (*documents, error) {
 	ds := enc.Dataset()
 	d := &documents{enc: enc,
-		sources:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
-		places:    rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, enc.Places),
-		periods:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Periods),
-		about:     rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(data.Attribution) }),
+		sources: rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
+		places:  rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, enc.Places),
+		periods: rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Periods),
+		about: map[string]*rep.Rep{
+			"en": rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(data.Attribution, "en") }),
+			"fa": rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(data.Attribution, "fa") }),
+		},
 		context:   rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, ds.Context),
 		stats:     rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Stats),
 		timelines: rep.NewLRU[data.Day, *rep.Rep](timelineCacheBytes, func(*rep.Rep) int { return 1 }),

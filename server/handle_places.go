@@ -12,8 +12,13 @@ func (s *Server) handlePeriods(c echo.Context, _ *request) error {
 	return s.docs.periods.Serve(c.Response(), c.Request())
 }
 
-// handleAbout serves GET /about: the methodology as a page.
-func (s *Server) handleAbout(c echo.Context, _ *request) error {
+// handleAbout serves GET /about: the methodology as a page, in Dari with
+// lang=fa (as the map's own link in Dari asks), else in English.
+func (s *Server) handleAbout(c echo.Context, r *request) error {
+	lang, err := r.choice(paramLang, "en", "fa")
+	if err != nil {
+		return err
+	}
 	setDocumentHeaders(c.Response().Header())
-	return s.docs.about.Serve(c.Response(), c.Request())
+	return s.docs.about[lang].Serve(c.Response(), c.Request())
 }

@@ -55,7 +55,7 @@ func (s *Server) Publish(dir string) (*Manifest, error) {
 			return nil, err
 		}
 	}
-	for _, p := range [][2]string{{"index.html", "/"}, {"about.html", "/about"}} {
+	for _, p := range [][2]string{{"index.html", "/"}, {"about.html", "/about"}, {"about.fa.html", "/about?lang=fa"}} {
 		page, err := s.get(p[1])
 		if err != nil {
 			return nil, err

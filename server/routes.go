@@ -41,7 +41,7 @@ func (s *Server) table() []route {
 		{"/api/sources", nil, 0, s.handleSources},
 		{"/api/places", nil, 0, s.handlePlaces},
 		{"/api/periods", nil, 0, s.handlePeriods},
-		{"/about", nil, 0, s.handleAbout},
+		{"/about", []string{paramLang}, 0, s.handleAbout},
 		{"/api/context", nil, 0, s.handleContext},
 		{"/api/control.csv", []string{paramDate}, 0, s.handleControlCSV},
 		{"/api/diff", []string{paramFrom, paramTo, paramDetail}, 0, s.handleDiff},

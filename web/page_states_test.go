@@ -119,6 +119,24 @@ func TestPageDariText(t *testing.T) {
 	}
 }
 
+// TestAboutAxe: axe-core finds nothing on "About this map", in English and
+// in Dari (right to left, with the methodology kept in English below).
+func TestAboutAxe(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	axe, err := os.ReadFile("node_modules/axe-core/axe.min.js")
+	if err != nil {
+		t.Fatalf("axe-core is not installed (make deps): %v", err)
+	}
+	p := newPage(t)
+	for _, q := range []string{"", "?lang=fa"} {
+		p.do(t, chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+"/about"+q))
+		waitFor(t, p, `document.readyState === 'complete'`)
+		if v := runAxe(t, p, string(axe)); len(v) > 0 {
+			t.Errorf("/about%s: axe-core violations: %v", q, v)
+		}
+	}
+}
+
 func TestAboutPage(t *testing.T) {
 	ts, _ := newSite(t, nil)
 	resp, err := http.Get(ts.URL + "/about")

@@ -81,6 +81,7 @@ func TestPublishedThroughNginx(t *testing.T) {
 		{"changes fade and scrubbing fetches nothing", checkFadeAndScrub},
 		{"compare mode works without the server", checkCompare("/maps/panjshir/api/export/animation.gif")},
 		{"the page's diff equals the server's", checkLocalDiff(live.URL)},
+		{"'About this map' opens, in the page's language", checkAboutLinks},
 	})
 	for _, r := range p.requestList() {
 		if !strings.HasPrefix(r, base+"/") && !strings.HasPrefix(r, "data:") {

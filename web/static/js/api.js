@@ -16,6 +16,7 @@ const dynamicURLs = {
   // The PNG is in English; Dari text is carried by the SVG only.
   picture: (day, view) => `api/export/map.${lang === 'fa' ? 'svg' : 'png'}?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social${lang === 'fa' ? '&lang=fa' : ''}`,
   animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  about: lang === 'fa' ? 'about?lang=fa' : 'about',
 };
 
 // A static copy (controlmap publish) marks its page: there every document is
@@ -33,6 +34,7 @@ const staticURLs = {
   places: 'api/places.geojson',
   picture: (day) => `api/export/map/${day}.png`,
   animation: () => 'api/export/animation.gif',
+  about: lang === 'fa' ? 'about.fa.html' : 'about.html',
 };
 
 export const isStatic = document.querySelector('meta[name="controlmap-static"]') !== null;

@@ -15,7 +15,10 @@ import { TimelineIndex } from './timelineindex.js';
 import { TimeModel } from './timemodel.js';
 
 addPatterns(document.querySelector('.pattern-defs defs'));
-const language = languageReady.then(applyLanguage);
+const language = languageReady.then(() => {
+  applyLanguage();
+  document.getElementById('about-link').href = urls.about; // in the page's language
+});
 
 export const booted = Promise.all([language, ...[urls.areas, urls.timeline, urls.stats, urls.periods].map(getJSON)])
   .then(([, areas, timeline, stats, periods]) => {

@@ -175,10 +175,12 @@ export function applyLanguage() {
   const about = document.getElementById('about-link');
   about.textContent = t('about');
   if (lang === 'fa') {
-    about.href = 'about?lang=fa';
     const font = document.createElement('link');
     font.rel = 'stylesheet';
-    font.href = 'vendor/fonts/naskh.css';
+    // Beside this script's folder, wherever the page's files are (a static
+    // copy keeps them under assets/HASH/, which the page's own URL does not
+    // show).
+    font.href = new URL('../vendor/fonts/naskh.css', import.meta.url).href;
     document.head.append(font);
   }
   const a = document.getElementById('lang-switch');
