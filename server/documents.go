@@ -154,8 +154,8 @@ func (d *documents) control(k answerKey) (*rep.Fixed, error) {
 func staticReps(web fs.FS) (map[string]*rep.Rep, error) {
 	out := map[string]*rep.Rep{}
 	err := fs.WalkDir(web, ".", func(name string, de fs.DirEntry, err error) error {
-		if err != nil || !de.Type().IsRegular() {
-			return err
+		if err != nil || !de.Type().IsRegular() || name == bundleMeta {
+			return err // the bundle's metafile is for the server (preloads.go), not for browsers
 		}
 		b, err := fs.ReadFile(web, name)
 		if err != nil {

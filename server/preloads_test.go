@@ -1,7 +1,9 @@
 package server
 
 import (
+	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -39,6 +41,34 @@ func TestBundlePreloads(t *testing.T) {
 	} {
 		if _, err := bundlePreloads(fstest.MapFS{"bundle/meta.json": {Data: []byte(bad)}}); err == nil {
 			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// TestPagePreloadsChunks: through the server, the page's head names the
+// chunks of its bundle, the chunks are served, and the metafile is not.
+func TestPagePreloadsChunks(t *testing.T) {
+	web := fstest.MapFS{
+		"index.html":        {Data: []byte("<!doctype html><head><title>t</title></head><body></body>")},
+		"bundle/boot.js":    {Data: []byte(`import "./chunk-A.js";`)},
+		"bundle/main.js":    {Data: []byte(`import "./boot.js";`)},
+		"bundle/chunk-A.js": {Data: []byte("export {};")},
+		"bundle/meta.json":  {Data: []byte(`{"outputs": {"static/bundle/boot.js": {"imports": [{"path": "static/bundle/chunk-A.js", "kind": "import-statement"}]}, "static/bundle/main.js": {"imports": [{"path": "static/bundle/boot.js", "kind": "import-statement"}]}, "static/bundle/chunk-A.js": {}}}`)},
+	}
+	ds := newFixtureServer(t).ds
+	s, err := New(Config{Version: "test", Logger: quietLog}, ds, web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	page := get(t, h, http.MethodGet, "/").Body.String()
+	head := page[:strings.Index(page, "</head>")]
+	if !strings.Contains(head, `<link rel="modulepreload" href="bundle/chunk-A.js">`) {
+		t.Errorf("the page's head names no chunk: %q", head)
+	}
+	for target, want := range map[string]int{"/bundle/chunk-A.js": 200, "/bundle/main.js": 200, "/bundle/meta.json": 404} {
+		if rec := get(t, h, http.MethodGet, target); rec.Code != want {
+			t.Errorf("%s: %d, want %d", target, rec.Code, want)
 		}
 	}
 }
