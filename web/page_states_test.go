@@ -35,12 +35,19 @@ func runAxe(t *testing.T, p *page, axe string) []string {
 	return eval[[]string](t, p, `window.__axe`)
 }
 
-func TestPageAxe(t *testing.T) {
-	ts, _ := newSite(t, nil)
+// axeSource is axe-core's script (npm), to inject into a page.
+func axeSource(t *testing.T) string {
+	t.Helper()
 	axe, err := os.ReadFile("node_modules/axe-core/axe.min.js")
 	if err != nil {
 		t.Fatalf("axe-core is not installed (make deps): %v", err)
 	}
+	return string(axe)
+}
+
+func TestPageAxe(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	axe := axeSource(t)
 	p := newPage(t)
 	for _, s := range axeStates {
 		t.Run(s.name, func(t *testing.T) {
@@ -54,7 +61,7 @@ func TestPageAxe(t *testing.T) {
 				p.do(t, chromedp.Evaluate[chromedp.Void](s.js))
 			}
 			p.do(t, chromedp.Sleep(300*time.Millisecond))
-			if v := runAxe(t, p, string(axe)); len(v) > 0 {
+			if v := runAxe(t, p, axe); len(v) > 0 {
 				t.Errorf("axe-core violations: %v", v)
 			}
 		})
@@ -123,15 +130,12 @@ func TestPageDariText(t *testing.T) {
 // in Dari (right to left, with the methodology kept in English below).
 func TestAboutAxe(t *testing.T) {
 	ts, _ := newSite(t, nil)
-	axe, err := os.ReadFile("node_modules/axe-core/axe.min.js")
-	if err != nil {
-		t.Fatalf("axe-core is not installed (make deps): %v", err)
-	}
+	axe := axeSource(t)
 	p := newPage(t)
 	for _, q := range []string{"", "?lang=fa"} {
 		p.do(t, chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+"/about"+q))
 		waitFor(t, p, `document.readyState === 'complete'`)
-		if v := runAxe(t, p, string(axe)); len(v) > 0 {
+		if v := runAxe(t, p, axe); len(v) > 0 {
 			t.Errorf("/about%s: axe-core violations: %v", q, v)
 		}
 	}
