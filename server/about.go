@@ -43,7 +43,7 @@ var aboutPage = template.Must(template.New("about").Parse(`<!doctype html>
 {{- end}}
 <h2 id="credits">{{.Credits}}</h2>
 <ul>
-{{- range .CreditLines}}
+{{- range .Lines}}
 <li>{{.}}</li>
 {{- end}}
 </ul>
@@ -57,7 +57,7 @@ var aboutPage = template.Must(template.New("about").Parse(`<!doctype html>
 type aboutText struct {
 	Lang, Dir, Title, Map, Back, Sources, WholeMethod, Credits string
 	Font                                                       bool
-	Summary                                                    []byte // Markdown, or nil
+	SummaryMD                                                  []byte // Markdown, or nil
 	CreditLines                                                func(attribution string) []template.HTML
 }
 
@@ -73,7 +73,7 @@ var aboutTexts = map[string]aboutText{
 		}},
 	"fa": {Lang: "fa", Dir: "rtl", Title: "دربارهٔ این نقشه: controlmap", Map: "./?lang=fa", Back: "→ بازگشت به نقشه",
 		Sources: "همهٔ منابع (JSON)", WholeMethod: "متن کامل روش (به انگلیسی)", Credits: "منابع داده‌ها و نرم‌افزار", Font: true,
-		Summary: docs.AboutFa,
+		SummaryMD: docs.AboutFa,
 		CreditLines: func(attribution string) []template.HTML {
 			return []template.HTML{
 				template.HTML(`مرزهای ولسوالی‌ها و ولایت‌ها: <span lang="en" dir="ltr">` + template.HTMLEscapeString(attribution) + `</span>.`),
@@ -100,17 +100,17 @@ func renderAbout(attribution, lang string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: render the methodology: %w", err)
 	}
-	var summary template.HTML
-	if text.Summary != nil {
-		if summary, err = html(text.Summary); err != nil {
+	page := struct {
+		aboutText
+		Summary, Body template.HTML
+		Lines         []template.HTML
+	}{aboutText: text, Body: body, Lines: text.CreditLines(attribution)}
+	if text.SummaryMD != nil {
+		if page.Summary, err = html(text.SummaryMD); err != nil {
 			return nil, fmt.Errorf("server: render the %s summary: %w", lang, err)
 		}
 	}
 	var out bytes.Buffer
-	err = aboutPage.Execute(&out, map[string]any{
-		"Lang": text.Lang, "Dir": text.Dir, "Title": text.Title, "Map": text.Map, "Back": text.Back,
-		"Sources": text.Sources, "WholeMethod": text.WholeMethod, "Credits": text.Credits, "Font": text.Font,
-		"Summary": summary, "Body": body, "CreditLines": text.CreditLines(attribution),
-	})
+	err = aboutPage.Execute(&out, page)
 	return out.Bytes(), err
 }
