@@ -108,6 +108,25 @@ func newGPKGLayer[T any](s *wire.Schema[T], geomType string, recs iter.Seq[T], g
 	return l
 }
 
+// gpkgCore marks the file a GeoPackage 1.3 and creates the tables every
+// GeoPackage has (the spatial reference systems, the contents, the geometry
+// columns and the extensions), before any layer.
+var gpkgCore = []string{
+	`PRAGMA application_id = 1196444487`, // "GPKG"
+	`PRAGMA user_version = 10300`,        // GeoPackage 1.3.0
+	`CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+		organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT)`,
+	`INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', NULL),
+		('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', NULL), ('WGS 84 geodetic', 4326, 'EPSG', 4326, '` + gpkgWGS84 + `', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')`,
+	`CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+		description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+		min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER REFERENCES gpkg_spatial_ref_sys(srs_id))`,
+	`CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+		srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))`,
+	`CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
+		scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))`,
+}
+
 func writeGPKG(ctx context.Context, path string, layers []gpkgLayer) (err error) {
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
@@ -136,22 +155,7 @@ func writeGPKG(ctx context.Context, path string, layers []gpkgLayer) (err error)
 			_ = tx.Rollback()
 		}
 	}()
-	stmts := []string{
-		`PRAGMA application_id = 1196444487`, // "GPKG"
-		`PRAGMA user_version = 10300`,        // GeoPackage 1.3.0
-		`CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
-			organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT)`,
-		`INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', NULL),
-			('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', NULL), ('WGS 84 geodetic', 4326, 'EPSG', 4326, '` + gpkgWGS84 + `', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')`,
-		`CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
-			description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-			min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER REFERENCES gpkg_spatial_ref_sys(srs_id))`,
-		`CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
-			srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))`,
-		`CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
-			scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))`,
-	}
-	for _, s := range stmts {
+	for _, s := range gpkgCore {
 		if _, err := tx.Exec(s); err != nil {
 			return fmt.Errorf("%.40s: %w", s, err)
 		}

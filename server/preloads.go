@@ -85,7 +85,16 @@ func bundlePreloads(fsys fs.FS) ([]string, error) {
 			return nil, fmt.Errorf("server: %s names no %s: rebuild the bundle ('make build')", bundleMeta, e)
 		}
 	}
+	return reachable(imports, bundleEntries), nil
+}
+
+// reachable returns, in the order first met, every file that the entries
+// import directly or through other files, leaving out the entries.
+func reachable(imports map[string][]string, entries []string) []string {
 	seen := map[string]bool{}
+	for _, e := range entries {
+		seen[e] = true
+	}
 	var out []string
 	var walk func(string)
 	walk = func(p string) {
@@ -97,11 +106,8 @@ func bundlePreloads(fsys fs.FS) ([]string, error) {
 			}
 		}
 	}
-	for _, e := range bundleEntries {
-		seen[e] = true
-	}
-	for _, e := range bundleEntries {
+	for _, e := range entries {
 		walk(e)
 	}
-	return out, nil
+	return out
 }
