@@ -47,7 +47,10 @@ wait_up "http://127.0.0.1:18081/readyz"
 pid[controlmap-aa]=$!
 wait_up "http://127.0.0.1:18086/readyz"
 servers=(controlmap controlmap-aa bare-go bare-go-h nginx)
-declare -A url=([controlmap]="http://127.0.0.1:18081/api/control?date=$DATE" [controlmap-aa]="http://127.0.0.1:18086/api/control?date=$DATE" [bare-go]="http://127.0.0.1:18082/" [bare-go-h]="http://127.0.0.1:18085/" [nginx]="http://127.0.0.1:18083/control.json")
+# Every server is asked for the same target, so that each parses the same
+# request line (the bare servers ignore it; nginx maps it to a file).
+target="/api/control?date=$DATE"
+declare -A url=([controlmap]="http://127.0.0.1:18081$target" [controlmap-aa]="http://127.0.0.1:18086$target" [bare-go]="http://127.0.0.1:18082$target" [bare-go-h]="http://127.0.0.1:18085$target" [nginx]="http://127.0.0.1:18083$target")
 if [ -n "$BEFORE" ]; then
   "${on_server[@]}" "$BEFORE" serve --addr 127.0.0.1:18084 2>"$work/before.log" & pids+=($!)
   pid[before]=$!
@@ -56,9 +59,10 @@ if [ -n "$BEFORE" ]; then
   url[before]="http://127.0.0.1:18084/api/control?date=$DATE"
 fi
 CM="http://127.0.0.1:18081/api/control?date=$DATE"
-mkdir -p "$work/www"
+mkdir -p "$work/www/api"
 curl -fs "$CM" -o "$work/www/control.json"
 curl -fs -H 'Accept-Encoding: gzip' -D "$work/headers.txt" "$CM" -o "$work/www/control.json.gz"
+cp "$work/www/control.json" "$work/www/api/control"; cp "$work/www/control.json.gz" "$work/www/api/control.gz"
 # nginx sends controlmap's headers too (security, caching, CORS); the bare Go
 # server only Content-Type and Content-Length, as the ceiling to reach.
 nginx_headers=$(grep -viE '^(HTTP/|date|content-(length|type|encoding)|etag|vary):' "$work/headers.txt" | tr -d '\r' |
@@ -85,17 +89,19 @@ http {
   client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
   server {
     listen 127.0.0.1:18083; root $work/www;
+    location = /api/control { default_type application/geo+json; }
 $nginx_headers
   }
 }
 NGINX
 "${on_server[@]}" nginx -c "$work/nginx.conf" -g 'daemon off;' & pids+=($!)
 pid[nginx]=$!
-wait_up "http://127.0.0.1:18082/"
-wait_up "http://127.0.0.1:18085/"
-wait_up "http://127.0.0.1:18083/control.json"
-cmp <(curl -fs "http://127.0.0.1:18083/control.json") "$work/www/control.json"
-cmp <(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:18083/control.json") "$work/www/control.json.gz"
+for s in bare-go bare-go-h nginx; do
+  wait_up "${url[$s]}"
+  cmp <(curl -fs "${url[$s]}") "$work/www/control.json"
+  cmp <(curl -fs -H 'Accept-Encoding: gzip' "${url[$s]}") "$work/www/control.json.gz"
+done
+[ "$(curl -fs -o /dev/null -w '%{content_type}' "${url[nginx]}")" = application/geo+json ]
 
 # cpu_ticks PID: user + system clock ticks of PID and its children (nginx's
 # workers), from /proc.
