@@ -24,7 +24,7 @@ NASKH    := web/node_modules/@fontsource/noto-naskh-arabic
 GO_SRC   := $(shell find . -name '*.go' -not -path './web/node_modules/*')
 WEB_SRC  := $(shell find web/static -type f -not -path 'web/static/vendor/*' -not -path 'web/static/bundle/*')
 
-.PHONY: help deps build run test bench loadtest fuzz screenshot lint fmt golden clean
+.PHONY: help deps build run test bench where loadtest fuzz screenshot lint fmt golden clean
 
 help: ## list the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -122,6 +122,10 @@ bench: deps build $(LIGHTHOUSE) ## benchmarks: go test -bench, wrk against nginx
 	scripts/scale.sh bin/controlmap
 	scripts/page.sh
 	scripts/lighthouse.sh bin/controlmap
+
+where: deps build ## where the CPU of one /api/control request goes, against bare net/http, from perf profiles (writes BENCHMARKS.md)
+	@command -v perf >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends linux-perf; }
+	scripts/where.sh bin/controlmap
 
 loadtest: deps build ## hold 256 connections for 30 s with wrk: no errors, flat memory
 	scripts/loadtest.sh bin/controlmap

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# make where: where the CPU of one cached /api/control request goes, in
+# controlmap and in the bare net/http servers of bench.sh (scripts/barego:
+# with its two header fields, and with controlmap's), by part (see where.py).
+# perf samples each server, pinned to the upper half of the cores, while wrk
+# (on the lower half) asks it for the same target; ROUNDS profiles of
+# DURATION seconds each per server and encoding, alternated. Requests per
+# second move by +-20 % from run to run on this machine; the parts of one
+# request, normalised by the kernel's write() (the same in every server), do
+# not. Writes its section into BENCHMARKS.md.
+set -euo pipefail
+BIN=${1:-bin/controlmap}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-4}
+DATE=${DATE:-2021-09-06}
+OUT=${OUT:-BENCHMARKS.md}
+command -v perf >/dev/null || { echo "where.sh: needs perf (apt install linux-perf)"; exit 1; }
+ncpu=$(nproc); half=$((ncpu / 2))
+[ "$half" -ge 1 ] || { echo "where.sh: needs two cores"; exit 1; }
+span() { [ "$1" = "$2" ] && echo "$1" || echo "$1-$2"; }
+on_server=(taskset -c "$(span "$half" $((ncpu - 1)))"); on_load=(taskset -c "$(span 0 $((half - 1)))")
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+wait_up() { for _ in $(seq 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "not up: $1"; exit 1; }
+
+target="/api/control?date=$DATE"
+"${on_server[@]}" "$BIN" serve --addr 127.0.0.1:18091 2>"$work/controlmap.log" & pids+=($!)
+declare -A pid=([controlmap]=$!) port=([controlmap]=18091 [bare-go]=18092 [bare-go-h]=18093)
+wait_up "http://127.0.0.1:18091/readyz"
+curl -fs "http://127.0.0.1:18091$target" -o "$work/body"
+curl -fs -H 'Accept-Encoding: gzip' -D "$work/headers.txt" "http://127.0.0.1:18091$target" -o "$work/body.gz"
+go build -o "$work/barego" "$here/barego"
+"${on_server[@]}" "$work/barego" -addr 127.0.0.1:18092 -body "$work/body" -gzip "$work/body.gz" & pids+=($!)
+pid[bare-go]=$!
+"${on_server[@]}" "$work/barego" -addr 127.0.0.1:18093 -body "$work/body" -gzip "$work/body.gz" -headers "$work/headers.txt" & pids+=($!)
+pid[bare-go-h]=$!
+servers=(bare-go bare-go-h controlmap)
+for s in "${servers[@]}"; do
+  wait_up "http://127.0.0.1:${port[$s]}$target"
+  cmp <(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:${port[$s]}$target") "$work/body.gz"
+done
+
+for round in $(seq "$ROUNDS"); do
+  for enc in identity gzip; do
+    hdr=(); [ "$enc" = gzip ] && hdr=(-H 'Accept-Encoding: gzip')
+    for i in 0 1 2; do
+      s=${servers[$(((i + round) % 3))]}
+      # perf starts once wrk has its connections open and stops before it ends
+      (sleep 0.5; perf record -F 1999 -g -p "${pid[$s]}" -o "$work/perf.data" -- sleep "$DURATION" >/dev/null 2>&1) &
+      "${on_load[@]}" wrk -t"$half" -c64 -d"$((DURATION + 1))s" "${hdr[@]}" "http://127.0.0.1:${port[$s]}$target" >/dev/null
+      wait "$!"
+      { perf script -i "$work/perf.data" 2>/dev/null; echo; } >>"$work/$s-$enc.txt"
+      echo "round $round: $s $enc profiled" >&2
+    done
+  done
+done
+
+table=$(python3 "$here/where.py" "$work" "${servers[@]}")
+echo "$table"
+{
+  echo "## CPU per request, by part: /api/control against bare net/http ($(date -u +%Y-%m-%d))"
+  echo
+  echo "Machine: $(nproc) cores, $(uname -sr), $(go version | cut -d' ' -f3), $(perf --version). Command: \`make where\` (\`ROUNDS=$ROUNDS DURATION=$DURATION scripts/where.sh\`):"
+  echo "perf at 1999 Hz on each server, pinned, while wrk -c64 asks it for \`$target\`; $ROUNDS profiles of $DURATION s per server and encoding, alternated."
+  echo "Each figure is per cent of bare-go's CPU per request: a part's share of the samples, scaled by the kernel's write(), which costs the same per request in every server (same bytes, same calls)."
+  echo "bare-go sends Content-Type and Content-Length (and Content-Encoding); bare-go-h sends controlmap's header fields too; neither has timeouts or routing."
+  echo
+  echo "$table"
+} >"$work/section.md"
+"$here/put-section.py" "$OUT" "$work/section.md"
+echo "wrote $OUT"
