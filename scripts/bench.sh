@@ -31,11 +31,8 @@ else
 fi
 OUT=${OUT:-BENCHMARKS.md}
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-wait_up() { for _ in $(seq 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "not up: $1"; exit 1; }
+# shellcheck source=servers.sh
+. "$here/servers.sh"
 
 "${on_server[@]}" "$BIN" serve --addr 127.0.0.1:18081 2>"$work/controlmap.log" & pids+=($!)
 declare -A pid=([controlmap]=$!)

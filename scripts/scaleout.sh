@@ -9,11 +9,8 @@ BIN=${1:-bin/controlmap}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-5}
 CONNS=${CONNS:-64}
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-wait_up() { for _ in $(seq 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "not up: $1"; exit 1; }
+# shellcheck source=servers.sh
+. "$(dirname "$0")/servers.sh"
 
 "$BIN" publish --out "$work/site/maps/panjshir" --base-path /maps/panjshir/ >/dev/null
 chmod -R a+rX "$work"

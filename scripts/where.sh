@@ -20,11 +20,8 @@ ncpu=$(nproc); half=$((ncpu / 2))
 span() { [ "$1" = "$2" ] && echo "$1" || echo "$1-$2"; }
 on_server=(taskset -c "$(span "$half" $((ncpu - 1)))"); on_load=(taskset -c "$(span 0 $((half - 1)))")
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-wait_up() { for _ in $(seq 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "not up: $1"; exit 1; }
+# shellcheck source=servers.sh
+. "$here/servers.sh"
 
 target="/api/control?date=$DATE"
 "${on_server[@]}" "$BIN" serve --addr 127.0.0.1:18091 2>"$work/controlmap.log" & pids+=($!)
