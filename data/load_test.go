@@ -64,63 +64,66 @@ func TestLoadFixture(t *testing.T) {
 	}
 }
 
+// loadRejects are the damaged fixtures TestLoadRejects loads: each replaces old
+// by new in one file and wants the error it wraps and the file:line it names.
+var loadRejects = []struct {
+	name     string
+	file     string
+	old, new string // replace old by new in file
+	want     error
+	where    string // "file:line" in the message
+}{
+	{"wrong column count", "control.csv", "S1,North held", "S1,extra,North held", ErrColumns, "control.csv:2"},
+	{"wrong header", "claims.csv", "date,pcodes", "day,pcodes", ErrColumns, "claims.csv:1"},
+	{"bad date", "control.csv", "2021-09-05,day,taliban", "2021-09-31,day,taliban", ErrBadDate, "control.csv:3"},
+	{"malformed date", "claims.csv", "2021-09-06,AF0002", "6 Sept 2021,AF0002", ErrBadDate, "claims.csv:4"},
+	{"unknown P-code in control", "control.csv", "AF0002,2021-09-03", "AF0899,2021-09-03", ErrUnknownPCode, "control.csv:4"},
+	{"unknown P-code in claims", "claims.csv", "AF0001;AF0002", "AF0001;AF0899", ErrUnknownPCode, "claims.csv:3"},
+	{"unknown P-code in events", "events.csv", ",AF0002,South", ",AF0899,South", ErrUnknownPCode, "events.csv:3"},
+	{"unknown source id", "control.csv", "S2;S3,North taken", "S2;S9,North taken", ErrUnknownSrc, "control.csv:3"},
+	{"no source", "claims.csv", "resistance,S1,Resistance", "resistance,,Resistance", ErrNoSource, "claims.csv:3"},
+	{"duplicate change", "control.csv", "2021-09-05,day,taliban", "2021-09-01,day,taliban", ErrDuplicate, "control.csv:3"},
+	{"out-of-order change", "control.csv", "2021-09-05,day,taliban", "2021-08-20,day,taliban", ErrOrder, "control.csv:3"},
+	{"out-of-order claim", "claims.csv", "2021-09-06,AF0002", "2021-09-01,AF0002", ErrOrder, "claims.csv:4"},
+	{"status outside the vocabulary", "control.csv", "day,contested", "day,nrf", ErrVocabulary, "control.csv:4"},
+	{"unknown is not a dataset status", "control.csv", "day,contested", "day,unknown", ErrVocabulary, "control.csv:4"},
+	{"confidence outside the vocabulary", "control.csv", "contested,low", "contested,certain", ErrVocabulary, "control.csv:4"},
+	{"party outside the vocabulary", "claims.csv", "AF0001,taliban,claim", "AF0001,nrf,claim", ErrVocabulary, "claims.csv:2"},
+	{"kind outside the vocabulary", "claims.csv", "taliban,claim,taliban", "taliban,rumour,taliban", ErrVocabulary, "claims.csv:2"},
+	{"source without URL", "sources.csv", "https://example.org/c", "", ErrMissing, "sources.csv:4"},
+	{"source with a relative URL", "sources.csv", "https://example.org/c", "example.org/c", ErrBadValue, "sources.csv:4"},
+	{"duplicate source id", "sources.csv", "S3,Local", "S2,Local", ErrDuplicate, "sources.csv:4"},
+	{"bad published date", "sources.csv", "2021-09,month", "2021-13,month", ErrBadDate, "sources.csv:3"},
+	{"duplicate P-code", "areas.csv", "AF0002,South", "AF0001,South", ErrDuplicate, "areas.csv:4"},
+	{"coordinates outside the area", "events.csv", "35.75,69.25", "34.00,69.25", ErrOutOfBounds, "events.csv:2"},
+	{"exact point outside the polygon", "events.csv", "35.75,69.25", "35.45,69.25", ErrOutOfBounds, "events.csv:2"},
+	{"latitude not a number", "events.csv", "35.75,69.25", "35.75N,69.25", ErrBadValue, "events.csv:2"},
+	{"event in a district without admin2", "events.csv", ",South,AF0002,", ",,AF0002,", ErrMissing, "events.csv:3"},
+	{"admin1 not the district's province", "events.csv", "Testland,North", "Elsewhere,North", ErrBadValue, "events.csv:2"},
+	{"event without admin1", "events.csv", "Testland,North", ",North", ErrMissing, "events.csv:2"},
+	{"geo_precision 3 with a point", "events.csv", "AF0002,South,,,3", "AF0002,South,35.25,69.25,3", ErrBadValue, "events.csv:3"},
+	{"geo_precision 2 without a point", "events.csv", "AF0002,South,,,3", "AF0002,South,,,2", ErrMissing, "events.csv:3"},
+	{"event type outside ACLED's", "events.csv", "2,Battles,Armed clash", "2,Fighting,Armed clash", ErrVocabulary, "events.csv:3"},
+	{"sub-event type outside ACLED's", "events.csv", "2,Battles,Armed clash", "2,Battles,Skirmish", ErrVocabulary, "events.csv:3"},
+	{"date_precision outside the vocabulary", "control.csv", "2021-09-03,day", "2021-09-03,year", ErrVocabulary, "control.csv:4"},
+	{"tier outside the vocabulary", "sources.csv", "day,wire,", "day,blog,", ErrVocabulary, "sources.csv:2"},
+	{"copy_of on a primary", "sources.csv", "month,primary,,", "month,primary,S1,", ErrBadValue, "sources.csv:3"},
+	{"copy_of an unknown source", "sources.csv", "month,primary,,", "month,copy,S9,", ErrUnknownSrc, "sources.csv:3"},
+	{"affiliation outside the vocabulary", "sources.csv", ",state:RU,", ",state:Russia,", ErrVocabulary, "sources.csv:3"},
+	{"affiliation other", "sources.csv", ",independent,description", ",other,description", ErrVocabulary, "sources.csv:4"},
+	{"published_precision disagrees", "sources.csv", "2021-09,month", "2021-09,day", ErrVocabulary, "sources.csv:3"},
+	{"undated source said to be dated", "sources.csv", ",unknown,", ",day,", ErrVocabulary, "sources.csv:4"},
+	{"title_kind outside the vocabulary", "sources.csv", ",independent,headline", ",independent,paraphrase", ErrVocabulary, "sources.csv:2"},
+	{"negative fatalities", "events.csv", ",1,3,North", ",1,-3,North", ErrBadValue, "events.csv:2"},
+	{"geo_precision outside 1-3", "events.csv", "69.25,1,3", "69.25,4,3", ErrVocabulary, "events.csv:2"},
+	{"duplicate event id", "events.csv", "E2,2021-09-06", "E1,2021-09-06", ErrDuplicate, "events.csv:3"},
+	{"unclosed quote", "claims.csv", "Reporter sees", "\"Reporter sees", ErrColumns, "claims.csv:4"},
+}
+
 // TestLoadRejects changes one line of the fixture per case and checks that
 // the load fails with the right kind of error, naming file and line.
 func TestLoadRejects(t *testing.T) {
-	tests := []struct {
-		name     string
-		file     string
-		old, new string // replace old by new in file
-		want     error
-		where    string // "file:line" in the message
-	}{
-		{"wrong column count", "control.csv", "S1,North held", "S1,extra,North held", ErrColumns, "control.csv:2"},
-		{"wrong header", "claims.csv", "date,pcodes", "day,pcodes", ErrColumns, "claims.csv:1"},
-		{"bad date", "control.csv", "2021-09-05,day,taliban", "2021-09-31,day,taliban", ErrBadDate, "control.csv:3"},
-		{"malformed date", "claims.csv", "2021-09-06,AF0002", "6 Sept 2021,AF0002", ErrBadDate, "claims.csv:4"},
-		{"unknown P-code in control", "control.csv", "AF0002,2021-09-03", "AF0899,2021-09-03", ErrUnknownPCode, "control.csv:4"},
-		{"unknown P-code in claims", "claims.csv", "AF0001;AF0002", "AF0001;AF0899", ErrUnknownPCode, "claims.csv:3"},
-		{"unknown P-code in events", "events.csv", ",AF0002,South", ",AF0899,South", ErrUnknownPCode, "events.csv:3"},
-		{"unknown source id", "control.csv", "S2;S3,North taken", "S2;S9,North taken", ErrUnknownSrc, "control.csv:3"},
-		{"no source", "claims.csv", "resistance,S1,Resistance", "resistance,,Resistance", ErrNoSource, "claims.csv:3"},
-		{"duplicate change", "control.csv", "2021-09-05,day,taliban", "2021-09-01,day,taliban", ErrDuplicate, "control.csv:3"},
-		{"out-of-order change", "control.csv", "2021-09-05,day,taliban", "2021-08-20,day,taliban", ErrOrder, "control.csv:3"},
-		{"out-of-order claim", "claims.csv", "2021-09-06,AF0002", "2021-09-01,AF0002", ErrOrder, "claims.csv:4"},
-		{"status outside the vocabulary", "control.csv", "day,contested", "day,nrf", ErrVocabulary, "control.csv:4"},
-		{"unknown is not a dataset status", "control.csv", "day,contested", "day,unknown", ErrVocabulary, "control.csv:4"},
-		{"confidence outside the vocabulary", "control.csv", "contested,low", "contested,certain", ErrVocabulary, "control.csv:4"},
-		{"party outside the vocabulary", "claims.csv", "AF0001,taliban,claim", "AF0001,nrf,claim", ErrVocabulary, "claims.csv:2"},
-		{"kind outside the vocabulary", "claims.csv", "taliban,claim,taliban", "taliban,rumour,taliban", ErrVocabulary, "claims.csv:2"},
-		{"source without URL", "sources.csv", "https://example.org/c", "", ErrMissing, "sources.csv:4"},
-		{"source with a relative URL", "sources.csv", "https://example.org/c", "example.org/c", ErrBadValue, "sources.csv:4"},
-		{"duplicate source id", "sources.csv", "S3,Local", "S2,Local", ErrDuplicate, "sources.csv:4"},
-		{"bad published date", "sources.csv", "2021-09,month", "2021-13,month", ErrBadDate, "sources.csv:3"},
-		{"duplicate P-code", "areas.csv", "AF0002,South", "AF0001,South", ErrDuplicate, "areas.csv:4"},
-		{"coordinates outside the area", "events.csv", "35.75,69.25", "34.00,69.25", ErrOutOfBounds, "events.csv:2"},
-		{"exact point outside the polygon", "events.csv", "35.75,69.25", "35.45,69.25", ErrOutOfBounds, "events.csv:2"},
-		{"latitude not a number", "events.csv", "35.75,69.25", "35.75N,69.25", ErrBadValue, "events.csv:2"},
-		{"event in a district without admin2", "events.csv", ",South,AF0002,", ",,AF0002,", ErrMissing, "events.csv:3"},
-		{"admin1 not the district's province", "events.csv", "Testland,North", "Elsewhere,North", ErrBadValue, "events.csv:2"},
-		{"event without admin1", "events.csv", "Testland,North", ",North", ErrMissing, "events.csv:2"},
-		{"geo_precision 3 with a point", "events.csv", "AF0002,South,,,3", "AF0002,South,35.25,69.25,3", ErrBadValue, "events.csv:3"},
-		{"geo_precision 2 without a point", "events.csv", "AF0002,South,,,3", "AF0002,South,,,2", ErrMissing, "events.csv:3"},
-		{"event type outside ACLED's", "events.csv", "2,Battles,Armed clash", "2,Fighting,Armed clash", ErrVocabulary, "events.csv:3"},
-		{"sub-event type outside ACLED's", "events.csv", "2,Battles,Armed clash", "2,Battles,Skirmish", ErrVocabulary, "events.csv:3"},
-		{"date_precision outside the vocabulary", "control.csv", "2021-09-03,day", "2021-09-03,year", ErrVocabulary, "control.csv:4"},
-		{"tier outside the vocabulary", "sources.csv", "day,wire,", "day,blog,", ErrVocabulary, "sources.csv:2"},
-		{"copy_of on a primary", "sources.csv", "month,primary,,", "month,primary,S1,", ErrBadValue, "sources.csv:3"},
-		{"copy_of an unknown source", "sources.csv", "month,primary,,", "month,copy,S9,", ErrUnknownSrc, "sources.csv:3"},
-		{"affiliation outside the vocabulary", "sources.csv", ",state:RU,", ",state:Russia,", ErrVocabulary, "sources.csv:3"},
-		{"affiliation other", "sources.csv", ",independent,description", ",other,description", ErrVocabulary, "sources.csv:4"},
-		{"published_precision disagrees", "sources.csv", "2021-09,month", "2021-09,day", ErrVocabulary, "sources.csv:3"},
-		{"undated source said to be dated", "sources.csv", ",unknown,", ",day,", ErrVocabulary, "sources.csv:4"},
-		{"title_kind outside the vocabulary", "sources.csv", ",independent,headline", ",independent,paraphrase", ErrVocabulary, "sources.csv:2"},
-		{"negative fatalities", "events.csv", ",1,3,North", ",1,-3,North", ErrBadValue, "events.csv:2"},
-		{"geo_precision outside 1-3", "events.csv", "69.25,1,3", "69.25,4,3", ErrVocabulary, "events.csv:2"},
-		{"duplicate event id", "events.csv", "E2,2021-09-06", "E1,2021-09-06", ErrDuplicate, "events.csv:3"},
-		{"unclosed quote", "claims.csv", "Reporter sees", "\"Reporter sees", ErrColumns, "claims.csv:4"},
-	}
-	for _, tt := range tests {
+	for _, tt := range loadRejects {
 		t.Run(tt.name, func(t *testing.T) {
 			m := fixture(t)
 			before := string(m[tt.file].Data)

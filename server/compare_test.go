@@ -10,6 +10,29 @@ import (
 	"github.com/controlmap/controlmap/wire"
 )
 
+// diffDoc is the part of /api/diff's answer TestDiffAPI reads.
+type diffDoc struct {
+	Features []struct {
+		ID         string
+		Properties struct {
+			PCode      string            `json:"pcode"`
+			Name       string            `json:"name"`
+			StatusFrom string            `json:"status_from"`
+			StatusTo   string            `json:"status_to"`
+			AreaKm2    float64           `json:"area_km2"`
+			Sources    []json.RawMessage `json:"sources"`
+		}
+	}
+	Balance map[string]struct {
+		Gained float64 `json:"gained_km2"`
+		Lost   float64 `json:"lost_km2"`
+		Net    float64 `json:"net_km2"`
+	}
+	Changes []struct {
+		Date data.Day `json:"date"`
+	}
+}
+
 func TestDiffAPI(t *testing.T) {
 	t.Parallel()
 	s := newEmbeddedServer(t)
@@ -18,27 +41,7 @@ func TestDiffAPI(t *testing.T) {
 	if rec.Code != 200 || rec.Header().Get("Content-Type") != wire.TypeGeoJSON {
 		t.Fatalf("got %d %s", rec.Code, rec.Body)
 	}
-	var fc struct {
-		Features []struct {
-			ID         string
-			Properties struct {
-				PCode      string            `json:"pcode"`
-				Name       string            `json:"name"`
-				StatusFrom string            `json:"status_from"`
-				StatusTo   string            `json:"status_to"`
-				AreaKm2    float64           `json:"area_km2"`
-				Sources    []json.RawMessage `json:"sources"`
-			}
-		}
-		Balance map[string]struct {
-			Gained float64 `json:"gained_km2"`
-			Lost   float64 `json:"lost_km2"`
-			Net    float64 `json:"net_km2"`
-		}
-		Changes []struct {
-			Date data.Day `json:"date"`
-		}
-	}
+	var fc diffDoc
 	if err := json.Unmarshal(rec.Body.Bytes(), &fc); err != nil {
 		t.Fatal(err)
 	}
@@ -70,6 +73,13 @@ func TestDiffAPI(t *testing.T) {
 	if len(fc.Changes) == 0 || fc.Changes[0].Date.String() < "2021-08-11" {
 		t.Errorf("changes between the dates: %+v", fc.Changes)
 	}
+}
+
+// TestDiffAPIRejects: dates out of order, missing or impossible, and unknown
+// parameters are 400s that name the parameter.
+func TestDiffAPIRejects(t *testing.T) {
+	t.Parallel()
+	h := newEmbeddedServer(t).Handler()
 	for _, bad := range []struct{ target, param string }{
 		{"/api/diff?from=2021-09-20&to=2021-08-10", "to"},
 		{"/api/diff?from=2021-08-10", "from"},

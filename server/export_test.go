@@ -41,6 +41,24 @@ func TestGDALReadsExports(t *testing.T) {
 	dir := t.TempDir()
 	counts := map[string]int{"areas": len(s.ds.Areas), "control": len(s.ds.History()), "events": len(s.ds.Events)}
 
+	checkGPKGExport(t, base, dir, counts)
+	kmlPath, _ := download(t, base+"/api/export/history.kml", dir, "h.kml")
+	for layer, want := range map[string]int{"Assessed control": counts["control"], "Events": counts["events"]} {
+		if n := count(t, gdal(t, "ogrinfo", "-ro", "-so", kmlPath, layer)); n != want {
+			t.Errorf("kml %s: %d features, want %d", layer, n, want)
+		}
+	}
+	spans, stamps := kmlTimes(t, kmlPath)
+	if spans != counts["control"] || stamps != counts["events"] {
+		t.Errorf("kml: %d TimeSpans and %d TimeStamps, want %d and %d", spans, stamps, counts["control"], counts["events"])
+	}
+
+	checkCSVExports(t, base, dir, counts["control"])
+}
+
+// checkGPKGExport: the GeoPackage holds every layer whole, with valid
+// geometries, spatial indexes and the control layer's dates typed DATE.
+func checkGPKGExport(t *testing.T, base, dir string, counts map[string]int) {
 	gpkg, resp := download(t, base+"/api/export/history.gpkg", dir, "h.gpkg")
 	if resp.Header.Get("Content-Type") != wire.TypeGPKG {
 		t.Errorf("GeoPackage served as %q", resp.Header.Get("Content-Type"))
@@ -62,22 +80,15 @@ func TestGDALReadsExports(t *testing.T) {
 	if info := gdal(t, "ogrinfo", "-ro", "-so", gpkg, "control"); !strings.Contains(info, "valid_from: Date") || !strings.Contains(info, "valid_to: Date") {
 		t.Errorf("gpkg control: dates not typed DATE\n%s", info)
 	}
+}
 
-	kmlPath, _ := download(t, base+"/api/export/history.kml", dir, "h.kml")
-	for layer, want := range map[string]int{"Assessed control": counts["control"], "Events": counts["events"]} {
-		if n := count(t, gdal(t, "ogrinfo", "-ro", "-so", kmlPath, layer)); n != want {
-			t.Errorf("kml %s: %d features, want %d", layer, n, want)
-		}
-	}
-	spans, stamps := kmlTimes(t, kmlPath)
-	if spans != counts["control"] || stamps != counts["events"] {
-		t.Errorf("kml: %d TimeSpans and %d TimeStamps, want %d and %d", spans, stamps, counts["control"], counts["events"])
-	}
-
+// checkCSVExports: the history's CSV and a day's CSV read as tables with
+// valid WKT geometries and typed dates.
+func checkCSVExports(t *testing.T, base, dir string, control int) {
 	csvPath, _ := download(t, base+"/api/export/history.csv", dir, "h.csv")
 	csvInfo := gdal(t, "ogrinfo", "-ro", "-so", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "AUTODETECT_TYPE=YES", csvPath, "h")
-	if n := count(t, csvInfo); n != counts["control"] || !strings.Contains(csvInfo, "valid_from: Date") {
-		t.Errorf("history.csv: %d rows, want %d, dates typed:\n%s", n, counts["control"], csvInfo)
+	if n := count(t, csvInfo); n != control || !strings.Contains(csvInfo, "valid_from: Date") {
+		t.Errorf("history.csv: %d rows, want %d, dates typed:\n%s", n, control, csvInfo)
 	}
 	invalid := gdal(t, "ogrinfo", "-ro", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-dialect", "sqlite", "-sql",
 		"SELECT COUNT(*) AS bad FROM h WHERE NOT ST_IsValid(geometry)", csvPath)

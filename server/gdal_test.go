@@ -71,17 +71,7 @@ func TestGDALReadsOGCAPI(t *testing.T) {
 					t.Errorf("ogrinfo shows no %q:\n%s", f, info)
 				}
 			}
-			out := filepath.Join(dir, tt.layer+".gpkg")
-			gdal(t, "ogr2ogr", "-f", "GPKG", out, src, tt.layer, "-oo", "PAGE_SIZE=7") // several pages: next links
-			copied := gdal(t, "ogrinfo", "-ro", "-so", out, tt.layer)
-			if n := count(t, copied); n != tt.count {
-				t.Errorf("ogr2ogr copied %d features, want %d (did it follow the next links?)", n, tt.count)
-			}
-			invalid := gdal(t, "ogrinfo", "-ro", "-dialect", "sqlite", "-sql",
-				"SELECT COUNT(*) AS bad FROM "+tt.layer+" WHERE NOT ST_IsValid(geom)", out)
-			if !strings.Contains(invalid, "bad (Integer) = 0") {
-				t.Errorf("invalid geometries:\n%s", invalid)
-			}
+			checkOGR2OGRCopy(t, src, filepath.Join(dir, tt.layer+".gpkg"), tt.layer, tt.count)
 		})
 	}
 	// GDAL turns a -where on the date field into a datetime parameter (in its
@@ -89,5 +79,21 @@ func TestGDALReadsOGCAPI(t *testing.T) {
 	early := gdal(t, "ogrinfo", "-ro", "-so", src, "control", "-where", "valid_from < '2021-08-17'")
 	if n := count(t, early); n != 20 {
 		t.Errorf("-where valid_from < 2021-08-17 gave %d features, want the 20 intervals opened on 1 and 16 August", n)
+	}
+}
+
+// checkOGR2OGRCopy copies layer from src into the GeoPackage out with
+// ogr2ogr, seven features a page, and checks it arrived whole and valid.
+func checkOGR2OGRCopy(t *testing.T, src, out, layer string, want int) {
+	t.Helper()
+	gdal(t, "ogr2ogr", "-f", "GPKG", out, src, layer, "-oo", "PAGE_SIZE=7") // several pages: next links
+	copied := gdal(t, "ogrinfo", "-ro", "-so", out, layer)
+	if n := count(t, copied); n != want {
+		t.Errorf("ogr2ogr copied %d features, want %d (did it follow the next links?)", n, want)
+	}
+	invalid := gdal(t, "ogrinfo", "-ro", "-dialect", "sqlite", "-sql",
+		"SELECT COUNT(*) AS bad FROM "+layer+" WHERE NOT ST_IsValid(geom)", out)
+	if !strings.Contains(invalid, "bad (Integer) = 0") {
+		t.Errorf("invalid geometries:\n%s", invalid)
 	}
 }

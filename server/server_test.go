@@ -96,32 +96,38 @@ func TestGolden(t *testing.T) {
 			if cl := rec.Header().Get("Content-Length"); cl == "" {
 				t.Error("no Content-Length")
 			}
-			golden := filepath.Join("testdata", tt.name+".json")
-			if *update {
-				var v any
-				if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil {
-					t.Fatal(err)
-				}
-				pretty, _ := json.MarshalIndent(v, "", "  ")
-				if err := os.WriteFile(golden, append(pretty, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run 'make golden')", err)
-			}
-			var gotV, wantV any
-			if err := json.Unmarshal(rec.Body.Bytes(), &gotV); err != nil {
-				t.Fatalf("answer is not JSON: %v", err)
-			}
-			if err := json.Unmarshal(want, &wantV); err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(gotV, wantV) {
-				t.Errorf("%s differs from %s:\n%s", tt.target, golden, rec.Body)
-			}
+			compareGolden(t, filepath.Join("testdata", tt.name+".json"), tt.target, rec.Body.Bytes())
 		})
+	}
+}
+
+// compareGolden compares the answer got to target with the golden file as
+// parsed JSON, first rewriting the file under -update.
+func compareGolden(t *testing.T, golden, target string, got []byte) {
+	t.Helper()
+	if *update {
+		var v any
+		if err := json.Unmarshal(got, &v); err != nil {
+			t.Fatal(err)
+		}
+		pretty, _ := json.MarshalIndent(v, "", "  ")
+		if err := os.WriteFile(golden, append(pretty, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run 'make golden')", err)
+	}
+	var gotV, wantV any
+	if err := json.Unmarshal(got, &gotV); err != nil {
+		t.Fatalf("answer is not JSON: %v", err)
+	}
+	if err := json.Unmarshal(want, &wantV); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(gotV, wantV) {
+		t.Errorf("%s differs from %s:\n%s", target, golden, got)
 	}
 }
 

@@ -23,13 +23,7 @@ func TestPagePerformance(t *testing.T) {
 	p := newPage(t)
 	p.do(t, chromedp.EmulateViewport(1280, 800))
 	p.open(t, ts.URL+"/?date=2021-08-01")
-	type entry struct {
-		Name     string  `json:"name"`
-		Transfer float64 `json:"transferSize"`
-		Body     float64 `json:"decodedBodySize"`
-		End      float64 `json:"responseEnd"`
-	}
-	entries := eval[[]entry](t, p, `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+	entries := eval[[]perfEntry](t, p, `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
 		.map(e => ({name: e.name, transferSize: e.transferSize, decodedBodySize: e.decodedBodySize, responseEnd: e.responseEnd}))`)
 	drawn := eval[float64](t, p, `performance.getEntriesByName('districts-drawn')[0].startTime`)
 	// The first view is what arrived before the map was drawn; what the
@@ -45,36 +39,9 @@ func TestPagePerformance(t *testing.T) {
 		decoded += e.Body
 		first++
 	}
-	// Every script of the first view is named in the page's head (a script
-	// or a modulepreload): none is found only when another arrives, a round
-	// trip later.
-	named := map[string]bool{}
-	for _, u := range eval[[]string](t, p, `[...document.querySelectorAll('head script[src], head link[rel=modulepreload]')].map((e) => e.src || e.href)`) {
-		named[u] = true
-	}
-	scripts := 0
-	for _, e := range entries {
-		if e.End <= drawn && strings.HasSuffix(e.Name, ".js") {
-			scripts++
-			if !named[e.Name] {
-				t.Errorf("the first view loads %s, which the page's head does not name", e.Name)
-			}
-			// and each carries V8's compile hint, so that Chrome compiles it
-			// off the main thread (see the Makefile)
-			if head := firstLine(t, e.Name); head != compileHint {
-				t.Errorf("%s starts %.60q, want the compile hint %q", e.Name, head, compileHint)
-			}
-		}
-	}
+	scripts := checkFirstViewScripts(t, p, entries, drawn)
 	requestsBefore := len(p.requestList())
-	p.do(t, chromedp.Evaluate[chromedp.Void](`performance.clearMeasures('restyle')`))
-	p.do(t, chromedp.SetValue(chromedp.CSS(".tc-speed"), "30"),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector('.tc-speed').dispatchEvent(new Event('change'))`),
-		chromedp.Click(chromedp.CSS(".tc-play")), chromedp.Sleep(3*time.Second), chromedp.Click(chromedp.CSS(".tc-play")))
-	steps := eval[[]float64](t, p, `performance.getEntriesByName('restyle').map(e => e.duration)`)
-	if len(steps) < 10 {
-		t.Fatalf("playing made %d steps in 3 s at a month a second", len(steps))
-	}
+	steps := playSteps(t, p)
 	var sum, worst float64
 	for _, d := range steps {
 		sum += d
@@ -110,4 +77,52 @@ func firstLine(t *testing.T, u string) string {
 		t.Fatalf("%s: %v", u, err)
 	}
 	return strings.TrimSuffix(line, "\n")
+}
+
+// perfEntry is a navigation or resource timing entry of the page.
+type perfEntry struct {
+	Name     string  `json:"name"`
+	Transfer float64 `json:"transferSize"`
+	Body     float64 `json:"decodedBodySize"`
+	End      float64 `json:"responseEnd"`
+}
+
+// checkFirstViewScripts checks the scripts that arrived before the map was
+// drawn and returns how many there were. Each is named in the page's head (a
+// script or a modulepreload), so that none is found only when another
+// arrives, a round trip later.
+func checkFirstViewScripts(t *testing.T, p *page, entries []perfEntry, drawn float64) int {
+	named := map[string]bool{}
+	for _, u := range eval[[]string](t, p, `[...document.querySelectorAll('head script[src], head link[rel=modulepreload]')].map((e) => e.src || e.href)`) {
+		named[u] = true
+	}
+	scripts := 0
+	for _, e := range entries {
+		if e.End <= drawn && strings.HasSuffix(e.Name, ".js") {
+			scripts++
+			if !named[e.Name] {
+				t.Errorf("the first view loads %s, which the page's head does not name", e.Name)
+			}
+			// and each carries V8's compile hint, so that Chrome compiles it
+			// off the main thread (see the Makefile)
+			if head := firstLine(t, e.Name); head != compileHint {
+				t.Errorf("%s starts %.60q, want the compile hint %q", e.Name, head, compileHint)
+			}
+		}
+	}
+	return scripts
+}
+
+// playSteps plays a month a second for 3 s and returns how long each step's
+// restyle took.
+func playSteps(t *testing.T, p *page) []float64 {
+	p.do(t, chromedp.Evaluate[chromedp.Void](`performance.clearMeasures('restyle')`))
+	p.do(t, chromedp.SetValue(chromedp.CSS(".tc-speed"), "30"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('.tc-speed').dispatchEvent(new Event('change'))`),
+		chromedp.Click(chromedp.CSS(".tc-play")), chromedp.Sleep(3*time.Second), chromedp.Click(chromedp.CSS(".tc-play")))
+	steps := eval[[]float64](t, p, `performance.getEntriesByName('restyle').map(e => e.duration)`)
+	if len(steps) < 10 {
+		t.Fatalf("playing made %d steps in 3 s at a month a second", len(steps))
+	}
+	return steps
 }

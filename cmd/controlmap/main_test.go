@@ -30,10 +30,11 @@ func TestVersionStamp(t *testing.T) {
 	}
 }
 
-func TestValidate(t *testing.T) {
-	t.Parallel()
-	needBoundaries(t)
-	bad, warned := t.TempDir(), t.TempDir()
+// damagedCopies writes two copies of the dataset: bad, with a status
+// outside the vocabulary (an error), and warned, with an undated source (a
+// warning, not an error).
+func damagedCopies(t *testing.T) (bad, warned string) {
+	bad, warned = t.TempDir(), t.TempDir()
 	for _, f := range []string{"areas.csv", "sources.csv", "control.csv", "claims.csv", "events.csv"} {
 		b, err := os.ReadFile(filepath.Join("../../data", f))
 		if err != nil {
@@ -53,6 +54,13 @@ func TestValidate(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return bad, warned
+}
+
+func TestValidate(t *testing.T) {
+	t.Parallel()
+	needBoundaries(t)
+	bad, warned := damagedCopies(t)
 	tests := []struct {
 		name    string
 		args    []string
