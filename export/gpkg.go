@@ -127,6 +127,8 @@ var gpkgCore = []string{
 		scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))`,
 }
 
+// writeGPKG writes a new GeoPackage at path: the core tables, then each
+// layer, in one transaction.
 func writeGPKG(ctx context.Context, path string, layers []gpkgLayer) (err error) {
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
