@@ -53,15 +53,16 @@ if [ -n "$BEFORE" ]; then
   pid[before]=$!
   wait_up "http://127.0.0.1:18084/readyz"
   servers=(controlmap controlmap-aa before bare-go bare-go-h nginx)
-  url[before]="http://127.0.0.1:18084/api/control?date=$DATE"
+  url[before]="http://127.0.0.1:18084$target"
 fi
 CM="http://127.0.0.1:18081/api/control?date=$DATE"
 mkdir -p "$work/www/api"
 curl -fs "$CM" -o "$work/www/control.json"
 curl -fs -H 'Accept-Encoding: gzip' -D "$work/headers.txt" "$CM" -o "$work/www/control.json.gz"
 cp "$work/www/control.json" "$work/www/api/control"; cp "$work/www/control.json.gz" "$work/www/api/control.gz"
-# nginx sends controlmap's headers too (security, caching, CORS); the bare Go
-# server only Content-Type and Content-Length, as the ceiling to reach.
+# nginx sends controlmap's headers too (security, caching, CORS); bare-go
+# only Content-Type and Content-Length, the ceiling to reach, and bare-go-h
+# controlmap's header fields as well.
 nginx_headers=$(grep -viE '^(HTTP/|date|content-(length|type|encoding)|etag|vary):' "$work/headers.txt" | tr -d '\r' |
   awk -F': ' 'NF >= 2 { v = substr($0, length($1) + 3); gsub(/"/, "\\\"", v); printf "    add_header %s \"%s\" always;\n", $1, v }')
 
@@ -80,7 +81,6 @@ events { worker_connections 4096; }
 http {
   access_log off;
   sendfile on; tcp_nopush on; keepalive_requests 1000000;
-  types { application/geo+json json; }
   gzip_static on;
   gzip_vary on;
   client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # servers.sh, sourced by the benchmark scripts that start servers: a scratch
 # folder ($work) removed at exit, the servers' process ids ($pids, each one
 # started adds itself) stopped at exit, and wait_up URL, which waits up to

@@ -6,9 +6,10 @@ Every server sends the same body with the same system calls, so the kernel's
 write() costs the same per request in each: its share of a server's samples
 measures how much else that server does per request. Each part is printed in
 per cent of the first server's CPU per request (share x the first server's
-write share / this server's write share), a figure the machine's drift (which
-moves requests per second by +-20 % from run to run here) leaves alone,
-because it divides out within one profile."""
+write share / this server's write share). The machine's drift, which moves
+requests per second by +-17 % from run to run here, mostly divides out within
+one profile; what is left (about +-5 % between runs) comes from the kernel,
+whose write() is nearly, not exactly, the same per request in every server."""
 import collections
 import sys
 
@@ -21,8 +22,8 @@ PARTS = [
     ("garbage collector", ["runtime.gcBgMarkWorker", "runtime.bgsweep", "runtime.bgscavenge"]),
     ("allocation", ["runtime.mallocgc"]),
     ("header fields (net/http: clone, sort, format, Date)", ["net/http.(*chunkWriter).writeHeader", "net/http.(*response).WriteHeader"]),
-    ("deadlines of the timeouts", ["net.(*conn).SetReadDeadline", "net.(*conn).SetWriteDeadline"]),
-    ("handler: routing, lookup, copying the body (bare: copying only)", ["server.(*Server).ServeHTTP", "main.main.func1"]),
+    ("deadlines (net/http sets them, zero, even without timeouts)", ["net.(*conn).SetReadDeadline", "net.(*conn).SetWriteDeadline"]),
+    ("handler: routing, lookup, copying the body (bare: copying only)", ["github.com/controlmap/controlmap/server.(*Server).ServeHTTP", "main.main.func1"]),
     ("reading the request", ["net/http.(*conn).readRequest"]),
     ("finishing the request", ["net/http.(*response).finishRequest"]),
     ("scheduler and poller", ["runtime.schedule", "runtime.findRunnable", "runtime.netpoll", "runtime.park_m", "runtime.mcall"]),
@@ -37,7 +38,7 @@ def shares(path):
         if not sample.strip():
             continue
         total += 1
-        part = next((name for name, funcs in PARTS if any(f + "+0x" in sample for f in funcs)), OTHER)
+        part = next((name for name, funcs in PARTS if any(" " + f + "+0x" in sample for f in funcs)), OTHER)
         counts[part] += 1
     if total == 0:
         sys.exit(f"where.py: {path}: no samples")
@@ -47,6 +48,9 @@ def shares(path):
 def table(folder, servers, enc):
     profiles = {s: shares(f"{folder}/{s}-{enc}.txt") for s in servers}
     write = PARTS[0][0]
+    for s, (sh, _) in profiles.items():
+        if not sh.get(write):
+            sys.exit(f"where.py: {s} {enc}: no samples in write(): were the symbols stripped?")
     base = profiles[servers[0]][0][write]
     rows = [f"| part ({enc}) | " + " | ".join(servers) + " |", "| --- |" + " --- |" * len(servers)]
     for part in [p for p, _ in PARTS] + [OTHER]:

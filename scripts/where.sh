@@ -4,10 +4,11 @@
 # with its two header fields, and with controlmap's), by part (see where.py).
 # perf samples each server, pinned to the upper half of the cores, while wrk
 # (on the lower half) asks it for the same target; ROUNDS profiles of
-# DURATION seconds each per server and encoding, alternated. Requests per
-# second move by +-20 % from run to run on this machine; the parts of one
-# request, normalised by the kernel's write() (the same in every server), do
-# not. Writes its section into BENCHMARKS.md.
+# DURATION seconds each per server and encoding, alternated. On this machine
+# one server's requests per second move by +-17 % from run to run; the parts
+# of one request, normalised by the kernel's write(), by about +-5 % (the
+# write costs nearly, not exactly, the same in every server: TCP splits it
+# differently under different loads). Writes its section into BENCHMARKS.md.
 set -euo pipefail
 BIN=${1:-bin/controlmap}
 ROUNDS=${ROUNDS:-3}
@@ -24,19 +25,20 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/servers.sh"
 
 target="/api/control?date=$DATE"
-"${on_server[@]}" "$BIN" serve --addr 127.0.0.1:18091 2>"$work/controlmap.log" & pids+=($!)
-declare -A pid=([controlmap]=$!) port=([controlmap]=18091 [bare-go]=18092 [bare-go-h]=18093)
-wait_up "http://127.0.0.1:18091/readyz"
-curl -fs "http://127.0.0.1:18091$target" -o "$work/body"
-curl -fs -H 'Accept-Encoding: gzip' -D "$work/headers.txt" "http://127.0.0.1:18091$target" -o "$work/body.gz"
+"${on_server[@]}" "$BIN" serve --addr 127.0.0.1:18096 2>"$work/controlmap.log" & pids+=($!)
+declare -A pid=([controlmap]=$!) port=([controlmap]=18096 [bare-go]=18097 [bare-go-h]=18098)
+wait_up "http://127.0.0.1:18096/readyz"
+curl -fs "http://127.0.0.1:18096$target" -o "$work/body"
+curl -fs -H 'Accept-Encoding: gzip' -D "$work/headers.txt" "http://127.0.0.1:18096$target" -o "$work/body.gz"
 go build -o "$work/barego" "$here/barego"
-"${on_server[@]}" "$work/barego" -addr 127.0.0.1:18092 -body "$work/body" -gzip "$work/body.gz" & pids+=($!)
+"${on_server[@]}" "$work/barego" -addr 127.0.0.1:18097 -body "$work/body" -gzip "$work/body.gz" & pids+=($!)
 pid[bare-go]=$!
-"${on_server[@]}" "$work/barego" -addr 127.0.0.1:18093 -body "$work/body" -gzip "$work/body.gz" -headers "$work/headers.txt" & pids+=($!)
+"${on_server[@]}" "$work/barego" -addr 127.0.0.1:18098 -body "$work/body" -gzip "$work/body.gz" -headers "$work/headers.txt" & pids+=($!)
 pid[bare-go-h]=$!
 servers=(bare-go bare-go-h controlmap)
 for s in "${servers[@]}"; do
   wait_up "http://127.0.0.1:${port[$s]}$target"
+  cmp <(curl -fs "http://127.0.0.1:${port[$s]}$target") "$work/body"
   cmp <(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:${port[$s]}$target") "$work/body.gz"
 done
 
@@ -46,11 +48,16 @@ for round in $(seq "$ROUNDS"); do
     for i in 0 1 2; do
       s=${servers[$(((i + round) % 3))]}
       # perf starts once wrk has its connections open and stops before it ends
-      (sleep 0.5; perf record -F 1999 -g -p "${pid[$s]}" -o "$work/perf.data" -- sleep "$DURATION" >/dev/null 2>&1) &
-      "${on_load[@]}" wrk -t"$half" -c64 -d"$((DURATION + 1))s" "${hdr[@]}" "http://127.0.0.1:${port[$s]}$target" >/dev/null
-      wait "$!"
-      { perf script -i "$work/perf.data" 2>/dev/null; echo; } >>"$work/$s-$enc.txt"
-      echo "round $round: $s $enc profiled" >&2
+      (sleep 0.5; perf record -F 1999 -g -p "${pid[$s]}" -o "$work/perf.data" -- sleep "$DURATION" >"$work/perf.log" 2>&1) &
+      "${on_load[@]}" wrk -t"$half" -c64 -d"$((DURATION + 1))s" "${hdr[@]}" "http://127.0.0.1:${port[$s]}$target" >"$work/wrk.log"
+      wait "$!" || { cat "$work/perf.log" "$work/wrk.log"; exit 1; }
+      perf script -i "$work/perf.data" 2>/dev/null >"$work/one.txt"
+      # a profile cut short (perf lost the process, or the machine stalled)
+      # would weigh less than the others: refuse it
+      samples=$(grep -c 'cpu-clock' "$work/one.txt" || true)
+      if [ "$samples" -lt $((DURATION * 1999 / 2)) ]; then echo "where.sh: $s $enc: $samples samples in $DURATION s"; cat "$work/perf.log" "$work/wrk.log"; exit 1; fi
+      { cat "$work/one.txt"; echo; } >>"$work/$s-$enc.txt"
+      echo "round $round: $s $enc profiled ($samples samples)" >&2
     done
   done
 done
