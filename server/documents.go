@@ -60,13 +60,10 @@ type answerKey struct {
 func newDocuments(enc *wire.Encoder, web fs.FS, maxHeld int, version string) (*documents, error) {
 	ds := enc.Dataset()
 	d := &documents{enc: enc,
-		sources: rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
-		places:  rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, enc.Places),
-		periods: rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Periods),
-		about: map[string]*rep.Rep{
-			"en": rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(data.Attribution, "en") }),
-			"fa": rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(data.Attribution, "fa") }),
-		},
+		sources:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
+		places:    rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, enc.Places),
+		periods:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Periods),
+		about:     map[string]*rep.Rep{},
 		context:   rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, ds.Context),
 		stats:     rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Stats),
 		timelines: rep.NewLRU[data.Day, *rep.Rep](timelineCacheBytes, func(*rep.Rep) int { return 1 }),
@@ -85,6 +82,9 @@ func newDocuments(enc *wire.Encoder, web fs.FS, maxHeld int, version string) (*d
 		d.areas[detail] = rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, b)
 	}
 	var err error
+	for lang := range aboutTexts {
+		d.about[lang] = rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(data.Attribution, lang) })
+	}
 	if d.static, err = staticReps(web); err != nil {
 		return nil, fmt.Errorf("server: page files: %w", err)
 	}

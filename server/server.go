@@ -172,7 +172,6 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 // and for Run.
 func (s *Server) Handler() http.Handler { return s }
 
-// today is the current day in Afghanistan.
 // today is the current day in Afghanistan. Every data request asks, so the
 // day is kept for the second it was computed in (Kabul's midnight falls on
 // a second: UTC+4:30), and the time zone arithmetic runs once a second, not
