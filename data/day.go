@@ -14,8 +14,9 @@ type Day int32
 // real date that a dataset could contain.
 const dayOffset = 1_000_000
 
-// kabul is Afghanistan's time zone (UTC+4:30 all year; no daylight saving).
-var kabul = time.FixedZone("AFT", 4*3600+1800)
+// kabulOffset is Afghanistan's offset from UTC in seconds: UTC+4:30 all year,
+// with no daylight saving, so the day there is plain arithmetic on Unix time.
+const kabulOffset = 4*3600 + 1800
 
 // ErrBadDate is returned for a value that is not a real YYYY-MM-DD date.
 var ErrBadDate = errors.New("data: bad date")
@@ -88,7 +89,16 @@ func DayOf(t time.Time) Day {
 }
 
 // Today returns the current calendar day in Afghanistan at instant now.
-func Today(now time.Time) Day { return DayOf(now.In(kabul)) }
+// Every data request asks, so it is integer arithmetic on the Unix time
+// (Afghanistan's offset is fixed), not a time zone conversion.
+func Today(now time.Time) Day {
+	s := now.Unix() + kabulOffset
+	days := s / 86400
+	if s < 0 && s%86400 != 0 {
+		days-- // floor, for instants before 1970
+	}
+	return Day(days + dayOffset)
+}
 
 // Time returns midnight UTC at the start of d.
 func (d Day) Time() time.Time { return time.Unix(int64(d-dayOffset)*86400, 0).UTC() }

@@ -60,6 +60,21 @@ func TestToday(t *testing.T) {
 	}
 }
 
+// TestTodayAgreesWithZone holds Today's arithmetic to the time zone
+// conversion it replaced, every 97 minutes from 1965 to 2035 (instants
+// before 1970 included) and on each side of Kabul's midnight.
+func TestTodayAgreesWithZone(t *testing.T) {
+	kabul := time.FixedZone("AFT", 4*3600+1800)
+	for now := time.Date(1965, 1, 1, 0, 0, 0, 0, time.UTC); now.Year() < 2035; now = now.Add(97 * time.Minute) {
+		midnight := time.Date(now.Year(), now.Month(), now.Day(), 19, 30, 0, 0, time.UTC)
+		for _, at := range []time.Time{now, midnight.Add(-time.Second), midnight} {
+			if got, want := Today(at), DayOf(at.In(kabul)); got != want {
+				t.Fatalf("%s: got %s, want %s", at, got, want)
+			}
+		}
+	}
+}
+
 func TestDayZero(t *testing.T) {
 	var d Day
 	if d.String() != "" {

@@ -82,14 +82,6 @@ type Server struct {
 	renders     *renders
 	stopRenders context.CancelFunc
 	pages       *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
-	// todayNow is today as computed in the clock's current second (today).
-	todayNow atomic.Pointer[dayInSecond]
-}
-
-// dayInSecond is the day in Afghanistan during one second of the clock.
-type dayInSecond struct {
-	sec int64
-	day data.Day
 }
 
 // The server's timeouts: a slow client cannot hold a connection open.
@@ -172,20 +164,8 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 // and for Run.
 func (s *Server) Handler() http.Handler { return s }
 
-// today is the current day in Afghanistan. Every data request asks, so the
-// day is kept for the second it was computed in (Kabul's midnight falls on
-// a second: UTC+4:30), and the time zone arithmetic runs once a second, not
-// once a request.
-func (s *Server) today() data.Day {
-	now := s.cfg.Now()
-	sec := now.Unix()
-	if t := s.todayNow.Load(); t != nil && t.sec == sec {
-		return t.day
-	}
-	day := data.Today(now)
-	s.todayNow.Store(&dayInSecond{sec, day})
-	return day
-}
+// today is the current day in Afghanistan, on the configured clock.
+func (s *Server) today() data.Day { return data.Today(s.cfg.Now()) }
 
 // Run serves on cfg.Addr until ctx is cancelled, then shuts down gracefully:
 // new connections are refused and requests in flight finish, for up to

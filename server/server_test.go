@@ -131,7 +131,7 @@ func compareGolden(t *testing.T, golden, target string, got []byte) {
 	}
 }
 
-// TestTodayFollowsTheClock: the day kept for a second changes with the
+// TestTodayFollowsTheClock: the server's day changes with its configured
 // clock, at Kabul's midnight (19:30 UTC), forwards and back.
 func TestTodayFollowsTheClock(t *testing.T) {
 	t.Parallel()
