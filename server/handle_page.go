@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"net/url"
@@ -58,12 +57,7 @@ func (s *Server) handlePage(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		i := bytes.Index(b, []byte("</head>"))
-		if i < 0 {
-			i = 0 // a page without a head (tests' pages): the tags open it
-		}
-		out := slices.Concat(b[:i], []byte(s.previewTags(k)), b[i:])
-		return rep.New(wire.TypeHTML, rep.CacheRevalidate, out), nil
+		return rep.New(wire.TypeHTML, rep.CacheRevalidate, beforeHead(b, []byte(s.previewTags(k)))), nil
 	})
 	if err != nil {
 		return err

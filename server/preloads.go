@@ -24,20 +24,26 @@ func preloadChunks(static map[string]*rep.Rep, fsys fs.FS) error {
 	if err != nil || len(chunks) == 0 || static["index.html"] == nil {
 		return err
 	}
-	b, err := static["index.html"].Body()
+	b, err := fs.ReadFile(fsys, "index.html")
 	if err != nil {
 		return err
+	}
+	if !bytes.Contains(b, []byte("</head>")) {
+		return fmt.Errorf("index.html has no </head> for the preloads")
 	}
 	var tags bytes.Buffer
 	for _, c := range chunks {
 		fmt.Fprintf(&tags, "<link rel=\"modulepreload\" href=\"%s\">\n", html.EscapeString(c))
 	}
-	i := bytes.Index(b, []byte("</head>"))
-	if i < 0 {
-		return fmt.Errorf("index.html has no </head> for the preloads")
-	}
-	static["index.html"] = rep.New(wire.TypeHTML, rep.CacheRevalidate, slices.Concat(b[:i], tags.Bytes(), b[i:]))
+	static["index.html"] = rep.New(wire.TypeHTML, rep.CacheRevalidate, beforeHead(b, tags.Bytes()))
 	return nil
+}
+
+// beforeHead returns page with tags inserted before its </head>, or at its
+// start when it has none (the tests' pages).
+func beforeHead(page, tags []byte) []byte {
+	i := max(bytes.Index(page, []byte("</head>")), 0)
+	return slices.Concat(page[:i], tags, page[i:])
 }
 
 // bundleMeta is esbuild's metafile of the page's bundle ('make build'

@@ -82,7 +82,7 @@ var staticRefs = [][2]string{
 // names) and points its references at the published files.
 func staticPage(page []byte, assets string) []byte {
 	page = bytes.Replace(page, []byte("</head>"), []byte(staticMarker+"</head>"), 1)
-	for _, ref := range []string{`href="vendor/`, `src="vendor/`, `href="css/`, `src="js/`, `href="js/`, `src="bundle/`, `href="bundle/`, `href="favicon.svg"`} {
+	for _, ref := range []string{`href="vendor/`, `src="vendor/`, `href="css/`, `src="bundle/`, `href="bundle/`, `href="favicon.svg"`} {
 		page = bytes.ReplaceAll(page, []byte(ref), []byte(strings.Replace(ref, `"`, `"`+assets+"/", 1)))
 	}
 	for _, r := range staticRefs {
