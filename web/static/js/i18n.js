@@ -152,6 +152,14 @@ export function statusLabel(status) {
   return t(status);
 }
 
+const confidenceKeys = { high: 'confHigh', medium: 'confMedium', low: 'confLow' };
+
+// confidenceLabel gives "High confidence" and the like for a confidence
+// level in the page's language ("Confidence" for an unknown one).
+export function confidenceLabel(confidence) {
+  return t(confidenceKeys[confidence] || 'confidence');
+}
+
 const viewKeys = { assessed: 'assessed', taliban: 'talibanView', resistance: 'resistanceView' };
 
 export function viewLabel(view) {

@@ -4,7 +4,7 @@
 // says plainly that the map shows a party's claims, not the assessment.
 
 import { dayNumber } from '../dates.js';
-import { areaName, bdi, dateInto, fill, lang, num, statusLabel, t } from '../i18n.js';
+import { areaName, bdi, confidenceLabel, dateInto, fill, lang, num, statusLabel, t } from '../i18n.js';
 
 const partyKey = { taliban: 'partyTaliban', resistance: 'partyResistance', independent: 'partyIndependent' };
 const provinceFa = { Panjshir: 'پنجشیر', Baghlan: 'بغلان' };
@@ -36,8 +36,6 @@ export function placeNames(pcodes, areas) {
   return parts.join(lang === 'fa' ? '، ' : ', ');
 }
 
-const confKey = { high: 'confHigh', medium: 'confMedium', low: 'confLow' };
-
 // changePhrase writes one assessed change of the districts named: a new
 // status ("Dara: Contested → Taliban"), or, where the status holds and the
 // assessment was revised on new evidence, the status and the confidence now
@@ -46,7 +44,7 @@ const confKey = { high: 'confHigh', medium: 'confMedium', low: 'confLow' };
 export function changePhrase(names, previous, status, confidence) {
   const el = document.createElement('span');
   if (previous === status) {
-    return fill(el, 'headReassessed', { name: names, status: statusLabel(status), confidence: t(confKey[confidence] || 'confidence') });
+    return fill(el, 'headReassessed', { name: names, status: statusLabel(status), confidence: confidenceLabel(confidence) });
   }
   return fill(el, 'headChange', { name: names, from: statusLabel(previous), to: statusLabel(status), arrow: t('arrow') });
 }

@@ -4,7 +4,7 @@
 // (style.js). It folds behind a button, open at first on wide screens only,
 // so that on a phone it is one tap away and never covers the map.
 
-import { statusLabel, t, viewLabel } from '../i18n.js';
+import { confidenceLabel, statusLabel, t, viewLabel } from '../i18n.js';
 import { areaStyle, compareStyle, eventStyle, fillFor, staleFor, statusColours } from '../style.js';
 
 const svgNS = 'http://www.w3.org/2000/svg';
@@ -45,7 +45,7 @@ function entries(list) {
   for (const c of ['high', 'medium', 'low']) {
     const st = areaStyle({ status: 'taliban', confidence: c });
     entry(list, `legend-confidence legend-${c}`, outlined(st, statusColours.taliban, st.fillOpacity),
-      t(`conf${c[0].toUpperCase()}${c.slice(1)}`));
+      confidenceLabel(c));
   }
   entry(list, 'legend-stale', outlined(areaStyle({ status: 'taliban' }), staleFor('taliban')), t('staleLegend'));
   const d = areaStyle({ status: 'unknown', disputed: true });
