@@ -3,9 +3,12 @@ package data
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/paulmach/orb"
 )
 
 // Check names one of the evidence checks of Lint.
@@ -27,6 +30,16 @@ const (
 	CheckDuplicate Check = "duplicate-story"
 	// CheckCopyOf: a copy that does not name its primary.
 	CheckCopyOf Check = "copy-without-primary"
+	// CheckStateAsIndependent: an independent report that cites no
+	// independent publisher (only state media, party outlets): the panel
+	// would call state media independent. File it as party "state".
+	CheckStateAsIndependent Check = "state-media-as-independent"
+	// CheckUnsourcedPoint: an event placed at a point (geo_precision 1 or 2)
+	// that is not a place in places.csv, whose coordinate a cited file gives.
+	CheckUnsourcedPoint Check = "unsourced-point"
+	// CheckEventSide: an event whose actor1 is neither side, so it counts
+	// towards no countryside activity.
+	CheckEventSide Check = "event-side"
 )
 
 // LateAfter is how many days after an assessed change its sources may be
@@ -55,9 +68,14 @@ func Lint(d *Dataset) []Warning {
 	}
 	for _, c := range d.Claims {
 		ws = append(ws, d.lintStories(ClaimsFile, c.line, c.Sources)...)
+		ws = append(ws, d.lintClaimParty(c)...)
 	}
 	for _, e := range d.Events {
 		ws = append(ws, d.lintStories(EventsFile, e.line, e.Sources)...)
+		ws = append(ws, d.lintEvent(e)...)
+	}
+	for _, pr := range d.Presence {
+		ws = append(ws, d.lintStories(PresenceFile, pr.line, pr.Sources)...)
 	}
 	slices.SortStableFunc(ws, func(a, b Warning) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
@@ -145,4 +163,47 @@ func urlKey(raw string) string {
 		key += "?" + u.RawQuery
 	}
 	return key
+}
+
+// lintClaimParty warns when an independent report rests on no independent
+// publisher: state media relaying an observer are party "state", and the
+// note names the observer.
+func (d *Dataset) lintClaimParty(c Claim) []Warning {
+	if c.Party != PartyIndependent {
+		return nil
+	}
+	for _, id := range c.Sources {
+		if s, _ := d.Source(id); s.Affiliation == AffiliationIndependent {
+			return nil
+		}
+	}
+	return []Warning{{ClaimsFile, c.line, CheckStateAsIndependent,
+		"an independent report cites no independent publisher (only state media or party outlets); file it as party state"}}
+}
+
+// lintEvent warns when an event's point is not a sourced place (every
+// coordinate is read on a cited page or file, and places.csv cites it) and
+// when its first actor is on neither side.
+func (d *Dataset) lintEvent(e Event) []Warning {
+	var ws []Warning
+	if e.HasPoint() && !d.isPlace(e.Point) {
+		ws = append(ws, Warning{EventsFile, e.line, CheckUnsourcedPoint,
+			fmt.Sprintf("event %s is placed at %v, which is no place in %s: add the place with the file its coordinate was read in", e.ID, e.Point, PlacesFile)})
+	}
+	if e.Side() == "" {
+		ws = append(ws, Warning{EventsFile, e.line, CheckEventSide,
+			fmt.Sprintf("event %s: actor1 %q is neither the Taliban nor the resistance (see sideOfActor)", e.ID, e.Actor1)})
+	}
+	return ws
+}
+
+// isPlace reports whether pt is the coordinate of a place of places.csv
+// (to the 1e-5 degree the file writes).
+func (d *Dataset) isPlace(pt orb.Point) bool {
+	for _, pl := range d.Places {
+		if pl.Source != GeoNamesSource && math.Abs(pl.Lon-pt[0]) < 5e-6 && math.Abs(pl.Lat-pt[1]) < 5e-6 {
+			return true
+		}
+	}
+	return false
 }

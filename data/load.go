@@ -37,6 +37,7 @@ type Dataset struct {
 	Events    []Event               // in date order
 	Periods   []Period              // the named chapters, in file order
 	Places    []Place               // labelled places: PlacesFile's, then GeoNames' towns
+	Presence  []Presence            // side-valley presence, in date order of From
 	// Context is the GeoJSON of the neighbouring districts and provinces
 	// drawn as the page's offline background (an empty collection when the
 	// boundaries were built without it).
@@ -50,8 +51,9 @@ type Dataset struct {
 
 	areaIndex    map[string]int
 	sourceIndex  map[string]int
-	claimsByArea []areaClaims // by area index
-	breaks       []Day        // days on which some state can change, in order
+	claimsByArea []areaClaims      // by area index
+	countryside  []areaCountryside // by area index
+	breaks       []Day             // days on which some state can change, in order
 	changeDays   []Day
 }
 
@@ -75,6 +77,7 @@ func Load(tables, bounds fs.FS) (*Dataset, error) {
 	d.loadEvents(tables, p)
 	d.loadPeriods(tables, p)
 	d.loadPlaces(tables, p)
+	d.loadPresence(tables, p)
 	if err := p.err(); err != nil {
 		return nil, err
 	}

@@ -44,10 +44,14 @@ const (
 	PartyTaliban     Party = "taliban"
 	PartyResistance  Party = "resistance"
 	PartyIndependent Party = "independent" // news agencies, reporters, NGOs, residents
+	// PartyState is state-controlled media (affiliation state:XX) reporting
+	// on its own account or relaying others: never independent evidence, so
+	// it is listed apart from the independent reports.
+	PartyState Party = "state"
 )
 
 // parties lists the claim parties in display order.
-var parties = []Party{PartyTaliban, PartyResistance, PartyIndependent}
+var parties = []Party{PartyTaliban, PartyResistance, PartyIndependent, PartyState}
 
 // Parties returns the claim parties in display order, as a new slice the
 // caller may modify.

@@ -22,6 +22,9 @@ const (
 	GeoNamesFile = "geonames.json"
 )
 
+// GeoNamesSource is the Source of the towns derived from GeoNames.
+const GeoNamesSource = "GeoNames"
+
 var placeColumns = []string{"name", "name_fa", "kind", "latitude", "longitude", "minzoom", "aliases", "source"}
 
 // placeKinds are the kinds of place; the page styles and orders labels by them.
@@ -128,7 +131,7 @@ func (d *Dataset) loadGeoNames(bounds fs.FS) error {
 		if err := errors.Join(errLat, errLon); err != nil {
 			return &RowError{File: GeoNamesFile, Err: fmt.Errorf("%w: %s: %v", ErrBadValue, g.Name, err)}
 		}
-		d.Places = append(d.Places, Place{Name: g.Name, Kind: "town", Lat: lat, Lon: lon, MinZoom: 9, Source: "GeoNames"})
+		d.Places = append(d.Places, Place{Name: g.Name, Kind: "town", Lat: lat, Lon: lon, MinZoom: 9, Source: GeoNamesSource})
 	}
 	return nil
 }

@@ -49,6 +49,9 @@ type State struct {
 	// before the day: no independent source has supported the status for
 	// over a year.
 	Stale bool
+	// Countryside is what is known outside the centre on the day: activity
+	// by side, presence, and whether independent reporting covers it.
+	Countryside CountrysideRange
 }
 
 // Status returns the assessed status, StatusUnknown before the first record.
@@ -61,7 +64,7 @@ func (s State) Status() Status {
 
 // areaClaims holds one area's claims split by party, each in date order, so
 // that "the latest claim of a party on day D" is a binary search.
-type areaClaims [3][]*Claim // by index in Parties
+type areaClaims [][]*Claim // by index in Parties
 
 // index computes the derived lookups after a successful load. Nothing is
 // precomputed per day: a day's state is O(areas × log records), so the cost
@@ -75,6 +78,9 @@ func (d *Dataset) index() {
 	}
 	breaks = append(breaks, changes...)
 	d.claimsByArea = make([]areaClaims, len(d.Areas))
+	for i := range d.claimsByArea {
+		d.claimsByArea[i] = make(areaClaims, len(parties))
+	}
 	for i := range d.Claims {
 		c := &d.Claims[i]
 		breaks = append(breaks, c.Date, c.Date.AddDays(1), c.Date.AddDays(ClaimWindow))
@@ -88,12 +94,16 @@ func (d *Dataset) index() {
 		breaks = append(breaks, e.Date)
 	}
 	breaks = append(breaks, d.indexConfirmations()...)
+	breaks = append(breaks, d.indexCountryside()...)
 	slices.Sort(breaks)
 	d.breaks = slices.Compact(breaks)
 	slices.Sort(changes)
 	d.changeDays = slices.Compact(changes)
 	if len(d.breaks) > 0 {
 		d.First = d.breaks[0]
+	}
+	for a := range d.countryside {
+		d.countryside[a].ranges = d.countrysideRanges(a)
 	}
 	d.LastChange = d.lastRecord()
 }
@@ -166,6 +176,7 @@ func (d *Dataset) stateOf(i int, day Day) State {
 	}
 	s.Confirmed = s.Interval.confirmedOn(day)
 	s.Stale = s.Confirmed == 0 || day-s.Confirmed > StaleAfter
+	s.Countryside = d.CountrysideOf(i, day)
 	return s
 }
 
