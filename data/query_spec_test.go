@@ -56,7 +56,86 @@ func naiveState(d *Dataset, a *Area, day Day) State {
 		s.Confirmed = naiveConfirmed(d, s.Interval, a, day)
 	}
 	s.Stale = s.Confirmed == 0 || int(day-s.Confirmed) > 365
+	s.Countryside.Countryside = naiveCountryside(d, a, day)
 	return s
+}
+
+// naiveCountryside is the specification of the countryside: the events of
+// the area in the 30 days up to day by side, the presence rows covering
+// day, and whether some row about the area dated in those days, or a
+// confirmation published in them, rests on an independent source.
+func naiveCountryside(d *Dataset, a *Area, day Day) Countryside {
+	var c Countryside
+	inWindow := func(x Day) bool { return x <= day && day-x < 30 }
+	independent := func(ids []string) bool {
+		return slices.ContainsFunc(ids, func(id string) bool { s, _ := d.Source(id); return s.Independent() })
+	}
+	for i := range d.Events {
+		e := &d.Events[i]
+		if e.PCode != a.PCode || !inWindow(e.Date) {
+			continue
+		}
+		c.Reported = c.Reported || independent(e.Sources)
+		if e.Side() == PartyResistance {
+			c.Resistance.Events = append(c.Resistance.Events, e)
+		} else if e.Side() == PartyTaliban {
+			c.Taliban.Events = append(c.Taliban.Events, e)
+		}
+	}
+	c.Resistance.Confidence = naiveActivityConfidence(d, c.Resistance.Events)
+	c.Taliban.Confidence = naiveActivityConfidence(d, c.Taliban.Events)
+	for _, side := range []Party{PartyResistance, PartyTaliban} {
+		for i := range d.Presence {
+			if pr := &d.Presence[i]; pr.PCode == a.PCode && pr.Side == side && pr.From <= day && day <= pr.To {
+				c.Presence = append(c.Presence, pr)
+			}
+		}
+	}
+	for _, cl := range d.Claims {
+		c.Reported = c.Reported || slices.Contains(cl.PCodes, a.PCode) && inWindow(cl.Date) && independent(cl.Sources)
+	}
+	for _, iv := range d.Intervals[a.PCode] {
+		c.Reported = c.Reported || inWindow(iv.From) && independent(iv.Sources)
+		for _, s := range iv.SupportDays() {
+			c.Reported = c.Reported || inWindow(s)
+		}
+	}
+	return c
+}
+
+func naiveActivityConfidence(d *Dataset, events []*Event) Confidence {
+	if len(events) == 0 {
+		return ""
+	}
+	stories := map[string]bool{}
+	for _, e := range events {
+		for _, id := range e.Sources {
+			if s, _ := d.Source(id); s.Independent() {
+				key := s.ID
+				if s.CopyOf != "" {
+					key = s.CopyOf
+				}
+				stories[key] = true
+			}
+		}
+	}
+	return [...]Confidence{ConfidenceLow, ConfidenceMedium, ConfidenceHigh}[min(len(stories), 2)]
+}
+
+// sameStates compares two days' states: everything, and the countryside by
+// what it says (the specification does not know its range of days).
+func sameStates(got, want []State) bool {
+	for i := range got {
+		if !got[i].Countryside.Equal(want[i].Countryside.Countryside) {
+			return false
+		}
+		g, w := got[i], want[i]
+		g.Countryside, w.Countryside = CountrysideRange{}, CountrysideRange{}
+		if !reflect.DeepEqual(g, w) {
+			return false
+		}
+	}
+	return len(got) == len(want)
 }
 
 // naiveConfirmed is the latest publication day, by day, of an independent
@@ -95,7 +174,7 @@ func TestStatesAtMatchesSpecification(t *testing.T) {
 		prevIndex, prev := -2, []State(nil)
 		for dd := d.First.AddDays(-3); dd <= d.LastChange.AddDays(40); dd++ {
 			got := d.StatesAt(dd)
-			if want := naiveStates(d, dd); !reflect.DeepEqual(got, want) {
+			if want := naiveStates(d, dd); !sameStates(got, want) {
 				t.Fatalf("%s on %s: StatesAt differs from the specification", name, dd)
 			}
 			if idx := d.SnapshotIndex(dd); idx == prevIndex && !reflect.DeepEqual(got, prev) {

@@ -81,10 +81,20 @@ func WriteHistoryGPKG(ctx context.Context, path string, ds *data.Dataset) error 
 			}
 		}
 	}
+	countryside := func(yield func(wire.CountrysideRec) bool) {
+		for i := range ds.Areas {
+			for _, r := range ds.CountrysideRanges(ds.Areas[i].PCode) {
+				if !yield(wire.CountrysideRec{Area: &ds.Areas[i], Range: r, Book: book}) {
+					return
+				}
+			}
+		}
+	}
 	layers := []gpkgLayer{
 		newGPKGLayer(wire.Areas, "MULTIPOLYGON", areas, func(a *data.Area) orb.Geometry { return a.Geometry }),
 		newGPKGLayer(wire.Intervals, "MULTIPOLYGON", intervals, func(r wire.IntervalRec) orb.Geometry { return r.Area.Geometry }),
 		newGPKGLayer(wire.Events, "POINT", events, wire.EventRec.Geometry),
+		newGPKGLayer(wire.Countryside, "MULTIPOLYGON", countryside, func(r wire.CountrysideRec) orb.Geometry { return r.Area.Geometry }),
 	}
 	if err := writeGPKG(ctx, path, layers); err != nil {
 		return fmt.Errorf("export: geopackage: %w", err)

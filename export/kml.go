@@ -87,7 +87,20 @@ func kmlStyles() []kml.Element {
 			kml.LineStyle(kml.Color(colBorder), kml.Width(1.5)),
 			kml.PolyStyle(kml.Color(fill))))
 	}
-	return append(styles, kml.SharedStyle("event", kml.IconStyle(kml.Scale(0.8))))
+	styles = append(styles, kml.SharedStyle("event", kml.IconStyle(kml.Scale(0.8))))
+	for _, side := range []data.Party{data.PartyResistance, data.PartyTaliban} {
+		styles = append(styles, kml.SharedStyle("event-"+string(side),
+			kml.IconStyle(kml.Color(Colour(data.Status(side))), kml.Scale(0.8))))
+	}
+	return styles
+}
+
+// eventStyle is an event's shared style: the colour of the side that acted.
+func eventStyle(e *data.Event) string {
+	if side := e.Side(); side != "" {
+		return "#event-" + string(side)
+	}
+	return "#event"
 }
 
 // kmlControl yields a placemark per assessed interval.
@@ -128,15 +141,15 @@ func kmlEvents(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] 
 			e := rec.Event
 			els := []kml.Element{kml.Name(e.Location + ": " + e.SubType),
 				kml.Description(e.Notes + " Sources: " + book.URLs(e.Sources)),
-				kml.TimeStamp(kml.When(afghanMidnight(e.Date))), kml.StyleURL("#event"), extendedData(wire.Events, rec)}
-			if g := rec.Geometry(); g != nil { // an event with no place has no geometry
-				geomEl, err := kmlGeometry(g)
-				if err != nil {
-					yield(nil, err)
-					return
-				}
-				els = append(els, geomEl)
+				kml.TimeStamp(kml.When(afghanMidnight(e.Date))), kml.StyleURL(eventStyle(e)), extendedData(wire.Events, rec)}
+			// Every event has a point (geo_precision says how near): Google
+			// Earth shows it on its time slider.
+			geomEl, err := kmlGeometry(rec.Geometry())
+			if err != nil {
+				yield(nil, err)
+				return
 			}
+			els = append(els, geomEl)
 			if !yield(kml.Placemark(els...), nil) {
 				return
 			}

@@ -140,7 +140,7 @@ func (l *lazyIndex) get(id string) (int32, bool) {
 	return i, ok
 }
 
-// collections builds the areas, control and events collections.
+// collections builds the areas, control, events and countryside collections.
 func collections(ds *data.Dataset) ([]*Collection, error) {
 	book, err := wire.NewBook(ds)
 	if err != nil {
@@ -173,7 +173,17 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 	ec := newCollection(wire.Events, "event_date", "", evs, func(r wire.EventRec) extent {
 		return extent{id: r.Event.ID, geom: r.Geometry(), display: r.Geometry(), from: r.Event.Date, to: r.Event.Date.AddDays(1)}
 	})
-	return []*Collection{ac, cc, ec}, nil
+	var cs []wire.CountrysideRec
+	for i := range ds.Areas {
+		for _, r := range ds.CountrysideRanges(ds.Areas[i].PCode) {
+			cs = append(cs, wire.CountrysideRec{Area: &ds.Areas[i], Range: r, Book: book})
+		}
+	}
+	xc := newCollection(wire.Countryside, "valid_from", "valid_to", cs, func(r wire.CountrysideRec) extent {
+		return extent{id: r.Area.PCode + "_" + r.Range.From.String(), geomKey: r.Area.PCode, geom: r.Area.Geometry,
+			display: r.Area.Display, from: r.Range.From, to: r.Range.To}
+	})
+	return []*Collection{ac, cc, ec, xc}, nil
 }
 
 // match returns the indexes of the features that meet the filters.

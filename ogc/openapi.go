@@ -88,7 +88,7 @@ func oaParameters() map[string]any {
 	str := map[string]any{"type": "string"}
 	return map[string]any{
 		"f":            oaParam("f", "query", "The format: json (GeoJSON for features) or html. Without it, the Accept header decides (q-values count).", map[string]any{"type": "string", "enum": []string{"json", "html"}}),
-		"collectionId": oaParam("collectionId", "path", "The collection", map[string]any{"type": "string", "enum": []string{"areas", "control", "events"}}),
+		"collectionId": oaParam("collectionId", "path", "The collection", map[string]any{"type": "string", "enum": []string{"areas", "control", "events", "countryside"}}),
 		"featureId":    oaParam("featureId", "path", "A feature id: a P-code (areas), P-code_valid_from (control) or an event id", str),
 		"bbox": oaParam("bbox", "query", "minLon,minLat,maxLon,maxLat in CRS84 (or six numbers with heights, which are ignored): features whose geometry meets the box",
 			map[string]any{"type": "array", "minItems": 4, "maxItems": 6, "items": map[string]any{"type": "number"}}),

@@ -200,22 +200,15 @@ type EventRec struct {
 	Book  *Book
 }
 
-// coord returns the point's longitude (0) or latitude (1), nil without a
-// place.
-func (r EventRec) coord(i int) any {
-	if !r.Event.HasPoint() {
-		return nil
-	}
-	return r.Event.Point[i]
-}
+// coord returns the longitude (0) or latitude (1) of the point the event is
+// drawn at (data.Event.Where), to the 1e-5 degree the dataset writes.
+func (r EventRec) coord(i int) any { return Round(r.Event.Where[i], 1e5) }
 
-// Geometry is the event's point, nil without a place: an event known only
-// to its district or province is never drawn as a point inside one.
+// Geometry is the point the event is drawn at, as ACLED places events: its
+// place at geo_precision 1 or 2, at 3 its district's label point or, for a
+// province-wide event, its province's; geo_precision says which.
 func (r EventRec) Geometry() orb.Geometry {
-	if !r.Event.HasPoint() {
-		return nil
-	}
-	return r.Event.Point
+	return orb.Point{Round(r.Event.Where[0], 1e5), Round(r.Event.Where[1], 1e5)}
 }
 
 // dayStrings writes days as YYYY-MM-DD.
@@ -230,7 +223,7 @@ func dayStrings(days []data.Day) []string {
 // Events is the events layer (/api/events, OGC "events", the GeoPackage's
 // events table, the KML's events folder), with ACLED's field names.
 var Events = &Schema[EventRec]{Name: "events", Title: "Events",
-	Description: "Dated events with ACLED's field names; an event known only to its district or province (geo_precision 3) has no geometry and is never drawn as a point.",
+	Description: "Dated events with ACLED's field names and places: geo_precision 1 at the place itself, 2 near a named place, 3 known only to its district (drawn at the district's label point) or province (pcode empty; drawn at the mean of the province's mapped districts' label points).",
 	Fields: []Field[EventRec]{
 		{Name: "event_id", Type: "string", Description: "Event id", Value: func(r EventRec) any { return r.Event.ID }},
 		{Name: "event_date", Type: "string", Format: "date", Description: "Day of the event", Value: func(r EventRec) any { return r.Event.Date }},
@@ -243,9 +236,10 @@ var Events = &Schema[EventRec]{Name: "events", Title: "Events",
 		{Name: "admin2", Type: "string", Description: "District, as ACLED names it; empty for a province-wide event", Value: func(r EventRec) any { return r.Event.Admin2 }},
 		{Name: "pcode", Type: "string", Description: "District P-code; empty outside the mapped districts and for a province-wide event", Value: func(r EventRec) any { return r.Event.PCode }},
 		{Name: "location", Type: "string", Description: "Place name", Value: func(r EventRec) any { return r.Event.Location }},
-		{Name: "latitude", Type: "number", Nullable: true, Description: "Latitude; null when the event has no place (geo_precision 3)", Value: func(r EventRec) any { return r.coord(1) }},
-		{Name: "longitude", Type: "number", Nullable: true, Description: "Longitude; null when the event has no place (geo_precision 3)", Value: func(r EventRec) any { return r.coord(0) }},
-		{Name: "geo_precision", Type: "integer", Description: "1 exact, 2 near (about 10 km), 3 district or province only: no point", Value: func(r EventRec) any { return r.Event.GeoPrecision }},
+		{Name: "latitude", Type: "number", Description: "Latitude of the point drawn (see geo_precision)", Value: func(r EventRec) any { return r.coord(1) }},
+		{Name: "longitude", Type: "number", Description: "Longitude of the point drawn (see geo_precision)", Value: func(r EventRec) any { return r.coord(0) }},
+		{Name: "geo_precision", Type: "integer", Description: "1 the place itself, 2 near a named place (about 10 km), 3 only the district (its label point) or, without pcode, only the province", Value: func(r EventRec) any { return r.Event.GeoPrecision }},
+		{Name: "side", Type: "string", Description: "The side actor1 acted for (resistance or taliban; empty for neither): the countryside activity it counts towards", Value: func(r EventRec) any { return string(r.Event.Side()) }},
 		{Name: "fatalities", Type: "integer", Nullable: true, Description: "Reported fatalities, null when unknown", Value: func(r EventRec) any { return r.Event.Fatalities }},
 		{Name: "notes", Type: "string", Description: "What happened", Value: func(r EventRec) any { return r.Event.Notes }},
 		{Name: "sources", Form: APIOnly, Description: "The cited sources", Value: func(r EventRec) any { return r.Book.List(r.Event.Sources) }},

@@ -11,13 +11,19 @@ import (
 // further requests: per-area intervals, claims, events and sources, with
 // sources referenced by id.
 type timeline struct {
-	Start       data.Day                   `json:"start"`       // first day of any record
-	End         data.Day                   `json:"end"`         // today, or the last record if later
-	LastChange  data.Day                   `json:"last_change"` // last day any record is dated
-	ChangeDates []data.Day                 `json:"change_dates"`
-	ClaimDates  []data.Day                 `json:"claim_dates"`
-	EventDates  []data.Day                 `json:"event_dates"`
-	ClaimWindow int                        `json:"claim_window_days"`
+	Start       data.Day   `json:"start"`       // first day of any record
+	End         data.Day   `json:"end"`         // today, or the last record if later
+	LastChange  data.Day   `json:"last_change"` // last day any record is dated
+	ChangeDates []data.Day `json:"change_dates"`
+	ClaimDates  []data.Day `json:"claim_dates"`
+	EventDates  []data.Day `json:"event_dates"`
+	ClaimWindow int        `json:"claim_window_days"`
+	// ActivityWindow is how many days an event counts as countryside
+	// activity; the page draws events within it.
+	ActivityWindow int `json:"activity_window_days"`
+	// Activity counts the events of each month by side: the area chart's
+	// band of activity.
+	Activity    []monthActivity            `json:"activity"`
 	StaleAfter  int                        `json:"stale_after_days"`
 	Statuses    []data.Status              `json:"statuses"`
 	Areas       []timelineArea             `json:"areas"`
@@ -35,6 +41,15 @@ type timelineArea struct {
 	Label     [2]float64         `json:"label"`
 	Intervals []timelineInterval `json:"intervals"`
 	Disputed  [][2]*data.Day     `json:"disputed"` // [from, to) day ranges; to null when open
+	// Countryside is what is known outside the centre, as ranges of days
+	// (the Countryside layer's API form).
+	Countryside []json.RawMessage `json:"countryside"`
+}
+
+type monthActivity struct {
+	Month      string `json:"month"` // YYYY-MM
+	Resistance int    `json:"resistance"`
+	Taliban    int    `json:"taliban"`
 }
 
 type timelineInterval struct {
@@ -64,17 +79,25 @@ type timelineClaim struct {
 func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 	ds := e.ds
 	t := timeline{Start: ds.First, End: max(today, ds.LastChange), LastChange: ds.LastChange,
-		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, StaleAfter: data.StaleAfter, Statuses: data.Statuses(),
+		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, ActivityWindow: data.ActivityWindow,
+		StaleAfter: data.StaleAfter, Statuses: data.Statuses(), Activity: []monthActivity{},
 		Sources: e.book.raw, Attribution: data.Attribution, Claims: []timelineClaim{}, Events: []json.RawMessage{}}
+	ids := e.book.IDs()
 	for i := range ds.Areas {
-		t.Areas = append(t.Areas, timelineAreaOf(ds, &ds.Areas[i]))
+		ta, err := timelineAreaOf(ds, &ds.Areas[i], ids)
+		if err != nil {
+			return nil, err
+		}
+		t.Areas = append(t.Areas, ta)
+	}
+	for _, m := range ds.ActivityByMonth() {
+		t.Activity = append(t.Activity, monthActivity{Month: m.Month.String()[:7], Resistance: m.Resistance, Taliban: m.Taliban})
 	}
 	for _, c := range ds.Claims {
 		t.Claims = append(t.Claims, timelineClaim{Date: c.Date, PCodes: c.PCodes, Party: c.Party, Kind: c.Kind,
 			Status: c.Status, Note: c.Note, Sources: c.Sources})
 		t.ClaimDates = appendDay(t.ClaimDates, c.Date)
 	}
-	ids := e.book.IDs()
 	for i := range ds.Events {
 		var buf bytes.Buffer
 		if err := Events.AppendJSON(&buf, EventRec{&ds.Events[i], ids}); err != nil {
@@ -86,9 +109,16 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 	return json.Marshal(t)
 }
 
-func timelineAreaOf(ds *data.Dataset, a *data.Area) timelineArea {
+func timelineAreaOf(ds *data.Dataset, a *data.Area, ids *Book) (timelineArea, error) {
 	ta := timelineArea{PCode: a.PCode, Name: a.Name, NameFa: a.NameFa, AreaKm2: Round(a.AreaKm2, 10),
-		Label: labelOf(a), Intervals: []timelineInterval{}, Disputed: [][2]*data.Day{}}
+		Label: labelOf(a), Intervals: []timelineInterval{}, Disputed: [][2]*data.Day{}, Countryside: []json.RawMessage{}}
+	for _, r := range ds.CountrysideRanges(a.PCode) {
+		var buf bytes.Buffer
+		if err := Countryside.AppendJSON(&buf, CountrysideRec{Area: a, Range: r, Book: ids}); err != nil {
+			return ta, err
+		}
+		ta.Countryside = append(ta.Countryside, buf.Bytes())
+	}
 	for k := range ds.Intervals[a.PCode] {
 		iv := &ds.Intervals[a.PCode][k]
 		ti := timelineInterval{From: iv.From, DatePrecision: iv.DatePrecision, Confirmed: nonNilDays(iv.SupportDays()),
@@ -106,7 +136,7 @@ func timelineAreaOf(ds *data.Dataset, a *data.Area) timelineArea {
 		}
 		ta.Disputed = append(ta.Disputed, rng)
 	}
-	return ta
+	return ta, nil
 }
 
 // appendDay appends d to sorted days unless it is already last.
