@@ -1,4 +1,5 @@
-// Placement with collision avoidance. Event icons are placed first, each
+// Placement with collision avoidance. The countryside badges stay where they
+// are; event icons are placed next, each
 // nudged aside (by the CSS translate property, which leaves Leaflet's own
 // positioning alone) when it would cover another, so that every icon stays
 // a separate 28 px target. Then every label (the districts' names, places:
@@ -50,7 +51,9 @@ export function declutter(container) {
   const icons = [...container.querySelectorAll('.event-icon')];
   const labels = [...container.querySelectorAll('.map-label')]
     .sort((a, b) => Number(b.dataset.priority || 0) - Number(a.dataset.priority || 0));
-  const placed = [];
+  // The countryside badges sit under their districts' names and never move:
+  // icons and labels make room for them.
+  const placed = [...container.querySelectorAll('.cs-badge')].map((el) => el.getBoundingClientRect());
   const iconChoice = place(icons, iconOffsets, placed);
   const labelChoice = place(labels, labelOffsets, placed);
   icons.forEach((el, i) => {

@@ -20,6 +20,7 @@ import { bindLayout } from './layout.js';
 import { contextLayer, setTiled } from './layers/context.js';
 import { DistrictsLayer } from './layers/districts.js';
 import { EventsLayer } from './layers/events.js';
+import { CountrysideLayer } from './layers/countryside.js';
 import { bindPermalink } from './permalink.js';
 
 const offline = 'Offline (embedded)';
@@ -111,16 +112,19 @@ async function addControls(map, { state, index, stats, districts, areas, periods
     },
     place: (p) => map.flyTo([p.geometry.coordinates[1], p.geometry.coordinates[0]], Math.max(map.getZoom(), p.properties.minzoom, 10), { duration: 0.6 }),
   }).addTo(map);
-  new Legend(state, { day: urls.controlOn, history: urls.history }).addTo(map);
+  new Legend(state, { day: urls.controlOn, history: urls.history, windowDays: index.timeline.activity_window_days }).addTo(map);
   await painted();
   const info = new InfoPanel(state, index).addTo(map);
   new ChangeLog(state, index, areas, (change) => {
     model.pause();
     goTo(change, 'changelog');
+    if (change.event) {
+      info.showEvent(change.event);
+    }
   }).addTo(map);
   await painted();
   const time = new TimeControl(model).addTo(map);
-  const moveCursor = areaChart(time.getContainer().querySelector('.tc-track'), model, stats);
+  const moveCursor = areaChart(time.getContainer().querySelector('.tc-track'), model, stats, index.timeline.activity);
   model.addEventListener('datechange', moveCursor);
   new PeriodPresets(model, periods).into(time.getContainer());
   bindKeys(model);
@@ -187,6 +191,7 @@ async function start({ areas, timeline, stats, periods, index, state, props, ini
   map.invalidateSize({ animate: false });
   fitDistricts(map, districts);
   await painted();
+  new CountrysideLayer(index, model, (pcode) => state.select(pcode)).addTo(map);
   new EventsLayer(index, model, (ev) => controls.info.showEvent(ev)).addTo(map);
   await painted();
   const apply = applier(map, state, index);

@@ -54,12 +54,10 @@ export function compareStyle(change) {
   return { fillColor: fillFor(change.to), fillOpacity: 0.85, color: statusColours[change.from], weight: 5, dashArray: null };
 }
 
-// The colour of an event's side (actor1): a party's status colour.
-export function sideColour(actor) {
-  if (/taliban/i.test(actor) && !/anti-taliban/i.test(actor)) {
-    return statusColours.taliban;
-  }
-  return /NRF|resist|uprising|anti-taliban/i.test(actor) ? statusColours.resistance : '#555555';
+// The colour of an event's side (the API's "side": who acted), a party's
+// status colour; grey for neither.
+export function sideColour(side) {
+  return side === 'taliban' || side === 'resistance' ? statusColours[side] : '#555555';
 }
 
 // eventStyle is the style of an event's circle marker (radius in pixels).

@@ -13,6 +13,7 @@ export class TimelineIndex {
     this.timeline = timeline;
     this.areas = new Map(timeline.areas.map((a) => [a.pcode, a]));
     this.claimsByArea = new Map(timeline.areas.map((a) => [a.pcode, []]));
+    this.events = new Map(timeline.events.map((e) => [e.event_id, e]));
     for (const claim of timeline.claims) {
       for (const pcode of claim.pcodes) {
         this.claimsByArea.get(pcode)?.push(claim);
@@ -56,6 +57,26 @@ export class TimelineIndex {
       return true;
     }
     return dayNumber(day) - dayNumber(support[support.length - 1]) > this.timeline.stale_after_days;
+  }
+
+  // confirmed is the day of the latest independent source, on or before
+  // day, that supports the day's status (the API's "confirmed"), or null.
+  confirmed(pcode, day) {
+    const support = (this.interval(pcode, day)?.confirmed || []).filter((d) => d <= day);
+    return support.at(-1) || null;
+  }
+
+  // countryside is what is known outside the district's centre on day: the
+  // range of the timeline's countryside list that holds it (the server
+  // computed the rule), or null before the first record.
+  countryside(pcode, day) {
+    const area = this.areas.get(pcode);
+    return area?.countryside.find((r) => r.valid_from <= day && (r.valid_to === null || day < r.valid_to)) || null;
+  }
+
+  // event returns the event with id.
+  event(id) {
+    return this.events.get(id);
   }
 
   // claimsOn lists the claims made on day (about any district), file order.

@@ -10,7 +10,7 @@ import { changePhrase, placeNames } from './headline.js';
 // nearDays is how far back from the current date the list looks.
 export const nearDays = 10;
 
-const partyKey = { taliban: 'partyTaliban', resistance: 'partyResistance', independent: 'partyIndependent' };
+const partyKey = { taliban: 'partyTaliban', resistance: 'partyResistance', independent: 'partyIndependent', state: 'partyState' };
 
 // happenings lists what was recorded in (day - nearDays, day], newest first:
 // {date, kind: 'change' | 'claim' | 'event', pcode, node}.
@@ -33,11 +33,9 @@ function happenings(index, areas, day) {
   }
   for (const ev of index.timeline.events.filter((e) => inRange(e.event_date))) {
     const span = document.createElement('span');
-    span.append(`${t(ev.event_type)}: `, bdi(ev.location));
-    if (ev.latitude === null) {
-      span.append(` (${t('province')})`);
-    }
-    out.push({ date: ev.event_date, kind: 'event', pcode: ev.pcode || null, text: span });
+    // Each event names its district (or says it is known only to the province).
+    span.append(`${t(ev.event_type)}: `, bdi(ev.location), ' (', ev.pcode ? bdi(index.name(ev.pcode)) : t('province'), ')');
+    out.push({ date: ev.event_date, kind: 'event', pcode: ev.pcode || null, event: ev, text: span });
   }
   return out.sort((a, b) => byText(b.date, a.date));
 }

@@ -20,16 +20,45 @@ function el(name, attrs, parent) {
   return e;
 }
 
+// activityBand draws the events of each month by side (the timeline's
+// "activity", counted by the server) in a strip under the statuses:
+// resistance above the strip's midline, Taliban below, so that the years
+// after 2021, one flat colour above, show when and how much happened.
+function activityBand(svg, months, x, top, height, end) {
+  el('rect', { x: 0, y: top, width: 1000, height, fill: '#f2f2f2', class: 'activity-strip' }, svg);
+  const most = Math.max(1, ...months.map((m) => Math.max(m.resistance, m.taliban)));
+  const mid = top + height / 2;
+  const half = height / 2 - 0.5;
+  months.forEach((m, i) => {
+    const from = `${m.month}-01`;
+    if (from > end) {
+      return;
+    }
+    const x0 = x(from);
+    const x1 = i + 1 < months.length ? x(`${months[i + 1].month}-01`) : x(end);
+    const width = Math.max(1, x1 - x0 - 0.5);
+    if (m.resistance > 0) {
+      const bh = (m.resistance / most) * half;
+      el('rect', { x: x0, y: mid - bh, width, height: bh, fill: statusColours.resistance, class: 'activity-bar activity-resistance', 'data-month': m.month }, svg);
+    }
+    if (m.taliban > 0) {
+      el('rect', { x: x0, y: mid, width, height: (m.taliban / most) * half, fill: statusColours.taliban, class: 'activity-bar activity-taliban', 'data-month': m.month }, svg);
+    }
+  });
+}
+
 // areaChart builds the chart into parent and returns a function that moves
 // the cursor.
-export function areaChart(parent, model, stats) {
+export function areaChart(parent, model, stats, activity = []) {
   const w = 1000;
+  const strip = 22; // the activity band's height, under the statuses
   const h = 60;
+  const total = h + strip;
   const start = dayNumber(model.start);
   const span = Math.max(1, dayNumber(model.end) - start + 1);
   const x = (day) => ((dayNumber(day) - start) / span) * w;
-  const svg = el('svg', { viewBox: `0 0 ${w} ${h}`, preserveAspectRatio: 'none', class: 'area-chart', role: 'img', 'aria-label': t('chart') }, parent);
-  el('title', {}, svg).textContent = t('chart');
+  const svg = el('svg', { viewBox: `0 0 ${w} ${total}`, preserveAspectRatio: 'none', class: 'area-chart', role: 'img', 'aria-label': `${t('chart')}; ${t('chartActivity')}` }, parent);
+  el('title', {}, svg).textContent = `${t('chart')}; ${t('chartActivity')}`;
   const days = stats.days.filter((d) => d.date <= model.end);
   for (const status of order) {
     // A stacked step band: its lower edge is the sum of the bands below it.
@@ -53,15 +82,16 @@ export function areaChart(parent, model, stats) {
       el('path', { d: `${top}${bottom}Z`, fill: statusColours[status], class: `band band-${status}` }, svg);
     }
   }
+  activityBand(svg, activity, x, h, strip, model.end);
   // After the last record the last status only holds: veil that part.
-  el('rect', { x: x(model.evidenceEnd), y: 0, width: Math.max(0, w - x(model.evidenceEnd)), height: h, fill: '#fff', 'fill-opacity': 0.55, class: 'chart-after-evidence' }, svg);
-  const cursor = el('line', { y1: 0, y2: h, ...cursorStyle, class: 'chart-cursor', 'vector-effect': 'non-scaling-stroke' }, svg);
+  el('rect', { x: x(model.evidenceEnd), y: 0, width: Math.max(0, w - x(model.evidenceEnd)), height: total, fill: '#fff', 'fill-opacity': 0.55, class: 'chart-after-evidence' }, svg);
+  const cursor = el('line', { y1: 0, y2: total, ...cursorStyle, class: 'chart-cursor', 'vector-effect': 'non-scaling-stroke' }, svg);
   const move = () => {
     const cx = x(model.date);
     cursor.setAttribute('x1', cx);
     cursor.setAttribute('x2', cx);
   };
-  const shade = el('rect', { y: 0, height: h, class: 'chart-window', fill: '#fff', 'fill-opacity': 0.35, stroke: '#000', 'stroke-width': 1, 'vector-effect': 'non-scaling-stroke' }, svg);
+  const shade = el('rect', { y: 0, height: total, class: 'chart-window', fill: '#fff', 'fill-opacity': 0.35, stroke: '#000', 'stroke-width': 1, 'vector-effect': 'non-scaling-stroke' }, svg);
   const dayAt = (clientX) => {
     const r = svg.getBoundingClientRect();
     const frac = Math.min(1, Math.max(0, (clientX - r.left) / r.width));

@@ -6,7 +6,7 @@
 import { dayNumber } from '../dates.js';
 import { areaName, bdi, confidenceLabel, dateInto, fill, lang, num, statusLabel, t } from '../i18n.js';
 
-const partyKey = { taliban: 'partyTaliban', resistance: 'partyResistance', independent: 'partyIndependent' };
+const partyKey = { taliban: 'partyTaliban', resistance: 'partyResistance', independent: 'partyIndependent', state: 'partyState' };
 const provinceFa = { Panjshir: 'پنجشیر', Baghlan: 'بغلان' };
 
 // placeNames names a set of districts: "all of Panjshir" when it holds a
@@ -62,7 +62,7 @@ function phrases(index, areas, day) {
     const [from, to, confidence] = key.split('>');
     out.push(changePhrase(bdi(placeNames(pcodes, areas)), from, to, confidence));
   }
-  const claims = index.claimsOn(day).filter((c) => c.party !== 'independent');
+  const claims = index.claimsOn(day).filter((c) => c.party !== 'independent' && c.party !== 'state');
   // Each party's claims (grouped by the status claimed: "the Taliban claim
   // all of Panjshir", "the NRF claim Dara (Contested)"), then the denials.
   for (const party of ['taliban', 'resistance']) {

@@ -3,9 +3,10 @@
 // A select lets keyboard and screen-reader users choose a district too.
 
 import { byText } from '../dates.js';
-import { areaName, bdi, dateInto, lang, statusLabel, t } from '../i18n.js';
+import { areaName, bdi, dateInto, lang, num, statusLabel, t } from '../i18n.js';
 
-const parties = ['taliban', 'resistance', 'independent'];
+const parties = ['taliban', 'resistance', 'independent', 'state'];
+const partyName = { independent: 'independent', state: 'stateMedia' };
 
 // sourceLink renders a cited source as a link: publisher, title, date.
 export function sourceLink(source) {
@@ -99,6 +100,8 @@ export const InfoPanel = L.Control.extend({
   renderEvent(ev) {
     const h = L.DomUtil.create('h2', 'event-title', this.body);
     h.append(`${t(ev.event_type)}: `, bdi(ev.location));
+    const where = L.DomUtil.create('p', 'event-where', this.body);
+    where.append(ev.pcode ? bdi(this.index.name(ev.pcode)) : bdi(ev.admin1), ' · ', t(`precision${ev.geo_precision}`));
     const meta = L.DomUtil.create('p', 'meta', this.body);
     dateInto(meta, ev.event_date, 'long');
     meta.append(ev.time_precision > 1 ? ` (${t('approximate')})` : '', ' · ', bdi(ev.actor1));
@@ -128,6 +131,7 @@ export const InfoPanel = L.Control.extend({
     const day = this.state.model.date;
     const iv = this.index.interval(pcode, day);
     this.renderStatus(pcode, day, iv);
+    this.renderCountryside(pcode, day);
     this.renderClaims(pcode, day);
     if (iv) {
       const sources = L.DomUtil.create('section', 'info-sources', this.body);
@@ -161,6 +165,14 @@ export const InfoPanel = L.Control.extend({
         dateInto(since, iv.to, 'short');
       }
       since.append(` · ${t('confidence')}: ${t(iv.confidence)}`);
+      const confirmed = L.DomUtil.create('p', 'info-confirmed', this.body);
+      const last = this.index.confirmed(pcode, day);
+      confirmed.append(`${t('lastConfirmed')}: `);
+      if (last) {
+        dateInto(confirmed, last, 'short');
+      } else {
+        confirmed.append(t('neverConfirmed'));
+      }
       const note = L.DomUtil.create('p', 'info-note', this.body);
       note.lang = 'en';
       note.dir = 'ltr';
@@ -171,13 +183,66 @@ export const InfoPanel = L.Control.extend({
     }
   },
 
+  // renderCountryside writes what is known outside the centre on day, as
+  // the server computed it: each side's activity in the window with its
+  // events (each one tap from its notes and sources), the assessed
+  // presence, and a plain word when no independent source covers the window.
+  renderCountryside(pcode, day) {
+    const r = this.index.countryside(pcode, day);
+    const box = L.DomUtil.create('section', 'info-countryside', this.body);
+    L.DomUtil.create('h3', '', box).textContent = t('csHeading', { n: num(this.index.timeline.activity_window_days) });
+    if (!r) {
+      L.DomUtil.create('p', 'cs-none', box).textContent = t('nothingYet');
+      return;
+    }
+    for (const side of ['resistance', 'taliban']) {
+      const a = r[side];
+      const p = L.DomUtil.create('p', `cs-line cs-line-${side}`, box);
+      p.append(`${t(side === 'taliban' ? 'csTaliban' : 'csResistance')}: `);
+      if (a.count === 0) {
+        p.append(t('csNone'));
+        continue;
+      }
+      p.append(`${t('csEvents', { n: num(a.count) })} (${t('confidence')}: ${t(a.confidence)})`);
+      const ul = L.DomUtil.create('ul', 'cs-events', box);
+      for (const id of [...a.events].reverse()) {
+        const ev = this.index.event(id);
+        const b = L.DomUtil.create('button', 'cs-event', L.DomUtil.create('li', '', ul));
+        b.type = 'button';
+        b.dataset.id = id;
+        dateInto(b, ev.event_date, 'short');
+        b.append(`: ${t(ev.event_type)}, `, bdi(ev.location));
+        L.DomEvent.on(b, 'click', () => this.showEvent(ev));
+      }
+    }
+    for (const pr of r.presence) {
+      const p = L.DomUtil.create('div', `cs-presence-line cs-presence-${pr.side}`, box);
+      const head = L.DomUtil.create('strong', '', p);
+      head.append(`${t(pr.side === 'taliban' ? 'csPresenceTaliban' : 'csPresenceResistance', { confidence: t(pr.confidence) })}, `);
+      dateInto(head, pr.from, 'short');
+      head.append(` ${t('arrowSpan')} `);
+      dateInto(head, pr.to, 'short');
+      const note = L.DomUtil.create('div', '', p);
+      note.lang = 'en';
+      note.dir = 'ltr';
+      note.textContent = pr.note;
+      const srcs = L.DomUtil.create('div', 'claim-sources', p);
+      pr.sources.forEach((id, i) => {
+        srcs.append(i > 0 ? '; ' : '', sourceLink(this.index.source(id)));
+      });
+    }
+    if (!r.independent_reporting) {
+      L.DomUtil.create('p', 'cs-noreport-line', box).textContent = t('csNoReportingLong', { n: num(this.index.timeline.activity_window_days) });
+    }
+  },
+
   // renderClaims lists each party's latest claim on or before day.
   renderClaims(pcode, day) {
     const claims = L.DomUtil.create('section', 'info-claims', this.body);
     L.DomUtil.create('h3', '', claims).textContent = t('latestClaims');
     const list = L.DomUtil.create('ul', '', claims);
     for (const party of parties) {
-      const name = t(party === 'independent' ? 'independent' : party);
+      const name = t(partyName[party] || party);
       const c = this.index.latestClaim(pcode, party, day);
       const li = L.DomUtil.create('li', `claim claim-${party}`, list);
       if (!c) {

@@ -4,7 +4,8 @@
 // (style.js). It folds behind a button, open at first on wide screens only,
 // so that on a phone it is one tap away and never covers the map.
 
-import { confidenceLabel, statusLabel, t, viewLabel } from '../i18n.js';
+import { confidenceLabel, num, statusLabel, t, viewLabel } from '../i18n.js';
+import { badgeParts } from '../layers/countryside.js';
 import { areaStyle, compareStyle, eventStyle, fillFor, staleFor, statusColours } from '../style.js';
 
 const svgNS = 'http://www.w3.org/2000/svg';
@@ -37,7 +38,29 @@ function outlined(style, fill = 'none', opacity = 1) {
   });
 }
 
-function entries(list) {
+// badge is a legend sample of a countryside badge (layers/countryside.js).
+function badge(html) {
+  const span = document.createElement('span');
+  span.className = 'cs-badge cs-legend-sample';
+  span.setAttribute('aria-hidden', 'true');
+  span.innerHTML = html;
+  return span;
+}
+
+// countrysideEntries explains the badges: the second dimension, outside
+// the centre, that the fill does not show.
+function countrysideEntries(list, windowDays) {
+  const n = num(windowDays);
+  L.DomUtil.create('li', 'legend-subhead', list).textContent = t('csLegendHead', { n });
+  const one = { independent_reporting: true, presence: [] };
+  const sample = (r) => badge(badgeParts({ resistance: { count: 0 }, taliban: { count: 0 }, ...one, ...r }).html);
+  entry(list, 'legend-cs-resistance', sample({ resistance: { count: 2 } }), t('csLegendResistance', { n }));
+  entry(list, 'legend-cs-taliban', sample({ taliban: { count: 3 } }), t('csLegendTaliban', { n }));
+  entry(list, 'legend-cs-presence', sample({ presence: [{ side: 'resistance', confidence: 'high' }, { side: 'taliban', confidence: 'high' }] }), t('csLegendPresence'));
+  entry(list, 'legend-cs-noreport', sample({ independent_reporting: false }), t('csLegendNoReport', { n }));
+}
+
+function entries(list, windowDays) {
   const outline = areaStyle({ status: 'unknown' }).color;
   for (const status of legendStatuses) {
     entry(list, `legend-${status}`, swatch('rect', { width: 22, height: 14, fill: fillFor(status), stroke: outline }), statusLabel(status));
@@ -53,7 +76,8 @@ function entries(list) {
   entry(list, 'legend-selected', outlined(areaStyle({ status: 'unknown', selected: true })), t('selectedLegend'));
   entry(list, '', swatch('circle', {
     cx: 11, cy: 7, r: 5, fill: eventStyle.fillColor, stroke: eventStyle.color, 'stroke-width': eventStyle.weight,
-  }), t('eventLegend'));
+  }), t('eventLegend', { n: num(windowDays) }));
+  countrysideEntries(list, windowDays);
 }
 
 export const Legend = L.Control.extend({
@@ -79,7 +103,7 @@ export const Legend = L.Control.extend({
     this.setOpen(window.matchMedia('(min-width: 1100px) and (min-height: 860px)').matches);
     L.DomEvent.on(this.toggle, 'click', () => this.setOpen(body.hidden));
     this.title = L.DomUtil.create('h2', '', body);
-    entries(L.DomUtil.create('ul', '', body));
+    entries(L.DomUtil.create('ul', '', body), this.links.windowDays);
     this.compareKey = L.DomUtil.create('ul', 'legend-compare', body);
     const ch = compareStyle({ from: 'resistance', to: 'taliban' });
     entry(this.compareKey, '', outlined(ch, ch.fillColor, ch.fillOpacity), t('compareLegend'));

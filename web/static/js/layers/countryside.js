@@ -1,0 +1,102 @@
+// The countryside badges: what is known outside each district's centre on
+// the current date, drawn under the district's name while the fill keeps
+// the centre's status. The server computes it (the timeline's countryside
+// ranges); this layer only draws the range that holds the day:
+//   ▲ n  resistance activity reported in the window (green)
+//   ■ n  Taliban operations reported in the window (vermilion)
+//   ⚑    a side's assessed presence outside the centre (its colour, opacity
+//        its confidence)
+//   ?    no independent reporting in the window: quiet is not known
+// A district with nothing to say and independent reporting has no badge.
+// Choosing a badge selects its district, whose panel lists the evidence.
+
+import { num, t } from '../i18n.js';
+import { confidenceOpacity } from '../style.js';
+
+const triangle = '<svg viewBox="0 0 10 10" width="9" height="9" aria-hidden="true"><path d="M5 0 10 10H0Z" fill="currentColor"/></svg>';
+const square = '<svg viewBox="0 0 10 10" width="8" height="8" aria-hidden="true"><rect width="10" height="10" fill="currentColor"/></svg>';
+const flag = '<svg viewBox="0 0 10 12" width="9" height="11" aria-hidden="true"><path d="M1 0v12M1 1h8l-2 3 2 3H1" fill="currentColor" stroke="currentColor" stroke-width="1.2"/></svg>';
+
+// badgeParts returns the badge's HTML and its spoken label for a range r;
+// an empty html when there is nothing to draw.
+export function badgeParts(r) {
+  if (!r) {
+    return { html: '', label: '' };
+  }
+  const html = [];
+  const words = [];
+  if (r.resistance.count > 0) {
+    html.push(`<span class="cs-part cs-resistance">${triangle}${num(r.resistance.count)}</span>`);
+    words.push(t('csResistanceCount', { n: num(r.resistance.count) }));
+  }
+  if (r.taliban.count > 0) {
+    html.push(`<span class="cs-part cs-taliban">${square}${num(r.taliban.count)}</span>`);
+    words.push(t('csTalibanCount', { n: num(r.taliban.count) }));
+  }
+  for (const p of r.presence) {
+    html.push(`<span class="cs-part cs-presence cs-presence-${p.side}" style="opacity:${confidenceOpacity[p.confidence] + 0.15}">${flag}</span>`);
+    words.push(t(p.side === 'taliban' ? 'csPresenceTaliban' : 'csPresenceResistance', { confidence: t(p.confidence) }));
+  }
+  if (!r.independent_reporting) {
+    html.push('<span class="cs-part cs-noreport">?</span>');
+    words.push(t('csNoReporting'));
+  }
+  return { html: html.join(''), label: words.join('; ') };
+}
+
+export const CountrysideLayer = L.Layer.extend({
+  initialize(index, model, onPick) {
+    this.index = index;
+    this.model = model;
+    this.group = L.layerGroup();
+    this.badges = index.timeline.areas.map((area) => {
+      const m = L.marker([area.label[1], area.label[0]], {
+        icon: L.divIcon({ className: 'cs-anchor', iconSize: null, iconAnchor: [0, -11], html: '' }),
+        keyboard: true, riseOnHover: true,
+      });
+      m.on('click keypress', () => onPick(area.pcode));
+      return { area, marker: m, range: undefined };
+    });
+    this.onDate = () => this.update();
+  },
+
+  onAdd(map) {
+    map.addLayer(this.group);
+    this.model.addEventListener('datechange', this.onDate);
+    this.update();
+  },
+
+  onRemove(map) {
+    this.model.removeEventListener('datechange', this.onDate);
+    map.removeLayer(this.group);
+  },
+
+  // update redraws only the badges whose range changed: playing through a
+  // quiet month touches nothing.
+  update() {
+    const day = this.model.date;
+    let changed = false;
+    for (const b of this.badges) {
+      const range = this.index.countryside(b.area.pcode, day);
+      if (range === b.range) {
+        continue;
+      }
+      b.range = range;
+      changed = true;
+      const { html, label } = badgeParts(range);
+      if (!html) {
+        this.group.removeLayer(b.marker);
+        continue;
+      }
+      b.marker.setIcon(L.divIcon({ className: 'cs-anchor', iconSize: null, iconAnchor: [0, -11],
+        html: `<span class="cs-badge" data-pcode="${b.area.pcode}">${html}</span>` }));
+      this.group.addLayer(b.marker);
+      const el = b.marker.getElement();
+      el.setAttribute('aria-label', `${this.index.name(b.area.pcode)}, ${t('csTitle')}: ${label}`);
+      el.setAttribute('title', label);
+    }
+    if (changed) {
+      this._map?.fire('declutter');
+    }
+  },
+});
