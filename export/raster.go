@@ -141,8 +141,9 @@ func (r *renderer) paint(dst *image.RGBA, i int, lk look) {
 }
 
 // frame draws the map of one day: the base, each district's fill, the
-// borders and names, the disputed outlines, and the date.
-func (r *renderer) frame(looks []look, subtitle string) *image.RGBA {
+// borders and names, the disputed outlines, the countryside badges under
+// the names, and the date.
+func (r *renderer) frame(looks []look, badges [][]badgePart, subtitle string) *image.RGBA {
 	img := image.NewRGBA(r.base.Bounds())
 	copy(img.Pix, r.base.Pix)
 	for i, lk := range looks {
@@ -153,7 +154,8 @@ func (r *renderer) frame(looks []look, subtitle string) *image.RGBA {
 			stroke(img, r.l.shapes[i], 2.5*r.l.line+1, 3*r.l.line+4, color.Black)
 		}
 	}
-	draw.Draw(img, r.overlay.Bounds(), r.overlay, r.overlay.Bounds().Min, draw.Over) // names stay on top
+	r.l.drawBadges(img, badges)
+	draw.Draw(img, r.overlay.Bounds(), r.overlay, r.overlay.Bounds().Min, draw.Over) // names and places stay on top
 	face := newFace(r.l.fs, false)
 	defer face.Close()
 	drawText(img, face, int(r.l.fs/2), int(2.9*r.l.fs), subtitle, colBorder)

@@ -31,6 +31,7 @@ func MapSVG(ds *data.Dataset, day data.Day, o PictureOptions, lang string) []byt
 	for i, lk := range looksOn(ds, day, l.opts.View) {
 		svgArea(&b, l, i, lk)
 	}
+	l.svgBadges(&b, badgesOn(ds, day, l.opts.View)) // under the names and places, as in the PNG
 	for i, lb := range l.labels {
 		name := lb.text
 		if fa && ds.Areas[i].NameFa != "" {

@@ -4,7 +4,7 @@
 // ranges); this layer only draws the range that holds the day:
 //   ▲ n  resistance activity reported in the window (green)
 //   ■ n  Taliban operations reported in the window (vermilion)
-//   ⚑    a side's assessed presence outside the centre (its colour, opacity
+//   ●    a side's assessed presence outside the centre (its colour, opacity
 //        its confidence)
 //   ?    no independent reporting in the window: quiet is not known
 // A district with nothing to say and independent reporting has no badge.

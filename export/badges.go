@@ -1,0 +1,139 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"strconv"
+
+	"golang.org/x/image/font"
+
+	"github.com/controlmap/controlmap/data"
+)
+
+// badgePart is one part of a district's countryside badge, as the page's
+// badge draws it (web/static/js/layers/countryside.js): resistance activity
+// and Taliban operations by count, a side's presence, "?" for no
+// independent reporting.
+type badgePart struct {
+	text   string
+	fill   color.RGBA // the part's ground
+	ink    color.RGBA // its text
+	border bool       // outlined (no independent reporting)
+}
+
+// Badge grounds: the side's colour darkened so that white text on it stays
+// legible at small sizes (the page's CSS uses the same).
+var (
+	colResistanceBadge = color.RGBA{0x00, 0x7a, 0x59, 0xff}
+	colTalibanBadge    = color.RGBA{0xb3, 0x4f, 0x00, 0xff}
+)
+
+// badgeOf returns the parts of the badge for a day's countryside; none when
+// nothing is known outside the centre and independent reporting covers it.
+// The pictures are drawn in the assessed view only, like the page.
+func badgeOf(c data.Countryside) []badgePart {
+	var out []badgePart
+	if n := c.Resistance.Count(); n > 0 {
+		out = append(out, badgePart{text: "▲" + strconv.Itoa(n), fill: colResistanceBadge, ink: color.RGBA{0xff, 0xff, 0xff, 0xff}})
+	}
+	if n := c.Taliban.Count(); n > 0 {
+		out = append(out, badgePart{text: "■" + strconv.Itoa(n), fill: colTalibanBadge, ink: color.RGBA{0xff, 0xff, 0xff, 0xff}})
+	}
+	for _, p := range c.Presence {
+		ink := colResistanceBadge
+		if p.Side == data.PartyTaliban {
+			ink = colTalibanBadge
+		}
+		out = append(out, badgePart{text: "●", fill: color.RGBA{0xff, 0xff, 0xff, 0xff}, ink: ink})
+	}
+	if !c.Reported {
+		out = append(out, badgePart{text: "?", fill: color.RGBA{0xff, 0xff, 0xff, 0xff}, ink: colBorder, border: true})
+	}
+	return out
+}
+
+// badgeFs is the badges' text size: smaller than the districts' names.
+func (l *layout) badgeFs() float64 { return max(10, 0.7*l.labelFs) }
+
+// badgeBoxes lays out district i's badge parts in a row centred under its
+// name: one box per part, each as wide as its text.
+func (l *layout) badgeBoxes(face font.Face, i int, parts []badgePart) []image.Rectangle {
+	asc, desc := face.Metrics().Ascent.Ceil(), face.Metrics().Descent.Ceil()
+	pad := int(l.badgeFs() / 3)
+	widths, total := make([]int, len(parts)), 0
+	for k, p := range parts {
+		widths[k] = font.MeasureString(face, drawable(face, p.text)).Ceil() + 2*pad
+		total += widths[k] + 2
+	}
+	lb := l.labels[i].box
+	x, y := (lb.Min.X+lb.Max.X)/2-total/2, lb.Max.Y+1
+	out := make([]image.Rectangle, len(parts))
+	for k := range parts {
+		out[k] = image.Rect(x, y, x+widths[k], y+asc+desc+2)
+		x += widths[k] + 2
+	}
+	return out
+}
+
+// drawBadges paints every district's badge into img (the PNG and each GIF
+// frame).
+func (l *layout) drawBadges(img *image.RGBA, badges [][]badgePart) {
+	face := newFace(l.badgeFs(), true)
+	defer face.Close()
+	asc := face.Metrics().Ascent.Ceil()
+	pad := int(l.badgeFs() / 3)
+	for i, parts := range badges {
+		for k, r := range l.badgeBoxes(face, i, parts) {
+			p := parts[k]
+			if p.border {
+				draw.Draw(img, r, image.NewUniform(p.ink), image.Point{}, draw.Src)
+				r = r.Inset(1)
+			}
+			draw.Draw(img, r, image.NewUniform(p.fill), image.Point{}, draw.Src)
+			drawText(img, face, r.Min.X+pad-boolInt(p.border), r.Min.Y+asc+1-boolInt(p.border), drawable(face, p.text), p.ink)
+		}
+	}
+}
+
+// svgBadges writes every district's badge where the PNG draws it.
+func (l *layout) svgBadges(b *bytes.Buffer, badges [][]badgePart) {
+	face := newFace(l.badgeFs(), true)
+	defer face.Close()
+	asc := face.Metrics().Ascent.Ceil()
+	for i, parts := range badges {
+		for k, r := range l.badgeBoxes(face, i, parts) {
+			p := parts[k]
+			stroke := ""
+			if p.border {
+				stroke = fmt.Sprintf(` stroke="%s" stroke-width="1"`, hex(p.ink))
+			}
+			fmt.Fprintf(b, `<g class="countryside-badge"><rect x="%d" y="%d" width="%d" height="%d" rx="%d" fill="%s"%s/>`,
+				r.Min.X, r.Min.Y, r.Dx(), r.Dy(), r.Dy()/2, hex(p.fill), stroke)
+			fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="%.1f" font-weight="bold" fill="%s">%s</text></g>`+"\n",
+				(r.Min.X+r.Max.X)/2, r.Min.Y+asc+1, l.badgeFs(), hex(p.ink), esc(p.text))
+		}
+	}
+}
+
+// badgesOn is every district's badge on day (none in a claims view).
+func badgesOn(ds *data.Dataset, day data.Day, view data.Party) [][]badgePart {
+	states := ds.StatesAt(day)
+	out := make([][]badgePart, len(states))
+	if view != "" {
+		return out
+	}
+	for i, st := range states {
+		out[i] = badgeOf(st.Countryside.Countryside)
+	}
+	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
