@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/paulmach/orb"
 )
 
 // ActivityWindow is how many days an event counts as activity in its
@@ -119,8 +121,17 @@ type areaCountryside struct {
 // first day and the day after its last.
 func (d *Dataset) indexCountryside() []Day {
 	d.countryside = make([]areaCountryside, len(d.Areas))
+	provinces := d.provincePoints()
 	for i := range d.Events {
 		e := &d.Events[i]
+		e.Where = e.Point
+		if !e.HasPoint() {
+			if a, ok := d.Area(e.PCode); ok {
+				e.Where = a.Label
+			} else {
+				e.Where = provinces[e.Admin1]
+			}
+		}
 		if a, ok := d.areaIndex[e.PCode]; ok {
 			d.countryside[a].events = append(d.countryside[a].events, e)
 			d.addReport(a, e.Date, e.Sources)
@@ -337,4 +348,20 @@ func nextMonth(day Day) Day {
 		return civilDay(y+1, 1, 1)
 	}
 	return civilDay(y, int(m)+1, 1)
+}
+
+// provincePoints returns, per province name, the mean of its mapped
+// districts' label points: where an event known only to its province is
+// drawn (ACLED's geo_precision 3), never at one district's centre.
+func (d *Dataset) provincePoints() map[string]orb.Point {
+	sum, n := map[string]orb.Point{}, map[string]float64{}
+	for _, a := range d.Areas {
+		p := sum[a.Province]
+		sum[a.Province] = orb.Point{p[0] + a.Label[0], p[1] + a.Label[1]}
+		n[a.Province]++
+	}
+	for k, p := range sum {
+		sum[k] = orb.Point{p[0] / n[k], p[1] / n[k]}
+	}
+	return sum
 }

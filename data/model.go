@@ -224,9 +224,14 @@ type Event struct {
 	// (see HasPoint).
 	Point        orb.Point
 	GeoPrecision int // 1 exact, 2 near (about 10 km), 3 district or province only: no point
-	Fatalities   *int
-	Notes        string
-	Sources      []string
+	// Where is the point the event is drawn at, as ACLED places events:
+	// its place (Point) at geo_precision 1 or 2; at 3 its district's label
+	// point, or for a province-wide event the province's (the mean of its
+	// mapped districts' label points). Set when the dataset is indexed.
+	Where      orb.Point
+	Fatalities *int
+	Notes      string
+	Sources    []string
 
 	line int // line in events.csv, for the linter
 }

@@ -64,8 +64,8 @@ func TestOGCCollections(t *testing.T) {
 	h := newEmbeddedServer(t).Handler()
 	_, v := getJSON(t, h, "/ogc/collections")
 	cols := v["collections"].([]any)
-	if len(cols) != 3 {
-		t.Fatalf("got %d collections, want areas, control, events", len(cols))
+	if len(cols) != 4 {
+		t.Fatalf("got %d collections, want areas, control, events, countryside", len(cols))
 	}
 	for _, c := range cols {
 		col := c.(map[string]any)

@@ -16,14 +16,14 @@ type CountrysideRec struct {
 
 // activityJSON is one side's activity as the API form writes it.
 type activityJSON struct {
-	Count      int             `json:"count"`
-	Latest     *data.Day       `json:"latest"`     // null without an event
-	Confidence data.Confidence `json:"confidence"` // "" without an event
-	Events     []string        `json:"events"`     // event ids, date order
+	Count      int       `json:"count"`
+	Latest     *data.Day `json:"latest"`     // null without an event
+	Confidence any       `json:"confidence"` // null without an event
+	Events     []string  `json:"events"`     // event ids, date order
 }
 
 func activityOf(a data.Activity) activityJSON {
-	out := activityJSON{Count: a.Count(), Confidence: a.Confidence, Events: eventIDs(a)}
+	out := activityJSON{Count: a.Count(), Confidence: confidenceOf(a), Events: eventIDs(a)}
 	if l := a.Latest(); l != 0 {
 		out.Latest = &l
 	}
@@ -107,7 +107,7 @@ var Countryside = &Schema[CountrysideRec]{Name: "countryside", Title: "Outside t
 	Fields: []Field[CountrysideRec]{
 		{Name: "pcode", Type: "string", Form: FlatOnly, Description: "COD-AB P-code", Value: func(r CountrysideRec) any { return r.Area.PCode }},
 		{Name: "name", Type: "string", Form: FlatOnly, Description: "District", Value: func(r CountrysideRec) any { return r.Area.Name }},
-		{Name: "valid_from", Type: "string", Format: "date", Description: "First day of the range", Value: func(r CountrysideRec) any { return r.Range.From }},
+		{Name: "valid_from", Type: "string", Format: "date", Nullable: true, Description: "First day of the range; null before the first record", Value: func(r CountrysideRec) any { return r.Range.From }},
 		{Name: "valid_to", Type: "string", Format: "date", Nullable: true, Description: "First day after the range; null while ongoing", Value: func(r CountrysideRec) any { return r.Range.To }},
 		{Name: "window_days", Type: "integer", Description: "Days an event counts as activity: the day itself and the days after, up to this many", Value: func(CountrysideRec) any { return data.ActivityWindow }},
 		{Name: "resistance", Form: APIOnly, Description: "Resistance activity reported in the window (attacks, clashes, positions): count, latest day, confidence, event ids", Value: func(r CountrysideRec) any { return activityOf(r.Range.Resistance) }},

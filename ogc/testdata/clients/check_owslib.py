@@ -27,7 +27,7 @@ def check_core(api):
     conf = api.conformance()["conformsTo"]
     expect("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core" in conf, "conformance: no core")
     cols = [c["id"] for c in api.collections()["collections"]]
-    expect(cols == ["areas", "control", "events"], "collections: %s" % cols)
+    expect(cols == ["areas", "control", "events", "countryside"], "collections: %s" % cols)
     expect(api.collection("control")["extent"]["temporal"]["interval"][0][0].startswith("2021-08-01"), "control: temporal extent")
 
 

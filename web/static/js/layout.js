@@ -22,7 +22,7 @@ export function bindLayout(map) {
     root.setProperty('--tc-h', `${tcH + 4}px`);
     root.setProperty('--attr-h', `${attrH}px`);
     if (room !== null) {
-      legend.style.maxHeight = `${Math.max(160, Math.floor(room))}px`;
+      legend.style.maxHeight = `${Math.max(96, Math.floor(room))}px`;
       if (now !== last) {
         requestAnimationFrame(measure);
       }

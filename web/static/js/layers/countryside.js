@@ -11,11 +11,10 @@
 // Choosing a badge selects its district, whose panel lists the evidence.
 
 import { num, t } from '../i18n.js';
-import { confidenceOpacity } from '../style.js';
 
 const triangle = '<svg viewBox="0 0 10 10" width="9" height="9" aria-hidden="true"><path d="M5 0 10 10H0Z" fill="currentColor"/></svg>';
 const square = '<svg viewBox="0 0 10 10" width="8" height="8" aria-hidden="true"><rect width="10" height="10" fill="currentColor"/></svg>';
-const flag = '<svg viewBox="0 0 10 12" width="9" height="11" aria-hidden="true"><path d="M1 0v12M1 1h8l-2 3 2 3H1" fill="currentColor" stroke="currentColor" stroke-width="1.2"/></svg>';
+const dot = '<svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="4.5" fill="currentColor"/></svg>';
 
 // badgeParts returns the badge's HTML and its spoken label for a range r;
 // an empty html when there is nothing to draw.
@@ -34,7 +33,7 @@ export function badgeParts(r) {
     words.push(t('csTalibanCount', { n: num(r.taliban.count) }));
   }
   for (const p of r.presence) {
-    html.push(`<span class="cs-part cs-presence cs-presence-${p.side}" style="opacity:${confidenceOpacity[p.confidence] + 0.15}">${flag}</span>`);
+    html.push(`<span class="cs-part cs-presence cs-presence-${p.side} cs-conf-${p.confidence}">${dot}</span>`);
     words.push(t(p.side === 'taliban' ? 'csPresenceTaliban' : 'csPresenceResistance', { confidence: t(p.confidence) }));
   }
   if (!r.independent_reporting) {
@@ -88,12 +87,11 @@ export const CountrysideLayer = L.Layer.extend({
         this.group.removeLayer(b.marker);
         continue;
       }
+      // The glyphs are hidden from screen readers, which read the words.
+      const words = `${this.index.name(b.area.pcode)}, ${t('csTitle')}: ${label}`;
       b.marker.setIcon(L.divIcon({ className: 'cs-anchor', iconSize: null, iconAnchor: [0, -11],
-        html: `<span class="cs-badge" data-pcode="${b.area.pcode}">${html}</span>` }));
+        html: `<span class="cs-badge" data-pcode="${b.area.pcode}" title="${label}"><span class="cs-glyphs" aria-hidden="true">${html}</span><span class="visually-hidden">${words}</span></span>` }));
       this.group.addLayer(b.marker);
-      const el = b.marker.getElement();
-      el.setAttribute('aria-label', `${this.index.name(b.area.pcode)}, ${t('csTitle')}: ${label}`);
-      el.setAttribute('title', label);
     }
     if (changed) {
       this._map?.fire('declutter');
