@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 // countrysideFixture is the fixture with more events, a presence row and a
@@ -133,3 +136,5 @@ func TestPresenceRejects(t *testing.T) {
 		})
 	}
 }
+
+func planarContains(a *Area, p orb.Point) bool { return planar.MultiPolygonContains(a.Geometry, p) }

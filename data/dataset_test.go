@@ -122,3 +122,35 @@ var (
 	panjshir = []string{"AF0801", "AF0802", "AF0803", "AF0804", "AF0805", "AF0806", "AF0807"}
 	andarab  = []string{"AF0907", "AF0908", "AF0912"}
 )
+
+// TestEmbeddedCountryside holds the real dataset to what issue 21 asks the
+// map to show: on 1 June 2022 the side-valley war is visible (activity in
+// Dara, Khenj and Rukha, the NRF's assessed presence in Dara), on 10 August
+// 2021 no district has any, every event is counted or drawn, and every
+// event whose point the dataset gives lies inside its district.
+func TestEmbeddedCountryside(t *testing.T) {
+	d := loadEmbedded(t)
+	june := d.StatesAt(day(t, "2022-06-01"))
+	for _, pcode := range []string{"AF0803", "AF0804", "AF0802"} {
+		c := june[d.AreaIndex(pcode)].Countryside
+		if c.Resistance.Count()+c.Taliban.Count() == 0 {
+			t.Errorf("1 June 2022, %s: no activity (events of late May and 1 June)", pcode)
+		}
+	}
+	if c := june[d.AreaIndex("AF0803")].Countryside; len(c.Presence) == 0 || c.Presence[0].Side != PartyResistance {
+		t.Errorf("1 June 2022, Dara: no NRF presence assessed (the May 2022 offensive)")
+	}
+	for _, s := range d.StatesAt(day(t, "2021-08-10")) {
+		if !s.Countryside.Quiet() {
+			t.Errorf("10 August 2021, %s: countryside %+v", s.Area.PCode, s.Countryside)
+		}
+	}
+	for _, e := range d.Events {
+		if e.Side() == "" {
+			t.Errorf("%s: actor1 %q is on neither side", e.ID, e.Actor1)
+		}
+		if a, ok := d.Area(e.PCode); ok && e.HasPoint() && !planarContains(a, e.Point) {
+			t.Errorf("%s at %v is outside %s", e.ID, e.Point, e.PCode)
+		}
+	}
+}

@@ -45,6 +45,10 @@ func TestLint(t *testing.T) {
 		{"two sources with one URL", "sources.csv", "https://example.org/c", "https://www.example.org/a/", CheckDuplicate, "sources.csv:4"},
 		{"a copy and its primary in one row", "sources.csv", "2021-09-06,day,primary,,", "2021-09-06,day,copy,S2,", CheckDuplicate, "control.csv:3"},
 		{"copy without its primary", "sources.csv", "2021-09-06,day,primary,,", "2021-09-06,day,copy,,", CheckCopyOf, "sources.csv:4"},
+		{"state media filed as an independent report", "claims.csv", "independent,report,contested,S3", "independent,report,contested,S2", CheckStateAsIndependent, "claims.csv:4"},
+		{"state media filed as state", "claims.csv", "independent,report,contested,S3", "state,report,contested,S2", "", ""},
+		{"an event at a point that is no place", "events.csv", "North town,35.75,69.25,1", "North town,35.7,69.2,1", CheckUnsourcedPoint, "events.csv:2"},
+		{"an event by neither side", "events.csv", "Armed clash,NRF,Taliban", "Armed clash,Unidentified armed group,Taliban", CheckEventSide, "events.csv:3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

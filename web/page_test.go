@@ -29,6 +29,8 @@ func TestPage(t *testing.T) {
 		{"a claims view differs from the assessed view on a disputed day", checkClaimsView},
 		{"changes fade and scrubbing fetches nothing", checkFadeAndScrub},
 		{"change log moves the slider", checkChangeLog},
+		{"the countryside badges say what the API says", checkCountryside},
+		{"'What happened' names each event's district", checkEventsNameDistricts},
 		{"a revised assessment is not a change of control", checkReassessed},
 		{"a denial names what it answers", checkDenials},
 		{"'all of' a province only where the map holds all of it", checkWholeProvinces},

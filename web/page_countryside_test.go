@@ -1,0 +1,163 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// apiCountryside is a district's countryside as /api/control writes it.
+type apiCountryside struct {
+	Resistance           struct{ Count int }
+	Taliban              struct{ Count int }
+	Presence             []struct{ Side string }
+	IndependentReporting bool `json:"independent_reporting"`
+}
+
+// badgeWant is what the page's badge must show for c: "r2 t1 pres:resistance ?"
+// (empty when the district has no badge).
+func (c apiCountryside) badgeWant() string {
+	var parts []string
+	if c.Resistance.Count > 0 {
+		parts = append(parts, fmt.Sprintf("r%d", c.Resistance.Count))
+	}
+	if c.Taliban.Count > 0 {
+		parts = append(parts, fmt.Sprintf("t%d", c.Taliban.Count))
+	}
+	for _, p := range c.Presence {
+		parts = append(parts, "p:"+p.Side)
+	}
+	if !c.IndependentReporting {
+		parts = append(parts, "?")
+	}
+	return strings.Join(parts, " ")
+}
+
+func apiCountrysideOn(t *testing.T, base, day string) map[string]apiCountryside {
+	t.Helper()
+	resp, err := http.Get(base + "/api/control?date=" + day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var fc struct {
+		Features []struct {
+			ID         string
+			Properties struct{ Countryside apiCountryside }
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]apiCountryside{}
+	for _, f := range fc.Features {
+		out[f.ID] = f.Properties.Countryside
+	}
+	return out
+}
+
+// pageBadges reads every countryside badge on the map in the form of
+// badgeWant, by P-code.
+const pageBadges = `(() => {
+	const out = {};
+	for (const b of document.querySelectorAll('.cs-badge[data-pcode]')) {
+		const parts = [];
+		const r = b.querySelector('.cs-resistance'), t = b.querySelector('.cs-taliban');
+		const n = (el) => el.textContent.replace(/[۰-۹]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'.indexOf(d));
+		if (r) parts.push('r' + n(r));
+		if (t) parts.push('t' + n(t));
+		for (const p of b.querySelectorAll('.cs-presence')) parts.push('p:' + (p.classList.contains('cs-presence-taliban') ? 'taliban' : 'resistance'));
+		if (b.querySelector('.cs-noreport')) parts.push('?');
+		out[b.dataset.pcode] = parts.join(' ');
+	}
+	return out;
+})()`
+
+// checkCountryside (issue 21): on days of the spring 2022 fighting, of the
+// blackout years and before the offensive, every district's badge says what
+// the API's countryside says (activity by side, presence, no independent
+// reporting), in English and Dari; the events of the window that have a
+// point of their own are drawn; the panel lists the district's events.
+func checkCountryside(t *testing.T, p *page, ts *httptest.Server) {
+	active := 0
+	for _, q := range []string{"date=2022-06-01", "date=2021-08-10", "date=2023-03-14", "date=2022-06-01&lang=fa"} {
+		day := strings.TrimPrefix(strings.Split(q, "&")[0], "date=")
+		p.open(t, ts.URL+"/?"+q)
+		got := eval[map[string]string](t, p, pageBadges)
+		for pcode, c := range apiCountrysideOn(t, ts.URL, day) {
+			if want := c.badgeWant(); got[pcode] != want {
+				t.Errorf("%s, %s: badge %q, the API says %q", q, pcode, got[pcode], want)
+			}
+			if day == "2022-06-01" {
+				active += c.Resistance.Count + c.Taliban.Count
+			}
+		}
+	}
+	if active == 0 {
+		t.Error("1 June 2022: no badge counts any activity: the check tests nothing")
+	}
+	p.open(t, ts.URL+"/?date=2022-06-01")
+	drawn := eval[int](t, p, `document.querySelectorAll('.event-marker').length`)
+	placed := 0
+	for _, ev := range apiEvents(t, ts.URL, "2022-05-03", "2022-06-01") {
+		if ev.GeoPrecision < 3 || ev.PCode == "" {
+			placed++
+		}
+	}
+	if drawn != placed || placed == 0 {
+		t.Errorf("1 June 2022: %d event markers, want %d (the window's events with a place or only a province)", drawn, placed)
+	}
+	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.cs-badge[data-pcode="AF0803"]').click()`))
+	waitFor(t, p, `document.querySelectorAll('.info-countryside .cs-event').length > 0`)
+	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.info-countryside .cs-event').click()`))
+	waitFor(t, p, `document.querySelector('.info .event-notes') !== null`)
+	if n := eval[int](t, p, `document.querySelectorAll('.info .source-link').length`); n == 0 {
+		t.Error("an event chosen in the panel shows no source")
+	}
+}
+
+type apiEvent struct {
+	ID           string `json:"event_id"`
+	PCode        string `json:"pcode"`
+	GeoPrecision int    `json:"geo_precision"`
+}
+
+func apiEvents(t *testing.T, base, from, to string) []apiEvent {
+	t.Helper()
+	resp, err := http.Get(base + "/api/events?from=" + from + "&to=" + to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var fc struct{ Features []struct{ Properties apiEvent } }
+	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
+		t.Fatal(err)
+	}
+	out := make([]apiEvent, len(fc.Features))
+	for i, f := range fc.Features {
+		out[i] = f.Properties
+	}
+	return out
+}
+
+// checkEventsNameDistricts: "What happened" names each event's district
+// (or says it is known only to its province), and choosing an event opens
+// its notes and sources.
+func checkEventsNameDistricts(t *testing.T, p *page, ts *httptest.Server) {
+	p.open(t, ts.URL+"/?date=2022-06-01")
+	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.changelog').open = true`))
+	waitFor(t, p, `document.querySelectorAll('.changelog .entry-event').length > 0`)
+	texts := eval[[]string](t, p, `[...document.querySelectorAll('.changelog .entry-event')].map((b) => b.textContent)`)
+	for _, s := range texts {
+		if !strings.HasSuffix(strings.TrimSpace(s), ")") {
+			t.Errorf("an event entry names no district: %q", s)
+		}
+	}
+	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.changelog .entry-event').click()`))
+	waitFor(t, p, `document.querySelector('.info .event-notes') !== null`)
+}
