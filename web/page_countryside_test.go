@@ -134,7 +134,9 @@ func apiEvents(t *testing.T, base, from, to string) []apiEvent {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var fc struct{ Features []struct{ Properties apiEvent } }
+	var fc struct {
+		Features []struct{ Properties apiEvent }
+	}
 	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
 		t.Fatal(err)
 	}
