@@ -2,11 +2,15 @@ package web_test
 
 import (
 	"bufio"
+	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -58,6 +62,8 @@ func TestPagePerformance(t *testing.T) {
 	if n := len(p.requestList()) - requestsBefore; n > 0 {
 		t.Errorf("playing made %d requests, want none", n)
 	}
+	scrubMean, scrubP90, scrubWorst := scrubDays(t, p, ts.URL)
+	t.Logf("PAGE scrub4x_mean_ms=%.2f scrub4x_p90_ms=%.2f scrub4x_max_ms=%.2f", scrubMean, scrubP90, scrubWorst)
 }
 
 // compileHint is V8's explicit compile hint that 'make build' puts on top of
@@ -125,4 +131,38 @@ func playSteps(t *testing.T, p *page) []float64 {
 		t.Fatalf("playing made %d steps in 3 s at a month a second", len(steps))
 	}
 	return steps
+}
+
+// scrubDays measures one day's step as a reader scrubs with the arrow key,
+// at 4x CPU slowdown, through the spring 2022 fighting (badges, events and
+// fills all change): the time of the key's handler, every listener of the
+// date included (districts, countryside badges, events, panels, chart).
+func scrubDays(t *testing.T, p *page, base string) (mean, p90, worst float64) {
+	p.open(t, base+"/?date=2022-04-20&district=AF0803")
+	throttle := func(rate float64) chromedp.Action[chromedp.Void] {
+		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, tg, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate})
+			return chromedp.Void{}, err
+		}
+	}
+	p.do(t, throttle(4))
+	defer p.do(t, throttle(1))
+	times := eval[[]float64](t, p, `(() => {
+		document.activeElement?.blur();
+		const out = [];
+		for (let i = 0; i < 60; i++) {
+			const t0 = performance.now();
+			document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+			out.push(performance.now() - t0);
+		}
+		return out;
+	})()`)
+	if got := currentDate(t, p); got != "2022-06-19" {
+		t.Fatalf("60 steps from 2022-04-20 reached %s, want 2022-06-19", got)
+	}
+	for _, d := range times {
+		mean += d
+	}
+	slices.Sort(times)
+	return mean / float64(len(times)), times[len(times)*9/10], times[len(times)-1]
 }
