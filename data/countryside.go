@@ -312,14 +312,15 @@ type MonthActivity struct {
 }
 
 // ActivityByMonth returns the events per month by side, from the month of
-// the first record to the month of the last event, with a zero row for a
-// month without events: the area chart's band of activity.
-func (d *Dataset) ActivityByMonth() []MonthActivity {
+// the first record to the month of end (the timeline's end, today), with a
+// zero row for every month without events: the area chart's band of
+// activity, which must show the months after the last event as empty.
+func (d *Dataset) ActivityByMonth(end Day) []MonthActivity {
 	if len(d.Events) == 0 {
 		return nil
 	}
 	var out []MonthActivity
-	for m := monthOf(d.First); m <= d.Events[len(d.Events)-1].Date; m = nextMonth(m) {
+	for m := monthOf(d.First); m <= end; m = nextMonth(m) {
 		out = append(out, MonthActivity{Month: m})
 	}
 	for _, e := range d.Events {
@@ -352,7 +353,11 @@ func nextMonth(day Day) Day {
 
 // provincePoints returns, per province name, the mean of its mapped
 // districts' label points: where an event known only to its province is
-// drawn (ACLED's geo_precision 3), never at one district's centre.
+// drawn (ACLED's geo_precision 3). Like any point of a province it lies in
+// one of its districts, so the outputs say "province" through an empty
+// pcode and geo_precision 3, and the page draws it hollow and dashed; it
+// is never one district's centre, and never counts in a district. The
+// loader makes sure every province-wide event's province has one.
 func (d *Dataset) provincePoints() map[string]orb.Point {
 	sum, n := map[string]orb.Point{}, map[string]float64{}
 	for _, a := range d.Areas {

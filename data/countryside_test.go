@@ -108,13 +108,30 @@ func TestEventSide(t *testing.T) {
 
 func TestActivityByMonth(t *testing.T) {
 	d := countrysideFixture(t)
-	months := d.ActivityByMonth()
-	if len(months) != 2 || months[0].Month.String() != "2021-09-01" || months[1].Month.String() != "2021-10-01" {
+	months := d.ActivityByMonth(day(t, "2021-11-15"))
+	if len(months) != 3 || months[0].Month.String() != "2021-09-01" || months[1].Month.String() != "2021-10-01" ||
+		months[2] != (MonthActivity{Month: day(t, "2021-11-01")}) {
 		t.Fatalf("months %+v", months)
 	}
 	// September: E1 (Taliban), E2 (NRF); October: E3, E5 (Taliban), E4 (NRF).
 	if months[0].Taliban != 1 || months[0].Resistance != 1 || months[1].Taliban != 2 || months[1].Resistance != 1 {
 		t.Errorf("counts %+v", months)
+	}
+}
+
+// TestProvinceWideNeedsAMappedProvince: a province-wide event is drawn at
+// its province's point, which exists only for a province the map holds.
+func TestProvinceWideNeedsAMappedProvince(t *testing.T) {
+	m := fixture(t)
+	m["events.csv"].Data = append(m["events.csv"].Data, []byte("E9,2021-10-25,1,Battles,Armed clash,Taliban,NRF,Kabul,,,Kabul (province),,,3,,Elsewhere.,S1\n")...)
+	if _, err := Load(m, m); err == nil || !strings.Contains(err.Error(), "events.csv:4") {
+		t.Fatalf("got %v, want an error naming events.csv:4", err)
+	}
+	d := countrysideFixture(t)
+	for _, e := range d.Events {
+		if e.Where == (orb.Point{}) {
+			t.Errorf("%s has no point to be drawn at", e.ID)
+		}
 	}
 }
 

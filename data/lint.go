@@ -192,7 +192,7 @@ func (d *Dataset) lintEvent(e Event) []Warning {
 	}
 	if e.Side() == "" {
 		ws = append(ws, Warning{EventsFile, e.line, CheckEventSide,
-			fmt.Sprintf("event %s: actor1 %q is neither the Taliban nor the resistance (see sideOfActor)", e.ID, e.Actor1)})
+			fmt.Sprintf("event %s: actor1 %q is neither the Taliban nor the resistance (see sideActors)", e.ID, e.Actor1)})
 	}
 	return ws
 }

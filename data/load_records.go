@@ -175,7 +175,14 @@ func precision(col, s string) (int, error) {
 // district names its province, and a province-wide event names neither.
 func (d *Dataset) checkAdmin(e Event) error {
 	if e.PCode == "" {
-		return nil
+		// A province-wide event is drawn at its province's point: the
+		// province must be one whose districts the map holds.
+		for _, a := range d.Areas {
+			if a.Province == e.Admin1 {
+				return nil
+			}
+		}
+		return fmt.Errorf("%w: admin1 %q is no province of the mapped districts (an event outside them has no place on this map)", ErrBadValue, e.Admin1)
 	}
 	a, _ := d.Area(e.PCode)
 	switch {
@@ -194,7 +201,7 @@ func (d *Dataset) checkAdmin(e Event) error {
 func (d *Dataset) eventPoint(e Event, lat, lon string) (orb.Point, error) {
 	if e.GeoPrecision == 3 {
 		if lat != "" || lon != "" {
-			return orb.Point{}, fmt.Errorf("%w: an event with geo_precision 3 has no latitude or longitude (it is never drawn as a point)", ErrBadValue)
+			return orb.Point{}, fmt.Errorf("%w: an event with geo_precision 3 has no latitude or longitude (the outputs place it at its district's or province's point)", ErrBadValue)
 		}
 		return orb.Point{}, nil
 	}

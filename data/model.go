@@ -227,7 +227,8 @@ type Event struct {
 	// Where is the point the event is drawn at, as ACLED places events:
 	// its place (Point) at geo_precision 1 or 2; at 3 its district's label
 	// point, or for a province-wide event the province's (the mean of its
-	// mapped districts' label points). Set when the dataset is indexed.
+	// mapped districts' label points; see provincePoints). Set when the
+	// dataset is indexed; never the zero point.
 	Where      orb.Point
 	Fatalities *int
 	Notes      string

@@ -129,7 +129,9 @@ func (d *Dataset) ChangeDays() []Day { return d.changeDays }
 
 // SnapshotIndex returns the number of the period holding day: periods start
 // on every day on which any area's state can change (an assessed change, a
-// claim, a claim leaving the window, an event), and -1 is the time before the
+// claim, a claim leaving the window, an event, an event or a day of
+// independent reporting leaving the activity window, a presence row's first
+// day and the day after its last), and -1 is the time before the
 // first record. Two days with the same index have the same states, so an
 // encoded answer can be cached by index.
 func (d *Dataset) SnapshotIndex(day Day) int {

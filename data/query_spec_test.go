@@ -170,7 +170,7 @@ func naiveSupport(d *Dataset, id string, day, best Day) Day {
 // StatesAt must answer exactly as the naive specification on every day, and
 // days with the same SnapshotIndex must have the same states.
 func TestStatesAtMatchesSpecification(t *testing.T) {
-	for name, d := range map[string]*Dataset{"fixture": loadFixture(t), "embedded": loadEmbedded(t)} {
+	for name, d := range map[string]*Dataset{"fixture": loadFixture(t), "countryside fixture": countrysideFixture(t), "embedded": loadEmbedded(t)} {
 		prevIndex, prev := -2, []State(nil)
 		for dd := d.First.AddDays(-3); dd <= d.LastChange.AddDays(40); dd++ {
 			got := d.StatesAt(dd)

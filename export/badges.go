@@ -15,21 +15,14 @@ import (
 
 // badgePart is one part of a district's countryside badge, as the page's
 // badge draws it (web/static/js/layers/countryside.js): resistance activity
-// and Taliban operations by count, a side's presence, "?" for no
-// independent reporting.
+// (▲) and Taliban operations (■) by count, a side's presence (○ resistance,
+// □ Taliban), "?" for no independent reporting.
 type badgePart struct {
 	text   string
 	fill   color.RGBA // the part's ground
 	ink    color.RGBA // its text
 	border bool       // outlined (no independent reporting)
 }
-
-// Badge grounds: the side's colour darkened so that white text on it stays
-// legible at small sizes (the page's CSS uses the same).
-var (
-	colResistanceBadge = color.RGBA{0x00, 0x7a, 0x59, 0xff}
-	colTalibanBadge    = color.RGBA{0xb3, 0x4f, 0x00, 0xff}
-)
 
 // badgeOf returns the parts of the badge for a day's countryside; none when
 // nothing is known outside the centre and independent reporting covers it.
@@ -42,12 +35,12 @@ func badgeOf(c data.Countryside) []badgePart {
 	if n := c.Taliban.Count(); n > 0 {
 		out = append(out, badgePart{text: "■" + strconv.Itoa(n), fill: colTalibanBadge, ink: color.RGBA{0xff, 0xff, 0xff, 0xff}})
 	}
-	for _, p := range c.Presence {
-		ink := colResistanceBadge
+	for _, p := range c.Presence { // a ring for the resistance, a hollow square for the Taliban
+		part := badgePart{text: "○", fill: color.RGBA{0xff, 0xff, 0xff, 0xff}, ink: colResistanceBadge}
 		if p.Side == data.PartyTaliban {
-			ink = colTalibanBadge
+			part.text, part.ink = "□", colTalibanBadge
 		}
-		out = append(out, badgePart{text: "●", fill: color.RGBA{0xff, 0xff, 0xff, 0xff}, ink: ink})
+		out = append(out, part)
 	}
 	if !c.Reported {
 		out = append(out, badgePart{text: "?", fill: color.RGBA{0xff, 0xff, 0xff, 0xff}, ink: colBorder, border: true})
@@ -118,11 +111,13 @@ func (l *layout) svgBadges(b *bytes.Buffer, badges [][]badgePart) {
 	}
 }
 
-// badgesOn is every district's badge on day (none in a claims view).
+// badgesOn is every district's badge on day: none in a claims view (the
+// countryside is evidence, not a party's claim) and none before the first
+// record, as on the page.
 func badgesOn(ds *data.Dataset, day data.Day, view data.Party) [][]badgePart {
 	states := ds.StatesAt(day)
 	out := make([][]badgePart, len(states))
-	if view != "" {
+	if view != "" || day < ds.First {
 		return out
 	}
 	for i, st := range states {

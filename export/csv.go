@@ -65,6 +65,26 @@ func ControlCSV(ds *data.Dataset, day data.Day) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
+// EventsCSV writes every event (wire.Events) with its point as WKT: the
+// place, or at geo_precision 3 the district's or province's point, as ACLED
+// writes its latitude and longitude.
+func EventsCSV(ds *data.Dataset) ([]byte, error) {
+	book, err := wire.NewBook(ds)
+	if err != nil {
+		return nil, err
+	}
+	recs := func(yield func(wire.EventRec) bool) {
+		for i := range ds.Events {
+			if !yield(wire.EventRec{Event: &ds.Events[i], Book: book}) {
+				return
+			}
+		}
+	}
+	var buf bytes.Buffer
+	err = writeCSV(context.Background(), &buf, wire.Events, recs, wire.EventRec.Geometry)
+	return buf.Bytes(), err
+}
+
 // checkEvery is how many records a streamed export writes between looks
 // at its context.
 const checkEvery = 1024

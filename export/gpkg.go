@@ -94,7 +94,10 @@ func WriteHistoryGPKG(ctx context.Context, path string, ds *data.Dataset) error 
 		newGPKGLayer(wire.Areas, "MULTIPOLYGON", areas, func(a *data.Area) orb.Geometry { return a.Geometry }),
 		newGPKGLayer(wire.Intervals, "MULTIPOLYGON", intervals, func(r wire.IntervalRec) orb.Geometry { return r.Area.Geometry }),
 		newGPKGLayer(wire.Events, "POINT", events, wire.EventRec.Geometry),
-		newGPKGLayer(wire.Countryside, "MULTIPOLYGON", countryside, func(r wire.CountrysideRec) orb.Geometry { return r.Area.Geometry }),
+		// The countryside repeats each district for every range of days:
+		// its display geometry keeps the file small (the control layer has
+		// the full one).
+		newGPKGLayer(wire.Countryside, "MULTIPOLYGON", countryside, func(r wire.CountrysideRec) orb.Geometry { return r.Area.Display }),
 	}
 	if err := writeGPKG(ctx, path, layers); err != nil {
 		return fmt.Errorf("export: geopackage: %w", err)

@@ -80,7 +80,7 @@ func legendItems(view data.Party) []legendItem {
 			legendItem{look{status: data.StatusUnknown, opacity: 1, disputed: true}, "Disputed by claims"},
 			legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true}, "No independent source for a year"},
 			legendItem{look{status: data.StatusTaliban, opacity: 0.5}, "Low confidence (paler)"},
-			legendItem{look{status: data.StatusUnknown, opacity: 0}, fmt.Sprintf("%d days: ▲ NRF activity ■ Taliban ops ● presence ? no reports", data.ActivityWindow)})
+			legendItem{look{status: data.StatusUnknown, opacity: 0}, fmt.Sprintf("%d days: ▲ resistance, ■ Taliban acts ○□ presence ? no independent news", data.ActivityWindow)})
 	}
 	return items
 }

@@ -16,6 +16,14 @@ var palette = map[data.Status]color.RGBA{
 	data.StatusContested:  {0xE6, 0x9F, 0x00, 0xff},
 }
 
+// Badge grounds (badges.go): each side's colour darkened so that white
+// digits on it stay legible at small sizes; the page's copy is badgeColours
+// in web/static/js/style.js.
+var (
+	colResistanceBadge = color.RGBA{0x00, 0x7A, 0x59, 0xff}
+	colTalibanBadge    = color.RGBA{0xB3, 0x4F, 0x00, 0xff}
+)
+
 // Colours outside the statuses.
 var (
 	colUnknown = color.RGBA{0xbd, 0xbd, 0xbd, 0xff}

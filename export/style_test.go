@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"image/color"
 	"os"
 	"regexp"
 	"strings"
@@ -28,6 +29,21 @@ func TestPaletteMatchesThePage(t *testing.T) {
 		}
 		if Label(st) == "" || strings.Contains(Label(st), "_") {
 			t.Errorf("%s: label %q", st, Label(st))
+		}
+	}
+}
+
+// The badges' grounds are the same on the page and in the pictures.
+func TestBadgeColoursMatchThePage(t *testing.T) {
+	t.Parallel()
+	js, err := os.ReadFile("../web/static/js/style.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := regexp.MustCompile(`badgeColours = \{[^}]*\}`).Find(js)
+	for side, c := range map[string]color.RGBA{"resistance": colResistanceBadge, "taliban": colTalibanBadge} {
+		if want := fmt.Sprintf("%s: '#%02X%02X%02X'", side, c.R, c.G, c.B); !strings.Contains(string(line), want) {
+			t.Errorf("style.js's badgeColours %q has no %s", line, want)
 		}
 	}
 }

@@ -89,7 +89,7 @@ func oaParameters() map[string]any {
 	return map[string]any{
 		"f":            oaParam("f", "query", "The format: json (GeoJSON for features) or html. Without it, the Accept header decides (q-values count).", map[string]any{"type": "string", "enum": []string{"json", "html"}}),
 		"collectionId": oaParam("collectionId", "path", "The collection", map[string]any{"type": "string", "enum": []string{"areas", "control", "events", "countryside"}}),
-		"featureId":    oaParam("featureId", "path", "A feature id: a P-code (areas), P-code_valid_from (control) or an event id", str),
+		"featureId":    oaParam("featureId", "path", "A feature id: a P-code (areas), P-code_valid_from (control and countryside) or an event id", str),
 		"bbox": oaParam("bbox", "query", "minLon,minLat,maxLon,maxLat in CRS84 (or six numbers with heights, which are ignored): features whose geometry meets the box",
 			map[string]any{"type": "array", "minItems": 4, "maxItems": 6, "items": map[string]any{"type": "number"}}),
 		"datetime": oaParam("datetime", "query", "An instant (a date, or a date-time taken to its day in Afghanistan) or an interval a/b with '..' or an empty end for an open one; a feature matches when its validity [valid_from, valid_to) shares a day with it. Undated features (areas) match everything.", str),

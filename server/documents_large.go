@@ -69,6 +69,7 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 			"history.gpkg": rep.NewDeferred(wire.TypeGPKG, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryGPKG(ds) }),
 			"history.kml":  rep.NewDeferred(wire.TypeKML, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryKML(ds) }),
 			"history.csv":  rep.NewDeferred(wire.TypeCSV, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryCSV(ds) }),
+			"events.csv":   eventsCSV(ds),
 		}
 		return nil
 	}
@@ -86,6 +87,7 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 	}
 	d.tempDir = dir
 	d.exports = map[string]answer{
+		"events.csv": eventsCSV(ds),
 		"history.csv": limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeCSV, CacheControl: rep.CacheRevalidate, ETag: tag("history.csv"),
 			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryCSV(ctx, w, ds) }}},
 		"history.kml": limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeKML, CacheControl: rep.CacheRevalidate, ETag: tag("history.kml"),
@@ -99,6 +101,12 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 		}},
 	}
 	return nil
+}
+
+// eventsCSV is the events as CSV, built on first request and held: the
+// events are a curated sample, small beside the history.
+func eventsCSV(ds *data.Dataset) answer {
+	return rep.NewDeferred(wire.TypeCSV, rep.CacheRevalidate, func() ([]byte, error) { return export.EventsCSV(ds) })
 }
 
 // diskFile is a document written once to a file on disk and served from

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -39,7 +41,11 @@ func TestGDALReadsExports(t *testing.T) {
 	s := newEmbeddedServer(t)
 	base := "http://" + startServer(t, s)
 	dir := t.TempDir()
-	counts := map[string]int{"areas": len(s.ds.Areas), "control": len(s.ds.History()), "events": len(s.ds.Events)}
+	countryside := 0
+	for _, a := range s.ds.Areas {
+		countryside += len(s.ds.CountrysideRanges(a.PCode))
+	}
+	counts := map[string]int{"areas": len(s.ds.Areas), "control": len(s.ds.History()), "events": len(s.ds.Events), "countryside": countryside}
 
 	checkGPKGExport(t, base, dir, counts)
 	kmlPath, _ := download(t, base+"/api/export/history.kml", dir, "h.kml")
@@ -54,6 +60,39 @@ func TestGDALReadsExports(t *testing.T) {
 	}
 
 	checkCSVExports(t, base, dir, counts["control"])
+	checkCountrysideExports(t, base, dir, counts["events"])
+}
+
+// checkCountrysideExports (issue 21): GDAL reads the events CSV with a point
+// for every event and a side for each, and the day CSV's countryside columns
+// say what /api/control says (Dara's resistance activity on 1 June 2022).
+func checkCountrysideExports(t *testing.T, base, dir string, events int) {
+	evPath, _ := download(t, base+"/api/export/events.csv", dir, "ev.csv")
+	info := gdal(t, "ogrinfo", "-ro", "-so", "-oo", "GEOM_POSSIBLE_NAMES=wkt", evPath, "ev")
+	if n := count(t, info); n != events || !strings.Contains(info, "Geometry: Point") {
+		t.Errorf("events.csv: %d rows, want %d, with points:\n%s", n, events, info)
+	}
+	if none := gdal(t, "ogrinfo", "-ro", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-dialect", "sqlite", "-sql",
+		"SELECT COUNT(*) AS bad FROM ev WHERE geometry IS NULL OR side NOT IN ('resistance', 'taliban')", evPath); !strings.Contains(none, "bad (Integer) = 0") {
+		t.Errorf("events.csv: events without a point or a side\n%s", none)
+	}
+	dayPath, _ := download(t, base+"/api/control.csv?date=2022-06-01", dir, "june.csv")
+	got := gdal(t, "ogrinfo", "-ro", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "AUTODETECT_TYPE=YES", "-sql",
+		"SELECT resistance_events, independent_reporting FROM june WHERE pcode = 'AF0803'", dayPath)
+	var api struct {
+		Features []struct {
+			ID         string
+			Properties struct {
+				Countryside struct{ Resistance struct{ Count int } }
+			}
+		}
+	}
+	getJSONInto(t, base+"/api/control?date=2022-06-01", &api)
+	for _, f := range api.Features {
+		if want := fmt.Sprintf("resistance_events (Integer) = %d", f.Properties.Countryside.Resistance.Count); f.ID == "AF0803" && !strings.Contains(got, want) {
+			t.Errorf("control.csv on 2022-06-01, Dara: want %q\n%s", want, got)
+		}
+	}
 }
 
 // checkGPKGExport: the GeoPackage holds every layer whole, with valid
@@ -136,5 +175,18 @@ func TestServedQLR(t *testing.T) {
 	}
 	if rec := get(t, newFixtureServer(t).Handler(), http.MethodGet, "/api/export/secrets.txt"); rec.Code != 404 {
 		t.Errorf("unknown export: %d", rec.Code)
+	}
+}
+
+// getJSONInto decodes the JSON at url into v.
+func getJSONInto(t *testing.T, url string, v any) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("%s: %v", url, err)
 	}
 }

@@ -222,3 +222,36 @@ func TestOGCHTML(t *testing.T) {
 		t.Errorf("a browser's Accept header got %s, want HTML", rec.Header().Get("Content-Type"))
 	}
 }
+
+// Issue 21: the OGC countryside collection on day D (datetime=D) says for
+// each district what /api/control's countryside member says on D.
+func TestOGCCountrysideMatchesControl(t *testing.T) {
+	t.Parallel()
+	h := newEmbeddedServer(t).Handler()
+	for _, day := range []string{"2021-09-06", "2022-06-01", "2022-09-12", "2024-06-06"} {
+		_, control := getJSON(t, h, "/api/control?date="+day)
+		want := map[string]string{}
+		for _, f := range control["features"].([]any) {
+			c := f.(map[string]any)["properties"].(map[string]any)["countryside"].(map[string]any)
+			want[f.(map[string]any)["id"].(string)] = fmt.Sprint(c["resistance"].(map[string]any)["count"], c["taliban"].(map[string]any)["count"],
+				len(c["presence"].([]any)), c["independent_reporting"], c["valid_from"])
+		}
+		_, items := getJSON(t, h, "/ogc/collections/countryside/items?limit=1000&datetime="+day)
+		feats := items["features"].([]any)
+		if len(feats) != len(want) {
+			t.Fatalf("%s: %d countryside features, want one per district (%d)", day, len(feats), len(want))
+		}
+		for _, f := range feats {
+			p := f.(map[string]any)["properties"].(map[string]any)
+			presence := 0
+			for _, side := range []string{"presence_resistance", "presence_taliban"} {
+				if p[side] != nil {
+					presence++
+				}
+			}
+			if got := fmt.Sprint(p["resistance_events"], p["taliban_events"], presence, p["independent_reporting"], p["valid_from"]); got != want[p["pcode"].(string)] {
+				t.Errorf("%s, %s: OGC %s, /api/control %s", day, p["pcode"], got, want[p["pcode"].(string)])
+			}
+		}
+	}
+}

@@ -97,7 +97,7 @@ func (s *Server) publishedDocuments() [][2]string {
 		{"api/areas.geojson", "/api/areas"}, {"api/timeline.json", "/api/timeline"}, {"api/context.geojson", "/api/context"},
 		{"api/stats.json", "/api/stats"}, {"api/sources.json", "/api/sources"}, {"api/sources", "/api/sources"}, {"api/history.geojson", "/api/history?detail=full"},
 		{"api/export/history.gpkg", "/api/export/history.gpkg"}, {"api/export/history.kml", "/api/export/history.kml"},
-		{"api/export/history.csv", "/api/export/history.csv"},
+		{"api/export/history.csv", "/api/export/history.csv"}, {"api/export/events.csv", "/api/export/events.csv"},
 		{"api/periods.json", "/api/periods"}, {"api/places.geojson", "/api/places"},
 		{"api/export/animation.gif", "/api/export/animation.gif?width=800"},
 	}

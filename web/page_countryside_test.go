@@ -105,7 +105,7 @@ func checkCountryside(t *testing.T, p *page, ts *httptest.Server) {
 	drawn := eval[int](t, p, `document.querySelectorAll('.event-marker').length`)
 	placed := 0
 	for _, ev := range apiEvents(t, ts.URL, "2022-05-03", "2022-06-01") {
-		if ev.GeoPrecision < 3 || ev.PCode == "" {
+		if ev.Pinned && ev.Window[0] <= "2022-06-01" && "2022-06-01" < ev.Window[1] {
 			placed++
 		}
 	}
@@ -114,6 +114,10 @@ func checkCountryside(t *testing.T, p *page, ts *httptest.Server) {
 	}
 	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.cs-badge[data-pcode="AF0803"]').click()`))
 	waitFor(t, p, `document.querySelectorAll('.info-countryside .cs-event').length > 0`)
+	// "Last confirmed" in the panel is the API's "confirmed" for the day.
+	if got, want := eval[string](t, p, `document.querySelector('.info-confirmed bdi')?.dataset.iso || ''`), apiConfirmed(t, ts.URL, "2022-06-01", "AF0803"); got != want || want == "" {
+		t.Errorf("Dara on 1 June 2022: the panel says last confirmed %q, the API %q", got, want)
+	}
 	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.info-countryside .cs-event').click()`))
 	waitFor(t, p, `document.querySelector('.info .event-notes') !== null`)
 	if n := eval[int](t, p, `document.querySelectorAll('.info .source-link').length`); n == 0 {
@@ -121,10 +125,35 @@ func checkCountryside(t *testing.T, p *page, ts *httptest.Server) {
 	}
 }
 
+// apiConfirmed is /api/control's "confirmed" for pcode on day.
+func apiConfirmed(t *testing.T, base, day, pcode string) string {
+	t.Helper()
+	resp, err := http.Get(base + "/api/control?date=" + day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var fc struct {
+		Features []struct {
+			ID         string
+			Properties struct{ Confirmed *string }
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fc.Features {
+		if f.ID == pcode && f.Properties.Confirmed != nil {
+			return *f.Properties.Confirmed
+		}
+	}
+	return ""
+}
+
 type apiEvent struct {
-	ID           string `json:"event_id"`
-	PCode        string `json:"pcode"`
-	GeoPrecision int    `json:"geo_precision"`
+	ID     string    `json:"event_id"`
+	Pinned bool      `json:"pinned"`
+	Window [2]string `json:"window"`
 }
 
 func apiEvents(t *testing.T, base, from, to string) []apiEvent {

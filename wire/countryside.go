@@ -2,7 +2,7 @@ package wire
 
 import (
 	"bytes"
-	"encoding/json"
+	"fmt"
 
 	"github.com/controlmap/controlmap/data"
 )
@@ -131,14 +131,17 @@ func dayCountryside(r DayRec) CountrysideRec {
 	return CountrysideRec{Area: r.State.Area, Range: r.State.Countryside, Book: r.Book.IDs()}
 }
 
-// countrysideJSON is the day's "countryside" member: the Countryside
-// layer's API form.
-func (r DayRec) countrysideJSON() any {
+// countrysideMember is the day's "countryside" member: the Countryside
+// layer's API form, written when the day's feature is (an error names the
+// district and reaches the encoder's caller).
+type countrysideMember CountrysideRec
+
+func (m countrysideMember) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
-	if err := Countryside.AppendJSON(&buf, dayCountryside(r)); err != nil {
-		return nil
+	if err := Countryside.AppendJSON(&buf, CountrysideRec(m)); err != nil {
+		return nil, fmt.Errorf("countryside of %s: %w", m.Area.PCode, err)
 	}
-	return json.RawMessage(buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // countrysideDayFields lifts the Countryside layer's flat fields into the
@@ -157,11 +160,11 @@ func countrysideDayFields() []Field[DayRec] {
 	return out
 }
 
-// The day layer carries the countryside: one nested member in the API form,
-// the flat fields in the flat form.
-func init() {
-	Days.Fields = append(Days.Fields, Field[DayRec]{Name: "countryside", Form: APIOnly,
+// dayCountrysideFields are the day layer's countryside: one nested member
+// in the API form, the flat fields in the flat form.
+func dayCountrysideFields() []Field[DayRec] {
+	return append([]Field[DayRec]{{Name: "countryside", Form: APIOnly,
 		Description: "What is known outside the district centre on the day (the countryside layer's API form)",
-		Value:       func(r DayRec) any { return r.countrysideJSON() }})
-	Days.Fields = append(Days.Fields, countrysideDayFields()...)
+		Value:       func(r DayRec) any { return countrysideMember(dayCountryside(r)) }}},
+		countrysideDayFields()...)
 }

@@ -144,8 +144,8 @@ func (r DayRec) interval(f func(*data.Interval) any) any {
 
 // Days is the layer of the districts on one day (/api/control, the day CSV).
 var Days = &Schema[DayRec]{Name: "day", Title: "Control on a day",
-	Description: "Every district's assessed status on one day, with the interval it belongs to, each party's latest claim, and whether the claims dispute it.",
-	Fields: []Field[DayRec]{
+	Description: "Every district's assessed status on one day, with the interval it belongs to, each party's latest claim, whether the claims dispute it, and what is known outside the centre.",
+	Fields: append([]Field[DayRec]{
 		{Name: "pcode", Type: "string", Description: "COD-AB P-code", Value: func(r DayRec) any { return r.State.Area.PCode }},
 		{Name: "name", Type: "string", Description: "District", Value: func(r DayRec) any { return r.State.Area.Name }},
 		{Name: "name_fa", Type: "string", Description: "Dari name", Value: func(r DayRec) any { return r.State.Area.NameFa }},
@@ -183,7 +183,7 @@ var Days = &Schema[DayRec]{Name: "day", Title: "Control on a day",
 		{Name: "claims", Form: APIOnly, Description: "Each party's latest claim on or before the day", Value: func(r DayRec) any { return r.claimList(r.State.Claims) }},
 		{Name: "claims_on_day", Form: APIOnly, Description: "Every claim about the district made on the day itself", Value: func(r DayRec) any { return r.claimList(r.State.ClaimsOnDay) }},
 		{Name: "disputed", Type: "boolean", Description: "Claims made within the last 7 days contradict each other or the assessment", Value: func(r DayRec) any { return r.State.Disputed }},
-	}}
+	}, dayCountrysideFields()...)}
 
 func (r DayRec) claimList(cs []*data.Claim) []claimJSON {
 	out := []claimJSON{}
@@ -240,6 +240,8 @@ var Events = &Schema[EventRec]{Name: "events", Title: "Events",
 		{Name: "longitude", Type: "number", Description: "Longitude of the point drawn (see geo_precision)", Value: func(r EventRec) any { return r.coord(0) }},
 		{Name: "geo_precision", Type: "integer", Description: "1 the place itself, 2 near a named place (about 10 km), 3 only the district (its label point) or, without pcode, only the province", Value: func(r EventRec) any { return r.Event.GeoPrecision }},
 		{Name: "side", Type: "string", Description: "The side actor1 acted for (resistance or taliban; empty for neither): the countryside activity it counts towards", Value: func(r EventRec) any { return string(r.Event.Side()) }},
+		{Name: "window", Form: APIOnly, Description: "[from, to): the days on which the event counts as activity in its district and the map draws it (the activity window)", Value: func(r EventRec) any { return [2]data.Day{r.Event.Date, r.Event.Date.AddDays(data.ActivityWindow)} }},
+		{Name: "pinned", Form: APIOnly, Description: "True when the map draws the event as a pin of its own (a place, or only a province); false when only its district is known and its district's badge counts it", Value: func(r EventRec) any { return r.Event.HasPoint() || r.Event.ProvinceWide() }},
 		{Name: "fatalities", Type: "integer", Nullable: true, Description: "Reported fatalities, null when unknown", Value: func(r EventRec) any { return r.Event.Fatalities }},
 		{Name: "notes", Type: "string", Description: "What happened", Value: func(r EventRec) any { return r.Event.Notes }},
 		{Name: "sources", Form: APIOnly, Description: "The cited sources", Value: func(r EventRec) any { return r.Book.List(r.Event.Sources) }},

@@ -90,7 +90,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 		}
 		t.Areas = append(t.Areas, ta)
 	}
-	for _, m := range ds.ActivityByMonth() {
+	for _, m := range ds.ActivityByMonth(t.End) {
 		t.Activity = append(t.Activity, monthActivity{Month: m.Month.String()[:7], Resistance: m.Resistance, Taliban: m.Taliban})
 	}
 	for _, c := range ds.Claims {

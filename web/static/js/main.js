@@ -191,7 +191,7 @@ async function start({ areas, timeline, stats, periods, index, state, props, ini
   map.invalidateSize({ animate: false });
   fitDistricts(map, districts);
   await painted();
-  new CountrysideLayer(index, model, (pcode) => state.select(pcode)).addTo(map);
+  new CountrysideLayer(index, state, (pcode) => state.select(pcode)).addTo(map);
   new EventsLayer(index, model, (ev) => controls.info.showEvent(ev)).addTo(map);
   await painted();
   const apply = applier(map, state, index);

@@ -54,6 +54,18 @@ export function compareStyle(change) {
   return { fillColor: fillFor(change.to), fillOpacity: 0.85, color: statusColours[change.from], weight: 5, dashArray: null };
 }
 
+// The badges' grounds (layers/countryside.js): each side's colour darkened so
+// that white digits on it stay legible at 12 px (export/badges.go draws the
+// same). applyBadgeColours hands them to the CSS as custom properties
+// (through the CSSOM, which the page's style-src policy allows).
+export const badgeColours = { resistance: '#007A59', taliban: '#B34F00' };
+
+export function applyBadgeColours(root = document.documentElement) {
+  for (const [side, colour] of Object.entries(badgeColours)) {
+    root.style.setProperty(`--cs-${side}`, colour);
+  }
+}
+
 // The colour of an event's side (the API's "side": who acted), a party's
 // status colour; grey for neither.
 export function sideColour(side) {

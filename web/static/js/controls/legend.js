@@ -6,7 +6,7 @@
 
 import { confidenceLabel, num, statusLabel, t, viewLabel } from '../i18n.js';
 import { badgeParts } from '../layers/countryside.js';
-import { areaStyle, compareStyle, eventStyle, fillFor, staleFor, statusColours } from '../style.js';
+import { areaStyle, compareStyle, fillFor, staleFor, statusColours } from '../style.js';
 
 const svgNS = 'http://www.w3.org/2000/svg';
 const legendStatuses = ['republic', 'taliban', 'resistance', 'contested', 'unknown'];
@@ -74,9 +74,13 @@ function entries(list, windowDays) {
   const d = areaStyle({ status: 'unknown', disputed: true });
   entry(list, 'legend-disputed', outlined(d), t('disputedLegend'));
   entry(list, 'legend-selected', outlined(areaStyle({ status: 'unknown', selected: true })), t('selectedLegend'));
-  entry(list, '', swatch('circle', {
-    cx: 11, cy: 7, r: 5, fill: eventStyle.fillColor, stroke: eventStyle.color, 'stroke-width': eventStyle.weight,
-  }), t('eventLegend', { n: num(windowDays) }));
+  // The events' icons (layers/events.js): solid on their place, hollow and
+  // dashed where only the province is known.
+  const icons = document.createElement('span');
+  icons.className = 'legend-event-icons';
+  icons.append(swatch('path', { d: 'M6 1 11 7 6 13 1 7Z', fill: statusColours.resistance, stroke: '#fff', 'stroke-width': 1 }),
+    swatch('path', { d: 'M6 1 11 7 6 13 1 7Z', fill: '#fff', stroke: statusColours.taliban, 'stroke-width': 1.5, 'stroke-dasharray': '2 1.5' }));
+  entry(list, 'legend-events', icons, t('eventLegend', { n: num(windowDays) }));
   countrysideEntries(list, windowDays);
 }
 

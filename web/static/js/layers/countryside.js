@@ -4,17 +4,27 @@
 // ranges); this layer only draws the range that holds the day:
 //   ▲ n  resistance activity reported in the window (green)
 //   ■ n  Taliban operations reported in the window (vermilion)
-//   ●    a side's assessed presence outside the centre (its colour, opacity
-//        its confidence)
+//   ○ □  the resistance's or the Taliban's assessed presence outside the
+//        centre (its colour, paler with less confidence)
 //   ?    no independent reporting in the window: quiet is not known
-// A district with nothing to say and independent reporting has no badge.
-// Choosing a badge selects its district, whose panel lists the evidence.
+// A district with nothing to say and independent reporting has no badge,
+// and no badge is drawn in a claims view (the countryside is evidence, not
+// a party's claim), as in the pictures. Choosing a badge selects its
+// district, whose panel lists the evidence.
 
 import { num, t } from '../i18n.js';
+import { applyBadgeColours } from '../style.js';
+
+applyBadgeColours();
 
 const triangle = '<svg viewBox="0 0 10 10" width="9" height="9" aria-hidden="true"><path d="M5 0 10 10H0Z" fill="currentColor"/></svg>';
 const square = '<svg viewBox="0 0 10 10" width="8" height="8" aria-hidden="true"><rect width="10" height="10" fill="currentColor"/></svg>';
-const dot = '<svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="4.5" fill="currentColor"/></svg>';
+// Presence: a ring for the resistance, a hollow square for the Taliban, so
+// that the side reads without colour too (the counts: ▲ and ■).
+const presenceShape = {
+  resistance: '<svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3.6" fill="none" stroke="currentColor" stroke-width="2"/></svg>',
+  taliban: '<svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><rect x="1.4" y="1.4" width="7.2" height="7.2" fill="none" stroke="currentColor" stroke-width="2"/></svg>',
+};
 
 // badgeParts returns the badge's HTML and its spoken label for a range r;
 // an empty html when there is nothing to draw.
@@ -33,7 +43,7 @@ export function badgeParts(r) {
     words.push(t('csTalibanCount', { n: num(r.taliban.count) }));
   }
   for (const p of r.presence) {
-    html.push(`<span class="cs-part cs-presence cs-presence-${p.side} cs-conf-${p.confidence}">${dot}</span>`);
+    html.push(`<span class="cs-part cs-presence cs-presence-${p.side} cs-conf-${p.confidence}">${presenceShape[p.side]}</span>`);
     words.push(t(p.side === 'taliban' ? 'csPresenceTaliban' : 'csPresenceResistance', { confidence: t(p.confidence) }));
   }
   if (!r.independent_reporting) {
@@ -44,29 +54,37 @@ export function badgeParts(r) {
 }
 
 export const CountrysideLayer = L.Layer.extend({
-  initialize(index, model, onPick) {
+  initialize(index, state, onPick) {
     this.index = index;
-    this.model = model;
+    this.state = state;
+    this.model = state.model;
     this.group = L.layerGroup();
     this.badges = index.timeline.areas.map((area) => {
       const m = L.marker([area.label[1], area.label[0]], {
         icon: L.divIcon({ className: 'cs-anchor', iconSize: null, iconAnchor: [0, -11], html: '' }),
         keyboard: true, riseOnHover: true,
       });
-      m.on('click keypress', () => onPick(area.pcode));
+      m.on('click', () => onPick(area.pcode)); // Leaflet turns Enter on a focused marker into a click
       return { area, marker: m, range: undefined };
     });
     this.onDate = () => this.update();
+    this.onView = (e) => {
+      if (e.detail.what === 'view') {
+        this.update();
+      }
+    };
   },
 
   onAdd(map) {
     map.addLayer(this.group);
     this.model.addEventListener('datechange', this.onDate);
+    this.state.addEventListener('change', this.onView);
     this.update();
   },
 
   onRemove(map) {
     this.model.removeEventListener('datechange', this.onDate);
+    this.state.removeEventListener('change', this.onView);
     map.removeLayer(this.group);
   },
 
@@ -74,9 +92,10 @@ export const CountrysideLayer = L.Layer.extend({
   // quiet month touches nothing.
   update() {
     const day = this.model.date;
+    const assessed = this.state.view === 'assessed';
     let changed = false;
     for (const b of this.badges) {
-      const range = this.index.countryside(b.area.pcode, day);
+      const range = assessed ? this.index.countryside(b.area.pcode, day) : null;
       if (range === b.range) {
         continue;
       }

@@ -1,15 +1,14 @@
-// Event markers: the events of the activity window up to the current date
-// (the server's activity_window_days, the same window that counts them in
-// each district's countryside), each an icon whose shape says its type
+// Event markers: the events whose activity window (the API's "window",
+// [from, to): the same days on which the server counts them in their
+// district's countryside) holds the current date, each an icon whose shape says its type
 // (battle: diamond, violence against civilians: triangle, other: square)
 // and whose colour says the side that acted (the API's "side"). Events are
 // placed as ACLED places them: at precision 1 or 2 a solid icon on the
 // place; a province-wide event a hollow, dashed icon on the province's
-// point. An event known only to its district is counted in that district's
-// badge (layers/countryside.js), never pinned inside it. Choosing one shows
-// its notes and sources in the details sheet.
+// point. An event known only to its district is not "pinned" (the API
+// says which): its district's badge (layers/countryside.js) counts it.
+// Choosing one shows its notes and sources in the details sheet.
 
-import { addDays } from '../dates.js';
 import { dateText, t } from '../i18n.js';
 import { sideColour } from '../style.js';
 
@@ -18,12 +17,6 @@ const shapes = {
   'Violence against civilians': '<path d="M11 2 21 20H1Z"/>',
 };
 const square = '<rect x="3" y="3" width="16" height="16"/>';
-
-// drawn says whether an event has a marker of its own: a place, or only a
-// province (a district-only event is in its district's badge).
-export function drawn(ev) {
-  return ev.geo_precision < 3 || !ev.pcode;
-}
 
 // eventIcon is the marker icon of an event: solid on its place, hollow and
 // dashed where only the province is known.
@@ -44,9 +37,8 @@ export const EventsLayer = L.Layer.extend({
   initialize(index, model, onPick) {
     this.index = index;
     this.model = model;
-    this.window = index.timeline.activity_window_days;
     this.group = L.layerGroup();
-    this.placed = index.timeline.events.filter(drawn);
+    this.placed = index.timeline.events.filter((ev) => ev.pinned);
     this.markers = this.placed.map((ev) => {
       const m = L.marker([ev.latitude, ev.longitude], { icon: eventIcon(ev), keyboard: true, riseOnHover: true });
       m.on('add', () => {
@@ -57,7 +49,7 @@ export const EventsLayer = L.Layer.extend({
         const where = ev.pcode ? ev.location : `${ev.location} (${t('province')})`;
         el.setAttribute('aria-label', `${t(ev.event_type)}, ${where}, ${dateText(ev.event_date, 'short')}`);
       });
-      m.on('click keypress', () => onPick(ev));
+      m.on('click', () => onPick(ev)); // Leaflet turns Enter on a focused marker into a click
       return m;
     });
     this.onDate = () => this.update();
@@ -74,12 +66,11 @@ export const EventsLayer = L.Layer.extend({
     map.removeLayer(this.group);
   },
 
-  // update shows the markers of the events in the window up to the date.
+  // update shows the markers of the events whose window holds the date.
   update() {
     const day = this.model.date;
-    const from = addDays(day, 1 - this.window);
     this.placed.forEach((ev, i) => {
-      const near = ev.event_date >= from && ev.event_date <= day;
+      const near = ev.window[0] <= day && day < ev.window[1];
       const marker = this.markers[i];
       if (near && !this.group.hasLayer(marker)) {
         this.group.addLayer(marker);
