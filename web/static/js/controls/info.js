@@ -115,9 +115,31 @@ export const InfoPanel = L.Control.extend({
     sourceList(L.DomUtil.create('section', 'info-sources', this.body), this.index, ev.sources);
   },
 
+  // contentKey names what the district's panel shows on day, but for the
+  // date itself: the records that hold the day. While scrubbing through a
+  // month in which nothing about the district changes, render rewrites the
+  // date alone instead of the whole panel.
+  contentKey(pcode, day) {
+    const records = [this.index.interval(pcode, day), this.index.countryside(pcode, day),
+      ...parties.map((party) => this.index.latestClaim(pcode, party, day))];
+    return { records, disputed: this.index.disputed(pcode, day), confirmed: this.index.confirmed(pcode, day) };
+  },
+
+  sameContent(a, b) {
+    return Boolean(a && b) && a.disputed === b.disputed && a.confirmed === b.confirmed &&
+      a.records.every((r, i) => r === b.records[i]);
+  },
+
   render() {
     const pcode = this.state.selected;
     this.select.value = pcode || '';
+    const day = this.state.model.date;
+    const key = pcode && !this.event ? { pcode, ...this.contentKey(pcode, day) } : null;
+    if (key && this.shown?.pcode === pcode && this.sameContent(key, this.shown) && this.dayLine) {
+      this.writeDay(day);
+      return;
+    }
+    this.shown = key;
     this.body.replaceChildren();
     this.root.classList.toggle('has-content', Boolean(pcode || this.event));
     if (this.event) {
@@ -128,7 +150,6 @@ export const InfoPanel = L.Control.extend({
       L.DomUtil.create('p', 'hint', this.body).textContent = t('hint');
       return;
     }
-    const day = this.state.model.date;
     const iv = this.index.interval(pcode, day);
     this.renderStatus(pcode, day, iv);
     this.renderCountryside(pcode, day);
@@ -138,6 +159,13 @@ export const InfoPanel = L.Control.extend({
       L.DomUtil.create('h3', '', sources).textContent = t('assessmentSources');
       sourceList(sources, this.index, iv.sources);
     }
+  },
+
+  // writeDay writes the status line for day ("Taliban on 1 June 2022").
+  writeDay(day) {
+    const { el, label } = this.dayLine;
+    el.replaceChildren(`${label} ${t('on')} `);
+    dateInto(el, day, 'long');
   },
 
   // renderStatus writes the district's names and its assessed status on
@@ -154,8 +182,8 @@ export const InfoPanel = L.Control.extend({
     const status = L.DomUtil.create('p', 'info-status', this.body);
     const s = iv ? iv.status : 'unknown';
     status.dataset.status = s;
-    status.append(`${statusLabel(s)} ${t('on')} `);
-    dateInto(status, day, 'long');
+    this.dayLine = { el: status, label: statusLabel(s) };
+    this.writeDay(day);
     if (iv) {
       const since = L.DomUtil.create('p', 'info-since', this.body);
       since.append(`${t('since')} `);

@@ -108,9 +108,16 @@ export const CountrysideLayer = L.Layer.extend({
       }
       // The glyphs are hidden from screen readers, which read the words.
       const words = `${this.index.name(b.area.pcode)}, ${t('csTitle')}: ${label}`;
-      b.marker.setIcon(L.divIcon({ className: 'cs-anchor', iconSize: null, iconAnchor: [0, -11],
-        html: `<span class="cs-badge" data-pcode="${b.area.pcode}" title="${label}"><span class="cs-glyphs" aria-hidden="true">${html}</span><span class="visually-hidden">${words}</span></span>` }));
-      this.group.addLayer(b.marker);
+      const badge = `<span class="cs-badge" data-pcode="${b.area.pcode}" title="${label}"><span class="cs-glyphs" aria-hidden="true">${html}</span><span class="visually-hidden">${words}</span></span>`;
+      // A badge on the map gets its new content in place; Leaflet's setIcon
+      // would build and position a new element.
+      const el = this.group.hasLayer(b.marker) && b.marker.getElement();
+      if (el) {
+        el.innerHTML = badge;
+      } else {
+        b.marker.setIcon(L.divIcon({ className: 'cs-anchor', iconSize: null, iconAnchor: [0, -11], html: badge }));
+        this.group.addLayer(b.marker);
+      }
     }
     if (changed) {
       this._map?.fire('declutter');
