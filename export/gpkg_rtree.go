@@ -56,7 +56,7 @@ func createRTreeTriggers(tx *sql.Tx, table string) error {
 			continue
 		}
 		if _, err := tx.Exec(stmt); err != nil {
-			return fmt.Errorf("R-tree triggers of %s: %w", table, err)
+			return fmt.Errorf("the R-tree triggers of %s: %w", table, err)
 		}
 	}
 	return nil
