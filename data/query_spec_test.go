@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"reflect"
 	"slices"
 	"testing"
@@ -103,23 +104,30 @@ func naiveCountryside(d *Dataset, a *Area, day Day) Countryside {
 	return c
 }
 
+// naiveActivityConfidence: the method's rule read plainly: count the
+// different independent stories behind the events (a copy is its primary's
+// story); two or more high, one medium, none low.
 func naiveActivityConfidence(d *Dataset, events []*Event) Confidence {
-	if len(events) == 0 {
-		return ""
-	}
-	stories := map[string]bool{}
+	var stories []string
 	for _, e := range events {
 		for _, id := range e.Sources {
-			if s, _ := d.Source(id); s.Independent() {
-				key := s.ID
-				if s.CopyOf != "" {
-					key = s.CopyOf
-				}
-				stories[key] = true
+			s, _ := d.Source(id)
+			story := cmp.Or(s.CopyOf, s.ID)
+			if s.Independent() && !slices.Contains(stories, story) {
+				stories = append(stories, story)
 			}
 		}
 	}
-	return [...]Confidence{ConfidenceLow, ConfidenceMedium, ConfidenceHigh}[min(len(stories), 2)]
+	switch {
+	case len(events) == 0:
+		return ""
+	case len(stories) > 1:
+		return ConfidenceHigh
+	case len(stories) == 1:
+		return ConfidenceMedium
+	default:
+		return ConfidenceLow
+	}
 }
 
 // sameStates compares two days' states: everything, and the countryside by

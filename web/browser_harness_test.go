@@ -236,23 +236,30 @@ type apiDay struct {
 	Stale  bool
 }
 
-// apiDays asks the API for every district's assessed status and staleness on day.
-func apiDays(t *testing.T, base, day string) map[string]apiDay {
+// getJSON decodes the JSON document at url into a T.
+func getJSON[T any](t *testing.T, url string) T {
 	t.Helper()
-	resp, err := http.Get(base + "/api/control?date=" + day)
+	var v T
+	resp, err := http.Get(url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var fc struct {
+	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	return v
+}
+
+// apiDays asks the API for every district's assessed status and staleness on day.
+func apiDays(t *testing.T, base, day string) map[string]apiDay {
+	t.Helper()
+	fc := getJSON[struct {
 		Features []struct {
 			ID         string
 			Properties apiDay
 		}
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
-		t.Fatal(err)
-	}
+	}](t, base+"/api/control?date="+day)
 	out := map[string]apiDay{}
 	for _, f := range fc.Features {
 		out[f.ID] = f.Properties

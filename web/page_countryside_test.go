@@ -1,9 +1,7 @@
 package web_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -40,20 +38,12 @@ func (c apiCountryside) badgeWant() string {
 
 func apiCountrysideOn(t *testing.T, base, day string) map[string]apiCountryside {
 	t.Helper()
-	resp, err := http.Get(base + "/api/control?date=" + day)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var fc struct {
+	fc := getJSON[struct {
 		Features []struct {
 			ID         string
 			Properties struct{ Countryside apiCountryside }
 		}
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
-		t.Fatal(err)
-	}
+	}](t, base+"/api/control?date="+day)
 	out := map[string]apiCountryside{}
 	for _, f := range fc.Features {
 		out[f.ID] = f.Properties.Countryside
@@ -128,20 +118,12 @@ func checkCountryside(t *testing.T, p *page, ts *httptest.Server) {
 // apiConfirmed is /api/control's "confirmed" for pcode on day.
 func apiConfirmed(t *testing.T, base, day, pcode string) string {
 	t.Helper()
-	resp, err := http.Get(base + "/api/control?date=" + day)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var fc struct {
+	fc := getJSON[struct {
 		Features []struct {
 			ID         string
 			Properties struct{ Confirmed *string }
 		}
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
-		t.Fatal(err)
-	}
+	}](t, base+"/api/control?date="+day)
 	for _, f := range fc.Features {
 		if f.ID == pcode && f.Properties.Confirmed != nil {
 			return *f.Properties.Confirmed
@@ -158,17 +140,9 @@ type apiEvent struct {
 
 func apiEvents(t *testing.T, base, from, to string) []apiEvent {
 	t.Helper()
-	resp, err := http.Get(base + "/api/events?from=" + from + "&to=" + to)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var fc struct {
+	fc := getJSON[struct {
 		Features []struct{ Properties apiEvent }
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&fc); err != nil {
-		t.Fatal(err)
-	}
+	}](t, base+"/api/events?from="+from+"&to="+to)
 	out := make([]apiEvent, len(fc.Features))
 	for i, f := range fc.Features {
 		out[i] = f.Properties

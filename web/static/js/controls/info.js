@@ -250,18 +250,24 @@ export const InfoPanel = L.Control.extend({
       dateInto(head, pr.from, 'short');
       head.append(` ${t('arrowSpan')} `);
       dateInto(head, pr.to, 'short');
-      const note = L.DomUtil.create('div', '', p);
-      note.lang = 'en';
-      note.dir = 'ltr';
-      note.textContent = pr.note;
-      const srcs = L.DomUtil.create('div', 'claim-sources', p);
-      pr.sources.forEach((id, i) => {
-        srcs.append(i > 0 ? '; ' : '', sourceLink(this.index.source(id)));
-      });
+      this.noteWithSources(p, pr.note, pr.sources);
     }
     if (!r.independent_reporting) {
       L.DomUtil.create('p', 'cs-noreport-line', box).textContent = t('csNoReportingLong', { n: num(this.index.timeline.activity_window_days) });
     }
+  },
+
+  // noteWithSources writes a note quoted from the sources (in English) and
+  // the links to its sources, ';'-separated, into parent.
+  noteWithSources(parent, text, ids) {
+    const note = L.DomUtil.create('div', '', parent);
+    note.lang = 'en';
+    note.dir = 'ltr';
+    note.textContent = text;
+    const srcs = L.DomUtil.create('div', 'claim-sources', parent);
+    ids.forEach((id, i) => {
+      srcs.append(i > 0 ? '; ' : '', sourceLink(this.index.source(id)));
+    });
   },
 
   // renderClaims lists each party's latest claim on or before day.
@@ -281,17 +287,7 @@ export const InfoPanel = L.Control.extend({
       head.append(`${name} (${t(c.kind)}, `);
       dateInto(head, c.date, 'short');
       head.append(`): ${statusLabel(c.status)}`);
-      const note = L.DomUtil.create('div', '', li);
-      note.lang = 'en';
-      note.dir = 'ltr';
-      note.textContent = c.note;
-      const srcs = L.DomUtil.create('div', 'claim-sources', li);
-      c.sources.forEach((id, i) => {
-        if (i > 0) {
-          srcs.append('; ');
-        }
-        srcs.append(sourceLink(this.index.source(id)));
-      });
+      this.noteWithSources(li, c.note, c.sources);
     }
   },
 });
