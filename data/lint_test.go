@@ -83,3 +83,21 @@ func TestEmbeddedLintClean(t *testing.T) {
 		t.Errorf("embedded dataset: %d warnings, first %s", len(ws), ws[0])
 	}
 }
+
+// A presence row is held to the same evidence checks as the other rows:
+// one story cited twice is a warning with the row's line.
+func TestLintPresence(t *testing.T) {
+	m := lintFixture(t)
+	edit(t, m, "sources.csv", "2021-09-06,day,primary,,", "2021-09-06,day,copy,S2,")
+	m["presence.csv"] = &fstest.MapFile{Data: []byte("pcode,side,from,to,confidence,sources,note\nAF0002,resistance,2021-10-15,2021-11-30,low,S2;S3,Positions.\n")}
+	d, err := Load(m, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range Lint(d) {
+		if w.Check == CheckDuplicate && strings.HasPrefix(w.String(), "presence.csv:2:") {
+			return
+		}
+	}
+	t.Errorf("got %v, want a duplicate-story warning at presence.csv:2", Lint(d))
+}
