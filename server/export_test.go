@@ -69,11 +69,11 @@ func TestGDALReadsExports(t *testing.T) {
 func checkCountrysideExports(t *testing.T, base, dir string, events int) {
 	evPath, _ := download(t, base+"/api/export/events.csv", dir, "ev.csv")
 	info := gdal(t, "ogrinfo", "-ro", "-so", "-oo", "GEOM_POSSIBLE_NAMES=wkt", evPath, "ev")
-	if n := count(t, info); n != events || !strings.Contains(info, "Geometry: Point") {
-		t.Errorf("events.csv: %d rows, want %d, with points:\n%s", n, events, info)
+	if n := count(t, info); n != events {
+		t.Errorf("events.csv: %d rows, want %d:\n%s", n, events, info)
 	}
 	if none := gdal(t, "ogrinfo", "-ro", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-dialect", "sqlite", "-sql",
-		"SELECT COUNT(*) AS bad FROM ev WHERE geometry IS NULL OR side NOT IN ('resistance', 'taliban')", evPath); !strings.Contains(none, "bad (Integer) = 0") {
+		"SELECT COUNT(*) AS bad FROM ev WHERE geometry IS NULL OR GeometryType(geometry) <> 'POINT' OR side NOT IN ('resistance', 'taliban')", evPath); !strings.Contains(none, "bad (Integer) = 0") {
 		t.Errorf("events.csv: events without a point or a side\n%s", none)
 	}
 	dayPath, _ := download(t, base+"/api/control.csv?date=2022-06-01", dir, "june.csv")
