@@ -87,7 +87,7 @@ build: bin/controlmap ## build bin/controlmap (derives boundaries and places, bu
 run: build ## build and serve the map on http://$(ADDR)
 	bin/controlmap serve --addr $(ADDR)
 
-test: deps build ## run every test (unit, golden, browser, GDAL) and the evidence linter
+test: deps build lint ## run every test (unit, golden, browser, GDAL), the evidence linter and make lint
 	bin/controlmap validate --strict
 	CONTROLMAP_BOUNDARIES="$(abspath $(BOUNDARIES))" $(GO) test -count=1 ./...
 

@@ -49,8 +49,10 @@ func TestPublishedThroughNginx(t *testing.T) {
 	if testing.Short() {
 		t.Skip("publishes the site, starts nginx and Chromium; not run under -short")
 	}
+	// Like the GDAL and QGIS tests, it fails without its client: a skip
+	// would let CI pass without ever serving the static copy.
 	if _, err := exec.LookPath("nginx"); err != nil {
-		t.Skip("no nginx (make test installs it)")
+		t.Fatal("no nginx: 'make test' installs it (apt package nginx)")
 	}
 	root := t.TempDir()
 	for _, d := range []string{root, filepath.Dir(root)} { // nginx's workers are not root: let them read
