@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -28,12 +29,14 @@ func New(ds *data.Dataset) (*Service, error) {
 
 // Collection returns the collection id, or an error wrapping ErrNotFound.
 func (s *Service) Collection(id string) (*Collection, error) {
+	var ids []string
 	for _, c := range s.cols {
 		if c.ID == id {
 			return c, nil
 		}
+		ids = append(ids, c.ID)
 	}
-	return nil, fmt.Errorf("%w: no collection %q: the collections are areas, control and events", ErrNotFound, id)
+	return nil, fmt.Errorf("%w: no collection %q: the collections are %s", ErrNotFound, id, strings.Join(ids, ", "))
 }
 
 // Doc is an answer before it is written: a value, its JSON content type,
@@ -42,12 +45,14 @@ type Doc struct {
 	Value any
 	Type  string
 	Page  string
+	Base  string // the server's absolute URL, which the HTML page's links start with
 }
 
 // Encode writes d as HTML or JSON, returning the body and its type.
 func (d Doc) Encode(html bool) ([]byte, string, error) {
 	if html {
-		b, err := RenderHTML(d.Page, d.Value)
+		v, _ := d.Value.(map[string]any)
+		b, err := RenderHTML(d.Page, v, d.Base)
 		return b, wire.TypeHTML, err
 	}
 	b, err := json.Marshal(d.Value)
@@ -61,7 +66,7 @@ func Landing(base string, html bool) Doc {
 		wire.Link{Href: base + "/ogc/api?f=html", Rel: wire.RelServiceDoc, Type: "text/html", Title: "The API documentation"},
 		wire.Link{Href: base + "/ogc/conformance", Rel: wire.RelConformance, Type: wire.TypeJSON, Title: "Conformance classes"},
 		wire.Link{Href: base + "/ogc/collections", Rel: wire.RelData, Type: wire.TypeJSON, Title: "The collections"})
-	return Doc{Page: "landing", Type: wire.TypeJSON, Value: map[string]any{
+	return Doc{Page: "landing", Base: base, Type: wire.TypeJSON, Value: map[string]any{
 		"title":       "controlmap: Panjshir and Andarab control since August 2021",
 		"description": "Assessed control of the districts of the Panjshir and Andarab valleys, day by day, with claims kept apart and every status sourced. " + data.Attribution + ".",
 		"links":       links,
@@ -89,7 +94,7 @@ var conformance = []string{
 
 // Conformance is the conformance declaration.
 func Conformance(base string, html bool) Doc {
-	return Doc{Page: "conformance", Type: wire.TypeJSON, Value: map[string]any{"conformsTo": conformance,
+	return Doc{Page: "conformance", Base: base, Type: wire.TypeJSON, Value: map[string]any{"conformsTo": conformance,
 		"links": selfLinks(base, "/ogc/conformance", html, wire.TypeJSON)}}
 }
 
@@ -99,7 +104,7 @@ func APIDoc(base string, html bool) Doc {
 	if !html {
 		return Doc{Value: doc, Type: wire.TypeOpenAPI}
 	}
-	return Doc{Page: "collection", Value: map[string]any{"title": "OpenAPI definition",
+	return Doc{Page: "collection", Base: base, Value: map[string]any{"title": "OpenAPI definition",
 		"description": "The machine-readable definition is at /ogc/api (OpenAPI 3.0, JSON).",
 		"extent":      doc, "links": selfLinks(base, "/ogc/api", true, wire.TypeOpenAPI)}}
 }
@@ -110,13 +115,13 @@ func (s *Service) Collections(base string, html bool) Doc {
 	for _, c := range s.cols {
 		out = append(out, c.describe(base))
 	}
-	return Doc{Page: "collections", Type: wire.TypeJSON, Value: map[string]any{"collections": out,
+	return Doc{Page: "collections", Base: base, Type: wire.TypeJSON, Value: map[string]any{"collections": out,
 		"links": selfLinks(base, "/ogc/collections", html, wire.TypeJSON)}}
 }
 
 // Doc describes the collection.
 func (c *Collection) Doc(base string) Doc {
-	return Doc{Page: "collection", Type: wire.TypeJSON, Value: c.describe(base)}
+	return Doc{Page: "collection", Base: base, Type: wire.TypeJSON, Value: c.describe(base)}
 }
 
 // describe is the collection with its extents and links.
@@ -177,11 +182,11 @@ func (c *Collection) Items(base string, q ItemsQuery, html bool) ([]byte, string
 	page := matched[start : start+min(max(q.Limit, 0), len(matched)-start)]
 	links := itemLinks(base, c.ID, q, html, len(matched))
 	if html {
-		v, err := itemsPage(c, page, links, len(matched), q.Detail)
+		v, err := itemsPage(base, c, page, links, len(matched), q.Detail)
 		if err != nil {
 			return nil, "", err
 		}
-		return Doc{Page: "items", Value: v}.Encode(true)
+		return Doc{Page: "items", Base: base, Value: v}.Encode(true)
 	}
 	b := append(make([]byte, 0, 1024*len(page)), `{"type":"FeatureCollection","features":[`...)
 	for i, idx := range page {
@@ -209,11 +214,11 @@ func (c *Collection) Item(base, fid string, detail data.Detail, html bool) ([]by
 	links := append(selfLinks(base, itemPath(c.ID, fid), html, wire.TypeGeoJSON),
 		wire.Link{Href: base + "/ogc/collections/" + c.ID, Rel: wire.RelCollection, Type: wire.TypeJSON, Title: c.Title})
 	if html {
-		v, err := itemsPage(c, []int{int(idx)}, links, 1, detail)
+		v, err := itemsPage(base, c, []int{int(idx)}, links, 1, detail)
 		if err != nil {
 			return nil, "", err
 		}
-		return Doc{Page: "item", Value: v}.Encode(true)
+		return Doc{Page: "item", Base: base, Value: v}.Encode(true)
 	}
 	body, err := c.appendFeature(nil, int(idx), detail, true)
 	if err != nil {

@@ -3,8 +3,10 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -143,6 +145,33 @@ func TestOGCHostGames(t *testing.T) {
 		_ = json.Unmarshal(rec.Body.Bytes(), &v)
 		if got := rels(v)["self application/json"]; got != tt.self {
 			t.Errorf("%s: self %q, want %q", tt.name, got, tt.self)
+		}
+	}
+}
+
+// Issue 27: behind --base-url with a path, every link, stylesheet and
+// script of the OGC API's HTML pages starts with that URL (they linked to
+// the server's root, which is another site there).
+func TestOGCHTMLBehindBaseURL(t *testing.T) {
+	t.Parallel()
+	s := newEmbeddedServer(t)
+	s.cfg.BaseURL = "https://maps.example/controlmap"
+	h := s.Handler()
+	attr := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	for _, target := range []string{"/ogc?f=html", "/ogc/collections?f=html", "/ogc/collections/control?f=html",
+		"/ogc/collections/events/items?f=html&limit=3", "/ogc/collections/areas/items/AF0801?f=html", "/ogc/conformance?f=html"} {
+		rec := get(t, h, http.MethodGet, target)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d", target, rec.Code)
+		}
+		urls := attr.FindAllStringSubmatch(rec.Body.String(), -1)
+		if len(urls) < 4 {
+			t.Fatalf("%s: only %d links: the test reads nothing", target, len(urls))
+		}
+		for _, m := range urls {
+			if u := html.UnescapeString(m[1]); !strings.HasPrefix(u, s.cfg.BaseURL+"/") && !strings.HasPrefix(u, "https://www.") {
+				t.Errorf("%s: %q does not start with the base URL", target, u)
+			}
 		}
 	}
 }
