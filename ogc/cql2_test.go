@@ -47,6 +47,8 @@ var filterTests = []struct {
 	{"valid_from <= TIMESTAMP('2021-09-02T20:00:00Z')", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}}, // past midnight in Kabul
 	{"T_INTERSECTS(INTERVAL(valid_from, valid_to), DATE('2021-09-04'))", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
 	{"T_INTERSECTS(INTERVAL(valid_from, valid_to), DATE('2021-09-02'))", []string{"AF0001_2021-09-01"}},
+	{"t_intersects(interval(valid_from, valid_to), Date('2021-09-02'))", []string{"AF0001_2021-09-01"}}, // keywords in any case (issue 27)
+	{"T_INTERSECTS(INTERVAL(valid_from, valid_to), Timestamp('2021-09-02T10:00:00Z'))", []string{"AF0001_2021-09-01"}},
 	{"T_INTERSECTS(valid_from, INTERVAL('2021-09-02', '..'))", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
 	{"T_INTERSECTS(INTERVAL(valid_from, valid_to), INTERVAL('2030-01-01', '..'))", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
 	{"t_intersects(valid_to, DATE('2021-09-05'))", []string{"AF0001_2021-09-01"}},

@@ -1,5 +1,7 @@
 package ogc
 
+import "strings"
+
 // end is one end of a temporal value: a date-typed property, a day
 // (YYYY-MM-DD) or open ("..").
 type end struct {
@@ -117,8 +119,10 @@ func (p *parser) end() (end, error) {
 	return end{day: d}, err
 }
 
+// isDateFunc reports whether s names a date function: CQL2's keywords are
+// case-insensitive, as p.keyword reads them (Date('…') as DATE('…')).
 func isDateFunc(s string) bool {
-	return s == "DATE" || s == "TIMESTAMP" || s == "date" || s == "timestamp"
+	return strings.EqualFold(s, "DATE") || strings.EqualFold(s, "TIMESTAMP")
 }
 
 // dateNames lists the collection's date-typed queryables.
