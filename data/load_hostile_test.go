@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,12 +121,21 @@ func TestLoadFolderRefuses(t *testing.T) {
 			must(t, os.WriteFile(p, nil, 0o600))
 			must(t, os.Truncate(p, MaxFileBytes+1)) // sparse: no disk used
 		}, ErrTooLarge, false},
+		// The derived GeoNames towns pass the same guards (issue 27: they
+		// were read whole, whatever the file was).
+		{"GeoNames FIFO", "geonames.json", func(t *testing.T, p string) { must(t, syscall.Mkfifo(p, 0o600)) }, ErrNotRegular, false},
+		{"GeoNames over the cap", "geonames.json", func(t *testing.T, p string) {
+			must(t, os.WriteFile(p, nil, 0o600))
+			must(t, os.Truncate(p, MaxFileBytes+1))
+		}, ErrTooLarge, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := fixtureDir(t)
 			path := filepath.Join(dir, tt.file)
-			must(t, os.Remove(path))
+			if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				t.Fatal(err)
+			}
 			tt.make(t, path)
 			fsys, err := Dir(dir)
 			must(t, err)

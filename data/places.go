@@ -114,7 +114,7 @@ func CutGeoNames(r io.Reader, extent orb.Bound) ([]byte, error) {
 // loadGeoNames adds the derived GeoNames towns, when the build made them;
 // a dataset without them still loads (the page then shows only PlacesFile).
 func (d *Dataset) loadGeoNames(bounds fs.FS) error {
-	b, err := fs.ReadFile(bounds, GeoNamesFile)
+	b, err := readFile(bounds, GeoNamesFile) // the loader's guards: a regular file, at most MaxFileBytes
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
