@@ -134,7 +134,7 @@ SHOT_DATE ?= 2021-09-06
 SHOT      ?= docs/screenshot.png
 screenshot: deps build ## write a PNG of the page at SHOT_DATE to SHOT (QUERY=view=taliban, SIZE=375x740)
 	@mkdir -p $(dir $(SHOT))
-	$(GO) test ./web -run '^TestScreenshot$$' -count=1 -v -args -screenshot="$(abspath $(SHOT))" -date="$(SHOT_DATE)" -query="$(QUERY)" -size="$(or $(SIZE),1280x800)" | grep -E 'wrote|FAIL|ok'
+	set -o pipefail; $(GO) test ./web -run '^TestScreenshot$$' -count=1 -v -args -screenshot="$(abspath $(SHOT))" -date="$(SHOT_DATE)" -query="$(QUERY)" -size="$(or $(SIZE),1280x800)" | grep -E 'wrote|FAIL|ok'
 
 golden: $(DERIVED) ## refresh the golden files (review the diff!)
 	$(GO) test ./server/ -run Golden -update

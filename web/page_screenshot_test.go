@@ -33,6 +33,15 @@ func TestScreenshot(t *testing.T) {
 	p.do(t, chromedp.EmulateViewport(w, h))
 	p.open(t, ts.URL+"/?date="+url.QueryEscape(*screenshotDate)+"&"+*screenshotArgs)
 	p.do(t, chromedp.Sleep(700*time.Millisecond)) // let the fades finish
+	// The picture must be of the day asked for: a date the page does not
+	// show (a typo, a day it cannot open) fails rather than writing
+	// another day's picture.
+	if got := currentDate(t, p); got != *screenshotDate {
+		t.Fatalf("-date %q: the page shows %s", *screenshotDate, got)
+	}
+	if errs := p.errorList(); len(errs) > 0 {
+		t.Fatalf("the page logged errors: %v", errs)
+	}
 	png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
