@@ -19,15 +19,12 @@ type Diff struct {
 	From, To Day
 	Areas    []AreaChange // districts whose status differs, in the order of Areas
 	Changes  []Change     // every change dated in (From, To], in date order
-	// Gained and Lost are the km² each status gained and lost between the
-	// days; summed over the statuses they balance.
-	Gained, Lost map[Status]float64
 }
 
 // Compare returns how the assessed map of day to differs from that of day
 // from. from must not be after to.
 func (d *Dataset) Compare(from, to Day) Diff {
-	diff := Diff{From: from, To: to, Gained: map[Status]float64{}, Lost: map[Status]float64{}}
+	diff := Diff{From: from, To: to}
 	before, after := d.StatesAt(from), d.StatesAt(to)
 	for i := range d.Areas {
 		a, b := before[i].Status(), after[i].Status()
@@ -35,8 +32,6 @@ func (d *Dataset) Compare(from, to Day) Diff {
 			continue
 		}
 		diff.Areas = append(diff.Areas, AreaChange{Area: &d.Areas[i], From: a, To: b, Interval: after[i].Interval})
-		diff.Gained[b] += d.Areas[i].AreaKm2
-		diff.Lost[a] += d.Areas[i].AreaKm2
 	}
 	for i := range d.Areas {
 		ivs := d.Intervals[d.Areas[i].PCode]

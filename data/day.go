@@ -81,8 +81,9 @@ func civilDay(y, m, d int) Day {
 	return Day(era*146097 + doe - 719468 + dayOffset)
 }
 
-// DayOf returns the day t falls on in Afghanistan when t carries a zone, the
-// calendar day of t's own fields otherwise (t from ParseDay is UTC midnight).
+// DayOf returns the calendar day of t's own fields, in t's own location: it
+// converts no time zone (t from ParseDay is UTC midnight; an instant is
+// turned into an Afghan day by Today).
 func DayOf(t time.Time) Day {
 	y, m, d := t.Date()
 	return Day(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()/86400 + dayOffset)

@@ -32,7 +32,7 @@ var placeKinds = map[string]bool{"pass": true, "valley": true, "village": true, 
 
 // Place is a labelled point of the map.
 type Place struct {
-	Name, NameFA string
+	Name, NameFa string
 	Kind         string // pass | valley | village | town
 	Lat, Lon     float64
 	MinZoom      int      // the map zoom from which the page labels it
@@ -61,7 +61,7 @@ func (d *Dataset) loadPlaces(tables fs.FS, p *problems) {
 }
 
 func placeOf(r row) (Place, error) {
-	pl := Place{Name: r.get("name"), NameFA: r.get("name_fa"), Kind: r.get("kind"), Aliases: splitList(r.get("aliases")), Source: r.get("source")}
+	pl := Place{Name: r.get("name"), NameFa: r.get("name_fa"), Kind: r.get("kind"), Aliases: splitList(r.get("aliases")), Source: r.get("source")}
 	if pl.Name == "" {
 		return pl, fmt.Errorf("%w: name", ErrMissing)
 	}

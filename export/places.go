@@ -58,7 +58,7 @@ func (l *layout) placePlaces(ds *data.Dataset, project func(orb.Point) pt, pick 
 		if !pick(p) || !image.Pt(int(c.x), int(c.y)).In(inside) {
 			continue
 		}
-		m := placeMark{dot: c, r: r, name: p.Name, nameFa: p.NameFA, geonames: p.Source == "GeoNames"}
+		m := placeMark{dot: c, r: r, name: p.Name, nameFa: p.NameFa, geonames: p.Source == data.GeoNamesSource}
 		if p.Kind == "valley" {
 			m.r = 0
 		}

@@ -26,7 +26,7 @@ func (e *Encoder) Places() ([]byte, error) {
 	for _, p := range e.ds.Places {
 		f := geojson.NewFeature(orb.Point{p.Lon, p.Lat})
 		f.Properties = geojson.Properties{
-			"name": p.Name, "name_fa": p.NameFA, "kind": p.Kind, "minzoom": p.MinZoom,
+			"name": p.Name, "name_fa": p.NameFa, "kind": p.Kind, "minzoom": p.MinZoom,
 			"aliases": nonNil(p.Aliases), "source": p.Source, "priority": placePriority[p.Kind],
 		}
 		fc.Append(f)
