@@ -1,9 +1,10 @@
 // Command controlmap serves the Panjshir and Andarab control map, its API and
-// exports, and builds and checks its dataset.
+// exports, and builds and checks its dataset. Each command's flags: -h.
 //
-//	controlmap serve    [--addr HOST:PORT] [--data DIR]   serve the map and API
-//	controlmap export   [--date YYYY-MM-DD] [--data DIR]  GeoJSON of one day on stdout
-//	controlmap validate [--data DIR] [--strict]             check a dataset, exit 1 on errors (and warnings with --strict)
+//	controlmap serve    [--addr HOST:PORT] [--data DIR] [--base-url URL] ...   serve the map, the API and the exports
+//	controlmap export   [--format geojson|gpkg|kml|csv|png|svg] [--date D] [--out FILE] ...
+//	controlmap publish  --out DIR [--base-path /PATH/] [--site ORIGIN]        a static copy for any static server
+//	controlmap validate [--data DIR] [--strict]                                check a dataset, exit 1 on errors (and warnings with --strict)
 //	controlmap import   --boundaries FILE [--provinces FILE] [--data DIR] --out DIR
 //	controlmap places   [--geonames FILE] [--out DIR]
 //	controlmap version
