@@ -87,8 +87,9 @@ build: bin/controlmap ## build bin/controlmap (derives boundaries and places, bu
 run: build ## build and serve the map on http://$(ADDR)
 	bin/controlmap serve --addr $(ADDR)
 
-test: deps build lint ## run every test (unit, golden, browser, GDAL), the evidence linter and make lint
+test: deps build lint ## run every test (unit, golden, browser, GDAL, the page's models under Node), the evidence linter and make lint
 	bin/controlmap validate --strict
+	node --test web/test/
 	CONTROLMAP_BOUNDARIES="$(abspath $(BOUNDARIES))" $(GO) test -count=1 ./...
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2

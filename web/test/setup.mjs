@@ -1,0 +1,7 @@
+// The page's modules read window.location at load (the language); under
+// Node there is no window, so the tests give them a bare one before they
+// import anything. Import this file first, then the modules dynamically.
+globalThis.window = { location: { search: '' } };
+export const timeline = JSON.parse(
+  (await import('node:fs')).readFileSync(new URL('../../server/testdata/timeline.json', import.meta.url), 'utf8'),
+);
