@@ -5,6 +5,7 @@ import (
 	"image/color"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/wire"
 )
 
 // gifPalette is the one palette of every frame: the colours a picture is
@@ -28,7 +29,15 @@ var gifPalette = func() color.Palette {
 			}
 		}
 	}
-	return p
+	// The fills as drawn: each colour over the land at each confidence's
+	// opacity (wire.ConfidenceOpacity), so a faded district keeps its exact
+	// colour in every frame; and the badges' grounds.
+	for _, c := range append(base[4:], colResistanceBadge, colTalibanBadge) {
+		for _, conf := range []data.Confidence{data.ConfidenceHigh, data.ConfidenceMedium, data.ConfidenceLow} { // a fixed order: the same palette in every process
+			p = append(p, blend(c, colLand, wire.ConfidenceOpacity[conf]))
+		}
+	}
+	return append(p, colResistanceBadge, colTalibanBadge)
 }()
 
 // quantizer maps colours to gifPalette's nearest, remembering each answer:

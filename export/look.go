@@ -8,6 +8,7 @@ import (
 	"golang.org/x/image/font"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/wire"
 )
 
 // look is how one district is drawn on one day, as the page draws it: the
@@ -16,13 +17,10 @@ import (
 // when no independent source has supported the status for over a year.
 type look struct {
 	status   data.Status
-	opacity  float64 // of the fill over the land: high confidence 1, medium 0.75, low 0.5
+	opacity  float64 // of the fill over the land, by confidence (wire.ConfidenceOpacity)
 	disputed bool
 	stale    bool
 }
-
-// opacities are the fill opacities by confidence.
-var opacities = map[data.Confidence]float64{data.ConfidenceHigh: 1, data.ConfidenceMedium: 0.75, data.ConfidenceLow: 0.5}
 
 // lookOf is a district's look in a view: the assessed status with its
 // confidence and evidence marks, or the status of the party's latest claim.
@@ -39,7 +37,7 @@ func lookOf(st data.State, view data.Party) look {
 	lk := look{status: st.Status(), opacity: 1, disputed: st.Disputed}
 	if st.Interval != nil {
 		lk.stale = st.Stale
-		if o, ok := opacities[st.Interval.Confidence]; ok {
+		if o, ok := wire.ConfidenceOpacity[st.Interval.Confidence]; ok {
 			lk.opacity = o
 		}
 	}
@@ -79,7 +77,7 @@ func legendItems(view data.Party) []legendItem {
 		items = append(items,
 			legendItem{look{status: data.StatusUnknown, opacity: 1, disputed: true}, "Disputed by claims"},
 			legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true}, "No independent source for a year"},
-			legendItem{look{status: data.StatusTaliban, opacity: 0.5}, "Low confidence (paler)"},
+			legendItem{look{status: data.StatusTaliban, opacity: wire.ConfidenceOpacity[data.ConfidenceLow]}, "Low confidence (paler)"},
 			legendItem{look{status: data.StatusUnknown, opacity: 0}, fmt.Sprintf("%d days: ▲ resistance, ■ Taliban acts ○□ presence ? no independent news", data.ActivityWindow)})
 	}
 	return items

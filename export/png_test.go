@@ -10,6 +10,7 @@ import (
 
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/data/datatest"
+	"github.com/controlmap/controlmap/wire"
 )
 
 var pictureOut = flag.String("picture", "", "write the test's PNG here, to look at")
@@ -109,4 +110,34 @@ func covered(r *renderer, i, x, y int) bool {
 		}
 	}
 	return true
+}
+
+// The confidence opacity is one table, wire.ConfidenceOpacity: change it and
+// the pictures (and so the link previews, which are these pictures) follow.
+// Not parallel: it changes the table for its own run only, before the
+// parallel tests resume.
+func TestPictureFollowsConfidenceOpacity(t *testing.T) {
+	ds := datatest.Embedded(t)
+	day := datatest.Day(t, "2022-06-01")
+	saved := wire.ConfidenceOpacity
+	t.Cleanup(func() { wire.ConfidenceOpacity = saved })
+	wire.ConfidenceOpacity = map[data.Confidence]float64{data.ConfidenceHigh: 0.42, data.ConfidenceMedium: 0.3, data.ConfidenceLow: 0.2}
+	b, err := MapPNG(ds, day, PictureOptions{Width: 800})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := newLayout(ds, PictureOptions{Width: 800})
+	for i, lk := range looksOn(ds, day, "") {
+		if want := wire.ConfidenceOpacity[ds.StatesAt(day)[i].Interval.Confidence]; lk.opacity != want {
+			t.Errorf("%s: drawn at opacity %v, the table says %v", ds.Areas[i].Name, lk.opacity, want)
+		}
+	}
+	checkFills(t, ds, l, day, func(x, y int) color.RGBA {
+		r, g, b, a := img.At(x, y).RGBA()
+		return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
+	})
 }

@@ -58,6 +58,13 @@ func (b *Book) URLs(ids []string) string {
 	return strings.Join(out, " ")
 }
 
+// ConfidenceOpacity is how opaque a district's fill is, by the assessment's
+// confidence: a "low" district never looks as certain as a "high" one. It
+// is the one table of it: the pictures draw with it (package export) and the
+// page reads it from /api/timeline ("confidence_opacity"), so the map, the
+// pictures and the link previews agree.
+var ConfidenceOpacity = map[data.Confidence]float64{data.ConfidenceHigh: 0.85, data.ConfidenceMedium: 0.6, data.ConfidenceLow: 0.35}
+
 // Areas is the districts layer (/api/areas, OGC "areas", the GeoPackage's
 // areas table).
 var Areas = &Schema[*data.Area]{Name: "areas", Title: "Districts",

@@ -18,6 +18,9 @@ type timeline struct {
 	ClaimDates  []data.Day `json:"claim_dates"`
 	EventDates  []data.Day `json:"event_dates"`
 	ClaimWindow int        `json:"claim_window_days"`
+	// ConfidenceOpacity is the fill opacity by confidence (the page draws
+	// with it, as the pictures do).
+	ConfidenceOpacity map[data.Confidence]float64 `json:"confidence_opacity"`
 	// ActivityWindow is how many days an event counts as countryside
 	// activity; the page draws events within it.
 	ActivityWindow int `json:"activity_window_days"`
@@ -80,7 +83,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 	ds := e.ds
 	t := timeline{Start: ds.First, End: max(today, ds.LastChange), LastChange: ds.LastChange,
 		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, ActivityWindow: data.ActivityWindow,
-		StaleAfter: data.StaleAfter, Statuses: data.Statuses(), Activity: []monthActivity{},
+		StaleAfter: data.StaleAfter, Statuses: data.Statuses(), Activity: []monthActivity{}, ConfidenceOpacity: ConfidenceOpacity,
 		Sources: e.book.raw, Attribution: data.Attribution, Claims: []timelineClaim{}, Events: []json.RawMessage{}}
 	ids := e.book.IDs()
 	for i := range ds.Areas {

@@ -10,7 +10,7 @@ import { Headline } from './controls/headline.js';
 import { applyLanguage, languageReady } from './i18n.js';
 import { readURL } from './permalink.js';
 import { AppState } from './state.js';
-import { addPatterns } from './style.js';
+import { addPatterns, setConfidenceOpacity } from './style.js';
 import { TimelineIndex } from './timelineindex.js';
 import { TimeModel } from './timemodel.js';
 
@@ -22,6 +22,7 @@ const language = languageReady.then(() => {
 
 export const booted = Promise.all([language, ...[urls.areas, urls.timeline, urls.stats, urls.periods].map(getJSON)])
   .then(([, areas, timeline, stats, periods]) => {
+    setConfidenceOpacity(timeline.confidence_opacity);
     const index = new TimelineIndex(timeline);
     // The slider runs to today (the timeline's end): statuses hold unchanged
     // after the last record, and the slider marks where the evidence ends.

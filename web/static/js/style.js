@@ -25,8 +25,14 @@ export function fillFor(status) {
 }
 
 // The opacity of a fill says how sure the assessment is, so that a "low"
-// district never looks as certain as a "high" one without a click.
-export const confidenceOpacity = { high: 0.85, medium: 0.6, low: 0.35 };
+// district never looks as certain as a "high" one without a click. The
+// server owns the table (wire.ConfidenceOpacity, which the pictures use):
+// boot.js hands it over from /api/timeline before anything is drawn.
+export const confidenceOpacity = {};
+
+export function setConfidenceOpacity(table) {
+  Object.assign(confidenceOpacity, table);
+}
 
 // areaStyle is the Leaflet path style of a district. A selected district
 // has a thick solid blue outline (a disputed one is dark and dashed).
