@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 )
 
 // PresenceFile holds the analyst's side-valley presence: where sources say
@@ -16,6 +17,18 @@ var presenceColumns = []string{"pcode", "side", "from", "to", "confidence", "sou
 // sides are the two sides of the war; a presence row or an event's actor
 // belongs to one of them.
 var sides = []Party{PartyResistance, PartyTaliban}
+
+// Sides returns the parties that are sides of the war (not observers), in
+// the display order of Parties, as a new slice.
+func Sides() []Party {
+	var out []Party
+	for _, p := range parties {
+		if slices.Contains(sides, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
 
 // Presence is one side's assessed presence outside one district's centre
 // over the days [From, To], both inclusive.

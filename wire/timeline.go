@@ -26,9 +26,13 @@ type timeline struct {
 	ActivityWindow int `json:"activity_window_days"`
 	// Activity counts the events of each month by side: the area chart's
 	// band of activity.
-	Activity    []monthActivity            `json:"activity"`
-	StaleAfter  int                        `json:"stale_after_days"`
-	Statuses    []data.Status              `json:"statuses"`
+	Activity   []monthActivity `json:"activity"`
+	StaleAfter int             `json:"stale_after_days"`
+	Statuses   []data.Status   `json:"statuses"`
+	// Parties are who makes claims, in display order; Sides those of them
+	// that are sides of the war (the headline's claims and denials).
+	Parties     []data.Party               `json:"parties"`
+	Sides       []data.Party               `json:"sides"`
 	Areas       []timelineArea             `json:"areas"`
 	Claims      []timelineClaim            `json:"claims"`
 	Events      []json.RawMessage          `json:"events"`
@@ -84,6 +88,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 	t := timeline{Start: ds.First, End: max(today, ds.LastChange), LastChange: ds.LastChange,
 		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, ActivityWindow: data.ActivityWindow,
 		StaleAfter: data.StaleAfter, Statuses: data.Statuses(), Activity: []monthActivity{}, ConfidenceOpacity: ConfidenceOpacity,
+		Parties: data.Parties(), Sides: data.Sides(),
 		Sources: e.book.raw, Attribution: data.Attribution, Claims: []timelineClaim{}, Events: []json.RawMessage{}}
 	ids := e.book.IDs()
 	for i := range ds.Areas {

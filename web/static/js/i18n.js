@@ -63,6 +63,12 @@ export const languageReady = lang === 'fa'
   ? import('./i18n-fa.js').then((m) => { strings.fa = m.fa; })
   : Promise.resolve();
 
+// partyName is a party's name in the page's language ("Taliban", "NRF",
+// "independent reports", "state media"): the key is partyX for party x.
+export function partyName(party) {
+  return t(`party${party[0].toUpperCase()}${party.slice(1)}`);
+}
+
 // t returns the phrase for key in the page's language.
 export function t(key, vars = {}) {
   const s = strings[lang][key] ?? strings.en[key] ?? key;

@@ -4,9 +4,8 @@
 // says plainly that the map shows a party's claims, not the assessment.
 
 import { dayNumber } from '../dates.js';
-import { areaName, bdi, confidenceLabel, dateInto, fill, lang, num, statusLabel, t } from '../i18n.js';
+import { areaName, bdi, confidenceLabel, dateInto, fill, lang, num, partyName, statusLabel, t } from '../i18n.js';
 
-const partyKey = { taliban: 'partyTaliban', resistance: 'partyResistance', independent: 'partyIndependent', state: 'partyState' };
 const provinceFa = { Panjshir: 'پنجشیر', Baghlan: 'بغلان' };
 
 // placeNames names a set of districts: "all of Panjshir" when it holds a
@@ -62,10 +61,12 @@ function phrases(index, areas, day) {
     const [from, to, confidence] = key.split('>');
     out.push(changePhrase(bdi(placeNames(pcodes, areas)), from, to, confidence));
   }
-  const claims = index.claimsOn(day).filter((c) => c.party !== 'independent' && c.party !== 'state');
+  // The sides' claims and denials (observers' reports are not news of a side).
+  const sides = index.timeline.sides;
+  const claims = index.claimsOn(day).filter((c) => sides.includes(c.party));
   // Each party's claims (grouped by the status claimed: "the Taliban claim
   // all of Panjshir", "the NRF claim Dara (Contested)"), then the denials.
-  for (const party of ['taliban', 'resistance']) {
+  for (const party of sides) {
     const byStatus = new Map();
     for (const c of claims.filter((x) => x.party === party && x.kind === 'claim')) {
       byStatus.set(c.status, [...(byStatus.get(c.status) || []), ...c.pcodes]);
@@ -73,24 +74,24 @@ function phrases(index, areas, day) {
     for (const [status, pcodes] of byStatus) {
       const names = bdi(placeNames([...new Set(pcodes)], areas));
       out.push(fill(document.createElement('span'), status === party ? 'headClaim' : 'headClaimAs',
-        { party: t(partyKey[party]), names, status: statusLabel(status) }));
+        { party: partyName(party), names, status: statusLabel(status) }));
     }
   }
   // A denial names what it answers: the other side's claim of the same day
   // ("the NRF deny the Taliban claim"), else the districts it is about; a
   // bare "they deny it" would seem to deny the assessment itself.
-  for (const party of ['taliban', 'resistance']) {
+  for (const party of sides) {
     const denials = claims.filter((c) => c.party === party && c.kind === 'denial');
     if (denials.length === 0) {
       continue;
     }
-    const other = party === 'taliban' ? 'resistance' : 'taliban';
+    const other = sides.find((p) => p !== party);
     const el = document.createElement('span');
     if (claims.some((c) => c.party === other && c.kind === 'claim')) {
-      out.push(fill(el, 'headDenyClaim', { party: t(partyKey[party]), other: t(partyKey[other]) }));
+      out.push(fill(el, 'headDenyClaim', { party: partyName(party), other: partyName(other) }));
     } else {
       const names = bdi(placeNames([...new Set(denials.flatMap((c) => c.pcodes))], areas));
-      out.push(fill(el, 'headDenyAbout', { party: t(partyKey[party]), names }));
+      out.push(fill(el, 'headDenyAbout', { party: partyName(party), names }));
     }
   }
   return out;
@@ -143,7 +144,7 @@ export class Headline {
     this.banner.hidden = !claims;
     document.body.dataset.view = view;
     if (claims) {
-      this.banner.replaceChildren(t('claimsBanner', { party: t(partyKey[view]) }), ' ');
+      this.banner.replaceChildren(t('claimsBanner', { party: partyName(view) }), ' ');
       const back = document.createElement('button');
       back.type = 'button';
       back.className = 'banner-back';

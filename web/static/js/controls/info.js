@@ -5,8 +5,8 @@
 import { byText } from '../dates.js';
 import { areaName, bdi, dateInto, lang, num, statusLabel, t } from '../i18n.js';
 
-const parties = ['taliban', 'resistance', 'independent', 'state'];
-const partyName = { independent: 'independent', state: 'stateMedia' };
+// The panel's heading for a party, where it differs from its name.
+const partyHeading = { independent: 'independent', state: 'stateMedia' };
 
 // sourceLink renders a cited source as a link: publisher, title, date.
 export function sourceLink(source) {
@@ -121,7 +121,7 @@ export const InfoPanel = L.Control.extend({
   // date alone instead of the whole panel.
   contentKey(pcode, day) {
     const records = [this.index.interval(pcode, day), this.index.countryside(pcode, day),
-      ...parties.map((party) => this.index.latestClaim(pcode, party, day))];
+      ...this.index.timeline.parties.map((party) => this.index.latestClaim(pcode, party, day))];
     return { records, disputed: this.index.disputed(pcode, day), confirmed: this.index.confirmed(pcode, day) };
   },
 
@@ -275,8 +275,8 @@ export const InfoPanel = L.Control.extend({
     const claims = L.DomUtil.create('section', 'info-claims', this.body);
     L.DomUtil.create('h3', '', claims).textContent = t('latestClaims');
     const list = L.DomUtil.create('ul', '', claims);
-    for (const party of parties) {
-      const name = t(partyName[party] || party);
+    for (const party of this.index.timeline.parties) {
+      const name = t(partyHeading[party] || party);
       const c = this.index.latestClaim(pcode, party, day);
       const li = L.DomUtil.create('li', `claim claim-${party}`, list);
       if (!c) {

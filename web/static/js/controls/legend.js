@@ -9,7 +9,6 @@ import { badgeParts } from '../layers/countryside.js';
 import { areaStyle, compareStyle, fillFor, staleFor, statusColours } from '../style.js';
 
 const svgNS = 'http://www.w3.org/2000/svg';
-const legendStatuses = ['republic', 'taliban', 'resistance', 'contested', 'unknown'];
 
 // swatch is a 22×14 SVG holding one shape (rect or circle) with attrs.
 function swatch(shape, attrs) {
@@ -60,7 +59,10 @@ function countrysideEntries(list, windowDays) {
   entry(list, 'legend-cs-noreport', sample({ independent_reporting: false }), t('csLegendNoReport', { n }));
 }
 
-function entries(list, windowDays) {
+// entries lists the statuses the server names (/api/timeline's statuses,
+// in legend order) and unknown, then the marks.
+function entries(list, { windowDays, statuses }) {
+  const legendStatuses = [...statuses, 'unknown'];
   const outline = areaStyle({ status: 'unknown' }).color;
   for (const status of legendStatuses) {
     entry(list, `legend-${status}`, swatch('rect', { width: 22, height: 14, fill: fillFor(status), stroke: outline }), statusLabel(status));
@@ -107,7 +109,7 @@ export const Legend = L.Control.extend({
     this.setOpen(window.matchMedia('(min-width: 1100px) and (min-height: 860px)').matches);
     L.DomEvent.on(this.toggle, 'click', () => this.setOpen(body.hidden));
     this.title = L.DomUtil.create('h2', '', body);
-    entries(L.DomUtil.create('ul', '', body), this.links.windowDays);
+    entries(L.DomUtil.create('ul', '', body), this.links);
     this.compareKey = L.DomUtil.create('ul', 'legend-compare', body);
     const ch = compareStyle({ from: 'resistance', to: 'taliban' });
     entry(this.compareKey, '', outlined(ch, ch.fillColor, ch.fillOpacity), t('compareLegend'));
