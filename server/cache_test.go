@@ -91,7 +91,8 @@ func TestConditionalRequests(t *testing.T) {
 	s := newFixtureServer(t)
 	h := s.Handler()
 	for _, target := range []string{"/api/control?date=2021-09-05", "/api/control", "/api/areas", "/api/history?detail=full",
-		"/api/timeline", "/api/sources", "/api/context", "/api/events", "/api/stats", "/", "/js/main.js"} {
+		"/api/timeline", "/api/sources", "/api/context", "/api/events", "/api/stats", "/", "/js/main.js",
+		"/api/diff?from=2021-09-01&to=2021-09-06", "/api/control.csv?date=2021-09-05"} { // the last two had no ETag (issue 27)
 		for _, enc := range []string{"", "gzip", "br, gzip"} {
 			first := getWith(h, target, map[string]string{"Accept-Encoding": enc})
 			etag := first.Header().Get("ETag")

@@ -2,7 +2,6 @@ package server
 
 import (
 	"errors"
-	"net/http"
 
 	"github.com/labstack/echo/v4"
 
@@ -29,5 +28,7 @@ func (s *Server) handleDiff(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeGeoJSON, b)
+	// Like its neighbours, an ETag, 304 and compression (issue 27): a diff
+	// is a function of the dataset and the two days; clients revalidate.
+	return rep.ServeOnce(c.Response(), c.Request(), wire.TypeGeoJSON, rep.CacheRevalidate, b)
 }

@@ -46,5 +46,5 @@ func (s *Server) handleControlCSV(c echo.Context, r *request) error {
 		return err
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="controlmap-`+day.String()+`.csv"`)
-	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeCSV, b)
+	return rep.ServeOnce(c.Response(), c.Request(), wire.TypeCSV, rep.CacheRevalidate, b)
 }
