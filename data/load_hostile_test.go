@@ -101,13 +101,17 @@ func checkRefused(t *testing.T, m fstest.MapFS, want error, where []string) {
 
 // TestLoadFolderRefuses: in a real folder, only regular files inside it
 // are read; a device, a FIFO, a link out or a huge file is one quick error.
-func TestLoadFolderRefuses(t *testing.T) {
-	tests := []struct {
-		name, file string
-		make       func(t *testing.T, path string)
-		want       error
-		plain      bool // through os.DirFS, which follows links anywhere
-	}{
+// folderHazard is a file that a dataset folder must not be able to pass
+// off as a table: how to make it, and the error it must give.
+type folderHazard struct {
+	name, file string
+	make       func(t *testing.T, path string)
+	want       error
+	plain      bool // through os.DirFS, which follows links anywhere
+}
+
+func folderHazards() []folderHazard {
+	return []folderHazard{
 		{"link to /dev/zero", "events.csv", func(t *testing.T, p string) { must(t, os.Symlink("/dev/zero", p)) }, ErrMissing, false},
 		{"link to /dev/zero, followed", "events.csv", func(t *testing.T, p string) { must(t, os.Symlink("/dev/zero", p)) }, ErrNotRegular, true},
 		{"FIFO", "control.csv", func(t *testing.T, p string) { must(t, syscall.Mkfifo(p, 0o600)) }, ErrNotRegular, false},
@@ -129,7 +133,10 @@ func TestLoadFolderRefuses(t *testing.T) {
 			must(t, os.Truncate(p, MaxFileBytes+1))
 		}, ErrTooLarge, false},
 	}
-	for _, tt := range tests {
+}
+
+func TestLoadFolderRefuses(t *testing.T) {
+	for _, tt := range folderHazards() {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := fixtureDir(t)
 			path := filepath.Join(dir, tt.file)
