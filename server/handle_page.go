@@ -83,7 +83,7 @@ func (s *Server) previewTags(k pageKey) string {
 	base := s.cfg.PublicURL
 	pageURL := base + "?" + k.stateQuery()
 	img := base + "api/export/map.png?preset=social&" + k.stateQuery()
-	title := fmt.Sprintf("Panjshir & Andarab on %s: %s", k.day.Time().Format("2 January 2006"), s.headline(k.day))
+	title := fmt.Sprintf("Panjshir & Andarab on %s: %s", k.day.Time().Format("2 January 2006"), s.headlineText(k.day))
 	desc := s.description(k.day)
 	size := export.Presets["social"]
 	var b strings.Builder
@@ -107,30 +107,6 @@ func (s *Server) previewTags(k pageKey) string {
 	fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"%s\" title=\"%s\">\n",
 		html.EscapeString(base+"oembed?url="+url.QueryEscape(pageURL)), html.EscapeString(title))
 	return b.String()
-}
-
-// headline is the latest assessed change on or before day, in words.
-func (s *Server) headline(day data.Day) string {
-	days := s.ds.ChangeDays()
-	i, _ := slices.BinarySearch(days, day+1)
-	if i == 0 {
-		return "before the first assessed change"
-	}
-	c := days[i-1]
-	by := map[data.Status][]string{}
-	for _, ch := range s.ds.Compare(c-1, c).Changes {
-		by[ch.Interval.Status] = append(by[ch.Interval.Status], ch.Area.Name)
-	}
-	var parts []string
-	for _, st := range data.Statuses() {
-		if names := by[st]; len(names) > 0 {
-			parts = append(parts, strings.Join(names, ", ")+": "+export.Label(st))
-		}
-	}
-	if c != day {
-		return strings.Join(parts, "; ") + " (since " + c.Time().Format("2 Jan 2006") + ")"
-	}
-	return strings.Join(parts, "; ")
 }
 
 // description counts the districts by assessed status on day.

@@ -2,9 +2,11 @@ package web_test
 
 import (
 	"encoding/json"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -107,9 +109,12 @@ func checkWholeProvinces(t *testing.T, p *page, ts *httptest.Server) {
 		if total == 0 {
 			t.Fatalf("%s: the derived boundaries carry no district count: rebuild them ('make build')", province)
 		}
-		list, _ := json.Marshal(pcodes)
+		// The rule is the server's (data.Dataset.PlacesOf); the page writes
+		// what it names.
+		places := ds.PlacesOf(pcodes)
+		list, _ := json.Marshal(map[string][]string{"provinces": append([]string{}, places.Provinces...), "pcodes": append([]string{}, places.PCodes...)})
 		got := evalAwait(t, p, `Promise.all([import('/js/controls/headline.js'), fetch('/api/areas').then((r) => r.json())])
-			.then(([m, fc]) => m.placeNames(`+string(list)+`, fc.features.map((f) => f.properties)))`)
+			.then(([m, fc]) => m.placesText(`+string(list)+`, fc.features.map((f) => f.properties)))`)
 		says := strings.Contains(got, "all of "+province)
 		if says != (len(pcodes) == total) {
 			t.Errorf("%s (%d of %d districts mapped): all its districts read %q", province, len(pcodes), total, got)
@@ -166,6 +171,36 @@ func checkAboutLinks(t *testing.T, p *page, ts *httptest.Server) {
 		}
 		if c.query != "" && !strings.Contains(body, `<div lang="en" dir="ltr">`) {
 			t.Errorf("%q: the whole methodology is not kept, marked English, below the summary", c.query)
+		}
+	}
+}
+
+// TestPreviewSaysWhatThePageSays (issue 27): the day's headline is one rule
+// (data.Dataset.Headline); the page writes its phrases from /api/timeline and
+// the link preview's title from the server, and on every day tried they say
+// the same words, the 6 September 2021 of the Taliban's claim and the NRF's
+// denial among them.
+func TestPreviewSaysWhatThePageSays(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	p := newPage(t)
+	p.do(t, chromedp.EmulateViewport(1280, 800))
+	ogTitle := regexp.MustCompile(`<meta property="og:title" content="([^"]*)">`)
+	for _, day := range []string{"2021-08-20", "2021-09-03", "2021-09-06", "2021-09-09", "2022-05-07", "2022-06-01", "2031-01-01"} {
+		resp, err := http.Get(ts.URL + "/?date=" + day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		m := ogTitle.FindSubmatch(body)
+		if m == nil {
+			t.Fatalf("%s: no og:title", day)
+		}
+		_, preview, _ := strings.Cut(html.UnescapeString(string(m[1])), ": ")
+		p.open(t, ts.URL+"/?date="+day)
+		_, page, _ := strings.Cut(eval[string](t, p, `document.querySelector('.headline-text').textContent`), ": ")
+		if preview != page || page == "" {
+			t.Errorf("%s:\n preview %q\n page    %q", day, preview, page)
 		}
 	}
 }

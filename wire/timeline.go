@@ -3,6 +3,7 @@ package wire
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 
 	"github.com/controlmap/controlmap/data"
 )
@@ -31,8 +32,11 @@ type timeline struct {
 	Statuses   []data.Status   `json:"statuses"`
 	// Parties are who makes claims, in display order; Sides those of them
 	// that are sides of the war (the headline's claims and denials).
-	Parties     []data.Party               `json:"parties"`
-	Sides       []data.Party               `json:"sides"`
+	Parties []data.Party `json:"parties"`
+	Sides   []data.Party `json:"sides"`
+	// Headlines are the phrases of each day's headline (data.Dataset.Headline),
+	// for the days that have any.
+	Headlines   map[string][]phraseJSON    `json:"headlines"`
 	Areas       []timelineArea             `json:"areas"`
 	Claims      []timelineClaim            `json:"claims"`
 	Events      []json.RawMessage          `json:"events"`
@@ -51,6 +55,46 @@ type timelineArea struct {
 	// Countryside is what is known outside the centre, as ranges of days
 	// (the Countryside layer's API form).
 	Countryside []json.RawMessage `json:"countryside"`
+}
+
+// placesJSON is data.Places as the page reads it.
+type placesJSON struct {
+	Provinces []string `json:"provinces"`
+	PCodes    []string `json:"pcodes"`
+}
+
+func placesOf(p data.Places) placesJSON {
+	return placesJSON{Provinces: nonNil(p.Provinces), PCodes: nonNil(p.PCodes)}
+}
+
+// phraseJSON is one phrase of a day's headline (data.Phrase).
+type phraseJSON struct {
+	Kind       data.PhraseKind `json:"kind"`
+	Places     placesJSON      `json:"places"`
+	From       data.Status     `json:"from,omitempty"`
+	To         data.Status     `json:"to,omitempty"`
+	Confidence data.Confidence `json:"confidence,omitempty"`
+	Party      data.Party      `json:"party,omitempty"`
+	Other      data.Party      `json:"other,omitempty"`
+	Status     data.Status     `json:"status,omitempty"`
+}
+
+// headlines returns the phrases of every day that has any (a change or a
+// side's claim), by day: the page writes them in words, as the link
+// previews do in English.
+func headlines(ds *data.Dataset, days []data.Day) map[string][]phraseJSON {
+	out := map[string][]phraseJSON{}
+	for _, day := range days {
+		var ps []phraseJSON
+		for _, p := range ds.Headline(day) {
+			ps = append(ps, phraseJSON{Kind: p.Kind, Places: placesOf(p.Places), From: p.From, To: p.To,
+				Confidence: p.Confidence, Party: p.Party, Other: p.Other, Status: p.Status})
+		}
+		if len(ps) > 0 {
+			out[day.String()] = ps
+		}
+	}
+	return out
 }
 
 type monthActivity struct {
@@ -73,8 +117,11 @@ type timelineInterval struct {
 }
 
 type timelineClaim struct {
-	Date    data.Day    `json:"date"`
-	PCodes  []string    `json:"pcodes"`
+	Date   data.Day `json:"date"`
+	PCodes []string `json:"pcodes"`
+	// Places names the districts as a headline does (whole provinces, then
+	// the other districts): data.Dataset.PlacesOf.
+	Places  placesJSON  `json:"places"`
 	Party   data.Party  `json:"party"`
 	Kind    data.Kind   `json:"kind"`
 	Status  data.Status `json:"status"`
@@ -102,8 +149,8 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 		t.Activity = append(t.Activity, monthActivity{Month: m.Month.String()[:7], Resistance: m.Resistance, Taliban: m.Taliban})
 	}
 	for _, c := range ds.Claims {
-		t.Claims = append(t.Claims, timelineClaim{Date: c.Date, PCodes: c.PCodes, Party: c.Party, Kind: c.Kind,
-			Status: c.Status, Note: c.Note, Sources: c.Sources})
+		t.Claims = append(t.Claims, timelineClaim{Date: c.Date, PCodes: c.PCodes, Places: placesOf(ds.PlacesOf(c.PCodes)),
+			Party: c.Party, Kind: c.Kind, Status: c.Status, Note: c.Note, Sources: c.Sources})
 		t.ClaimDates = appendDay(t.ClaimDates, c.Date)
 	}
 	for i := range ds.Events {
@@ -114,6 +161,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 		t.Events = append(t.Events, buf.Bytes())
 		t.EventDates = appendDay(t.EventDates, ds.Events[i].Date)
 	}
+	t.Headlines = headlines(ds, append(slices.Clone(t.ChangeDates), t.ClaimDates...))
 	return json.Marshal(t)
 }
 

@@ -2,7 +2,6 @@
 // The server computes the rules (intervals, disputed ranges); this module
 // only looks them up, so the page and the API never disagree.
 
-import { byText } from './dates.js';
 import { areaName } from './i18n.js';
 
 export const views = ['assessed', 'taliban', 'resistance'];
@@ -103,23 +102,6 @@ export class TimelineIndex {
       return this.interval(pcode, day)?.status || 'unknown';
     }
     return this.latestClaim(pcode, view, day)?.status || 'unknown';
-  }
-
-  // changesAround lists the assessed changes within `days` of day, nearest
-  // first: {date, pcode, name, status, previous}.
-  changesAround(day, days, dayNumber) {
-    const target = dayNumber(day);
-    const out = [];
-    for (const area of this.timeline.areas) {
-      area.intervals.forEach((iv, i) => {
-        const distance = Math.abs(dayNumber(iv.from) - target);
-        if (distance <= days) {
-          out.push({ date: iv.from, pcode: area.pcode, name: area.name, status: iv.status, confidence: iv.confidence,
-            previous: i > 0 ? area.intervals[i - 1].status : 'unknown', distance });
-        }
-      });
-    }
-    return out.sort((a, b) => byText(a.date, b.date) || byText(a.name, b.name));
   }
 
   // name is a district's name in the page's language.

@@ -5,7 +5,7 @@
 
 import { addDays, byText } from '../dates.js';
 import { bdi, dateInto, lang, partyName, statusLabel, t } from '../i18n.js';
-import { changePhrase, placeNames } from './headline.js';
+import { changePhrase, placesText } from './headline.js';
 
 // nearDays is how far back from the current date the list looks.
 export const nearDays = 10;
@@ -27,7 +27,7 @@ function happenings(index, areas, day) {
   }
   for (const c of index.timeline.claims.filter((c) => inRange(c.date))) {
     const span = document.createElement('span');
-    span.append(`${partyName(c.party)} (${t(c.kind)}): `, bdi(placeNames(c.pcodes, areas)), ` ${t('arrow')} ${statusLabel(c.status)}`);
+    span.append(`${partyName(c.party)} (${t(c.kind)}): `, bdi(placesText(c.places, areas)), ` ${t('arrow')} ${statusLabel(c.status)}`);
     out.push({ date: c.date, kind: 'claim', party: c.party, pcode: c.pcodes.length === 1 ? c.pcodes[0] : null, text: span });
   }
   for (const ev of index.timeline.events.filter((e) => inRange(e.event_date))) {

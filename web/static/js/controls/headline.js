@@ -3,31 +3,17 @@
 // record, that nothing new is known. And the banner of a claims view, which
 // says plainly that the map shows a party's claims, not the assessment.
 
-import { dayNumber } from '../dates.js';
 import { areaName, bdi, confidenceLabel, dateInto, fill, lang, num, partyName, statusLabel, t } from '../i18n.js';
 
 const provinceFa = { Panjshir: 'پنجشیر', Baghlan: 'بغلان' };
 
-// placeNames names a set of districts: "all of Panjshir" when it holds a
-// whole province (every district the province has, not only every one the
-// map shows: the map holds 3 of Baghlan's 15), else up to three names and a
-// count.
-export function placeNames(pcodes, areas) {
-  const set = new Set(pcodes);
-  const provinces = new Map();
-  for (const a of areas) {
-    provinces.set(a.province, [...(provinces.get(a.province) || []), a]);
-  }
-  const parts = [];
-  const left = new Set(set);
-  for (const [province, members] of provinces) {
-    const whole = members.length > 1 && members.length === members[0].province_districts;
-    if (whole && members.every((a) => set.has(a.pcode))) {
-      parts.push(t('allOf', { p: lang === 'fa' ? provinceFa[province] || province : province }));
-      members.forEach((a) => left.delete(a.pcode));
-    }
-  }
-  const names = areas.filter((a) => left.has(a.pcode)).map(areaName);
+// placesText writes a set of districts as the server named it (its
+// "places": the provinces held whole, then the other districts): "all of
+// Panjshir", then up to three names and a count.
+export function placesText(places, areas) {
+  const parts = places.provinces.map((p) => t('allOf', { p: lang === 'fa' ? provinceFa[p] || p : p }));
+  const byCode = new Map(areas.map((a) => [a.pcode, a]));
+  const names = places.pcodes.map((pc) => areaName(byCode.get(pc)));
   parts.push(...names.slice(0, 3));
   if (names.length > 3) {
     parts.push(t('andMore', { n: num(names.length - 3) }));
@@ -48,53 +34,28 @@ export function changePhrase(names, previous, status, confidence) {
   return fill(el, 'headChange', { name: names, from: statusLabel(previous), to: statusLabel(status), arrow: t('arrow') });
 }
 
+// phraseText writes one phrase of the day's headline, as the server chose
+// it (data.Dataset.Headline, in /api/timeline's "headlines"), in words.
+function phraseText(p, areas) {
+  const el = document.createElement('span');
+  const names = () => bdi(placesText(p.places, areas));
+  switch (p.kind) {
+    case 'change':
+    case 'reassessed':
+      return changePhrase(names(), p.from, p.to, p.confidence);
+    case 'claim':
+    case 'claim_as':
+      return fill(el, p.kind === 'claim' ? 'headClaim' : 'headClaimAs', { party: partyName(p.party), names: names(), status: statusLabel(p.status) });
+    case 'deny_claim':
+      return fill(el, 'headDenyClaim', { party: partyName(p.party), other: partyName(p.other) });
+    default:
+      return fill(el, 'headDenyAbout', { party: partyName(p.party), names: names() });
+  }
+}
+
 // phrases lists the day's sentences (as DOM nodes).
 function phrases(index, areas, day) {
-  const out = [];
-  // The day's changes, grouped by transition: "all of Panjshir: contested → Taliban".
-  const groups = new Map();
-  for (const c of index.changesAround(day, 0, dayNumber)) {
-    const key = `${c.previous}>${c.status}>${c.previous === c.status ? c.confidence : ''}`;
-    groups.set(key, [...(groups.get(key) || []), c.pcode]);
-  }
-  for (const [key, pcodes] of groups) {
-    const [from, to, confidence] = key.split('>');
-    out.push(changePhrase(bdi(placeNames(pcodes, areas)), from, to, confidence));
-  }
-  // The sides' claims and denials (observers' reports are not news of a side).
-  const sides = index.timeline.sides;
-  const claims = index.claimsOn(day).filter((c) => sides.includes(c.party));
-  // Each party's claims (grouped by the status claimed: "the Taliban claim
-  // all of Panjshir", "the NRF claim Dara (Contested)"), then the denials.
-  for (const party of sides) {
-    const byStatus = new Map();
-    for (const c of claims.filter((x) => x.party === party && x.kind === 'claim')) {
-      byStatus.set(c.status, [...(byStatus.get(c.status) || []), ...c.pcodes]);
-    }
-    for (const [status, pcodes] of byStatus) {
-      const names = bdi(placeNames([...new Set(pcodes)], areas));
-      out.push(fill(document.createElement('span'), status === party ? 'headClaim' : 'headClaimAs',
-        { party: partyName(party), names, status: statusLabel(status) }));
-    }
-  }
-  // A denial names what it answers: the other side's claim of the same day
-  // ("the NRF deny the Taliban claim"), else the districts it is about; a
-  // bare "they deny it" would seem to deny the assessment itself.
-  for (const party of sides) {
-    const denials = claims.filter((c) => c.party === party && c.kind === 'denial');
-    if (denials.length === 0) {
-      continue;
-    }
-    const other = sides.find((p) => p !== party);
-    const el = document.createElement('span');
-    if (claims.some((c) => c.party === other && c.kind === 'claim')) {
-      out.push(fill(el, 'headDenyClaim', { party: partyName(party), other: partyName(other) }));
-    } else {
-      const names = bdi(placeNames([...new Set(denials.flatMap((c) => c.pcodes))], areas));
-      out.push(fill(el, 'headDenyAbout', { party: partyName(party), names }));
-    }
-  }
-  return out;
+  return (index.timeline.headlines[day] || []).map((p) => phraseText(p, areas));
 }
 
 // renderHeadline writes the headline of day into el.
