@@ -25,9 +25,15 @@ type badgePart struct {
 }
 
 // badgeOf returns the parts of the badge for a day's countryside; none when
-// nothing is known outside the centre and independent reporting covers it.
-// The pictures are drawn in the assessed view only, like the page.
-func badgeOf(c data.Countryside) []badgePart {
+// nothing is known outside the centre and independent reporting covers it,
+// and none before the first record (no range holds the day), as on the
+// page. lookOf asks for it in the assessed view only: the countryside is
+// evidence, not a party's claim.
+func badgeOf(r data.CountrysideRange) []badgePart {
+	if r.From == 0 {
+		return nil
+	}
+	c := r.Countryside
 	var out []badgePart
 	if n := c.Resistance.Count(); n > 0 {
 		out = append(out, badgePart{text: "▲" + strconv.Itoa(n), fill: colResistanceBadge, ink: color.RGBA{0xff, 0xff, 0xff, 0xff}})
@@ -73,12 +79,13 @@ func (l *layout) badgeBoxes(face font.Face, i int, parts []badgePart) []image.Re
 
 // drawBadges paints every district's badge into img (the PNG and each GIF
 // frame).
-func (l *layout) drawBadges(img *image.RGBA, badges [][]badgePart) {
+func (l *layout) drawBadges(img *image.RGBA, looks []look) {
 	face := newFace(l.badgeFs(), true)
 	defer face.Close()
 	asc := face.Metrics().Ascent.Ceil()
 	pad := int(l.badgeFs() / 3)
-	for i, parts := range badges {
+	for i, lk := range looks {
+		parts := lk.badge
 		for k, r := range l.badgeBoxes(face, i, parts) {
 			p := parts[k]
 			if p.border {
@@ -92,11 +99,12 @@ func (l *layout) drawBadges(img *image.RGBA, badges [][]badgePart) {
 }
 
 // svgBadges writes every district's badge where the PNG draws it.
-func (l *layout) svgBadges(b *bytes.Buffer, badges [][]badgePart) {
+func (l *layout) svgBadges(b *bytes.Buffer, looks []look) {
 	face := newFace(l.badgeFs(), true)
 	defer face.Close()
 	asc := face.Metrics().Ascent.Ceil()
-	for i, parts := range badges {
+	for i, lk := range looks {
+		parts := lk.badge
 		for k, r := range l.badgeBoxes(face, i, parts) {
 			p := parts[k]
 			stroke := ""
@@ -109,21 +117,6 @@ func (l *layout) svgBadges(b *bytes.Buffer, badges [][]badgePart) {
 				(r.Min.X+r.Max.X)/2, r.Min.Y+asc+1, l.badgeFs(), hex(p.ink), esc(p.text))
 		}
 	}
-}
-
-// badgesOn is every district's badge on day: none in a claims view (the
-// countryside is evidence, not a party's claim) and none before the first
-// record, as on the page.
-func badgesOn(ds *data.Dataset, day data.Day, view data.Party) [][]badgePart {
-	states := ds.StatesAt(day)
-	out := make([][]badgePart, len(states))
-	if view != "" || day < ds.First {
-		return out
-	}
-	for i, st := range states {
-		out[i] = badgeOf(st.Countryside.Countryside)
-	}
-	return out
 }
 
 func boolInt(b bool) int {

@@ -20,6 +20,7 @@ type look struct {
 	opacity  float64 // of the fill over the land, by confidence (wire.ConfidenceOpacity)
 	disputed bool
 	stale    bool
+	badge    []badgePart // what is known outside the centre (badges.go); none in a claims view
 }
 
 // lookOf is a district's look in a view: the assessed status with its
@@ -34,7 +35,7 @@ func lookOf(st data.State, view data.Party) look {
 		}
 		return lk
 	}
-	lk := look{status: st.Status(), opacity: 1, disputed: st.Disputed}
+	lk := look{status: st.Status(), opacity: 1, disputed: st.Disputed, badge: badgeOf(st.Countryside)}
 	if st.Interval != nil {
 		lk.stale = st.Stale
 		if o, ok := wire.ConfidenceOpacity[st.Interval.Confidence]; ok {

@@ -143,7 +143,7 @@ func (r *renderer) paint(dst *image.RGBA, i int, lk look) {
 // frame draws the map of one day: the base, each district's fill, the
 // borders and names, the disputed outlines, the countryside badges under
 // the names, and the date.
-func (r *renderer) frame(looks []look, badges [][]badgePart, subtitle string) *image.RGBA {
+func (r *renderer) frame(looks []look, subtitle string) *image.RGBA {
 	img := image.NewRGBA(r.base.Bounds())
 	copy(img.Pix, r.base.Pix)
 	for i, lk := range looks {
@@ -154,7 +154,7 @@ func (r *renderer) frame(looks []look, badges [][]badgePart, subtitle string) *i
 			stroke(img, r.l.shapes[i], 2.5*r.l.line+1, 3*r.l.line+4, color.Black)
 		}
 	}
-	r.l.drawBadges(img, badges)
+	r.l.drawBadges(img, looks)
 	draw.Draw(img, r.overlay.Bounds(), r.overlay, r.overlay.Bounds().Min, draw.Over) // names and places stay on top
 	face := newFace(r.l.fs, false)
 	defer face.Close()

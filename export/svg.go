@@ -28,10 +28,11 @@ func MapSVG(ds *data.Dataset, day data.Day, o PictureOptions, lang string) []byt
 	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="%s"/><rect width="%d" height="%d" fill="#fff"/><rect y="%d" width="%d" height="%d" fill="#fff"/>`+"\n",
 		l.w, l.h, hex(colLand), l.w, l.top, l.bottom, l.w, l.h-l.bottom)
 	fa := lang == "fa"
-	for i, lk := range looksOn(ds, day, l.opts.View) {
+	looks := looksOn(ds, day, l.opts.View)
+	for i, lk := range looks {
 		svgArea(&b, l, i, lk)
 	}
-	l.svgBadges(&b, badgesOn(ds, day, l.opts.View)) // under the names and places, as in the PNG
+	l.svgBadges(&b, looks) // under the names and places, as in the PNG
 	for i, lb := range l.labels {
 		name := lb.text
 		if fa && ds.Areas[i].NameFa != "" {

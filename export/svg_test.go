@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/data/datatest"
 )
 
@@ -35,5 +36,24 @@ func TestMapSVG(t *testing.T) {
 		if *pictureOut != "" {
 			_ = os.WriteFile(strings.TrimSuffix(*pictureOut, ".png")+"-"+tc.lang+".svg", b, 0o644)
 		}
+	}
+}
+
+// The pictures draw the countryside badges in the assessed view, where the
+// page does, and none in a claims view or before the first record.
+func TestPictureBadges(t *testing.T) {
+	t.Parallel()
+	ds := datatest.Embedded(t)
+	count := func(day string, view data.Party) int {
+		return strings.Count(string(MapSVG(ds, datatest.Day(t, day), PictureOptions{View: view}, "en")), `class="countryside-badge"`)
+	}
+	if n := count("2022-06-01", ""); n == 0 {
+		t.Error("1 June 2022: no badge in the assessed picture")
+	}
+	if n := count("2022-06-01", data.PartyTaliban); n != 0 {
+		t.Errorf("1 June 2022, Taliban claims: %d badge parts, want none", n)
+	}
+	if n := count("2021-07-01", ""); n != 0 {
+		t.Errorf("before the first record: %d badge parts, want none", n)
 	}
 }

@@ -3,6 +3,7 @@ package wire
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/controlmap/controlmap/data"
 )
@@ -81,20 +82,11 @@ func (r CountrysideRec) sources() []string {
 	}
 	var out []string
 	for _, id := range ids {
-		if !contains(out, id) {
+		if !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Countryside is the layer of what is known outside each district's centre
