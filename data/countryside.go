@@ -94,13 +94,6 @@ type Countryside struct {
 	Reported bool
 }
 
-// Quiet reports whether nothing is recorded outside the centre: no activity
-// and no presence. A quiet day without independent reporting is a blackout,
-// not calm.
-func (c Countryside) Quiet() bool {
-	return c.Resistance.Count() == 0 && c.Taliban.Count() == 0 && len(c.Presence) == 0
-}
-
 // Equal reports whether c and o say the same (the same events, presence and
 // reporting), so that a range of days can carry one value.
 func (c Countryside) Equal(o Countryside) bool {

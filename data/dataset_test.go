@@ -141,7 +141,7 @@ func TestEmbeddedCountryside(t *testing.T) {
 		t.Errorf("1 June 2022, Dara: no NRF presence assessed (the May 2022 offensive)")
 	}
 	for _, s := range d.StatesAt(day(t, "2021-08-10")) {
-		if !s.Countryside.Quiet() {
+		if c := s.Countryside; c.Resistance.Count()+c.Taliban.Count()+len(c.Presence) > 0 {
 			t.Errorf("10 August 2021, %s: countryside %+v", s.Area.PCode, s.Countryside)
 		}
 	}
