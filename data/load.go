@@ -38,6 +38,14 @@ type Dataset struct {
 	Periods   []Period              // the named chapters, in file order
 	Places    []Place               // labelled places: PlacesFile's, then GeoNames' towns
 	Presence  []Presence            // side-valley presence, in date order of From
+	// Revisions are the corrections log (RevisionsFile), in order of
+	// publication; Publications the days the dataset was published.
+	Revisions    []Revision
+	Publications []Publication
+	// Known is zero for the dataset with hindsight; for a dataset returned
+	// by KnownAt it is the first day of what it knows (see KnownAt), and
+	// KnownUntil the day its knowledge next changes (zero: never).
+	Known, KnownUntil Day
 	// Context is the GeoJSON of the neighbouring districts and provinces
 	// drawn as the page's offline background (an empty collection when the
 	// boundaries were built without it).
@@ -54,6 +62,8 @@ type Dataset struct {
 	claimsByArea []areaClaims      // by area index
 	countryside  []areaCountryside // by area index
 	breaks       []Day             // days on which some state can change, in order
+	knowledge    []Day             // KnowledgeDays
+	evidenceUpTo Day
 	changeDays   []Day
 }
 
@@ -78,6 +88,8 @@ func Load(tables, bounds fs.FS) (*Dataset, error) {
 	d.loadPeriods(tables, p)
 	d.loadPlaces(tables, p)
 	d.loadPresence(tables, p)
+	d.loadPublications(tables, p)
+	d.loadRevisions(tables, p)
 	if err := p.err(); err != nil {
 		return nil, err
 	}

@@ -106,6 +106,8 @@ func (d *Dataset) index() {
 		d.countryside[a].ranges = d.countrysideRanges(a)
 	}
 	d.LastChange = d.lastRecord()
+	d.indexKnowledge()
+	d.indexEvidence()
 }
 
 // lastRecord is the latest day any row is dated (claim expiries excluded).

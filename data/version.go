@@ -19,7 +19,7 @@ func contentVersion(tables, bounds *hashingFS) string {
 		fsys *hashingFS
 		name string
 	}{{tables, AreasFile}, {tables, SourcesFile}, {tables, ControlFile}, {tables, ClaimsFile}, {tables, EventsFile},
-		{tables, PeriodsFile}, {tables, PlacesFile},
+		{tables, PeriodsFile}, {tables, PlacesFile}, {tables, PresenceFile}, {tables, RevisionsFile}, {tables, PublicationsFile},
 		{bounds, FullBoundsFile}, {bounds, DisplayBoundsFile}, {bounds, ContextFile}, {bounds, GeoNamesFile}} {
 		fmt.Fprintf(h, "%s %x\n", f.name, f.fsys.sums[f.name])
 	}

@@ -113,7 +113,7 @@ func renderFrames(ctx context.Context, r *renderer, ds *data.Dataset, days []dat
 		wg.Go(func() {
 			q := newQuantizer()
 			for i := range next {
-				img := r.frame(looksOn(ds, days[i], ""), subtitle(days[i], ""))
+				img := r.frame(looksOn(ds, days[i], ""), subtitle(ds, days[i], ""))
 				frames[i] = q.paletted(img)
 				mu.Lock()
 				done++

@@ -119,10 +119,15 @@ func (l *layout) legendHeight() int {
 // title is the picture's heading; subtitle its date and view.
 func (l *layout) title() string { return l.opts.Name }
 
-func subtitle(day data.Day, view data.Party) string {
+// A map as known at the time (data.Dataset.KnownAt) says so, with the day
+// its knowledge stops: a reader must not take it for the map with hindsight.
+func subtitle(ds *data.Dataset, day data.Day, view data.Party) string {
 	what := "assessed control"
 	if view != "" {
 		what = "as claimed by the " + strings.ToUpper(string(view[:1])) + string(view[1:])
+	}
+	if ds.Known != 0 {
+		what += ", as known at the time"
 	}
 	return fmt.Sprintf("%s · %s", day.Time().Format("2 January 2006"), what)
 }

@@ -43,7 +43,7 @@ func MapSVG(ds *data.Dataset, day data.Day, o PictureOptions, lang string) []byt
 			cx, lb.y, l.labelFs, l.labelFs/4, esc(name))
 	}
 	svgPlaces(&b, l, fa)
-	svgHeadings(&b, l, day, fa)
+	svgHeadings(&b, ds, l, day, fa)
 	svgLegend(&b, l)
 	b.WriteString("</svg>\n")
 	return b.Bytes()
@@ -99,12 +99,15 @@ func svgPlaces(b *bytes.Buffer, l *layout, fa bool) {
 }
 
 // svgHeadings writes the title, the date and the credit.
-func svgHeadings(b *bytes.Buffer, l *layout, day data.Day, fa bool) {
+func svgHeadings(b *bytes.Buffer, ds *data.Dataset, l *layout, day data.Day, fa bool) {
 	x, anchor, dir, title := l.fs/2, "start", "ltr", l.title()
-	sub := subtitle(day, l.opts.View)
+	sub := subtitle(ds, day, l.opts.View)
 	if fa {
 		x, anchor, dir, title = float64(l.w)-l.fs/2, "start", "rtl", "پنجشیر و اندراب: کی کجا را در اختیار داشت"
 		sub = DariDate(day) + " (\u2066" + day.String() + "\u2069) · کنترل ارزیابی‌شده" // the ISO date isolated left to right
+		if ds.Known != 0 {
+			sub += "، آن‌گونه که در همان زمان دانسته می‌شد"
+		}
 	}
 	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" font-weight="bold" direction="%s" text-anchor="%s">%s</text>`+"\n", x, 1.5*l.fs, l.fs*1.25, dir, anchor, esc(title))
 	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" fill="%s" direction="%s" text-anchor="%s">%s</text>`+"\n", x, 2.9*l.fs, l.fs, hex(colBorder), dir, anchor, esc(sub))

@@ -30,7 +30,7 @@ var aboutPage = template.Must(template.New("about").Parse(`<!doctype html>
 {{- end}}
 </head>
 <body>
-<header class="masthead"><nav><a href="{{.Map}}">{{.Back}}</a> · <a href="api/sources">{{.Sources}}</a></nav></header>
+<header class="masthead"><nav><a href="{{.Map}}">{{.Back}}</a> · <a href="{{.Corrections}}">{{.CorrectionsName}}</a> · <a href="api/sources">{{.Sources}}</a></nav></header>
 <main class="about">
 {{- if .Summary}}
 {{.Summary}}
@@ -55,15 +55,15 @@ var aboutPage = template.Must(template.New("about").Parse(`<!doctype html>
 // aboutText is what the about page says around the methodology, by
 // language. The credits name their licences in both.
 type aboutText struct {
-	Lang, Dir, Title, Map, Back, Sources, WholeMethod, Credits string
-	Font                                                       bool
-	SummaryMD                                                  []byte // Markdown, or nil
-	CreditLines                                                func(attribution string) []template.HTML
+	Lang, Dir, Title, Map, Back, Sources, WholeMethod, Credits, Corrections, CorrectionsName string
+	Font                                                                                     bool
+	SummaryMD                                                                                []byte // Markdown, or nil
+	CreditLines                                                                              func(attribution string) []template.HTML
 }
 
 var aboutTexts = map[string]aboutText{
 	"en": {Lang: "en", Dir: "ltr", Title: "About this map: controlmap", Map: "./", Back: "← Back to the map",
-		Sources: "All sources (JSON)", Credits: "Credits",
+		Sources: "All sources (JSON)", Credits: "Credits", Corrections: "corrections", CorrectionsName: "Corrections and publications",
 		CreditLines: func(attribution string) []template.HTML {
 			return []template.HTML{
 				template.HTML("District and province boundaries: " + template.HTMLEscapeString(attribution) + "."),
@@ -72,7 +72,7 @@ var aboutTexts = map[string]aboutText{
 			}
 		}},
 	"fa": {Lang: "fa", Dir: "rtl", Title: "دربارهٔ این نقشه: controlmap", Map: "./?lang=fa", Back: "→ بازگشت به نقشه",
-		Sources: "همهٔ منابع (JSON)", WholeMethod: "متن کامل روش (به انگلیسی)", Credits: "منابع داده‌ها و نرم‌افزار", Font: true,
+		Sources: "همهٔ منابع (JSON)", Corrections: "corrections?lang=fa", CorrectionsName: "اصلاحات و انتشارها", WholeMethod: "متن کامل روش (به انگلیسی)", Credits: "منابع داده‌ها و نرم‌افزار", Font: true,
 		SummaryMD: docs.AboutFa,
 		CreditLines: func(attribution string) []template.HTML {
 			return []template.HTML{

@@ -23,11 +23,17 @@ type documents struct {
 	places  *rep.Rep
 	periods *rep.Rep
 	about   map[string]*rep.Rep // the methodology as a page, by language ("en", "fa")
-	context *rep.Rep
-	stats   *rep.Rep
-	static  map[string]*rep.Rep // by file name in web
-	exports map[string]answer   // by file name under /api/export/
-	tempDir string              // files written on disk, removed by close
+	// corrections is the corrections page by language; revisions
+	// /api/revisions without since; feed /feed.atom (set by New, which
+	// knows the public address).
+	corrections map[string]*rep.Rep
+	revisions   *rep.Rep
+	feed        *rep.Rep
+	context     *rep.Rep
+	stats       *rep.Rep
+	static      map[string]*rep.Rep // by file name in web
+	exports     map[string]answer   // by file name under /api/export/
+	tempDir     string              // files written on disk, removed by close
 
 	events    *rep.LRU[[2]data.Day, *rep.Rep]      // by [from, to]
 	timelines *rep.LRU[data.Day, *rep.Rep]         // by today: the document ends today
@@ -60,16 +66,18 @@ type answerKey struct {
 func newDocuments(enc *wire.Encoder, web fs.FS, maxHeld int, version string) (*documents, error) {
 	ds := enc.Dataset()
 	d := &documents{enc: enc,
-		sources:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
-		places:    rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, enc.Places),
-		periods:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Periods),
-		about:     map[string]*rep.Rep{},
-		context:   rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, ds.Context),
-		stats:     rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Stats),
-		timelines: rep.NewLRU[data.Day, *rep.Rep](timelineCacheBytes, func(*rep.Rep) int { return 1 }),
-		events:    rep.NewLRU[[2]data.Day](eventsCacheBytes, repSize),
-		templates: rep.NewLRU[templateKey](templateCacheBytes, (*rep.Template).Size),
-		answers:   rep.NewLRU[answerKey](answerCacheBytes, (*rep.Fixed).Len),
+		sources:     rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
+		places:      rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, enc.Places),
+		periods:     rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Periods),
+		about:       map[string]*rep.Rep{},
+		corrections: map[string]*rep.Rep{},
+		revisions:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, func() ([]byte, error) { return enc.Revisions(0) }),
+		context:     rep.New(wire.TypeGeoJSON, rep.CacheRevalidate, ds.Context),
+		stats:       rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Stats),
+		timelines:   rep.NewLRU[data.Day, *rep.Rep](timelineCacheBytes, func(*rep.Rep) int { return 1 }),
+		events:      rep.NewLRU[[2]data.Day](eventsCacheBytes, repSize),
+		templates:   rep.NewLRU[templateKey](templateCacheBytes, (*rep.Template).Size),
+		answers:     rep.NewLRU[answerKey](answerCacheBytes, (*rep.Fixed).Len),
 	}
 	if err := d.historyDocuments(enc, maxHeld, version); err != nil {
 		return nil, fmt.Errorf("server: history documents: %w", err)
@@ -84,6 +92,7 @@ func newDocuments(enc *wire.Encoder, web fs.FS, maxHeld int, version string) (*d
 	var err error
 	for lang := range aboutTexts {
 		d.about[lang] = rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(data.Attribution, lang) })
+		d.corrections[lang] = rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderCorrections(ds, lang) })
 	}
 	if d.static, err = staticReps(web); err != nil {
 		return nil, fmt.Errorf("server: page files: %w", err)

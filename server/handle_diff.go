@@ -9,7 +9,7 @@ import (
 	"github.com/controlmap/controlmap/wire"
 )
 
-// handleDiff serves GET /api/diff?from=D&to=D: the districts whose assessed
+// handleDiff serves GET /api/diff?from=D&to=D[&known=K]: the districts whose assessed
 // status differs between the two days, with the km² balance and every
 // change in between.
 func (s *Server) handleDiff(c echo.Context, r *request) error {
@@ -24,7 +24,11 @@ func (s *Server) handleDiff(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	b, err := s.enc.Diff(s.ds.Compare(from, to), detail)
+	enc, err := s.encoderFor(r)
+	if err != nil {
+		return err
+	}
+	b, err := enc.Diff(enc.Dataset().Compare(from, to), detail)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package server
 
 import (
 	"github.com/labstack/echo/v4"
+
+	"github.com/controlmap/controlmap/wire"
 )
 
 // handleAreas serves GET /api/areas[?detail=display|full].
@@ -37,9 +39,23 @@ func (s *Server) handleEvents(c echo.Context, r *request) error {
 	return ev.Serve(c.Response(), c.Request())
 }
 
-// handleTimeline serves GET /api/timeline: everything the page needs to
-// animate without further requests, up to today.
-func (s *Server) handleTimeline(c echo.Context, _ *request) error {
+// handleTimeline serves GET /api/timeline[?known=K]: everything the page
+// needs to animate without further requests, up to today; with known, the
+// timeline of the dataset as known at the end of K, which holds for the days
+// [known, known_until) it names.
+func (s *Server) handleTimeline(c echo.Context, r *request) error {
+	if r.has(paramKnown) {
+		enc, err := s.encoderFor(r)
+		if err != nil {
+			return err
+		}
+		today := s.today()
+		t, err := s.knownDoc(enc, knownKey{doc: "timeline", day: today}, wire.TypeJSON, func() ([]byte, error) { return enc.Timeline(today) })
+		if err != nil {
+			return err
+		}
+		return t.Serve(c.Response(), c.Request())
+	}
 	t, err := s.docs.timeline(s.today())
 	if err != nil {
 		return err

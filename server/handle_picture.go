@@ -19,16 +19,18 @@ type pictureKey struct {
 	day        data.Day
 	view, lang string
 	w, h       int
+	known      data.Day // the knowledge epoch of the map as known at the time; 0 with hindsight
 }
 
 // pictureWidthStep is the granularity of the widths pictures are drawn at.
 const pictureWidthStep = 100
 
-var pictureParams = []string{paramDate, paramView, paramLang, paramWidth, paramPreset}
+var pictureParams = []string{paramDate, paramView, paramLang, paramWidth, paramPreset, paramKnown}
 
 // handlePicture serves GET /api/export/map.png and map.svg
 // ?date=&view=assessed|taliban|resistance&lang=en|fa&width=600..2400
-// &preset=social|portrait: the map of a day as a picture to publish.
+// &preset=social|portrait[&known=K]: the map of a day as a picture to
+// publish, with hindsight or as known at the end of K.
 // Renders share the GIF's bounds (see renders) and are cached with ETags.
 func (s *Server) handlePicture(format string) handler {
 	return func(c echo.Context, r *request) error {
@@ -65,6 +67,13 @@ func (s *Server) pictureKey(format string, r *request) (pictureKey, error) {
 	if k.lang, err = r.choice(paramLang, "en", "fa"); err != nil {
 		return k, err
 	}
+	if r.has(paramKnown) {
+		enc, err := s.encoderFor(r)
+		if err != nil {
+			return k, err
+		}
+		k.known = enc.Dataset().Known
+	}
 	preset, err := r.choice(paramPreset, "", "social", "portrait")
 	if err != nil {
 		return k, err
@@ -80,13 +89,21 @@ func (s *Server) pictureKey(format string, r *request) (pictureKey, error) {
 
 func (s *Server) renderPicture(k pictureKey, policy string) (*rep.Rep, error) {
 	o := export.PictureOptions{Width: k.w, Height: k.h, URL: s.cfg.PublicURL}
+	ds := s.ds
+	if k.known != 0 {
+		enc, err := s.encoderAt(k.known)
+		if err != nil {
+			return nil, err
+		}
+		ds = enc.Dataset()
+	}
 	if k.view != "assessed" {
 		o.View = data.Party(k.view)
 	}
 	if k.format == "svg" {
-		return rep.New(wire.TypeSVG, policy, export.MapSVG(s.ds, k.day, o, k.lang)), nil
+		return rep.New(wire.TypeSVG, policy, export.MapSVG(ds, k.day, o, k.lang)), nil
 	}
-	b, err := export.MapPNG(s.ds, k.day, o)
+	b, err := export.MapPNG(ds, k.day, o)
 	if err != nil {
 		return nil, echo.NewHTTPError(http.StatusInternalServerError).SetInternal(err)
 	}

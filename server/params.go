@@ -30,6 +30,7 @@ const (
 	paramView       = "view"
 	paramLang       = "lang"
 	paramPreset     = "preset"
+	paramSince      = "since"
 )
 
 var errUnknownParam = errors.New("unknown parameter")

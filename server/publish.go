@@ -55,7 +55,8 @@ func (s *Server) Publish(dir string) (*Manifest, error) {
 			return nil, err
 		}
 	}
-	for _, p := range [][2]string{{"index.html", "/"}, {"about.html", "/about"}, {"about.fa.html", "/about?lang=fa"}} {
+	for _, p := range [][2]string{{"index.html", "/"}, {"about.html", "/about"}, {"about.fa.html", "/about?lang=fa"},
+		{"corrections.html", "/corrections"}, {"corrections.fa.html", "/corrections?lang=fa"}} {
 		page, err := s.get(p[1])
 		if err != nil {
 			return nil, err
@@ -76,6 +77,8 @@ var staticRefs = [][2]string{
 	{`href="api/context"`, `href="api/context.geojson"`}, {`href="api/stats"`, `href="api/stats.json"`},
 	{`href="api/periods"`, `href="api/periods.json"`}, {`href="api/places"`, `href="api/places.geojson"`},
 	{`href="api/sources"`, `href="api/sources.json"`}, {`href="about"`, `href="about.html"`},
+	{`href="about?lang=fa"`, `href="about.fa.html"`}, {`href="corrections"`, `href="corrections.html"`},
+	{`href="corrections?lang=fa"`, `href="corrections.fa.html"`}, {`href="api/revisions"`, `href="api/revisions.json"`},
 }
 
 // staticPage marks a page as served from files (api.js then asks for file
@@ -95,7 +98,7 @@ func staticPage(page []byte, assets string) []byte {
 func (s *Server) publishedDocuments() [][2]string {
 	docs := [][2]string{
 		{"api/areas.geojson", "/api/areas"}, {"api/timeline.json", "/api/timeline"}, {"api/context.geojson", "/api/context"},
-		{"api/stats.json", "/api/stats"}, {"api/sources.json", "/api/sources"}, {"api/sources", "/api/sources"}, {"api/history.geojson", "/api/history?detail=full"},
+		{"api/stats.json", "/api/stats"}, {"api/sources.json", "/api/sources"}, {"api/revisions.json", "/api/revisions"}, {"feed.atom", "/feed.atom"}, {"api/sources", "/api/sources"}, {"api/history.geojson", "/api/history?detail=full"},
 		{"api/export/history.gpkg", "/api/export/history.gpkg"}, {"api/export/history.kml", "/api/export/history.kml"},
 		{"api/export/history.csv", "/api/export/history.csv"}, {"api/export/events.csv", "/api/export/events.csv"},
 		{"api/periods.json", "/api/periods"}, {"api/places.geojson", "/api/places"},

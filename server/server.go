@@ -82,6 +82,10 @@ type Server struct {
 	renders     *renders
 	stopRenders context.CancelFunc
 	pages       *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
+	// knownEncoders holds the datasets as known at the time, by knowledge
+	// epoch, and knownDocs their answers (known.go).
+	knownEncoders *rep.LRU[data.Day, *wire.Encoder]
+	knownDocs     *rep.LRU[knownKey, *rep.Rep]
 }
 
 // The server's timeouts: a slow client cannot hold a connection open.
@@ -153,6 +157,9 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	stop, cancel := context.WithCancel(context.Background())
 	s.renders, s.stopRenders = newRenders(cfg.RenderSlots, cfg.WriteTimeout, stop), cancel
 	s.pages = rep.NewLRU[pageKey](pageCacheBytes, repSize)
+	s.docs.feed = rep.NewDeferred(wire.TypeAtom, rep.CacheRevalidate, func() ([]byte, error) { return enc.Feed(cfg.PublicURL) })
+	s.knownEncoders = rep.NewLRU[data.Day](knownViews, func(*wire.Encoder) int { return 1 })
+	s.knownDocs = rep.NewLRU[knownKey](knownDocsBytes, repSize)
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError

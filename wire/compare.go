@@ -58,7 +58,7 @@ func (e *Encoder) Diff(d data.Diff, detail data.Detail) ([]byte, error) {
 	for _, ch := range d.Changes {
 		changes = append(changes, diffChange{ch.Interval.From, ch.Area.PCode, ch.Area.Name, ch.Previous, ch.Interval.Status, ch.Interval.Sources})
 	}
-	m := meta()
+	m := e.meta()
 	m["from"], m["to"], m["balance"], m["changes"] = d.From, d.To, bal, changes
 	return featureCollection(m, len(d.Areas), func(i int, buf *bytes.Buffer) error {
 		a := d.Areas[i]
@@ -104,6 +104,7 @@ func (e *Encoder) Stats() ([]byte, error) {
 	for _, s := range e.ds.Stats() {
 		days = append(days, dayJSON{s.Day, conv(s.Assessed), conv(s.Claimed[data.PartyTaliban]), conv(s.Claimed[data.PartyResistance])})
 	}
-	return json.Marshal(map[string]any{"total_km2": Round(total, 10), "statuses": statuses,
-		"days": days, "attribution": data.Attribution})
+	m := e.meta()
+	m["total_km2"], m["statuses"], m["days"] = Round(total, 10), statuses, days
+	return json.Marshal(m)
 }

@@ -49,8 +49,43 @@ func (e *Encoder) Dataset() *data.Dataset { return e.ds }
 // Book returns the encoder's source book.
 func (e *Encoder) Book() *Book { return e.book }
 
-// meta is the foreign members every collection carries.
-func meta() map[string]any { return map[string]any{"attribution": data.Attribution} }
+// For returns an encoder of ds, a dataset with e's areas (a dataset as
+// known at the time, data.Dataset.KnownAt), sharing e's encoded geometries.
+func (e *Encoder) For(ds *data.Dataset) (*Encoder, error) {
+	book, err := NewBook(ds)
+	if err != nil {
+		return nil, err
+	}
+	return &Encoder{ds: ds, geom: e.geom, book: book}, nil
+}
+
+// meta is the foreign members every collection carries: the attribution and
+// the dataset's dates (DatasetMeta).
+func (e *Encoder) meta() map[string]any {
+	m := DatasetMeta(e.ds)
+	m["attribution"] = data.Attribution
+	return m
+}
+
+// DatasetMeta is what every document says of the dataset it was written
+// from: its version (a content hash), the day of its last edit (updated),
+// the latest evidence about control (evidence_up_to) and, for the map as
+// known at the time, the days its knowledge holds for ([known,
+// known_until)). A date not known is null.
+func DatasetMeta(ds *data.Dataset) map[string]any {
+	m := map[string]any{"dataset_version": ds.Version, "updated": dayOrNil(ds.Updated()), "evidence_up_to": dayOrNil(ds.EvidenceUpTo())}
+	if ds.Known != 0 {
+		m["known"], m["known_until"] = ds.Known, dayOrNil(ds.KnownUntil)
+	}
+	return m
+}
+
+func dayOrNil(d data.Day) *data.Day {
+	if d == 0 {
+		return nil
+	}
+	return &d
+}
 
 // featureCollection writes a FeatureCollection whose features are written
 // by each; extra top-level members (RFC 7946 foreign members) come first.
@@ -138,7 +173,7 @@ func writeFeatureWith(buf *bytes.Buffer, id string, geometry []byte, props func(
 
 // Areas writes /api/areas: every district with its names and label point.
 func (e *Encoder) Areas(detail data.Detail) ([]byte, error) {
-	return featureCollection(meta(), len(e.ds.Areas), func(i int, buf *bytes.Buffer) error {
+	return featureCollection(e.meta(), len(e.ds.Areas), func(i int, buf *bytes.Buffer) error {
 		a := &e.ds.Areas[i]
 		return writeFeature(buf, Areas, a.PCode, e.geom[detail][i], a)
 	})
@@ -160,7 +195,7 @@ func (e *Encoder) Control(day data.Day, detail data.Detail) ([]byte, error) {
 // (the day itself, or DateSentinel for a template).
 func (e *Encoder) ControlWithDate(day data.Day, detail data.Detail, date string) ([]byte, error) {
 	states := e.ds.StatesAt(day)
-	m := meta()
+	m := e.meta()
 	m["date"] = date
 	return featureCollection(m, len(states), func(i int, buf *bytes.Buffer) error {
 		return writeFeature(buf, Days, states[i].Area.PCode, e.geom[detail][i], DayRec{states[i], day, date, e.book})
@@ -189,7 +224,7 @@ func (e *Encoder) WriteHistory(ctx context.Context, w io.Writer, detail data.Det
 			items = append(items, item{int32(i), int32(j)})
 		}
 	}
-	return writeFeatureCollection(ctx, w, meta(), len(items), func(i int, buf *bytes.Buffer) error {
+	return writeFeatureCollection(ctx, w, e.meta(), len(items), func(i int, buf *bytes.Buffer) error {
 		it := items[i]
 		a := &e.ds.Areas[it.area]
 		iv := &e.ds.Intervals[a.PCode][it.iv]
@@ -211,7 +246,7 @@ func (e *Encoder) HistorySize(detail data.Detail) int {
 // Events writes /api/events: the events dated within [from, to].
 func (e *Encoder) Events(from, to data.Day) ([]byte, error) {
 	evs := e.ds.EventsBetween(from, to)
-	return featureCollection(meta(), len(evs), func(i int, buf *bytes.Buffer) error {
+	return featureCollection(e.meta(), len(evs), func(i int, buf *bytes.Buffer) error {
 		rec := EventRec{&evs[i], e.book}
 		pt := []byte("null")
 		if g := rec.Geometry(); g != nil {
@@ -226,5 +261,11 @@ func (e *Encoder) Events(from, to data.Day) ([]byte, error) {
 
 // Sources writes /api/sources: every cited source.
 func (e *Encoder) Sources() ([]byte, error) {
-	return json.Marshal(map[string]any{"sources": e.ds.Sources, "attribution": data.Attribution})
+	m := e.meta()
+	list := make([]json.RawMessage, len(e.ds.Sources))
+	for i, s := range e.ds.Sources {
+		list[i] = e.book.raw[s.ID]
+	}
+	m["sources"] = list
+	return json.Marshal(m)
 }

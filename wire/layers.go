@@ -22,13 +22,28 @@ type Book struct {
 func NewBook(ds *data.Dataset) (*Book, error) {
 	b := &Book{raw: map[string]json.RawMessage{}, url: map[string]string{}}
 	for _, s := range ds.Sources {
-		raw, err := json.Marshal(s)
+		raw, err := json.Marshal(sourceJSON{s, knownFrom(s)})
 		if err != nil {
 			return nil, fmt.Errorf("wire: encode source %s: %w", s.ID, err)
 		}
 		b.raw[s.ID], b.url[s.ID] = raw, s.URL
 	}
 	return b, nil
+}
+
+// sourceJSON is a source as the API writes it: with the day from which it
+// counts as published (data.Source.KnownFrom), the one rule by which a
+// reader's "published later" and the map "as known at the time" agree.
+type sourceJSON struct {
+	data.Source
+	KnownFrom *data.Day `json:"known_from"` // null: undated, never known at the time
+}
+
+func knownFrom(s data.Source) *data.Day {
+	if d, ok := s.KnownFrom(); ok {
+		return &d
+	}
+	return nil
 }
 
 // IDs returns a book that lists sources by id.

@@ -31,6 +31,7 @@ func (e *Encoder) Places() ([]byte, error) {
 		}
 		fc.Append(f)
 	}
+	fc.ExtraMembers = e.meta()
 	return json.Marshal(fc)
 }
 
@@ -52,7 +53,9 @@ func (e *Encoder) Periods() ([]byte, error) {
 	for _, p := range e.ds.Periods {
 		out = append(out, period{p.ID, p.Title, p.TitleFA, p.From, p.To, p.Summary, p.Sources})
 	}
-	return json.Marshal(map[string]any{"periods": out})
+	m := e.meta()
+	m["periods"] = out
+	return json.Marshal(m)
 }
 
 func nonNil(s []string) []string {

@@ -12,13 +12,20 @@ import (
 // further requests: per-area intervals, claims, events and sources, with
 // sources referenced by id.
 type timeline struct {
-	Start       data.Day   `json:"start"`       // first day of any record
-	End         data.Day   `json:"end"`         // today, or the last record if later
-	LastChange  data.Day   `json:"last_change"` // last day any record is dated
-	ChangeDates []data.Day `json:"change_dates"`
-	ClaimDates  []data.Day `json:"claim_dates"`
-	EventDates  []data.Day `json:"event_dates"`
-	ClaimWindow int        `json:"claim_window_days"`
+	// The dataset's version and dates (DatasetMeta), and for the map as
+	// known at the time the days it holds for.
+	DatasetVersion string     `json:"dataset_version"`
+	Updated        *data.Day  `json:"updated"`
+	EvidenceUpTo   *data.Day  `json:"evidence_up_to"`
+	Known          *data.Day  `json:"known,omitempty"`
+	KnownUntil     *data.Day  `json:"known_until,omitempty"`
+	Start          data.Day   `json:"start"`       // first day of any record
+	End            data.Day   `json:"end"`         // today, or the last record if later
+	LastChange     data.Day   `json:"last_change"` // last day any record is dated
+	ChangeDates    []data.Day `json:"change_dates"`
+	ClaimDates     []data.Day `json:"claim_dates"`
+	EventDates     []data.Day `json:"event_dates"`
+	ClaimWindow    int        `json:"claim_window_days"`
 	// ConfidenceOpacity is the fill opacity by confidence (the page draws
 	// with it, as the pictures do).
 	ConfidenceOpacity map[data.Confidence]float64 `json:"confidence_opacity"`
@@ -114,6 +121,15 @@ type timelineInterval struct {
 	Confidence data.Confidence `json:"confidence"`
 	Note       string          `json:"note"`
 	Sources    []string        `json:"sources"`
+	// Revisions are the corrections that made the interval what it is,
+	// newest first (data.Dataset.IntervalRevisions); the panel reads their
+	// words from /api/revisions.
+	Revisions []intervalRevision `json:"revisions,omitempty"`
+}
+
+type intervalRevision struct {
+	ID        string   `json:"id"`
+	Published data.Day `json:"published"`
 }
 
 type timelineClaim struct {
@@ -132,7 +148,8 @@ type timelineClaim struct {
 // Timeline writes /api/timeline as of today.
 func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 	ds := e.ds
-	t := timeline{Start: ds.First, End: max(today, ds.LastChange), LastChange: ds.LastChange,
+	t := timeline{DatasetVersion: ds.Version, Updated: dayOrNil(ds.Updated()), EvidenceUpTo: dayOrNil(ds.EvidenceUpTo()),
+		Known: dayOrNil(ds.Known), KnownUntil: dayOrNil(ds.KnownUntil), Start: ds.First, End: max(today, ds.LastChange), LastChange: ds.LastChange,
 		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, ActivityWindow: data.ActivityWindow,
 		StaleAfter: data.StaleAfter, Statuses: data.Statuses(), Activity: []monthActivity{}, ConfidenceOpacity: ConfidenceOpacity,
 		Parties: data.Parties(), Sides: data.Sides(),
@@ -181,6 +198,9 @@ func timelineAreaOf(ds *data.Dataset, a *data.Area, ids *Book) (timelineArea, er
 			Status: iv.Status, Confidence: iv.Confidence, Note: iv.Note, Sources: iv.Sources}
 		if iv.To != 0 {
 			ti.To = &iv.To
+		}
+		for _, rv := range ds.IntervalRevisions(iv) {
+			ti.Revisions = append(ti.Revisions, intervalRevision{rv.ID, rv.Published})
 		}
 		ta.Intervals = append(ta.Intervals, ti)
 	}

@@ -14,9 +14,14 @@ import (
 
 // Cache-Control values.
 const (
-	CacheRevalidate = "public, no-cache"                                     // may be stored, but ask every time (304 is cheap)
-	CachePastDay    = "public, max-age=86400, stale-while-revalidate=604800" // a past day never changes for a dataset version
-	CacheAsset      = "public, max-age=300"                                  // the page's files: short, with ETags
+	CacheRevalidate = "public, no-cache" // may be stored, but ask every time (304 is cheap)
+	// CachePastDay is a past day's answer: it changes only with the dataset,
+	// and a correction must reach a reader within an hour even behind a CDN
+	// (issue 22). A CDN holds it 30 minutes and may serve it 10 more while
+	// it revalidates (s-maxage + stale-while-revalidate = 40 minutes); a
+	// browser then 10 and 10: 60 minutes at worst. Revalidation is a 304.
+	CachePastDay = "public, max-age=600, s-maxage=1800, stale-while-revalidate=600"
+	CacheAsset   = "public, max-age=300" // the page's files: short, with ETags
 )
 
 // Rep is one resource with its encodings computed once: the body, its gzip

@@ -6,6 +6,10 @@ import { lang, t } from './i18n.js';
 const dynamicURLs = {
   areas: 'api/areas',
   timeline: 'api/timeline',
+  // The map as known at the end of day (data.Dataset.KnownAt); the answer
+  // says the days it holds for (known, known_until).
+  timelineKnown: (day) => `api/timeline?known=${encodeURIComponent(day)}`,
+  revisions: 'api/revisions',
   context: 'api/context',
   history: 'api/history?detail=full',
   controlOn: (day) => `api/control?date=${encodeURIComponent(day)}&detail=full`,
@@ -26,6 +30,8 @@ const dynamicURLs = {
 const staticURLs = {
   areas: 'api/areas.geojson',
   timeline: 'api/timeline.json',
+  timelineKnown: null, // a static copy holds the map with hindsight only
+  revisions: 'api/revisions.json',
   context: 'api/context.geojson',
   history: 'api/history.geojson',
   controlOn: (day) => `api/control/${day}.geojson`,

@@ -8,6 +8,7 @@
 import { getJSON, urls } from './api.js';
 import { Headline } from './controls/headline.js';
 import { applyLanguage, languageReady } from './i18n.js';
+import { KnownTimelines } from './known.js';
 import { readURL } from './permalink.js';
 import { AppState } from './state.js';
 import { addPatterns, setConfidenceOpacity } from './style.js';
@@ -27,6 +28,7 @@ export const booted = Promise.all([language, ...[urls.areas, urls.timeline, urls
     // The slider runs to today (the timeline's end): statuses hold unchanged
     // after the last record, and the slider marks where the evidence ends.
     const model = new TimeModel({ start: timeline.start, end: timeline.end, changeDates: timeline.change_dates, evidenceEnd: index.evidenceEnd });
+    model.updated = timeline.updated;
     const state = new AppState(model);
     const props = areas.features.map((f) => f.properties);
     const initial = readURL(window.location.search);
@@ -35,6 +37,11 @@ export const booted = Promise.all([language, ...[urls.areas, urls.timeline, urls
       state.setView(initial.view);
     }
     model.setDate(initial.compare ? initial.compare.to : initial.date || model.end, 'url');
-    new Headline(document.querySelector('.headline'), { index, areas: props, state });
-    return { areas, timeline, stats, periods, index, state, props, initial };
+    const known = new KnownTimelines({ index, state });
+    state.setKnown(Boolean(initial.known) && known.available);
+    // At the time, the first view waits for the day's timeline as known then.
+    return known.sync().then(() => {
+      new Headline(document.querySelector('.headline'), { index, areas: props, state, known });
+      return { areas, timeline, stats, periods, index, state, props, initial, known };
+    });
   });

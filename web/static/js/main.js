@@ -95,7 +95,7 @@ function applier(map, state, index) {
 // addControls adds the panels, a corner at a time, each painted before the
 // next is built: no task is long enough to hold up a tap. Picking a change
 // in the log or in compare mode goes to its day and flies to its district.
-async function addControls(map, { state, index, stats, districts, areas, periods }) {
+async function addControls(map, { state, index, stats, districts, areas, periods, known }) {
   const { model } = state;
   const goTo = (change, from) => {
     model.setDate(change.date, from);
@@ -104,7 +104,7 @@ async function addControls(map, { state, index, stats, districts, areas, periods
       districts.flyTo(change.pcode);
     }
   };
-  new ViewSwitch(state).addTo(map);
+  new ViewSwitch(state, known).addTo(map);
   const search = new SearchControl(areas, {
     district: (pcode) => {
       state.select(pcode);
@@ -176,7 +176,7 @@ function painted() {
 // reader came for), in stages, each painted before the next: the map's
 // panels, the districts framed in the room the panels leave, the events,
 // then the state of the URL, the labels and the rest.
-async function start({ areas, timeline, stats, periods, index, state, props, initial }) {
+async function start({ areas, timeline, stats, periods, index, state, props, initial, known }) {
   const { model } = state;
   await painted();
 
@@ -184,7 +184,7 @@ async function start({ areas, timeline, stats, periods, index, state, props, ini
   const districts = new DistrictsLayer(areas, index, state).addTo(map);
   bindComparison(state, index);
   await painted();
-  const controls = await addControls(map, { state, index, stats, districts, areas: props, periods: periods.periods });
+  const controls = await addControls(map, { state, index, stats, districts, areas: props, periods: periods.periods, known });
   bindLayout(map);
   await painted();
 

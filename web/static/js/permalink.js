@@ -1,5 +1,6 @@
 // The URL always holds the date, the view, the selected district and the map
-// position (?date=2021-09-06&view=taliban&district=AF0801&map=9/35.4/69.6).
+// position (?date=2021-09-06&view=taliban&district=AF0801&map=9/35.4/69.6),
+// and known=time when the map is shown as known at the time.
 // Opening a URL restores them, and back/forward step through them. Playing
 // and panning replace the current history entry instead of adding one each.
 
@@ -18,6 +19,9 @@ export function readURL(search) {
   }
   if (/^[A-Z]{2}\d{2,8}$/.test(q.get('district') || '')) {
     out.district = q.get('district');
+  }
+  if (q.get('known') === 'time') {
+    out.known = true;
   }
   const cmp = (q.get('compare') || '').split('..');
   if (cmp.length === 2 && isIsoDay(cmp[0]) && isIsoDay(cmp[1]) && cmp[0] <= cmp[1]) {
@@ -44,6 +48,9 @@ function writeURL(map, state) {
   if (state.compare) {
     q.set('compare', `${state.compare.from}..${state.compare.to}`);
   }
+  if (state.known) {
+    q.set('known', 'time');
+  }
   q.set('map', `${Math.round(map.getZoom() * 100) / 100}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`);
   return `?${q}`;
 }
@@ -69,7 +76,11 @@ function saveOnChange(map, state, save) {
       save(true);
     }
   });
-  state.addEventListener('change', () => save(true));
+  state.addEventListener('change', (e) => {
+    if (e.detail.what !== 'timeline') { // a new timeline for the day shown is not a step of the reader's
+      save(true);
+    }
+  });
   state.addEventListener('comparechange', (e) => {
     if (e.detail.what === 'period') {
       save(true);

@@ -18,6 +18,17 @@ export class AppState extends EventTarget {
     this.selected = null;
     this.compare = null; // {from, to} while comparing two dates
     this.comparison = null; // the result for this.compare once known: {diff, changes} or {error}
+    this.known = false; // true: the map as known at the time (known.js), else with hindsight
+  }
+
+  // setKnown switches between the map with hindsight (false) and as known
+  // at the time of the day shown (true).
+  setKnown(on) {
+    if (Boolean(on) === this.known) {
+      return;
+    }
+    this.known = Boolean(on);
+    this.dispatchEvent(new CustomEvent('change', { detail: { what: 'known' } }));
   }
 
   // setCompare starts comparing the period {from, to}, or stops with null.

@@ -9,6 +9,12 @@ export const views = ['assessed', 'taliban', 'resistance'];
 // TimelineIndex indexes a timeline document (/api/timeline) by P-code.
 export class TimelineIndex {
   constructor(timeline) {
+    this.use(timeline);
+  }
+
+  // use makes the index answer from timeline: the map with hindsight, or a
+  // map as known at the time (known.js hands those over).
+  use(timeline) {
     this.timeline = timeline;
     this.areas = new Map(timeline.areas.map((a) => [a.pcode, a]));
     this.claimsByArea = new Map(timeline.areas.map((a) => [a.pcode, []]));
@@ -83,11 +89,19 @@ export class TimelineIndex {
     return this.timeline.claims.filter((c) => c.date === day);
   }
 
-  // evidenceEnd is the last day anything was recorded: a change, a claim or
-  // an event. After it the page says the last status only holds.
+  // evidenceEnd is the last day anything was recorded (the server's
+  // last_change: a change, a claim or an event). After it the page says the
+  // last status only holds.
   get evidenceEnd() {
-    const tl = this.timeline;
-    return [tl.last_change, tl.claim_dates.at(-1), tl.event_dates.at(-1)].filter(Boolean).sort().at(-1);
+    return this.timeline.last_change;
+  }
+
+  // publishedLater reports whether source id came out after day (its
+  // known_from, the server's rule for "known at the time"; an undated
+  // source counts as later).
+  publishedLater(id, day) {
+    const s = this.source(id);
+    return Boolean(s) && (s.known_from === null || s.known_from > day);
   }
 
   disputed(pcode, day) {

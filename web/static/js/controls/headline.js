@@ -65,7 +65,10 @@ export function renderHeadline(el, { index, areas, model }) {
   dateInto(el, day, 'short').classList.add('headline-date');
   el.append(': ');
   if (day > model.evidenceEnd) {
-    fill(el, 'headNoEvidence', { date: dateInto(document.createElement('span'), model.evidenceEnd, 'short') });
+    // Nothing is recorded after the last record; what the reader needs is how
+    // recent the evidence about control is (the server's evidence_up_to).
+    const upTo = index.timeline.evidence_up_to || model.evidenceEnd;
+    fill(el, 'headNoEvidence', { date: dateInto(document.createElement('span'), upTo, 'short') });
     return;
   }
   const parts = phrases(index, areas, day);
@@ -86,12 +89,14 @@ export function renderHeadline(el, { index, areas, model }) {
 // Headline is the bar under the masthead: the day's headline, and in a
 // claims view a banner with a way back to the assessment.
 export class Headline {
-  constructor(root, { index, areas, state }) {
+  constructor(root, { index, areas, state, known }) {
     this.root = root;
     this.ctx = { index, areas, model: state.model };
     this.state = state;
+    this.known = known;
     this.line = root.querySelector('.headline-text');
     this.banner = root.querySelector('.claims-banner');
+    this.knownBanner = root.querySelector('.known-banner');
     const render = () => this.render();
     state.model.addEventListener('datechange', render);
     state.addEventListener('change', render);
@@ -113,5 +118,27 @@ export class Headline {
       back.addEventListener('click', () => this.state.setView('assessed'));
       this.banner.append(back);
     }
+    this.renderKnown();
+  }
+
+  // renderKnown writes, for the map as known at the time, which evidence it
+  // rests on and a way back to hindsight.
+  renderKnown() {
+    const tl = this.ctx.index.timeline;
+    const at = this.state.known && Boolean(tl.known);
+    this.knownBanner.hidden = !at;
+    document.body.dataset.known = at ? 'time' : 'hindsight';
+    if (!at) {
+      return;
+    }
+    this.knownBanner.replaceChildren();
+    fill(this.knownBanner, 'knownBanner', { date: dateInto(document.createElement('span'), this.state.model.date, 'short') });
+    this.knownBanner.append(' ');
+    const back = document.createElement('button');
+    back.type = 'button';
+    back.className = 'banner-back';
+    back.textContent = t('backToHindsight');
+    back.addEventListener('click', () => this.state.setKnown(false));
+    this.knownBanner.append(back);
   }
 }

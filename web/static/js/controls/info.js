@@ -2,14 +2,16 @@
 // since when, the confidence, each party's latest claim, and the sources.
 // A select lets keyboard and screen-reader users choose a district too.
 
+import { getJSON, urls } from '../api.js';
 import { byText } from '../dates.js';
 import { areaName, bdi, dateInto, lang, num, statusLabel, t } from '../i18n.js';
 
 // The panel's heading for a party, where it differs from its name.
 const partyHeading = { independent: 'independent', state: 'stateMedia' };
 
-// sourceLink renders a cited source as a link: publisher, title, date.
-export function sourceLink(source) {
+// sourceLink renders a cited source as a link: publisher, title, date, and
+// "published later" when it came out after the day shown (later).
+export function sourceLink(source, later = false) {
   const span = document.createElement('span');
   if (!source) {
     span.textContent = 'unknown source';
@@ -22,15 +24,27 @@ export function sourceLink(source) {
   a.textContent = source.title;
   a.className = 'source-link';
   span.append(`${source.publisher}: `, a, source.published ? ` (${source.published})` : '');
+  if (later) {
+    span.append(' ');
+    L.DomUtil.create('span', 'published-later', span).textContent = t('publishedLater');
+  }
   return span;
 }
 
-
-function sourceList(parent, index, ids) {
+// sourceList lists the sources ids, marking those published after day.
+function sourceList(parent, index, ids, day) {
   const ul = L.DomUtil.create('ul', '', parent);
   for (const id of ids) {
-    L.DomUtil.create('li', '', ul).append(sourceLink(index.source(id)));
+    L.DomUtil.create('li', '', ul).append(sourceLink(index.source(id), index.publishedLater(id, day)));
   }
+}
+
+// revisionsDoc is /api/revisions, fetched the first time a panel shows a
+// revised interval.
+let revisionsDoc = null;
+function revisions() {
+  revisionsDoc ||= getJSON(urls.revisions).then((doc) => new Map(doc.revisions.map((r) => [r.id, r])));
+  return revisionsDoc;
 }
 
 export const InfoPanel = L.Control.extend({
@@ -112,7 +126,7 @@ export const InfoPanel = L.Control.extend({
     notes.lang = 'en';
     notes.dir = 'ltr';
     notes.textContent = ev.notes;
-    sourceList(L.DomUtil.create('section', 'info-sources', this.body), this.index, ev.sources);
+    sourceList(L.DomUtil.create('section', 'info-sources', this.body), this.index, ev.sources, this.state.model.date);
   },
 
   // contentKey names what the district's panel shows on day, but for the
@@ -122,11 +136,13 @@ export const InfoPanel = L.Control.extend({
   contentKey(pcode, day) {
     const records = [this.index.interval(pcode, day), this.index.countryside(pcode, day),
       ...this.index.timeline.parties.map((party) => this.index.latestClaim(pcode, party, day))];
-    return { records, disputed: this.index.disputed(pcode, day), confirmed: this.index.confirmed(pcode, day) };
+    // The sources marked "published later" change with the day too.
+    const later = records.flatMap((r) => r?.sources || []).filter((id) => this.index.publishedLater(id, day)).join();
+    return { records, later, disputed: this.index.disputed(pcode, day), confirmed: this.index.confirmed(pcode, day) };
   },
 
   sameContent(a, b) {
-    return Boolean(a && b) && a.disputed === b.disputed && a.confirmed === b.confirmed &&
+    return Boolean(a && b) && a.disputed === b.disputed && a.confirmed === b.confirmed && a.later === b.later &&
       a.records.every((r, i) => r === b.records[i]);
   },
 
@@ -157,7 +173,7 @@ export const InfoPanel = L.Control.extend({
     if (iv) {
       const sources = L.DomUtil.create('section', 'info-sources', this.body);
       L.DomUtil.create('h3', '', sources).textContent = t('assessmentSources');
-      sourceList(sources, this.index, iv.sources);
+      sourceList(sources, this.index, iv.sources, day);
     }
   },
 
@@ -205,10 +221,43 @@ export const InfoPanel = L.Control.extend({
       note.lang = 'en';
       note.dir = 'ltr';
       note.textContent = iv.note;
+      this.renderRevisions(iv);
     }
     if (this.index.disputed(pcode, day)) {
       L.DomUtil.create('p', 'info-disputed', this.body).textContent = t('disputedNote');
     }
+  },
+
+  // renderRevisions lists the corrections that made iv what it is (the
+  // server's list, newest first): the day each was published, then its
+  // words (in English) once /api/revisions has come.
+  renderRevisions(iv) {
+    if (!iv.revisions?.length) {
+      return;
+    }
+    const box = L.DomUtil.create('section', 'info-revisions', this.body);
+    L.DomUtil.create('h3', '', box).textContent = t('revisedHeading');
+    const ul = L.DomUtil.create('ul', '', box);
+    const items = iv.revisions.map((r) => {
+      const li = L.DomUtil.create('li', '', ul);
+      li.append(`${t('revisedOn')} `);
+      dateInto(li, r.published, 'short');
+      const words = L.DomUtil.create('span', 'revision-words', li);
+      words.lang = 'en';
+      words.dir = 'ltr';
+      return { r, words };
+    });
+    const link = L.DomUtil.create('a', 'revisions-link', box);
+    link.href = lang === 'fa' ? 'corrections?lang=fa' : 'corrections';
+    link.textContent = t('allCorrections');
+    revisions().then((byID) => {
+      for (const { r, words } of items) {
+        const rv = byID.get(r.id);
+        if (rv) {
+          words.textContent = `: ${rv.summary}. ${rv.reason}`;
+        }
+      }
+    }).catch(() => {}); // the dates stay; the corrections page has the words
   },
 
   // renderCountryside writes what is known outside the centre on day, as
@@ -266,7 +315,7 @@ export const InfoPanel = L.Control.extend({
     note.textContent = text;
     const srcs = L.DomUtil.create('div', 'claim-sources', parent);
     ids.forEach((id, i) => {
-      srcs.append(i > 0 ? '; ' : '', sourceLink(this.index.source(id)));
+      srcs.append(i > 0 ? '; ' : '', sourceLink(this.index.source(id), this.index.publishedLater(id, this.state.model.date)));
     });
   },
 

@@ -160,9 +160,11 @@ export const TimeControl = L.Control.extend({
     }
     this.ends.replaceChildren();
     dateInto(L.DomUtil.create('span', '', this.ends), from, 'short');
+    // "last updated" is the dataset's last edit (the server's updated), not
+    // the last record: a correction of 2021 rows is an update too.
     const updated = L.DomUtil.create('span', 'tc-updated', this.ends);
     updated.append(`${t('lastUpdated')} `);
-    dateInto(updated, m.evidenceEnd, 'short');
+    dateInto(updated, m.updated || m.evidenceEnd, 'short');
     dateInto(L.DomUtil.create('span', '', this.ends), to, 'short');
   },
 

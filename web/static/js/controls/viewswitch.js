@@ -1,4 +1,5 @@
-// The view switch: assessed status, or what one party claimed.
+// The view switch: assessed status, or what one party claimed; and when the
+// map is drawn from: with hindsight, or as known at the time (known.js).
 
 import { t, viewLabel } from '../i18n.js';
 import { views } from '../timelineindex.js';
@@ -6,9 +7,10 @@ import { views } from '../timelineindex.js';
 export const ViewSwitch = L.Control.extend({
   options: { position: 'topleft' },
 
-  initialize(state, options) {
+  initialize(state, known, options) {
     L.setOptions(this, options);
     this.state = state;
+    this.known = known;
     this.onChange = () => this.render();
   },
 
@@ -28,6 +30,22 @@ export const ViewSwitch = L.Control.extend({
       L.DomEvent.on(input, 'change', () => this.state.setView(view));
       return input;
     });
+    this.whenInputs = [];
+    if (this.known?.available) {
+      const when = L.DomUtil.create('fieldset', 'knownswitch', root);
+      L.DomUtil.create('legend', '', when).textContent = t('knownLegend');
+      this.whenInputs = [false, true].map((on) => {
+        const label = L.DomUtil.create('label', '', when);
+        const input = L.DomUtil.create('input', '', label);
+        input.type = 'radio';
+        input.name = 'known';
+        input.value = on ? 'time' : 'hindsight';
+        L.DomUtil.create('span', 'label-long', label).textContent = t(on ? 'knownTime' : 'knownHindsight');
+        L.DomUtil.create('span', 'label-short', label).textContent = t(on ? 'knownTimeShort' : 'knownHindsightShort');
+        L.DomEvent.on(input, 'change', () => this.state.setKnown(on));
+        return input;
+      });
+    }
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
     this.state.addEventListener('change', this.onChange);
@@ -42,6 +60,9 @@ export const ViewSwitch = L.Control.extend({
   render() {
     for (const input of this.inputs) {
       input.checked = input.value === this.state.view;
+    }
+    for (const input of this.whenInputs) {
+      input.checked = (input.value === 'time') === this.state.known;
     }
   },
 });
