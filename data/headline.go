@@ -12,7 +12,7 @@ type PhraseKind string
 // then its denials.
 const (
 	PhraseChange     PhraseKind = "change"     // Places: From → To
-	PhraseReassessed PhraseKind = "reassessed" // Places: To, assessment updated (Confidence): a new interval, same status
+	PhraseReassessed PhraseKind = "reassessed" // Places: To, on new evidence (Confidence): a new interval, same status
 	PhraseClaim      PhraseKind = "claim"      // Party claims Places (for itself)
 	PhraseClaimAs    PhraseKind = "claim_as"   // Party calls Places Status
 	PhraseDenyClaim  PhraseKind = "deny_claim" // Party denies Other's claim of the day
@@ -36,6 +36,10 @@ type Phrase struct {
 	Party      Party      // claims and denials
 	Other      Party      // deny_claim: whose claim is denied
 	Status     Status     // claim_as: the status claimed
+	// Revised is, for a change or a reassessment, the day the latest
+	// correction of those rows was published (zero when none was): the
+	// headline tells a corrected assessment from new evidence.
+	Revised Day
 }
 
 // Headline returns the phrases of day's headline: the assessed changes of
@@ -77,6 +81,7 @@ func (d *Dataset) changePhrases(day Day) []Phrase {
 		area     *Area
 		from, to Status
 		conf     Confidence
+		revised  Day
 	}
 	var changes []change
 	for i := range d.Areas {
@@ -86,6 +91,9 @@ func (d *Dataset) changePhrases(day Day) []Phrase {
 				continue
 			}
 			c := change{area: &d.Areas[i], from: StatusUnknown, to: ivs[k].Status}
+			if rs := d.IntervalRevisions(&ivs[k]); len(rs) > 0 {
+				c.revised = rs[0].Published // newest first
+			}
 			if k > 0 {
 				c.from = ivs[k-1].Status
 			}
@@ -110,6 +118,7 @@ func (d *Dataset) changePhrases(day Day) []Phrase {
 			j = len(out) - 1
 		}
 		groups[j] = append(groups[j], c.area.PCode)
+		out[j].Revised = max(out[j].Revised, c.revised)
 	}
 	for j := range out {
 		out[j].Places = d.PlacesOf(groups[j])

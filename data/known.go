@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 )
@@ -123,6 +124,7 @@ func (d *Dataset) keepKnown(events []Event, presence []Presence, intervals map[s
 				continue
 			}
 			iv.Confidence = d.confidenceKnown(iv.Confidence, iv.Sources, known)
+			iv.Note = laterNote(len(iv.Sources)-len(known), iv.Note)
 			iv.Sources, iv.To = known, 0
 			if n := len(kept); n > 0 {
 				kept[n-1].To = iv.From
@@ -150,6 +152,15 @@ func (d *Dataset) keepKnown(events []Event, presence []Presence, intervals map[s
 			d.Presence = append(d.Presence, pr)
 		}
 	}
+}
+
+// laterNote marks a note written with hindsight: it may tell of sources
+// published later, which the map at the time leaves out.
+func laterNote(later int, note string) string {
+	if later == 0 || note == "" {
+		return note
+	}
+	return fmt.Sprintf("[Written later; %d of the sources it rests on were published after this day and are left out here.] %s", later, note)
 }
 
 // knownOf returns the ids of d's sources among ids, in their order.

@@ -99,6 +99,11 @@ func WriteHistoryGPKG(ctx context.Context, path string, ds *data.Dataset) error 
 		// the full one).
 		newGPKGLayer(wire.Countryside, "MULTIPOLYGON", countryside, func(r wire.CountrysideRec) orb.Geometry { return r.Area.Display }),
 	}
+	// Each table says which dataset it comes from (issue 22): the version, the
+	// last edit and the latest evidence about control, in its description.
+	for i := range layers {
+		layers[i].description += " " + DatasetLine(ds)
+	}
 	if err := writeGPKG(ctx, path, layers); err != nil {
 		return fmt.Errorf("export: geopackage: %w", err)
 	}

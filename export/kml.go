@@ -40,7 +40,7 @@ func WriteHistoryKML(ctx context.Context, w io.Writer, ds *data.Dataset) error {
 		return err
 	}
 	doc := kml.Document(append(append([]kml.Element{kml.Name("controlmap: Panjshir and Andarab"),
-		kml.Description(data.Attribution + ". Assessed control and events, with sources.")}, kmlStyles()...),
+		kml.Description(data.Attribution + ". Assessed control and events, with sources. " + DatasetLine(ds))}, kmlStyles()...),
 		lazyFolder{ctx, "Assessed control", kmlControl(ds, book)}, lazyFolder{ctx, "Events", kmlEvents(ds, book)})...)
 	return kml.KML(doc).WriteIndent(w, "", " ")
 }

@@ -144,3 +144,21 @@ func (l *layout) credit() string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// DatasetLine names the dataset an export comes from, for the files that
+// have no other place for it (GeoPackage descriptions, KML): its version,
+// last edit and the latest evidence about control, as the JSON documents'
+// dataset_version, updated and evidence_up_to.
+func DatasetLine(ds *data.Dataset) string {
+	day := func(d data.Day) string {
+		if d == 0 {
+			return "unknown"
+		}
+		return d.String()
+	}
+	line := fmt.Sprintf("Dataset version %s, updated %s, evidence up to %s.", ds.Version, day(ds.Updated()), day(ds.EvidenceUpTo()))
+	if ds.Known != 0 {
+		line += fmt.Sprintf(" As known at the end of %s.", ds.Known)
+	}
+	return line
+}

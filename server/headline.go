@@ -24,7 +24,11 @@ var (
 // dispute), else, after the last record, that nothing newer is known.
 func (s *Server) headlineText(day data.Day) string {
 	if day > s.ds.LastChange {
-		return fmt.Sprintf("No new evidence since %s: the last assessed status holds.", shortDate(s.ds.LastChange))
+		upTo := s.ds.EvidenceUpTo()
+		if upTo == 0 {
+			upTo = s.ds.LastChange
+		}
+		return fmt.Sprintf("No new evidence about control since %s: the last assessed status holds.", shortDate(upTo))
 	}
 	var parts []string
 	for _, p := range s.ds.Headline(day) {
@@ -49,9 +53,9 @@ func (s *Server) phraseText(p data.Phrase) string {
 	names := s.placesText(p.Places)
 	switch p.Kind {
 	case data.PhraseChange:
-		return fmt.Sprintf("%s: %s → %s", names, headlineStatus[p.From], headlineStatus[p.To])
+		return fmt.Sprintf("%s: %s → %s%s", names, headlineStatus[p.From], headlineStatus[p.To], revisedText(p.Revised))
 	case data.PhraseReassessed:
-		return fmt.Sprintf("%s: %s, assessment updated (%s)", names, headlineStatus[p.To], headlineConfidence[p.Confidence])
+		return fmt.Sprintf("%s: %s, on new evidence (%s)%s", names, headlineStatus[p.To], headlineConfidence[p.Confidence], revisedText(p.Revised))
 	case data.PhraseClaim:
 		return fmt.Sprintf("the %s claim %s", headlineParty[p.Party], names)
 	case data.PhraseClaimAs:
@@ -60,6 +64,15 @@ func (s *Server) phraseText(p data.Phrase) string {
 		return fmt.Sprintf("the %s deny the %s claim", headlineParty[p.Party], headlineParty[p.Other])
 	}
 	return fmt.Sprintf("the %s deny reports about %s", headlineParty[p.Party], names)
+}
+
+// revisedText is the page's note on a corrected assessment: " (revised
+// 26 Nov 2026)", or nothing.
+func revisedText(d data.Day) string {
+	if d == 0 {
+		return ""
+	}
+	return " (revised " + shortDate(d) + ")"
 }
 
 // placesText names districts as the page does: whole provinces, then up to

@@ -21,11 +21,10 @@ const (
 // knownKey is one answer of a dataset as known at the time: the knowledge
 // epoch (data.Dataset.KnownEpoch) and what was asked.
 type knownKey struct {
-	epoch   data.Day
-	doc     string // "control", "timeline", "diff", "picture"
-	day, to data.Day
-	detail  data.Detail
-	extra   string
+	epoch  data.Day
+	doc    string // "control" or "timeline"
+	day    data.Day
+	detail data.Detail
 }
 
 // encoderAt returns the encoder of the dataset as known at the end of day

@@ -40,8 +40,8 @@ func checkReassessed(t *testing.T, p *page, ts *httptest.Server) {
 			t.Errorf("%s: a status 'changes' to itself: %q", day, text)
 		}
 	}
-	if !strings.Contains(text, "assessment updated") {
-		t.Errorf("%s: the revised assessment is not said: %q", day, text)
+	if !strings.Contains(text, "on new evidence") {
+		t.Errorf("%s: the reassessment on new evidence is not said: %q", day, text)
 	}
 }
 

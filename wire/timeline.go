@@ -84,6 +84,7 @@ type phraseJSON struct {
 	Party      data.Party      `json:"party,omitempty"`
 	Other      data.Party      `json:"other,omitempty"`
 	Status     data.Status     `json:"status,omitempty"`
+	Revised    *data.Day       `json:"revised,omitempty"` // the day the latest correction of these rows was published
 }
 
 // headlines returns the phrases of every day that has any (a change or a
@@ -95,7 +96,7 @@ func headlines(ds *data.Dataset, days []data.Day) map[string][]phraseJSON {
 		var ps []phraseJSON
 		for _, p := range ds.Headline(day) {
 			ps = append(ps, phraseJSON{Kind: p.Kind, Places: placesOf(p.Places), From: p.From, To: p.To,
-				Confidence: p.Confidence, Party: p.Party, Other: p.Other, Status: p.Status})
+				Confidence: p.Confidence, Party: p.Party, Other: p.Other, Status: p.Status, Revised: dayOrNil(p.Revised)})
 		}
 		if len(ps) > 0 {
 			out[day.String()] = ps

@@ -18,7 +18,8 @@ const dynamicURLs = {
   places: 'api/places',
   diff: (from, to) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
   // The PNG is in English; Dari text is carried by the SVG only.
-  picture: (day, view) => `api/export/map.${lang === 'fa' ? 'svg' : 'png'}?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social${lang === 'fa' ? '&lang=fa' : ''}`,
+  // known: the picture of the map as known at the time of day.
+  picture: (day, view, known = false) => `api/export/map.${lang === 'fa' ? 'svg' : 'png'}?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social${lang === 'fa' ? '&lang=fa' : ''}${known ? `&known=${encodeURIComponent(day)}` : ''}`,
   animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
   about: lang === 'fa' ? 'about?lang=fa' : 'about',
 };

@@ -13,7 +13,7 @@ export class KnownTimelines {
     this.state = state;
     this.hindsight = index.timeline;
     this.held = null; // the timeline as known at the time last fetched
-    this.asking = null; // the day being fetched
+    this.asking = null; // {day, promise} of the fetch under way
     const sync = () => this.sync();
     state.model.addEventListener('datechange', sync);
     state.addEventListener('change', (e) => {
@@ -44,10 +44,15 @@ export class KnownTimelines {
     if (KnownTimelines.covers(this.held, day)) {
       return this.use(this.held);
     }
-    if (this.asking === day) {
-      return undefined;
+    if (this.asking?.day === day) {
+      return this.asking.promise; // a second caller waits for the same answer
     }
-    this.asking = day;
+    const promise = this.fetch(day);
+    this.asking = { day, promise };
+    return promise;
+  }
+
+  async fetch(day) {
     try {
       const timeline = await getJSON(urls.timelineKnown(day));
       // A later day may have been asked for meanwhile: keep this answer only
@@ -57,9 +62,10 @@ export class KnownTimelines {
         this.use(timeline);
       }
     } finally {
-      this.asking = null;
+      if (this.asking?.day === day) {
+        this.asking = null;
+      }
     }
-    return undefined;
   }
 
   use(timeline) {

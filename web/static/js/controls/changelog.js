@@ -65,12 +65,21 @@ export const ChangeLog = L.Control.extend({
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
     this.state.model.addEventListener('datechange', this.onDate);
+    // A new timeline (the map as known at the time, or back to hindsight)
+    // changes what happened as the map tells it.
+    this.onTimeline = (e) => {
+      if (e.detail.what === 'timeline') {
+        this.render();
+      }
+    };
+    this.state.addEventListener('change', this.onTimeline);
     this.render();
     return root;
   },
 
   onRemove() {
     this.state.model.removeEventListener('datechange', this.onDate);
+    this.state.removeEventListener('change', this.onTimeline);
   },
 
   // render writes the list of the day, or, while the list is closed (as it

@@ -24,14 +24,20 @@ export function placesText(places, areas) {
 // changePhrase writes one assessed change of the districts named: a new
 // status ("Dara: Contested → Taliban"), or, where the status holds and the
 // assessment was revised on new evidence, the status and the confidence now
-// ("Dara: Taliban, assessment updated (Medium confidence)"), never a change
+// ("Dara: Taliban, on new evidence (Medium confidence)"), never a change
 // from Taliban to Taliban.
-export function changePhrase(names, previous, status, confidence) {
+// A change the map corrected later says so: "(revised 26 Nov 2026)".
+export function changePhrase(names, previous, status, confidence, revised = null) {
   const el = document.createElement('span');
   if (previous === status) {
-    return fill(el, 'headReassessed', { name: names, status: statusLabel(status), confidence: confidenceLabel(confidence) });
+    fill(el, 'headReassessed', { name: names, status: statusLabel(status), confidence: confidenceLabel(confidence) });
+  } else {
+    fill(el, 'headChange', { name: names, from: statusLabel(previous), to: statusLabel(status), arrow: t('arrow') });
   }
-  return fill(el, 'headChange', { name: names, from: statusLabel(previous), to: statusLabel(status), arrow: t('arrow') });
+  if (revised) {
+    fill(el, 'headRevised', { date: dateInto(document.createElement('span'), revised, 'short') });
+  }
+  return el;
 }
 
 // phraseText writes one phrase of the day's headline, as the server chose
@@ -42,7 +48,7 @@ function phraseText(p, areas) {
   switch (p.kind) {
     case 'change':
     case 'reassessed':
-      return changePhrase(names(), p.from, p.to, p.confidence);
+      return changePhrase(names(), p.from, p.to, p.confidence, p.revised);
     case 'claim':
     case 'claim_as':
       return fill(el, p.kind === 'claim' ? 'headClaim' : 'headClaimAs', { party: partyName(p.party), names: names(), status: statusLabel(p.status) });
@@ -132,7 +138,10 @@ export class Headline {
       return;
     }
     this.knownBanner.replaceChildren();
-    fill(this.knownBanner, 'knownBanner', { date: dateInto(document.createElement('span'), this.state.model.date, 'short') });
+    // Before the map's first publication (no publication known then) there
+    // was no map to show as published: the banner says evidence only.
+    fill(this.knownBanner, tl.updated ? 'knownBannerPublished' : 'knownBanner',
+      { date: dateInto(document.createElement('span'), this.state.model.date, 'short') });
     this.knownBanner.append(' ');
     const back = document.createElement('button');
     back.type = 'button';

@@ -74,8 +74,8 @@ export const ShareControl = L.Control.extend({
   },
 
   update() {
-    const { model, view } = this.state;
-    this.image.href = this.options.picture(model.date, view);
+    const { model, view, known } = this.state;
+    this.image.href = this.options.picture(model.date, view, known);
     this.image.download = `controlmap-${model.date}.${this.image.href.includes('.svg') ? 'svg' : 'png'}`;
     this.gif.href = this.options.animation(model.start, model.date);
     this.gif.download = `controlmap-${model.start}-${model.date}.gif`;

@@ -1,0 +1,82 @@
+package web_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestKnownAtTheTimeSwitch: the switch "At the time / With hindsight" at a
+// phone's and a laptop's size. A link with known=time opens the map as known
+// then (its banner, the server's status for the day as known then); the
+// switch goes back to hindsight, and the URL follows. The days and statuses
+// come from the API, as the map must show what the server computed.
+func TestKnownAtTheTimeSwitch(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	const day, pcode = "2021-08-21", "AF0907"
+	then := apiStatusesKnown(t, ts.URL, day)
+	now := apiStatuses(t, ts.URL, day)
+	if then[pcode] == now[pcode] {
+		t.Skipf("%s: %s is %s both at the time and with hindsight; pick another day", day, pcode, now[pcode])
+	}
+	for _, size := range [][2]int64{{390, 844}, {1366, 768}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			p := newPage(t)
+			p.do(t, chromedp.EmulateViewport(size[0], size[1]))
+			p.open(t, ts.URL+"/?date="+day+"&known=time&district="+pcode)
+			waitFor(t, p, `document.body.dataset.known === 'time'`)
+			if got := eval[string](t, p, `document.querySelector('.info-status').dataset.status`); got != then[pcode] {
+				t.Errorf("at the time the panel says %s, the server %s", got, then[pcode])
+			}
+			if hidden := eval[bool](t, p, `document.querySelector('.known-banner').hidden`); hidden {
+				t.Error("no banner says the map is shown as known at the time")
+			}
+			p.do(t, chromedp.Click(chromedp.CSS(`.known-banner .banner-back`)))
+			waitFor(t, p, `document.body.dataset.known === 'hindsight'`)
+			waitFor(t, p, `!location.search.includes('known=')`)
+			if got := eval[string](t, p, `document.querySelector('.info-status').dataset.status`); got != now[pcode] {
+				t.Errorf("with hindsight the panel says %s, the server %s", got, now[pcode])
+			}
+			// Back to the time with the switch itself.
+			p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.knownswitch input[value="time"]').click()`))
+			waitFor(t, p, `document.body.dataset.known === 'time' && location.search.includes('known=time')`)
+			if errs := p.errorList(); len(errs) > 0 {
+				t.Errorf("errors: %v", errs)
+			}
+		})
+	}
+}
+
+// TestPublishedLater: with hindsight, the panel marks the sources published
+// after the day shown; at the time there are none to mark.
+func TestPublishedLater(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	p := newPage(t)
+	p.do(t, chromedp.EmulateViewport(1366, 768))
+	p.open(t, ts.URL+"/?date=2021-09-06&district=AF0801")
+	waitFor(t, p, `document.querySelector('.info-sources') !== null`)
+	if n := eval[int](t, p, `document.querySelectorAll('.info .published-later').length`); n == 0 {
+		t.Error("Bazarak on 6 September 2021 cites sources published later (Amnesty 2023, The National 24 Sept), none marked")
+	}
+	p.open(t, ts.URL+"/?date=2021-09-06&district=AF0801&known=time")
+	waitFor(t, p, `document.body.dataset.known === 'time' && document.querySelector('.info-sources') !== null`)
+	if n := eval[int](t, p, `document.querySelectorAll('.info .published-later').length`); n != 0 {
+		t.Errorf("at the time %d sources are marked published later", n)
+	}
+}
+
+// apiStatusesKnown is apiStatuses for the map as known at the end of day.
+func apiStatusesKnown(t *testing.T, base, day string) map[string]string {
+	t.Helper()
+	doc := getJSON[struct {
+		Features []struct {
+			Properties struct{ PCode, Status string } `json:"properties"`
+		} `json:"features"`
+	}](t, base+"/api/control?date="+day+"&known="+day)
+	out := map[string]string{}
+	for _, f := range doc.Features {
+		out[f.Properties.PCode] = f.Properties.Status
+	}
+	return out
+}
