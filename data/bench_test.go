@@ -12,6 +12,18 @@ func BenchmarkStatesAt(b *testing.B) {
 	}
 }
 
+// BenchmarkKnownAt is building the dataset as known at the end of a day (a
+// cache miss of the server's map at the time): filtering the rows and
+// indexing them again.
+func BenchmarkKnownAt(b *testing.B) {
+	d := loadEmbedded(b)
+	days := []Day{d.First.AddDays(36), d.FirstPublished(), d.Updated()}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_ = d.KnownAt(days[i%len(days)])
+	}
+}
+
 // BenchmarkSnapshotIndex is the cache-key lookup of a day.
 func BenchmarkSnapshotIndex(b *testing.B) {
 	d := loadEmbedded(b)

@@ -42,7 +42,7 @@ func WriteHistoryCSV(ctx context.Context, w io.Writer, ds *data.Dataset) error {
 			}
 		}
 	}
-	return writeCSV(ctx, w, wire.Intervals, recs, func(r wire.IntervalRec) orb.Geometry { return r.Area.Geometry })
+	return writeCSV(ctx, w, ds, wire.Intervals, recs, func(r wire.IntervalRec) orb.Geometry { return r.Area.Geometry })
 }
 
 // ControlCSV writes every district's state on day (wire.Days) with
@@ -61,7 +61,7 @@ func ControlCSV(ds *data.Dataset, day data.Day) ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
-	err = writeCSV(context.Background(), &buf, wire.Days, recs, func(r wire.DayRec) orb.Geometry { return r.State.Area.Geometry })
+	err = writeCSV(context.Background(), &buf, ds, wire.Days, recs, func(r wire.DayRec) orb.Geometry { return r.State.Area.Geometry })
 	return buf.Bytes(), err
 }
 
@@ -81,7 +81,7 @@ func EventsCSV(ds *data.Dataset) ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
-	err = writeCSV(context.Background(), &buf, wire.Events, recs, wire.EventRec.Geometry)
+	err = writeCSV(context.Background(), &buf, ds, wire.Events, recs, wire.EventRec.Geometry)
 	return buf.Bytes(), err
 }
 
@@ -89,10 +89,17 @@ func EventsCSV(ds *data.Dataset) ([]byte, error) {
 // at its context.
 const checkEvery = 1024
 
-func writeCSV[T any](ctx context.Context, out io.Writer, s *wire.Schema[T], recs iter.Seq[T], geom func(T) orb.Geometry) error {
+// writeCSV writes the records of schema s, then the geometry as WKT and,
+// on every row, the dataset's version and last edit (a CSV has no other
+// place to say which dataset it comes from).
+func writeCSV[T any](ctx context.Context, out io.Writer, ds *data.Dataset, s *wire.Schema[T], recs iter.Seq[T], geom func(T) orb.Geometry) error {
 	w := csv.NewWriter(out)
-	if err := w.Write(append(s.FlatNames(), "wkt")); err != nil {
+	if err := w.Write(append(s.FlatNames(), "wkt", "dataset_version", "updated")); err != nil {
 		return err
+	}
+	updated := ""
+	if d := ds.Updated(); d != 0 {
+		updated = d.String()
 	}
 	n, row := 0, []string{}
 	for r := range recs {
@@ -106,7 +113,7 @@ func writeCSV[T any](ctx context.Context, out io.Writer, s *wire.Schema[T], recs
 		for _, v := range s.FlatValues(r) {
 			row = append(row, cell(v))
 		}
-		if err := w.Write(append(row, wkt.MarshalString(geom(r)))); err != nil {
+		if err := w.Write(append(row, wkt.MarshalString(geom(r)), ds.Version, updated)); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -58,6 +59,12 @@ func TestPublishedLater(t *testing.T) {
 	waitFor(t, p, `document.querySelector('.info-sources') !== null`)
 	if n := eval[int](t, p, `document.querySelectorAll('.info .published-later').length`); n == 0 {
 		t.Error("Bazarak on 6 September 2021 cites sources published later (Amnesty 2023, The National 24 Sept), none marked")
+	}
+	// The row was corrected on 26 November 2026: the panel says so, in words
+	// from /api/revisions.
+	waitFor(t, p, `(document.querySelector('.info-revisions .revision-words')?.textContent || '').includes('Bazarak')`)
+	if text := eval[string](t, p, `document.querySelector('.info-revisions').textContent`); !strings.Contains(text, "26 Nov 2026") {
+		t.Errorf("the corrections of Bazarak's row read %q", text)
 	}
 	p.open(t, ts.URL+"/?date=2021-09-06&district=AF0801&known=time")
 	waitFor(t, p, `document.body.dataset.known === 'time' && document.querySelector('.info-sources') !== null`)

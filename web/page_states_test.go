@@ -126,17 +126,18 @@ func TestPageDariText(t *testing.T) {
 	}
 }
 
-// TestAboutAxe: axe-core finds nothing on "About this map", in English and
-// in Dari (right to left, with the methodology kept in English below).
+// TestAboutAxe: axe-core finds nothing on "About this map" and on the
+// corrections page, in English and in Dari (right to left, with the
+// methodology and the log kept in English).
 func TestAboutAxe(t *testing.T) {
 	ts, _ := newSite(t, nil)
 	axe := axeSource(t)
 	p := newPage(t)
-	for _, q := range []string{"", "?lang=fa"} {
-		p.do(t, chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+"/about"+q))
+	for _, path := range []string{"/about", "/about?lang=fa", "/corrections", "/corrections?lang=fa"} {
+		p.do(t, chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+path))
 		waitFor(t, p, `document.readyState === 'complete'`)
 		if v := runAxe(t, p, axe); len(v) > 0 {
-			t.Errorf("/about%s: axe-core violations: %v", q, v)
+			t.Errorf("%s: axe-core violations: %v", path, v)
 		}
 	}
 }

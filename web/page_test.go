@@ -53,8 +53,10 @@ func checkDistrictsDrawn(t *testing.T, p *page, ts *httptest.Server) {
 	if d, today := currentDate(t, p), data.Today(time.Now()).String(); d != today {
 		t.Errorf("without a date the page shows %s, want today, %s", d, today)
 	}
-	if u, want := eval[string](t, p, `document.querySelector('.tc-updated bdi').dataset.iso`), datatest.Embedded(t).LastChange.String(); u != want {
-		t.Errorf("last updated reads %s, want the dataset's last record, %s", u, want)
+	// "last updated" is the dataset's last edit (its last publication), not
+	// its last record (issue 22).
+	if u, want := eval[string](t, p, `document.querySelector('.tc-updated bdi').dataset.iso`), datatest.Embedded(t).Updated().String(); u != want {
+		t.Errorf("last updated reads %s, want the dataset's last publication, %s", u, want)
 	}
 }
 

@@ -41,3 +41,16 @@ test('readURL keeps what is valid and drops the rest', () => {
   });
   assert.deepEqual(readURL('?date=2021-02-30&view=x&district=<b>&compare=2021-09-20..2021-08-10&map=9/95/69'), {});
 });
+
+test('known=time, and only that, asks for the map as known at the time', () => {
+  assert.deepEqual(readURL('?date=2021-09-06&known=time'), { date: '2021-09-06', known: true });
+  assert.deepEqual(readURL('?date=2021-09-06&known=2021-09-06'), { date: '2021-09-06' });
+  const s = newState();
+  const seen = [];
+  s.addEventListener('change', (e) => seen.push(e.detail.what));
+  s.setKnown(true);
+  s.setKnown(true);
+  s.setKnown(false);
+  assert.deepEqual(seen, ['known', 'known']);
+  assert.equal(s.known, false);
+});

@@ -22,6 +22,7 @@ const dynamicURLs = {
   picture: (day, view, known = false) => `api/export/map.${lang === 'fa' ? 'svg' : 'png'}?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social${lang === 'fa' ? '&lang=fa' : ''}${known ? `&known=${encodeURIComponent(day)}` : ''}`,
   animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
   about: lang === 'fa' ? 'about?lang=fa' : 'about',
+  corrections: lang === 'fa' ? 'corrections?lang=fa' : 'corrections',
 };
 
 // A static copy (controlmap publish) marks its page: there every document is
@@ -42,6 +43,7 @@ const staticURLs = {
   picture: (day) => `api/export/map/${day}.png`,
   animation: () => 'api/export/animation.gif',
   about: lang === 'fa' ? 'about.fa.html' : 'about.html',
+  corrections: lang === 'fa' ? 'corrections.fa.html' : 'corrections.html',
 };
 
 export const isStatic = document.querySelector('meta[name="controlmap-static"]') !== null;

@@ -248,7 +248,7 @@ export const InfoPanel = L.Control.extend({
       return { r, words };
     });
     const link = L.DomUtil.create('a', 'revisions-link', box);
-    link.href = lang === 'fa' ? 'corrections?lang=fa' : 'corrections';
+    link.href = urls.corrections;
     link.textContent = t('allCorrections');
     revisions().then((byID) => {
       for (const { r, words } of items) {
