@@ -46,11 +46,10 @@ func (d *Dataset) indexKnowledge() {
 			days = append(days, s.last)
 		}
 	}
-	for _, rv := range d.Revisions {
-		days = append(days, rv.Published)
-	}
-	if first := d.FirstPublished(); first != 0 {
-		days = append(days, first)
+	// Every publication: the map as published changes with it, and so do
+	// the publications and "updated" a dataset as known then says.
+	for _, p := range d.Publications {
+		days = append(days, p.Published)
 	}
 	slices.Sort(days)
 	d.knowledge = slices.Compact(days)
@@ -81,7 +80,7 @@ func (d *Dataset) KnownEpoch(k Day) Day { from, _ := d.knowledgeEpoch(k); return
 func (d *Dataset) KnownAt(k Day) *Dataset {
 	from, until := d.knowledgeEpoch(k)
 	nd := &Dataset{Areas: d.Areas, Periods: d.Periods, Places: d.Places, Context: d.Context,
-		Known: max(from, 1), KnownUntil: until,
+		Known: max(from, beforeAnySource), KnownUntil: until,
 		areaIndex: d.areaIndex, Intervals: map[string][]Interval{}, sourceIndex: map[string]int{}}
 	nd.Version = d.Version + "-k" + nd.Known.String()
 	for _, s := range d.Sources {
@@ -100,31 +99,34 @@ func (d *Dataset) KnownAt(k Day) *Dataset {
 			nd.Revisions = append(nd.Revisions, rv)
 		}
 	}
-	intervals, claims := d.Intervals, d.Claims
+	as := assessment{intervals: d.Intervals, claims: d.Claims}
 	if first := d.FirstPublished(); first != 0 && k >= first {
 		var err *replayError
-		if intervals, claims, err = d.assessmentAt(k); err != nil {
+		if as, err = d.assessmentAt(k); err != nil {
 			panic("data: the revisions were checked when loaded: " + err.err.Error()) // Load refuses a log that does not replay
 		}
 	}
-	nd.keepKnown(d.Events, d.Presence, intervals, claims)
+	nd.keepKnown(d, as)
 	nd.index()
 	nd.First = d.First // the same range of days: the map's, not the evidence's
 	return nd
 }
 
-// keepKnown fills d's rows from the given rows of the dataset with
-// hindsight, each with the sources d knows.
-func (d *Dataset) keepKnown(events []Event, presence []Presence, intervals map[string][]Interval, claims []Claim) {
-	for pc, ivs := range intervals {
+// keepKnown fills d's rows from the assessment as of the dataset with
+// hindsight (full), each with the sources d knows. A source the row cited
+// that full no longer lists (withdrawn since: a copy replaced by its
+// primary) is left out without counting as published later.
+func (d *Dataset) keepKnown(full *Dataset, as assessment) {
+	for pc, ivs := range as.intervals {
 		var kept []Interval
 		for _, iv := range ivs {
-			known := d.knownOf(iv.Sources)
+			known, later := d.knownOf(iv.Sources), len(full.knownOf(iv.Sources))
 			if len(known) == 0 {
 				continue
 			}
-			iv.Confidence = d.confidenceKnown(iv.Confidence, iv.Sources, known)
-			iv.Note = laterNote(len(iv.Sources)-len(known), iv.Note)
+			later -= len(known)
+			iv.Confidence = d.confidenceKnown(iv.Confidence, later, known)
+			iv.Note = laterNote(later, iv.Note)
 			iv.Sources, iv.To = known, 0
 			if n := len(kept); n > 0 {
 				kept[n-1].To = iv.From
@@ -135,19 +137,19 @@ func (d *Dataset) keepKnown(events []Event, presence []Presence, intervals map[s
 			d.Intervals[pc] = kept
 		}
 	}
-	for _, c := range claims {
+	for _, c := range as.claims {
 		if c.Sources = d.knownOf(c.Sources); len(c.Sources) > 0 {
 			d.Claims = append(d.Claims, c)
 		}
 	}
-	for _, e := range events {
-		if e.Sources = d.knownOf(e.Sources); len(e.Sources) > 0 {
+	for _, e := range full.Events {
+		if e.Sources = d.knownOf(e.Sources); len(e.Sources) > 0 && !as.addedLater[e.ID] {
 			d.Events = append(d.Events, e)
 		}
 	}
-	for _, pr := range presence {
+	for _, pr := range full.Presence {
 		if known := d.knownOf(pr.Sources); len(known) > 0 {
-			pr.Confidence = d.confidenceKnown(pr.Confidence, pr.Sources, known)
+			pr.Confidence = d.confidenceKnown(pr.Confidence, len(full.knownOf(pr.Sources))-len(known), known)
 			pr.Sources = known
 			d.Presence = append(d.Presence, pr)
 		}
@@ -174,15 +176,19 @@ func (d *Dataset) knownOf(ids []string) []string {
 	return out
 }
 
-// confidenceKnown is a row's confidence when only known of its sources
-// were published: the analyst's when all were, else the method's rule on
-// those known (d knows them), capped by the analyst's.
-func (d *Dataset) confidenceKnown(analyst Confidence, all, known []string) Confidence {
-	if len(known) == len(all) {
+// confidenceKnown is a row's confidence when later of its sources were not
+// yet published: the analyst's when none was later, else the method's rule
+// on those known (d knows them), capped by the analyst's.
+func (d *Dataset) confidenceKnown(analyst Confidence, later int, known []string) Confidence {
+	if later == 0 {
 		return analyst
 	}
 	return lowerConfidence(analyst, d.ConfidenceOf(known))
 }
+
+// beforeAnySource is the Known of a dataset as known before any source was
+// published: a real day (its documents write it), before every record.
+var beforeAnySource = civilDay(1000, 1, 1)
 
 // ConfidenceOf applies the method's rule to sources: two independent
 // stories give high, one medium, none low. (A single source on the ground

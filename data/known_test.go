@@ -19,13 +19,14 @@ func revisionsFixture(t *testing.T, revisions string) fstest.MapFS {
 	t.Helper()
 	m := fixture(t)
 	m[PublicationsFile] = &fstest.MapFile{Data: []byte("published,summary\n" +
-		"2026-11-25,First publication.\n2026-11-26,Corrections.\n")}
+		"2026-11-25,First publication.\n2026-11-26,Corrections.\n2026-11-30,New evidence only.\n")}
 	m[RevisionsFile] = &fstest.MapFile{Data: []byte("id,published,table,change,pcodes,was,now,reason,sources\n" + revisions)}
 	return m
 }
 
 const fixtureRevisions = `R1,2026-11-26,control,revised,AF0002,2021-09-02 day resistance medium S1,2021-09-03 day contested low S1;S2,Fighting reported from the 3rd.,S2
 R2,2026-11-26,claims,refiled,AF0001;AF0002,2021-09-04 resistance claim contested S1,2021-09-04 resistance denial resistance S1,It denies the Taliban's claim.,
+R3,2026-11-26,claims,refiled,AF0001,2021-09-05 taliban claim taliban S2,event +E1,The fall of North town is an event.,
 `
 
 func loadKnownFixture(t *testing.T) *Dataset {
@@ -58,9 +59,10 @@ func TestKnownAt(t *testing.T) {
 		{"2021-09-30", "2021-09-06", StatusTaliban, ConfidenceLow, StatusContested, ConfidenceLow, []string{"S1", "S2"}, 2},
 		// Before the first publication there was no map: today's reading.
 		{"2022-01-01", "2021-09-06", StatusTaliban, ConfidenceLow, StatusContested, ConfidenceLow, []string{"S1", "S2"}, 2},
-		// As published on 25 November 2026: South resistance, the NRF's claim.
-		{"2026-11-25", "2021-09-06", StatusTaliban, ConfidenceLow, StatusResistance, ConfidenceMedium, []string{"S1", "S2"}, 2},
-		{"2026-11-25", "2021-09-02", StatusResistance, ConfidenceHigh, StatusResistance, ConfidenceMedium, []string{"S1", "S2"}, 2},
+		// As published on 25 November 2026: South resistance, the NRF's
+		// claim, and the Taliban's claim of the 5th (an event since).
+		{"2026-11-25", "2021-09-06", StatusTaliban, ConfidenceLow, StatusResistance, ConfidenceMedium, []string{"S1", "S2"}, 3},
+		{"2026-11-25", "2021-09-02", StatusResistance, ConfidenceHigh, StatusResistance, ConfidenceMedium, []string{"S1", "S2"}, 3},
 		// After the revisions: as now (less the undated S3).
 		{"2026-11-26", "2021-09-06", StatusTaliban, ConfidenceLow, StatusContested, ConfidenceLow, []string{"S1", "S2"}, 2},
 	}
@@ -108,6 +110,11 @@ func TestKnownAtWithdrawnSource(t *testing.T) {
 	if iv == nil || iv.Status != StatusResistance || !slices.Equal(iv.Sources, []string{"S1"}) {
 		t.Fatalf("as published on 25 Nov: %+v, want resistance citing S1 only", iv)
 	}
+	// A withdrawn source was not published later: the confidence stays the
+	// analyst's and the note is not marked.
+	if iv.Confidence != ConfidenceMedium || strings.Contains(iv.Note, "Written later") {
+		t.Errorf("confidence %s, note %q", iv.Confidence, iv.Note)
+	}
 }
 
 func TestKnownAtRestoresARefiledClaim(t *testing.T) {
@@ -123,11 +130,18 @@ func TestKnownAtRestoresARefiledClaim(t *testing.T) {
 	if after.Claims[i].Kind != KindDenial {
 		t.Errorf("after the revision the NRF's row is a %s", after.Claims[i].Kind)
 	}
+	// E1 came with R3: the map as published before it had the claim only.
+	hasE1 := func(k *Dataset) bool {
+		return slices.ContainsFunc(k.Events, func(e Event) bool { return e.ID == "E1" })
+	}
+	if hasE1(before) || !hasE1(after) {
+		t.Errorf("E1, added on 26 Nov: on the 25th %v, on the 26th %v", hasE1(before), hasE1(after))
+	}
 }
 
 func TestKnowledgeDays(t *testing.T) {
 	d := loadKnownFixture(t)
-	want := []string{"2021-09-01", "2021-09-30", "2026-11-25", "2026-11-26"}
+	want := []string{"2021-09-01", "2021-09-30", "2026-11-25", "2026-11-26", "2026-11-30"}
 	var got []string
 	for _, k := range d.KnowledgeDays() {
 		got = append(got, k.String())
@@ -148,8 +162,17 @@ func TestKnowledgeDays(t *testing.T) {
 	if got := d.EvidenceUpTo(); got != day(t, "2021-09-30") {
 		t.Errorf("evidence up to %s, want 2021-09-30 (S2's month; S3 is undated)", got)
 	}
-	if d.Updated() != day(t, "2026-11-26") || d.FirstPublished() != day(t, "2026-11-25") {
+	if d.Updated() != day(t, "2026-11-30") || d.FirstPublished() != day(t, "2026-11-25") {
 		t.Errorf("updated %s, first published %s", d.Updated(), d.FirstPublished())
+	}
+	// A publication with no revision still starts a period: what the map
+	// as known then says of its last update changes with it.
+	if a, b := d.KnownAt(day(t, "2026-11-29")), d.KnownAt(day(t, "2026-11-30")); a.Updated() != day(t, "2026-11-26") || b.Updated() != day(t, "2026-11-30") {
+		t.Errorf("updated as known on 29 Nov %s, on 30 Nov %s", a.Updated(), b.Updated())
+	}
+	// Before any source: a real day, never a zero one.
+	if k := d.KnownAt(day(t, "2021-08-01")); k.Known.String() != "1000-01-01" || k.KnownUntil != day(t, "2021-09-01") {
+		t.Errorf("known before any source: %s until %s", k.Known, k.KnownUntil)
 	}
 }
 
@@ -165,8 +188,10 @@ func TestRevisionsThatDoNotFitFail(t *testing.T) {
 			"revisions.csv:2: R1: data: bad value: column now: no claim"},
 		{"event not there", "R1,2026-11-26,claims,refiled,AF0001,2021-09-04 resistance claim contested S1,event E99,x,\n",
 			"revisions.csv:2: data: bad value: column now: no event E99"},
-		{"published after the last publication", "R1,2026-12-01,control,added,AF0002,,2021-09-03 day contested low S1;S2,x,\n",
-			"revisions.csv:2: data: bad value: column published"},
+		{"published on no publication day", "R1,2026-11-27,control,added,AF0002,,2021-09-03 day contested low S1;S2,x,\n",
+			"revisions.csv:2: data: bad value: column published: 2026-11-27 is not a day of publications.csv"},
+		{"nothing changed", "R1,2026-11-26,control,revised,AF0002,2021-09-03 day contested low S1;S2,2021-09-03 day contested low S1;S2,x,\n",
+			"a revision that changes nothing"},
 		{"added with a was", "R1,2026-11-26,control,added,AF0002,2021-09-03 day contested low S1;S2,2021-09-03 day contested low S1;S2,x,\n",
 			"a control revision added needs was empty and now set"},
 		{"unknown source now", "R1,2026-11-26,control,revised,AF0002,2021-09-02 day resistance medium S1,2021-09-03 day contested low S1;S9,x,\n",

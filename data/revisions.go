@@ -89,8 +89,11 @@ type Revision struct {
 	// it was removed.
 	WasClaim, NowClaim *ClaimRow
 	NowEvents          []string
-	Reason             string
-	Sources            []string
+	// NewEvents are those of NowEvents this revision added to events.csv
+	// ("+ID" in the file): the map as published before it had no such event.
+	NewEvents []string
+	Reason    string
+	Sources   []string
 
 	line int
 }
@@ -174,9 +177,9 @@ func (d *Dataset) loadRevisions(tables fs.FS, p *problems) {
 				p.add(RevisionsFile, r.line, fmt.Errorf("%w: column published: %s comes after a revision of %s", ErrOrder, rv.Published, d.Revisions[n-1].Published))
 				continue
 			}
-			if up := d.Updated(); up != 0 && (rv.Published > up || rv.Published < d.FirstPublished()) {
-				p.add(RevisionsFile, r.line, fmt.Errorf("%w: column published: %s is outside the publications (%s to %s) in %s",
-					ErrBadValue, rv.Published, d.FirstPublished(), up, PublicationsFile))
+			if len(d.Publications) > 0 && !slices.ContainsFunc(d.Publications, func(p Publication) bool { return p.Published == rv.Published }) {
+				p.add(RevisionsFile, r.line, fmt.Errorf("%w: column published: %s is not a day of %s (%s to %s)",
+					ErrBadValue, rv.Published, PublicationsFile, d.FirstPublished(), d.Updated()))
 				continue
 			}
 			ids[rv.ID] = true
@@ -186,7 +189,11 @@ func (d *Dataset) loadRevisions(tables fs.FS, p *problems) {
 	if p.failed(RevisionsFile) || p.failed(ControlFile) || p.failed(ClaimsFile) || p.failed(EventsFile) {
 		return
 	}
-	if _, _, err := d.assessmentAt(0); err != nil {
+	if len(d.Revisions) > 0 && len(d.Publications) == 0 {
+		p.add(RevisionsFile, 0, fmt.Errorf("%w: revisions need %s: the days they were published", ErrMissing, PublicationsFile))
+		return
+	}
+	if _, err := d.assessmentAt(0); err != nil {
 		p.add(RevisionsFile, err.line, err.err)
 	}
 }
@@ -243,6 +250,9 @@ func (d *Dataset) parseControlRevision(rv *Revision, was, now string) error {
 	if !ok {
 		return fmt.Errorf("%w: column change: %q; a control revision is revised, added or removed", ErrVocabulary, rv.Change)
 	}
+	if rv.Change == ChangeRevised && rv.WasRow != nil && rv.NowRow != nil && rv.WasRow.equal(*rv.NowRow) {
+		return fmt.Errorf("%w: columns was and now: a revision that changes nothing", ErrBadValue)
+	}
 	if w != [2]bool{was != "", now != ""} {
 		return fmt.Errorf("%w: columns was and now: a control revision %s needs was %s and now %s", ErrBadValue, rv.Change,
 			presence(w[0]), presence(w[1]))
@@ -270,15 +280,22 @@ func (d *Dataset) parseClaimRevision(rv *Revision, was, now string) error {
 		return fmt.Errorf("%w: column now: a removed claim has none", ErrBadValue)
 	case rv.Change == ChangeRemoved:
 	case isEvent:
-		rv.NowEvents = splitList(id)
-		for _, id := range rv.NowEvents {
+		for _, id := range splitList(id) {
+			if added, ok := strings.CutPrefix(id, "+"); ok {
+				id = added
+				rv.NewEvents = append(rv.NewEvents, id)
+			}
 			if !slices.ContainsFunc(d.Events, func(e Event) bool { return e.ID == id }) {
 				return fmt.Errorf("%w: column now: no event %s in %s", ErrBadValue, id, EventsFile)
 			}
+			rv.NowEvents = append(rv.NowEvents, id)
 		}
 	default:
 		if rv.NowClaim, err = d.parseClaimRow(now); err != nil {
 			return fmt.Errorf("column now: %w", err)
+		}
+		if rv.claimKey(rv.NowClaim) == rv.claimKey(rv.WasClaim) && slices.Equal(rv.NowClaim.Sources, rv.WasClaim.Sources) {
+			return fmt.Errorf("%w: columns was and now: a revision that changes nothing", ErrBadValue)
 		}
 	}
 	return nil
@@ -358,18 +375,26 @@ type replayError struct {
 	err  error
 }
 
-// assessmentAt returns the control rows (by P-code) and claims as they
-// stood at the end of day k: the revisions published after k undone, newest
-// first. Undoing checks each revision against the rows it finds: the row a
-// revision says it made must be there. A restored row's note says what
-// happened to it later.
-func (d *Dataset) assessmentAt(k Day) (map[string][]Interval, []Claim, *replayError) {
+// assessment is the dataset's assessment as it stood on a day: the control
+// rows by P-code, the claims, and the events added since (which it had not).
+type assessment struct {
+	intervals  map[string][]Interval
+	claims     []Claim
+	addedLater map[string]bool // event ids
+}
+
+// assessmentAt returns the assessment as it stood at the end of day k: the
+// revisions published after k undone, newest first. Undoing checks each
+// revision against the rows it finds: the row a revision says it made must
+// be there. A restored row's note says what happened to it later.
+func (d *Dataset) assessmentAt(k Day) (assessment, *replayError) {
 	rows := make(map[string][]Interval, len(d.Intervals))
 	for pc, ivs := range d.Intervals {
 		rows[pc] = slices.Clone(ivs)
 	}
 	claims := slices.Clone(d.Claims)
 	restored := map[string]bool{} // claims put back, by claimKey: a split claim is put back once
+	later := map[string]bool{}
 	for i := len(d.Revisions) - 1; i >= 0 && d.Revisions[i].Published > k; i-- {
 		rv := &d.Revisions[i]
 		var err error
@@ -377,9 +402,12 @@ func (d *Dataset) assessmentAt(k Day) (map[string][]Interval, []Claim, *replayEr
 			rows[rv.PCodes[0]], err = rv.undoControl(rows[rv.PCodes[0]])
 		} else {
 			claims, err = rv.undoClaim(claims, restored)
+			for _, id := range rv.NewEvents {
+				later[id] = true
+			}
 		}
 		if err != nil {
-			return nil, nil, &replayError{rv.line, fmt.Errorf("%s: %w", rv.ID, err)}
+			return assessment{}, &replayError{rv.line, fmt.Errorf("%s: %w", rv.ID, err)}
 		}
 	}
 	for pc, ivs := range rows {
@@ -387,7 +415,7 @@ func (d *Dataset) assessmentAt(k Day) (map[string][]Interval, []Claim, *replayEr
 			delete(rows, pc)
 		}
 	}
-	return rows, claims, nil
+	return assessment{intervals: rows, claims: claims, addedLater: later}, nil
 }
 
 func (rv *Revision) undoControl(ivs []Interval) ([]Interval, error) {

@@ -87,3 +87,31 @@ func apiStatusesKnown(t *testing.T, base, day string) map[string]string {
 	}
 	return out
 }
+
+// TestKnownScrubAndBack: keys pressed faster than the answers come (one
+// request at a time) still end on the map as known on the last day, and
+// Back restores the switch with the rest of the state.
+func TestKnownScrubAndBack(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	const pcode = "AF0907"
+	p := newPage(t)
+	p.do(t, chromedp.EmulateViewport(1366, 768))
+	p.open(t, ts.URL+"/?date=2021-08-17&known=time&district="+pcode)
+	waitFor(t, p, `document.body.dataset.known === 'time'`)
+	p.do(t, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur();
+		for (let i = 0; i < 6; i++) document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));`))
+	const last = "2021-08-23"
+	waitFor(t, p, `document.body.dataset.known === 'time' && document.querySelector('.tc-date bdi').dataset.iso === '`+last+`'`)
+	then := apiStatusesKnown(t, ts.URL, last)
+	waitFor(t, p, `document.querySelector('.info-status').dataset.status === '`+then[pcode]+`'`)
+	if got := eval[string](t, p, `document.querySelector('.known-banner').textContent`); !strings.Contains(got, "23 Aug") {
+		t.Errorf("the banner reads %q, want the day shown", got)
+	}
+	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.knownswitch input[value="hindsight"]').click()`))
+	waitFor(t, p, `document.body.dataset.known === 'hindsight' && !location.search.includes('known=')`)
+	p.do(t, chromedp.Evaluate[chromedp.Void](`history.back()`))
+	waitFor(t, p, `location.search.includes('known=time') && document.body.dataset.known === 'time'`)
+	if errs := p.errorList(); len(errs) > 0 {
+		t.Errorf("errors: %v", errs)
+	}
+}

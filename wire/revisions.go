@@ -130,6 +130,14 @@ type atomCategory struct {
 	Term string `xml:"term,attr"`
 }
 
+// sentence ends s with a full stop unless it ends with one already.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
+}
+
 // atomTime is a day as an RFC 3339 date-time (RFC 4287 section 3.3).
 func atomTime(d data.Day) string { return d.Time().Format(time.RFC3339) }
 
@@ -138,8 +146,12 @@ func atomTime(d data.Day) string { return d.Time().Format(time.RFC3339) }
 // entry's id is its link on the corrections page, stable across
 // publications).
 func (e *Encoder) Feed(base string) ([]byte, error) {
+	updated := e.ds.Updated()
+	if updated == 0 { // no publications: the last record stands for them
+		updated = e.ds.LastChange
+	}
 	f := atomFeed{Lang: "en", ID: base + "feed.atom", Title: "controlmap: corrections and new evidence",
-		Updated: atomTime(max(e.ds.Updated(), 1)), Author: atomAuthor{"controlmap"}, Rights: data.Attribution,
+		Updated: atomTime(updated), Author: atomAuthor{"controlmap"}, Rights: data.Attribution,
 		Links: []atomLink{{Rel: "self", Type: TypeAtom, Href: base + "feed.atom"}, {Rel: "alternate", Type: "text/html", Href: base + "corrections"}}}
 	var entries []atomEntry
 	for _, p := range e.ds.Publications {
@@ -153,7 +165,7 @@ func (e *Encoder) Feed(base string) ([]byte, error) {
 		id := base + "corrections#" + rv.ID
 		entries = append(entries, atomEntry{ID: id, Title: rv.Summary(e.ds.AreaNames(rv.PCodes)), Updated: atomTime(rv.Published),
 			Link: atomLink{Rel: "alternate", Href: id}, Category: atomCategory{"revision"},
-			Summary: fmt.Sprintf("%s Revision %s, published %s.", rv.Reason, rv.ID, rv.Published)})
+			Summary: fmt.Sprintf("%s Revision %s, published %s.", sentence(rv.Reason), rv.ID, rv.Published)})
 	}
 	// Newest first; a publication before its revisions of the same day.
 	slices.SortStableFunc(entries, func(a, b atomEntry) int { return strings.Compare(b.Updated, a.Updated) })

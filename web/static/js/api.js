@@ -16,7 +16,7 @@ const dynamicURLs = {
   stats: 'api/stats',
   periods: 'api/periods',
   places: 'api/places',
-  diff: (from, to) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  diff: (from, to, known = null) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${known ? `&known=${encodeURIComponent(known)}` : ''}`,
   // The PNG is in English; Dari text is carried by the SVG only.
   // known: the picture of the map as known at the time of day.
   picture: (day, view, known = false) => `api/export/map.${lang === 'fa' ? 'svg' : 'png'}?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social${lang === 'fa' ? '&lang=fa' : ''}${known ? `&known=${encodeURIComponent(day)}` : ''}`,

@@ -24,12 +24,14 @@ export function follow(period, day, start) {
 // diffOf gives the comparison of a period: asked of the server, or
 // computed in the page when it is a static copy (whose code is loaded only
 // there, and only once compare mode is used).
-async function diffOf(index, period) {
+// At the time, the comparison is of the map as known at the period's end
+// (the day shown), as the server computes it.
+async function diffOf(index, period, known) {
   if (isStatic) {
     const { localDiff } = await import('./localdiff.js');
     return localDiff(index, period.from, period.to);
   }
-  return getJSON(urls.diff(period.from, period.to));
+  return getJSON(urls.diff(period.from, period.to, known ? period.to : null));
 }
 
 // bindComparison starts following state, comparing with index (a
@@ -43,7 +45,7 @@ export function bindComparison(state, index) {
     // drawn from the timeline index meanwhile (districts.js).
     timer = setTimeout(async () => {
       try {
-        state.setComparison(period, { diff: await diffOf(index, period) });
+        state.setComparison(period, { diff: await diffOf(index, period, state.known) });
       } catch (err) {
         state.setComparison(period, { error: err.message });
       }
@@ -62,10 +64,17 @@ export function bindComparison(state, index) {
       state.setCompare(follow(state.compare, model.date, model.start));
     }
   };
+  const onKnown = (e) => {
+    if (e.detail.what === 'known' && state.compare) {
+      fetchSoon(state.compare);
+    }
+  };
   state.addEventListener('comparechange', load);
+  state.addEventListener('change', onKnown);
   model.addEventListener('datechange', onDate);
   return () => {
     state.removeEventListener('comparechange', load);
+    state.removeEventListener('change', onKnown);
     model.removeEventListener('datechange', onDate);
   };
 }

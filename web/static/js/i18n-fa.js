@@ -32,7 +32,7 @@ export const fa = {
   knownLegend: 'شواهد', knownHindsight: 'با نگاه به گذشته', knownTime: 'در همان زمان', knownHindsightShort: 'اکنون', knownTimeShort: 'همان زمان',
   knownBanner: 'آن‌گونه که در همان زمان دانسته می‌شد: تنها شواهدی که تا پایان {date} منتشر شده بود.',
   knownBannerPublished: 'آن‌گونه که در همان زمان دانسته می‌شد: نقشه آن‌گونه که در {date} منتشر شد، از شواهدی که تا آن روز منتشر شده بود.',
-  backToHindsight: 'نمایش با نگاه به گذشته',
+  backToHindsight: 'نمایش با نگاه به گذشته', knownPending: 'در حال دریافت نقشه آن‌گونه که در {date} دانسته می‌شد…',
   headQuiet: 'در این روز تغییری ثبت نشده است.', headChange: '{name}: {from} {arrow} {to}', headReassessed: '{name}: {status}، بر پایهٔ شواهد تازه ({confidence})', headRevised: ' (اصلاح‌شده در {date})',
   headClaim: '{party} مدعی {names} است', headClaimAs: '{party} مدعی {names} ({status}) است', headDenyClaim: '{party} ادعای {other} را رد می‌کند', headDenyAbout: '{party} گزارش‌ها دربارهٔ {names} را رد می‌کند', headDisputed: 'ادعاها بر سر {n} ولسوالی با هم نمی‌خوانند',
   partyTaliban: 'طالبان', partyResistance: 'جبهه مقاومت ملی', partyIndependent: 'گزارش‌های مستقل', partyState: 'رسانه‌های دولتی', stateMedia: 'رسانه‌های دولتی (نه مستقل)',

@@ -38,7 +38,7 @@ const strings = {
     knownLegend: 'Evidence', knownHindsight: 'With hindsight', knownTime: 'At the time', knownHindsightShort: 'Hindsight', knownTimeShort: 'At the time',
     knownBanner: 'As known at the time: only the evidence published by the end of {date}.',
     knownBannerPublished: 'As known at the time: the map as it was published on {date}, from the evidence published by then.',
-    backToHindsight: 'Show with hindsight',
+    backToHindsight: 'Show with hindsight', knownPending: 'Asking for the map as known on {date}…',
     headQuiet: 'No change recorded on this day.', headChange: '{name}: {from} {arrow} {to}', headReassessed: '{name}: {status}, on new evidence ({confidence})', headRevised: ' (revised {date})',
     headClaim: 'the {party} claim {names}', headClaimAs: 'the {party} call {names} {status}', headDenyClaim: 'the {party} deny the {other} claim', headDenyAbout: 'the {party} deny reports about {names}', headDisputed: 'claims disagree over {n} districts',
     partyTaliban: 'Taliban', partyResistance: 'NRF', partyIndependent: 'independent reports', partyState: 'state media', stateMedia: 'State media (not independent)',

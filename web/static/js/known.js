@@ -4,8 +4,14 @@
 // day shown and hands it to the index, and hands back the timeline with
 // hindsight when the reader switches back. Every panel then redraws from
 // the index as usual.
+//
+// One request at a time: while it is on its way the reader may move on (a
+// drag across months); when it comes, the day then shown is asked for if
+// the answer does not cover it. Until the right timeline is in, `pending`
+// is true and the banner says so, so no other period's map is ever labelled
+// as known on the day shown.
 
-import { getJSON, urls } from './api.js';
+import { getJSON, showError, urls } from './api.js';
 
 export class KnownTimelines {
   constructor({ index, state }) {
@@ -13,7 +19,7 @@ export class KnownTimelines {
     this.state = state;
     this.hindsight = index.timeline;
     this.held = null; // the timeline as known at the time last fetched
-    this.asking = null; // {day, promise} of the fetch under way
+    this.inFlight = null; // the promise of the request under way
     const sync = () => this.sync();
     state.model.addEventListener('datechange', sync);
     state.addEventListener('change', (e) => {
@@ -24,7 +30,7 @@ export class KnownTimelines {
   }
 
   // available says whether this copy can show the map at the time (a static
-  // copy cannot: it holds no per-day timelines).
+  // copy cannot: it holds no timelines per period).
   get available() {
     return urls.timelineKnown !== null;
   }
@@ -34,36 +40,49 @@ export class KnownTimelines {
     return Boolean(timeline && timeline.known && timeline.known <= day && (!timeline.known_until || day < timeline.known_until));
   }
 
-  // sync makes the index answer for the mode and the day shown; it resolves
-  // once it does.
-  async sync() {
-    const day = this.state.model.date;
-    if (!this.state.known || !this.available) {
-      return this.use(this.hindsight);
-    }
-    if (KnownTimelines.covers(this.held, day)) {
-      return this.use(this.held);
-    }
-    if (this.asking?.day === day) {
-      return this.asking.promise; // a second caller waits for the same answer
-    }
-    const promise = this.fetch(day);
-    this.asking = { day, promise };
-    return promise;
+  // pending is true while the map at the time is asked for but the index
+  // does not hold the timeline of the day shown.
+  get pending() {
+    return this.state.known && !KnownTimelines.covers(this.index.timeline, this.state.model.date);
   }
 
-  async fetch(day) {
-    try {
-      const timeline = await getJSON(urls.timelineKnown(day));
-      // A later day may have been asked for meanwhile: keep this answer only
-      // if it still covers the day shown.
-      if (this.state.known && KnownTimelines.covers(timeline, this.state.model.date)) {
-        this.held = timeline;
-        this.use(timeline);
+  // sync makes the index answer for the mode and the day shown; it resolves
+  // once it does (or once asking failed).
+  sync() {
+    if (!this.state.known || !this.available) {
+      this.use(this.hindsight);
+      return Promise.resolve();
+    }
+    if (KnownTimelines.covers(this.held, this.state.model.date)) {
+      this.use(this.held);
+      return Promise.resolve();
+    }
+    this.inFlight ||= this.fetchShown().finally(() => { this.inFlight = null; });
+    this.notify(); // the banner shows that the map of the day is on its way
+    return this.inFlight;
+  }
+
+  // fetchShown asks for the day shown until an answer covers the day then
+  // shown (the reader may have moved while it was on its way).
+  async fetchShown() {
+    for (;;) {
+      const day = this.state.model.date;
+      let timeline;
+      try {
+        timeline = await getJSON(urls.timelineKnown(day));
+      } catch (err) {
+        // Back to what can be shown, and say why.
+        showError(err.message);
+        this.state.setKnown(false);
+        return;
       }
-    } finally {
-      if (this.asking?.day === day) {
-        this.asking = null;
+      if (!this.state.known) {
+        return;
+      }
+      this.held = timeline;
+      if (KnownTimelines.covers(timeline, this.state.model.date)) {
+        this.use(timeline);
+        return;
       }
     }
   }
@@ -73,6 +92,10 @@ export class KnownTimelines {
       return;
     }
     this.index.use(timeline);
+    this.notify();
+  }
+
+  notify() {
     this.state.dispatchEvent(new CustomEvent('change', { detail: { what: 'timeline' } }));
   }
 }

@@ -76,12 +76,13 @@ function fitDistricts(map, districts) {
 }
 
 // applier returns the function that restores a state read from the URL.
-function applier(map, state, index) {
+function applier(map, state, index, known) {
   const { model } = state;
   return (s) => {
     if (s.view) {
       state.setView(s.view);
     }
+    state.setKnown(Boolean(s.known) && known.available);
     state.select(s.district && index.areas.has(s.district) ? s.district : null);
     // A compared period shows its later date: the map never contradicts it.
     model.setDate(s.compare ? s.compare.to : s.date || model.end, 'url');
@@ -194,7 +195,7 @@ async function start({ areas, timeline, stats, periods, index, state, props, ini
   new CountrysideLayer(index, state, (pcode) => state.select(pcode)).addTo(map);
   new EventsLayer(index, model, (ev) => controls.info.showEvent(ev)).addTo(map);
   await painted();
-  const apply = applier(map, state, index);
+  const apply = applier(map, state, index, known);
   apply(initial);
   bindDeclutter(map)();
   document.body.classList.toggle('static-copy', isStatic);

@@ -131,17 +131,23 @@ export class Headline {
   // rests on and a way back to hindsight.
   renderKnown() {
     const tl = this.ctx.index.timeline;
-    const at = this.state.known && Boolean(tl.known);
-    this.knownBanner.hidden = !at;
-    document.body.dataset.known = at ? 'time' : 'hindsight';
-    if (!at) {
+    const pending = Boolean(this.known?.pending);
+    const at = this.state.known && Boolean(tl.known) && !pending;
+    this.knownBanner.hidden = !this.state.known;
+    document.body.dataset.known = at ? 'time' : this.state.known ? 'pending' : 'hindsight';
+    if (!this.state.known) {
       return;
     }
     this.knownBanner.replaceChildren();
-    // Before the map's first publication (no publication known then) there
-    // was no map to show as published: the banner says evidence only.
-    fill(this.knownBanner, tl.updated ? 'knownBannerPublished' : 'knownBanner',
-      { date: dateInto(document.createElement('span'), this.state.model.date, 'short') });
+    const date = dateInto(document.createElement('span'), this.state.model.date, 'short');
+    if (pending) {
+      // The map shown is not yet the one of this day: say so, never label it.
+      fill(this.knownBanner, 'knownPending', { date });
+    } else {
+      // Before the map's first publication (no publication known then) there
+      // was no map to show as published: the banner says evidence only.
+      fill(this.knownBanner, tl.updated ? 'knownBannerPublished' : 'knownBanner', { date });
+    }
     this.knownBanner.append(' ');
     const back = document.createElement('button');
     back.type = 'button';

@@ -43,7 +43,10 @@ function sourceList(parent, index, ids, day) {
 // revised interval.
 let revisionsDoc = null;
 function revisions() {
-  revisionsDoc ||= getJSON(urls.revisions).then((doc) => new Map(doc.revisions.map((r) => [r.id, r])));
+  revisionsDoc ||= getJSON(urls.revisions).then((doc) => new Map(doc.revisions.map((r) => [r.id, r])), (err) => {
+    revisionsDoc = null; // ask again next time
+    throw err;
+  });
   return revisionsDoc;
 }
 
