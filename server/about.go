@@ -17,18 +17,7 @@ import (
 // keeps the whole methodology below it in English, marked as English. It
 // uses the page's own stylesheets, so it needs nothing beyond the CSP of
 // the map.
-var aboutPage = template.Must(template.New("about").Parse(`<!doctype html>
-<html lang="{{.Lang}}" dir="{{.Dir}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<link rel="icon" href="favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="css/about.css">
-{{- if .Font}}
-<link rel="stylesheet" href="vendor/fonts/naskh.css">
-{{- end}}
-</head>
+var aboutPage = textPage("about", `{{template "head" .}}
 <body>
 <header class="masthead"><nav><a href="{{.Map}}">{{.Back}}</a> · <a href="{{.Corrections}}">{{.CorrectionsName}}</a> · <a href="api/sources">{{.Sources}}</a></nav></header>
 <main class="about">
@@ -50,7 +39,30 @@ var aboutPage = template.Must(template.New("about").Parse(`<!doctype html>
 </main>
 </body>
 </html>
-`))
+`)
+
+// textPageHead is the head of the map's text pages (About, Corrections):
+// their language and direction, the page's own stylesheet, the Dari font
+// when the page is in Dari, and the feed of corrections for readers that
+// look for one. A page's data has Lang, Dir, Title and Font.
+const textPageHead = `{{define "head"}}<!doctype html>
+<html lang="{{.Lang}}" dir="{{.Dir}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<link rel="icon" href="favicon.svg" type="image/svg+xml">
+<link rel="alternate" type="application/atom+xml" title="controlmap: corrections and new evidence" href="feed.atom">
+<link rel="stylesheet" href="css/about.css">
+{{- if .Font}}
+<link rel="stylesheet" href="vendor/fonts/naskh.css">
+{{- end}}
+</head>{{end}}`
+
+// textPage parses a text page whose body follows textPageHead.
+func textPage(name, body string) *template.Template {
+	return template.Must(template.Must(template.New(name).Parse(textPageHead)).Parse(body))
+}
 
 // aboutText is what the about page says around the methodology, by
 // language. The credits name their licences in both.

@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 
 	"github.com/controlmap/controlmap/data"
 )
@@ -12,28 +11,16 @@ import (
 // newest first, with the revisions it published (data/revisions.csv). In
 // Dari the headings are Dari and the log, written in English, is marked
 // as English. Each revision has an anchor (#R012) that the feed links to.
-var correctionsPage = template.Must(template.New("corrections").Parse(`<!doctype html>
-<html lang="{{.T.Lang}}" dir="{{.T.Dir}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.T.Title}}</title>
-<link rel="icon" href="favicon.svg" type="image/svg+xml">
-<link rel="alternate" type="application/atom+xml" title="{{.T.Feed}}" href="feed.atom">
-<link rel="stylesheet" href="css/about.css">
-{{- if .T.Font}}
-<link rel="stylesheet" href="vendor/fonts/naskh.css">
-{{- end}}
-</head>
+var correctionsPage = textPage("corrections", `{{template "head" .}}
 <body>
-<header class="masthead"><nav><a href="{{.T.Map}}">{{.T.Back}}</a> · <a href="{{.T.About}}">{{.T.AboutName}}</a> · <a href="feed.atom">{{.T.Feed}}</a> · <a href="api/revisions">JSON</a></nav></header>
+<header class="masthead"><nav><a href="{{.Map}}">{{.Back}}</a> · <a href="{{.About}}">{{.AboutName}}</a> · <a href="feed.atom">{{.Feed}}</a> · <a href="api/revisions">JSON</a></nav></header>
 <main class="about">
-<h1>{{.T.Heading}}</h1>
-<p>{{.T.Intro}}</p>
+<h1>{{.Heading}}</h1>
+<p>{{.Intro}}</p>
 <dl class="dates">
-<dt>{{.T.Updated}}</dt><dd><bdi>{{.Updated}}</bdi></dd>
-<dt>{{.T.Evidence}}</dt><dd><bdi>{{.Evidence}}</bdi></dd>
-<dt>{{.T.Version}}</dt><dd><code>{{.Version}}</code></dd>
+<dt>{{.UpdatedLabel}}</dt><dd><bdi>{{.Updated}}</bdi></dd>
+<dt>{{.EvidenceLabel}}</dt><dd><bdi>{{.Evidence}}</bdi></dd>
+<dt>{{.VersionLabel}}</dt><dd><code>{{.Version}}</code></dd>
 </dl>
 {{- range .Publications}}
 <section id="publication-{{.Day}}">
@@ -51,22 +38,22 @@ var correctionsPage = template.Must(template.New("corrections").Parse(`<!doctype
 </main>
 </body>
 </html>
-`))
+`)
 
 type correctionsText struct {
-	Lang, Dir, Title, Map, Back, About, AboutName, Feed, Heading, Intro, Updated, Evidence, Version string
-	Font                                                                                            bool
+	Lang, Dir, Title, Map, Back, About, AboutName, Feed, Heading, Intro, UpdatedLabel, EvidenceLabel, VersionLabel string
+	Font                                                                                                           bool
 }
 
 var correctionsTexts = map[string]correctionsText{
 	"en": {Lang: "en", Dir: "ltr", Title: "Corrections: controlmap", Map: "./", Back: "← Back to the map", About: "about",
 		AboutName: "About this map", Feed: "Feed of corrections (Atom)", Heading: "Corrections and publications",
-		Intro:   "Every change to a published assessment, and what each publication brought. The map can be shown as it was known at the time: a day as the evidence published by then allowed, and from the first publication the map as it was published.",
-		Updated: "Last updated (the dataset's last edit)", Evidence: "Evidence up to (the latest evidence about control)", Version: "Dataset version"},
+		Intro:        "Every change to a published assessment, and what each publication brought. The map can be shown as it was known at the time: a day as the evidence published by then allowed, and from the first publication the map as it was published.",
+		UpdatedLabel: "Last updated (the dataset's last edit)", EvidenceLabel: "Evidence up to (the latest evidence about control)", VersionLabel: "Dataset version"},
 	"fa": {Lang: "fa", Dir: "rtl", Title: "اصلاحات: controlmap", Map: "./?lang=fa", Back: "→ بازگشت به نقشه", About: "about?lang=fa",
 		AboutName: "دربارهٔ این نقشه", Feed: "خوراک اصلاحات (Atom)", Heading: "اصلاحات و انتشارها", Font: true,
-		Intro:   "هر تغییری در ارزیابی منتشرشده، و آنچه هر انتشار افزود. فهرست به انگلیسی است. نقشه را می‌توان آن‌گونه که در همان زمان دانسته می‌شد دید.",
-		Updated: "آخرین به‌روزرسانی (آخرین ویرایش داده‌ها)", Evidence: "شواهد تا (تازه‌ترین شاهد دربارهٔ کنترل)", Version: "نسخهٔ داده‌ها"},
+		Intro:        "هر تغییری در ارزیابی منتشرشده، و آنچه هر انتشار افزود. فهرست به انگلیسی است. نقشه را می‌توان آن‌گونه که در همان زمان دانسته می‌شد دید.",
+		UpdatedLabel: "آخرین به‌روزرسانی (آخرین ویرایش داده‌ها)", EvidenceLabel: "شواهد تا (تازه‌ترین شاهد دربارهٔ کنترل)", VersionLabel: "نسخهٔ داده‌ها"},
 }
 
 // renderCorrections renders /corrections in lang from ds.
@@ -86,11 +73,11 @@ func renderCorrections(ds *data.Dataset, lang string) ([]byte, error) {
 		Revisions []revision
 	}
 	page := struct {
-		T                 correctionsText
+		correctionsText
 		Updated, Evidence data.Day
 		Version           string
 		Publications      []publication
-	}{T: text, Updated: ds.Updated(), Evidence: ds.EvidenceUpTo(), Version: ds.Version}
+	}{correctionsText: text, Updated: ds.Updated(), Evidence: ds.EvidenceUpTo(), Version: ds.Version}
 	for i := len(ds.Publications) - 1; i >= 0; i-- {
 		p := publication{Day: ds.Publications[i].Published, Summary: ds.Publications[i].Summary}
 		for j := len(ds.Revisions) - 1; j >= 0; j-- {

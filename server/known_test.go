@@ -305,12 +305,21 @@ func TestFeed(t *testing.T) {
 // TestCorrectionsPage: both languages list the revisions with anchors.
 func TestCorrectionsPage(t *testing.T) {
 	t.Parallel()
-	h := newEmbeddedServer(t).Handler()
+	h, exp := newEmbeddedServer(t).Handler(), loadExpectations(t)
 	for _, target := range []string{"/corrections", "/corrections?lang=fa"} {
 		rec := get(t, h, http.MethodGet, target)
 		body := rec.Body.String()
 		if rec.Code != http.StatusOK || !strings.Contains(body, `id="R001"`) || !strings.Contains(body, `href="feed.atom"`) {
 			t.Errorf("%s: %d, anchors or feed link missing", target, rec.Code)
+		}
+		// The three dates, each under its name.
+		for _, want := range []string{"<bdi>" + exp.Updated + "</bdi>", "<code>"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s: no %s", target, want)
+			}
+		}
+		if strings.Contains(body, "<dt>2026") {
+			t.Errorf("%s: a date stands where a date's name belongs", target)
 		}
 	}
 }
