@@ -567,6 +567,14 @@ func (rv *Revision) Summary(names []string) string {
 	return fmt.Sprintf("%s from %s: %s", who, shortDay(n.From), strings.Join(parts, "; "))
 }
 
+// Why is the revision's reason as a sentence, with its full stop.
+func (rv *Revision) Why() string {
+	if strings.HasSuffix(rv.Reason, ".") || strings.HasSuffix(rv.Reason, "?") || strings.HasSuffix(rv.Reason, "!") {
+		return rv.Reason
+	}
+	return rv.Reason + "."
+}
+
 func shortDay(d Day) string { return d.Time().Format("2 Jan 2006") }
 
 // IntervalRevisions returns the revisions that made iv what it is, newest

@@ -85,7 +85,7 @@ func renderCorrections(ds *data.Dataset, lang string) ([]byte, error) {
 			if rv.Published != p.Day {
 				continue
 			}
-			r := revision{ID: rv.ID, Summary: rv.Summary(ds.AreaNames(rv.PCodes)), Reason: rv.Reason}
+			r := revision{ID: rv.ID, Summary: rv.Summary(ds.AreaNames(rv.PCodes)), Reason: rv.Why()}
 			for _, id := range rv.Sources {
 				s, _ := ds.Source(id)
 				r.Sources = append(r.Sources, source{s.ID, s.URL})

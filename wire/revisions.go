@@ -40,7 +40,7 @@ type publicationJSON struct {
 
 func (e *Encoder) revisionJSON(rv *data.Revision) revisionJSON {
 	out := revisionJSON{ID: rv.ID, Published: rv.Published, Table: rv.Table, Change: rv.Change, PCodes: rv.PCodes,
-		Names: e.ds.AreaNames(rv.PCodes), Fields: nonNil(rv.Changed()), NowEvents: rv.NowEvents, Reason: rv.Reason,
+		Names: e.ds.AreaNames(rv.PCodes), Fields: nonNil(rv.Changed()), NowEvents: rv.NowEvents, Reason: rv.Why(),
 		Sources: nonNil(rv.Sources), Summary: rv.Summary(e.ds.AreaNames(rv.PCodes))}
 	switch {
 	case rv.WasRow != nil || rv.NowRow != nil:
@@ -130,14 +130,6 @@ type atomCategory struct {
 	Term string `xml:"term,attr"`
 }
 
-// sentence ends s with a full stop unless it ends with one already.
-func sentence(s string) string {
-	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
-		return s
-	}
-	return s + "."
-}
-
 // atomTime is a day as an RFC 3339 date-time (RFC 4287 section 3.3).
 func atomTime(d data.Day) string { return d.Time().Format(time.RFC3339) }
 
@@ -165,7 +157,7 @@ func (e *Encoder) Feed(base string) ([]byte, error) {
 		id := base + "corrections#" + rv.ID
 		entries = append(entries, atomEntry{ID: id, Title: rv.Summary(e.ds.AreaNames(rv.PCodes)), Updated: atomTime(rv.Published),
 			Link: atomLink{Rel: "alternate", Href: id}, Category: atomCategory{"revision"},
-			Summary: fmt.Sprintf("%s Revision %s, published %s.", sentence(rv.Reason), rv.ID, rv.Published)})
+			Summary: fmt.Sprintf("%s Revision %s, published %s.", rv.Why(), rv.ID, rv.Published)})
 	}
 	// Newest first; a publication before its revisions of the same day.
 	slices.SortStableFunc(entries, func(a, b atomEntry) int { return strings.Compare(b.Updated, a.Updated) })
