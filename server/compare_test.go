@@ -10,8 +10,9 @@ import (
 	"github.com/controlmap/controlmap/wire"
 )
 
-// diffDoc is the part of /api/diff's answer TestDiffAPI reads.
+// diffDoc is the part of /api/diff's answer the tests read.
 type diffDoc struct {
+	Known    *string `json:"known"` // with known=: the map as known then
 	Features []struct {
 		ID         string
 		Properties struct {

@@ -323,3 +323,38 @@ func TestCorrectionsPage(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownPicturesAndDiff: the pictures and /api/diff take known= too; a
+// picture at the time says so under its title, and the diff is the one of
+// the map as known then.
+func TestKnownPicturesAndDiff(t *testing.T) {
+	t.Parallel()
+	h, exp := newEmbeddedServer(t).Handler(), loadExpectations(t)
+	k := exp.KnownAtTheTime[len(exp.KnownAtTheTime)-1] // the one with a status that differs
+	at := get(t, h, http.MethodGet, "/api/export/map.svg?date="+k.Date+"&known="+k.Known)
+	hind := get(t, h, http.MethodGet, "/api/export/map.svg?date="+k.Date)
+	if at.Code != http.StatusOK || !strings.Contains(at.Body.String(), "as known at the time") {
+		t.Errorf("the picture at the time: %d, says so: %v", at.Code, strings.Contains(at.Body.String(), "as known at the time"))
+	}
+	if strings.Contains(hind.Body.String(), "as known at the time") || at.Body.String() == hind.Body.String() {
+		t.Error("the picture with hindsight is the one at the time")
+	}
+	if at.Header().Get("ETag") == hind.Header().Get("ETag") {
+		t.Error("one ETag for both pictures")
+	}
+	var diffAt, diffHind diffDoc
+	getJSONInto2(t, h, "/api/diff?from=2021-08-01&to="+k.Date+"&known="+k.Known, &diffAt)
+	getJSONInto2(t, h, "/api/diff?from=2021-08-01&to="+k.Date, &diffHind)
+	if diffAt.Known == nil || diffAt.to()[k.PCode] != k.Status || diffHind.to()[k.PCode] != k.Hindsight {
+		t.Errorf("diff to %s: %s at the time %q, with hindsight %q; want %s and %s", k.Date, k.PCode, diffAt.to()[k.PCode], diffHind.to()[k.PCode], k.Status, k.Hindsight)
+	}
+}
+
+// to gives each listed district's later status.
+func (d diffDoc) to() map[string]string {
+	out := map[string]string{}
+	for _, f := range d.Features {
+		out[f.Properties.PCode] = f.Properties.StatusTo
+	}
+	return out
+}
