@@ -95,6 +95,7 @@ type Collection struct {
 	bound                    orb.Bound
 	first                    data.Day
 	geoms                    sync.Map // geomKey and detail -> encoded geometry
+	meta                     []byte   // the dataset's members ("dataset_version":…) for an items page
 }
 
 func newCollection[T any](s *wire.Schema[T], from, to string, recs []T, ext func(T) extent) *Collection {
@@ -183,6 +184,15 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 		return extent{id: r.Area.PCode + "_" + r.Range.From.String(), geomKey: r.Area.PCode, geom: r.Area.Geometry,
 			display: r.Area.Display, from: r.Range.From, to: r.Range.To}
 	})
+	// Every items page names the dataset it comes from, as the API's
+	// documents do (wire.DatasetMeta): foreign members of the collection.
+	meta, err := json.Marshal(wire.DatasetMeta(ds))
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range []*Collection{ac, cc, ec, xc} {
+		c.meta = meta[1 : len(meta)-1] // the members, without the braces
+	}
 	return []*Collection{ac, cc, ec, xc}, nil
 }
 

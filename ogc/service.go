@@ -201,7 +201,11 @@ func (c *Collection) Items(base string, q ItemsQuery, html bool) ([]byte, string
 	if err != nil {
 		return nil, "", err
 	}
-	b = fmt.Appendf(b, `],"links":%s,"numberMatched":%d,"numberReturned":%d}`, lb, len(matched), len(page))
+	b = fmt.Appendf(b, `],"links":%s,"numberMatched":%d,"numberReturned":%d`, lb, len(matched), len(page))
+	if len(c.meta) > 0 {
+		b = append(append(b, ','), c.meta...)
+	}
+	b = append(b, '}')
 	return b, wire.TypeGeoJSON, nil
 }
 
