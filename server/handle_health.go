@@ -17,10 +17,16 @@ func (s *Server) handleHealth(c echo.Context, _ *request) error {
 
 // handleReady serves GET /readyz: the dataset is loaded and indexed, so the
 // server answers for real. A server is only built from a valid dataset, so
-// once it listens it is ready; the body says what it serves.
+// once it listens it is ready; the body says what it serves, and under
+// serve --watch what is wrong with the last edit ("problems"), which did
+// not replace it.
 func (s *Server) handleReady(c echo.Context, _ *request) error {
-	b, err := json.Marshal(map[string]any{"ready": true, "version": s.cfg.Version, "dataset": s.ds.Version, "areas": len(s.ds.Areas),
-		"claims": len(s.ds.Claims), "events": len(s.ds.Events), "first": s.ds.First, "last_change": s.ds.LastChange})
+	body := map[string]any{"ready": true, "version": s.cfg.Version, "dataset": s.ds.Version, "areas": len(s.ds.Areas),
+		"claims": len(s.ds.Claims), "events": len(s.ds.Events), "first": s.ds.First, "last_change": s.ds.LastChange}
+	if s.cfg.Problems != nil {
+		body["problems"] = s.cfg.Problems()
+	}
+	b, err := json.Marshal(body)
 	if err != nil {
 		return err
 	}

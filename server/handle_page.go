@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"net/url"
@@ -52,6 +53,9 @@ func (s *Server) pageKeyOf(q url.Values) pageKey {
 // caches may keep it and revalidate (a 304 is cheap).
 func (s *Server) handlePage(c echo.Context) error {
 	k := s.pageKeyOf(c.QueryParams())
+	if p := s.problems(); p != "" {
+		return s.servePageWithProblems(c, k, p)
+	}
 	page, err := s.pages.Get(k, func() (*rep.Rep, error) {
 		b, err := s.docs.static["index.html"].Body()
 		if err != nil {
@@ -124,4 +128,29 @@ func (s *Server) description(day data.Day) string {
 	}
 	return fmt.Sprintf("Assessed control of the %d districts: %s. Each side's claims and the sources, day by day since August 2021.",
 		len(states), strings.Join(parts, ", "))
+}
+
+// problems are those of the data being edited (Config.Problems), "" when
+// there are none or the server is not watching.
+func (s *Server) problems() string {
+	if s.cfg.Problems == nil {
+		return ""
+	}
+	return s.cfg.Problems()
+}
+
+// servePageWithProblems serves the page of k with a banner at its top: the
+// last edit did not load, why, and that the map shows the last good data.
+// Only serve --watch has problems; such a page is never cached.
+func (s *Server) servePageWithProblems(c echo.Context, k pageKey, problems string) error {
+	b, err := s.docs.static["index.html"].Body()
+	if err != nil {
+		return err
+	}
+	page := beforeHead(b, []byte(s.previewTags(k)))
+	banner := `<div class="watch-problems" role="alert"><strong>The last edit did not load; the map shows the last good data.</strong><pre>` +
+		html.EscapeString(problems) + "</pre></div>"
+	page = bytes.Replace(page, []byte("<body>"), []byte("<body>"+banner), 1)
+	setDocumentHeaders(c.Response().Header())
+	return rep.ServeOnce(c.Response(), c.Request(), wire.TypeHTML, "no-store", page)
 }

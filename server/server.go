@@ -57,6 +57,11 @@ type Config struct {
 	// bytes (default 32 MB); a longer history is streamed (see
 	// documents_large.go).
 	MaxHeld int
+	// Problems, when set, says what is wrong with the data being edited
+	// ("" when nothing is): serve --watch keeps the last good dataset
+	// serving and shows the problems of the last edit on /readyz and on
+	// the page (live.go).
+	Problems func() string
 }
 
 // Server is the controlmap HTTP server. It holds no package-level state:
@@ -181,6 +186,11 @@ func (s *Server) today() data.Day { return data.Today(s.cfg.Now()) }
 // still returns nil: a stop asked for is a clean stop. ready, if not nil,
 // receives the listening address once accepting.
 func (s *Server) Run(ctx context.Context, ready func(addr net.Addr)) error {
+	return s.run(ctx, ready, s)
+}
+
+// run is Run serving h: the server itself, or a Live that swaps servers.
+func (s *Server) run(ctx context.Context, ready func(addr net.Addr), h http.Handler) error {
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("server: listen: %w", err)
@@ -188,7 +198,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr net.Addr)) error {
 	work, stopWork := context.WithCancel(context.Background())
 	defer stopWork()
 	defer s.docs.close()
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
 		WriteTimeout: s.cfg.WriteTimeout, IdleTimeout: s.cfg.IdleTimeout, MaxHeaderBytes: maxHeaderBytes - netHTTPSlack,
 		BaseContext: func(net.Listener) context.Context { return work },
 		ErrorLog:    slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}

@@ -25,11 +25,15 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	burst := fl.Int("burst", 0, "bursts allowed above --rate (default 2×rate)")
 	baseURL := fl.String("base-url", "", "the public `URL` clients reach the server at (e.g. https://example.org/controlmap), written into OGC links and the .qlr; default: --public-url if given, else from the request's Host")
 	trustProxy := fl.Bool("trust-proxy", false, "take the public URL from the Forwarded or X-Forwarded-Proto/Host headers (only behind a proxy that sets them)")
+	watch := fl.Bool("watch", false, "reload --data (and --boundaries) within a second or two of a save; a bad edit keeps the last good data serving and shows its problems on /readyz and the page")
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if *baseURL == "" && *public != "" { // one public address, unless the OGC API lives elsewhere
 		*baseURL = strings.TrimSuffix(*public, "/")
+	}
+	if *watch && *dir == "" {
+		return fmt.Errorf("%w: --watch needs --data: the embedded dataset never changes", errUsage)
 	}
 	ds, err := loadDataset(*dir, *boundsDir)
 	if err != nil {
@@ -41,11 +45,26 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	srv, err := server.New(server.Config{Addr: *addr, Version: version, Logger: log,
+	cfg := server.Config{Addr: *addr, Version: version, Logger: log,
 		PublicURL: *public, MaxInFlight: *maxInFlight, RatePerClient: *rate, RateBurst: *burst,
-		BaseURL: *baseURL, TrustProxy: *trustProxy}, ds, assets)
+		BaseURL: *baseURL, TrustProxy: *trustProxy}
+	if !*watch {
+		srv, err := server.New(cfg, ds, assets)
+		if err != nil {
+			return err
+		}
+		return srv.Run(ctx, nil)
+	}
+	live, err := server.NewLive(cfg, ds, assets)
 	if err != nil {
 		return err
 	}
-	return srv.Run(ctx, nil)
+	go watchData(ctx, []string{*dir, *boundsDir}, watchEvery, func() {
+		if ds, err := loadDataset(*dir, *boundsDir); err != nil {
+			live.Fail(err)
+		} else {
+			_ = live.Update(ds) // a failure is recorded as the edit's problem
+		}
+	})
+	return live.Run(ctx, nil)
 }
