@@ -26,6 +26,10 @@ const gpkgWGS84 = `GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,29
 // wire layer, its rows made one by one while they are inserted.
 type gpkgLayer struct {
 	name, description, geomType string
+	// lastChange is gpkg_contents.last_change: the dataset's last edit, not
+	// the time of writing, so the same data gives the same file (a
+	// republish leaves it as it is).
+	lastChange string
 	columns                     []string // "name TYPE"
 	rows                        iter.Seq[gpkgRow]
 }
@@ -101,8 +105,13 @@ func WriteHistoryGPKG(ctx context.Context, path string, ds *data.Dataset) error 
 	}
 	// Each table says which dataset it comes from (issue 22): the version, the
 	// last edit and the latest evidence about control, in its description.
+	last := ds.Updated()
+	if last == 0 {
+		last = ds.LastChange
+	}
 	for i := range layers {
 		layers[i].description += " " + DatasetLine(ds)
+		layers[i].lastChange = last.Time().Format("2006-01-02T15:04:05.000Z")
 	}
 	if err := writeGPKG(ctx, path, layers); err != nil {
 		return fmt.Errorf("export: geopackage: %w", err)
@@ -215,8 +224,8 @@ func writeGPKGLayer(ctx context.Context, tx *sql.Tx, l gpkgLayer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tx.Exec(`INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id)
-		VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)`, l.name, l.name, l.description, bound.Min[0], bound.Min[1], bound.Max[0], bound.Max[1]); err != nil {
+	if _, err := tx.Exec(`INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id)
+		VALUES (?, 'features', ?, ?, ?, ?, ?, ?, ?, 4326)`, l.name, l.name, l.description, l.lastChange, bound.Min[0], bound.Min[1], bound.Max[0], bound.Max[1]); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(`INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)`, l.name, l.geomType); err != nil {

@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,13 +21,34 @@ import (
 )
 
 // Manifest lists a published folder's files with the Cache-Control each
-// deserves: immutable for the content-hashed assets, short for the entry
-// page and the documents (they change when the dataset does).
+// deserves (immutable for the content-hashed assets, short for the entry
+// page and the documents: they change when the dataset does), their size
+// and SHA-256. The next publish into the folder reads it: a file whose
+// bytes are the same is left as it is (bytes and modification time, so a
+// sync uploads only what changed), and a file it listed that is no longer
+// made is removed (only those: never a file the publisher did not make).
 type Manifest struct {
-	Assets string            `json:"assets"` // the hashed folder of the page's files
-	Files  map[string]string `json:"files"`  // path → Cache-Control
-	Bytes  int64             `json:"bytes"`
+	Assets string                  `json:"assets"` // the hashed folder of the page's files
+	Files  map[string]ManifestFile `json:"files"`  // by path in the folder
+	Bytes  int64                   `json:"bytes"`
+
+	// What this publish did: files written, files left as they were, and
+	// the files of the previous publish it removed.
+	Written, Unchanged int      `json:"-"`
+	Removed            []string `json:"-"`
+
+	previous map[string]ManifestFile
 }
+
+// ManifestFile is one published file.
+type ManifestFile struct {
+	CacheControl string `json:"cache_control"`
+	Size         int64  `json:"size"`
+	SHA256       string `json:"sha256"`
+}
+
+// manifestFile is the manifest's name in the published folder.
+const manifestFile = "manifest.json"
 
 // Cache policies of the published files.
 const (
@@ -44,7 +68,7 @@ const staticMarker = `<meta name="controlmap-static" content="1">` + "\n"
 // answers; s.cfg.PublicURL (with the base path) is what the link previews
 // name.
 func (s *Server) Publish(dir string) (*Manifest, error) {
-	m := &Manifest{Files: map[string]string{}}
+	m := &Manifest{Files: map[string]ManifestFile{}, previous: previousManifest(dir)}
 	assets, err := s.publishAssets(dir, m)
 	if err != nil {
 		return nil, err
@@ -65,8 +89,50 @@ func (s *Server) Publish(dir string) (*Manifest, error) {
 			return nil, err
 		}
 	}
+	if err := m.removeStale(dir); err != nil {
+		return nil, err
+	}
 	b, _ := json.MarshalIndent(m, "", " ")
-	return m, os.WriteFile(filepath.Join(dir, "manifest.json"), b, 0o644)
+	return m, writeIfChanged(filepath.Join(dir, manifestFile), b)
+}
+
+// previousManifest reads the manifest a previous publish left in dir; nil
+// when there is none or it cannot be read (then nothing is removed, and
+// every file is compared byte for byte before it is written).
+func previousManifest(dir string) map[string]ManifestFile {
+	b, err := os.ReadFile(filepath.Join(dir, manifestFile))
+	if err != nil {
+		return nil
+	}
+	var prev struct {
+		Files map[string]ManifestFile `json:"files"`
+	}
+	if json.Unmarshal(b, &prev) != nil {
+		return nil
+	}
+	return prev.Files
+}
+
+// removeStale removes the files the previous publish made that this one
+// did not, and the folders that leaves empty (an old assets/HASH folder).
+// A name that would lead outside dir is never followed.
+func (m *Manifest) removeStale(dir string) error {
+	for _, name := range slices.Sorted(maps.Keys(m.previous)) {
+		if _, ok := m.Files[name]; ok || !filepath.IsLocal(filepath.FromSlash(name)) || name == manifestFile {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("server: publish: %w", err)
+		}
+		m.Removed = append(m.Removed, name)
+		for d := filepath.Dir(p); d != filepath.Clean(dir); d = filepath.Dir(d) {
+			if os.Remove(d) != nil {
+				break // not empty: it holds files of this publish (or someone's)
+			}
+		}
+	}
+	return nil
 }
 
 // staticRefs are what a page served as files names differently: its files
@@ -107,7 +173,8 @@ func (s *Server) publishedDocuments() [][2]string {
 	for d := s.ds.First; d <= s.today(); d++ {
 		docs = append(docs, [2]string{"api/control/" + d.String() + ".geojson", "/api/control?date=" + d.String()})
 	}
-	for _, d := range append([]data.Day{s.ds.First}, s.ds.ChangeDays()...) {
+	// The first day and the change days: the first is often a change day too.
+	for _, d := range slices.Compact(slices.Sorted(slices.Values(append([]data.Day{s.ds.First}, s.ds.ChangeDays()...)))) {
 		docs = append(docs, [2]string{"api/export/map/" + d.String() + ".png", "/api/export/map.png?preset=social&date=" + d.String()})
 	}
 	return docs
@@ -162,14 +229,42 @@ func (s *Server) get(target string) ([]byte, error) {
 	return rec.Body.Bytes(), nil
 }
 
+// write puts b at name in dir unless the file there already holds it: the
+// previous manifest's digest and the file's size tell without reading it.
 func (m *Manifest) write(dir, name string, b []byte, cache string) error {
+	sum := sha256.Sum256(b)
+	f := ManifestFile{CacheControl: cache, Size: int64(len(b)), SHA256: hex.EncodeToString(sum[:])}
+	m.Files[name], m.Bytes = f, m.Bytes+f.Size
 	p := filepath.Join(dir, filepath.FromSlash(name))
+	if prev, ok := m.previous[name]; ok && prev.SHA256 == f.SHA256 {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() && st.Size() == f.Size {
+			m.Unchanged++
+			return nil
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("server: publish: %w", err)
 	}
-	if err := os.WriteFile(p, b, 0o644); err != nil {
+	if err := writeIfChanged(p, b); err != nil {
+		return err
+	}
+	m.Written++
+	return nil
+}
+
+// writeIfChanged writes b to p through a temporary file renamed over it (a
+// reader or a sync never sees half a file), unless p already holds b.
+func writeIfChanged(p string, b []byte) error {
+	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, b) {
+		return nil
+	}
+	tmp := p + ".publishing"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
 		return fmt.Errorf("server: publish: %w", err)
 	}
-	m.Files[name], m.Bytes = cache, m.Bytes+int64(len(b))
+	if err := os.Rename(tmp, p); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("server: publish: %w", err)
+	}
 	return nil
 }

@@ -44,6 +44,7 @@ func runPublish(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(stdout, "published %d files, %.1f MB, into %s (page files under %s)\n", len(m.Files)+1, float64(m.Bytes)/1e6, *out, m.Assets)
+	_, err = fmt.Fprintf(stdout, "published %d files, %.1f MB, into %s (page files under %s): %d written, %d unchanged, %d removed\n",
+		len(m.Files)+1, float64(m.Bytes)/1e6, *out, m.Assets, m.Written, m.Unchanged, len(m.Removed))
 	return err
 }
