@@ -55,6 +55,7 @@ func readTable(fsys fs.FS, file string, columns []string, p *problems) iter.Seq[
 			p.add(file, line, err)
 			return
 		}
+		r.FieldsPerRecord = -1 // a row with too many or too few cells is named as such, and the rest still read
 		for {
 			rec, err := r.Read()
 			if errors.Is(err, io.EOF) && lr.err == nil {
@@ -65,11 +66,28 @@ func readTable(fsys fs.FS, file string, columns []string, p *problems) iter.Seq[
 				return
 			}
 			line, _ := r.FieldPos(0)
+			if len(rec) != len(header) {
+				p.add(file, line, cellCount(r, header, rec))
+				continue
+			}
 			if !yield(row{line: line, rec: rec, cols: cols}) {
 				return
 			}
 		}
 	}
+}
+
+// cellCount says what is wrong with a row whose cells do not match the
+// header, and where: more cells are most often a comma in a cell that is not
+// in quotes; fewer, a cell left out.
+func cellCount(r *csv.Reader, header, rec []string) error {
+	if len(rec) > len(header) {
+		line, col := r.FieldPos(len(header))
+		return fmt.Errorf("%w: %d cells where the header names %d: an unquoted comma? The cells after column %q start at line %d, column %d: put the cell with the comma in double quotes",
+			ErrColumns, len(rec), len(header), strings.TrimSpace(header[len(header)-1]), line, col)
+	}
+	return fmt.Errorf("%w: %d cells where the header names %d: column %q and those after it are missing",
+		ErrColumns, len(rec), len(header), strings.TrimSpace(header[len(rec)]))
 }
 
 // headerColumns maps each of columns to its position in header.

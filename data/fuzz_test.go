@@ -97,5 +97,5 @@ func checkConsistent(t *testing.T, d *Dataset) {
 		}
 	}
 	_ = d.StatesAt(d.First)
-	_ = Lint(d)
+	_ = Lint(d, lintToday)
 }

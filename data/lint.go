@@ -48,19 +48,27 @@ const LateAfter = 30
 
 // Warning is an evidence problem that does not stop the dataset loading.
 type Warning struct {
-	File  string // file name within the dataset folder, e.g. "control.csv"
-	Line  int    // 1-based line number
-	Check Check
-	Msg   string
+	File   string // file name within the dataset folder, e.g. "control.csv"
+	Line   int    // 1-based line number
+	Column string // the column at fault, "" when it is the whole row
+	Check  Check
+	Msg    string
 }
 
-func (w Warning) String() string { return fmt.Sprintf("%s:%d: %s: %s", w.File, w.Line, w.Check, w.Msg) }
+func (w Warning) String() string {
+	if w.Column != "" {
+		return fmt.Sprintf("%s:%d: column %s: %s: %s", w.File, w.Line, w.Column, w.Check, w.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s: %s", w.File, w.Line, w.Check, w.Msg)
+}
 
-// Lint runs the evidence checks on d and returns the warnings sorted by
-// file and line; none for a dataset that follows docs/methodology.md.
-func Lint(d *Dataset) []Warning {
+// Lint runs the evidence checks on d as of day today and returns the
+// warnings sorted by file and line; none for a dataset that follows
+// docs/methodology.md.
+func Lint(d *Dataset, today Day) []Warning {
 	var ws []Warning
 	ws = append(ws, d.lintSources()...)
+	ws = append(ws, d.lintEditor(today)...)
 	for _, a := range d.Areas {
 		for _, iv := range d.Intervals[a.PCode] {
 			ws = append(ws, d.lintInterval(iv)...)
@@ -87,18 +95,18 @@ func (d *Dataset) lintSources() []Warning {
 	var ws []Warning
 	byURL := map[string]string{}
 	for _, s := range d.Sources {
-		warn := func(c Check, format string, args ...any) {
-			ws = append(ws, Warning{SourcesFile, s.line, c, fmt.Sprintf(format, args...)})
+		warn := func(c Check, col, format string, args ...any) {
+			ws = append(ws, Warning{File: SourcesFile, Line: s.line, Column: col, Check: c, Msg: fmt.Sprintf(format, args...)})
 		}
 		if s.Published == "" {
-			warn(CheckUndated, "source %s has no publication date", s.ID)
+			warn(CheckUndated, "published", "source %s has no publication date", s.ID)
 		}
 		if s.Tier == TierCopy && s.CopyOf == "" {
-			warn(CheckCopyOf, "source %s is a copy but copy_of does not name its primary", s.ID)
+			warn(CheckCopyOf, "copy_of", "source %s is a copy but copy_of does not name its primary", s.ID)
 		}
 		key := urlKey(s.URL)
 		if other, ok := byURL[key]; ok {
-			warn(CheckDuplicate, "source %s has the URL of %s", s.ID, other)
+			warn(CheckDuplicate, "url", "source %s has the URL of %s", s.ID, other)
 		} else {
 			byURL[key] = s.ID
 		}
@@ -108,8 +116,8 @@ func (d *Dataset) lintSources() []Warning {
 
 func (d *Dataset) lintInterval(iv Interval) []Warning {
 	ws := d.lintStories(ControlFile, iv.line, iv.Sources)
-	warn := func(c Check, format string, args ...any) {
-		ws = append(ws, Warning{ControlFile, iv.line, c, fmt.Sprintf(format, args...)})
+	warn := func(c Check, col, format string, args ...any) {
+		ws = append(ws, Warning{File: ControlFile, Line: iv.line, Column: col, Check: c, Msg: fmt.Sprintf(format, args...)})
 	}
 	independent, late := false, true
 	for _, id := range iv.Sources {
@@ -120,11 +128,11 @@ func (d *Dataset) lintInterval(iv Interval) []Warning {
 		}
 	}
 	if iv.Confidence != ConfidenceLow && !independent {
-		warn(CheckWeakEvidence, "%s from %s is %s but rests only on copies, statements, references or state media",
+		warn(CheckWeakEvidence, "confidence", "%s from %s is %s but rests only on copies, statements, references or state media",
 			iv.PCode, iv.From, iv.Confidence)
 	}
 	if late && iv.DatePrecision != PrecisionInferred {
-		warn(CheckLateSources, "%s from %s: every source was published more than %d days later; mark the date inferred or cite an earlier source",
+		warn(CheckLateSources, "sources", "%s from %s: every source was published more than %d days later; mark the date inferred or cite an earlier source",
 			iv.PCode, iv.From, LateAfter)
 	}
 	return ws
@@ -140,8 +148,8 @@ func (d *Dataset) lintStories(file string, line int, ids []string) []Warning {
 		s, _ := d.Source(id)
 		for _, key := range []string{"story:" + cmp.Or(s.CopyOf, s.ID), "url:" + urlKey(s.URL)} {
 			if other, ok := seen[key]; ok && other != id {
-				ws = append(ws, Warning{file, line, CheckDuplicate,
-					fmt.Sprintf("sources %s and %s are one story; cite it once", other, id)})
+				ws = append(ws, Warning{File: file, Line: line, Column: "sources", Check: CheckDuplicate,
+					Msg: fmt.Sprintf("sources %s and %s are one story; cite it once", other, id)})
 				break
 			}
 			seen[key] = id
@@ -177,8 +185,8 @@ func (d *Dataset) lintClaimParty(c Claim) []Warning {
 			return nil
 		}
 	}
-	return []Warning{{ClaimsFile, c.line, CheckStateAsIndependent,
-		"an independent report cites no independent publisher (only state media or party outlets); file it as party state"}}
+	return []Warning{{File: ClaimsFile, Line: c.line, Column: "party", Check: CheckStateAsIndependent,
+		Msg: "an independent report cites no independent publisher (only state media or party outlets); file it as party state"}}
 }
 
 // lintEvent warns when an event's point is not a sourced place (every
@@ -187,12 +195,12 @@ func (d *Dataset) lintClaimParty(c Claim) []Warning {
 func (d *Dataset) lintEvent(e Event) []Warning {
 	var ws []Warning
 	if e.HasPoint() && !d.isPlace(e.Point) {
-		ws = append(ws, Warning{EventsFile, e.line, CheckUnsourcedPoint,
-			fmt.Sprintf("event %s is placed at %v, which is no place in %s: add the place with the file its coordinate was read in", e.ID, e.Point, PlacesFile)})
+		ws = append(ws, Warning{File: EventsFile, Line: e.line, Column: "latitude", Check: CheckUnsourcedPoint,
+			Msg: fmt.Sprintf("event %s is placed at %v, which is no place in %s: add the place with the file its coordinate was read in", e.ID, e.Point, PlacesFile)})
 	}
 	if e.Side() == "" {
-		ws = append(ws, Warning{EventsFile, e.line, CheckEventSide,
-			fmt.Sprintf("event %s: actor1 %q is neither the Taliban nor the resistance (see sideActors)", e.ID, e.Actor1)})
+		ws = append(ws, Warning{File: EventsFile, Line: e.line, Column: "actor1", Check: CheckEventSide,
+			Msg: fmt.Sprintf("event %s: actor1 %q is neither the Taliban nor the resistance (see sideActors)", e.ID, e.Actor1)})
 	}
 	return ws
 }

@@ -189,3 +189,22 @@ func TestVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadNamesCellCountProblems: a row with a comma outside quotes and a
+// row with a cell left out are named as such, with where, and both are
+// reported in one run.
+func TestLoadNamesCellCountProblems(t *testing.T) {
+	m := fixture(t)
+	m["control.csv"] = &fstest.MapFile{Data: []byte("pcode,from,date_precision,status,confidence,sources,note\n" +
+		"AF0001,2021-09-01,day,resistance,high,S1,Held, by the resistance.\n" +
+		"AF0002,2021-09-03,day,contested,low,S1\n")}
+	_, err := Load(m, m)
+	for _, want := range []string{
+		`control.csv:2: data: wrong columns: 8 cells where the header names 7: an unquoted comma? The cells after column "note" start at line 2, column`,
+		`control.csv:3: data: wrong columns: 6 cells where the header names 7: column "note" and those after it are missing`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want %q", err, want)
+		}
+	}
+}
