@@ -24,7 +24,7 @@ NASKH    := web/node_modules/@fontsource/noto-naskh-arabic
 GO_SRC   := $(shell find . -name '*.go' -not -path './web/node_modules/*')
 WEB_SRC  := $(shell find web/static -type f -not -path 'web/static/vendor/*' -not -path 'web/static/bundle/*')
 
-.PHONY: help deps build run test bench where loadtest fuzz screenshot lint fmt golden clean
+.PHONY: help deps build run test bench where loadtest fuzz screenshot lint fmt check-data golden clean
 
 help: ## list the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -88,6 +88,7 @@ run: build ## build and serve the map on http://$(ADDR)
 	bin/controlmap serve --addr $(ADDR)
 
 test: deps build lint ## run every test (unit, golden, browser, GDAL, the page's models under Node), the evidence linter and make lint
+	bin/controlmap fmt --check --data data
 	bin/controlmap validate --strict
 	node --test web/test/
 	CONTROLMAP_BOUNDARIES="$(abspath $(BOUNDARIES))" $(GO) test -count=1 ./...
@@ -99,8 +100,14 @@ lint: ## go vet, staticcheck and a gofmt check
 	$(GO) run $(STATICCHECK) ./...
 	@test -z "$$(gofmt -l $(GO_SRC))" || { gofmt -l $(GO_SRC); exit 1; }
 
-fmt: ## gofmt the sources
+fmt: ## gofmt the sources and put the data tables in their one form (controlmap fmt)
 	gofmt -w $(GO_SRC)
+	$(GO) run ./cmd/controlmap fmt --data data
+
+check-data: ## in seconds, for an editor: the tables' form, the evidence linter, and the facts of data/testdata/expectations.json
+	$(GO) run ./cmd/controlmap fmt --check --data data
+	$(GO) run ./cmd/controlmap validate --strict --data data --boundaries data/boundaries
+	CONTROLMAP_BOUNDARIES="$(abspath $(BOUNDARIES))" $(GO) test -count=1 -run 'TestKnown|TestRevisions|TestFeed|TestCorrections|TestEmbeddedLintClean' ./data ./server
 
 FUZZTIME ?= 20s
 fuzz: ## run each fuzz target for FUZZTIME (their seed corpora run in make test)

