@@ -140,6 +140,12 @@ func (d *Dataset) SnapshotIndex(day Day) int {
 	return sort.Search(len(d.breaks), func(i int) bool { return d.breaks[i] > day }) - 1
 }
 
+// SnapshotDays returns the first day of every snapshot period (see
+// SnapshotIndex), in order: a check of every state need look at these days
+// only, so its cost follows the data, not the calendar. The caller must not
+// modify the slice.
+func (d *Dataset) SnapshotDays() []Day { return d.breaks }
+
 // StatesAt returns the state of every area on day, in the order of Areas.
 // Before an area's first record its status is StatusUnknown.
 func (d *Dataset) StatesAt(day Day) []State {
