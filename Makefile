@@ -76,7 +76,7 @@ $(PLACES): $(DERIVED) web/node_modules/leaflet/package.json data/places.go cmd/c
 
 $(DERIVED): data/areas.csv $(wildcard geo/*.go data/boundaries.go cmd/controlmap/import.go)
 	@test -f "$(BOUNDARIES)" || { echo "no boundaries at $(BOUNDARIES): pass BOUNDARIES=path/to/adm2.geojson"; exit 1; }
-	$(GO) run ./cmd/controlmap import --boundaries "$(BOUNDARIES)" \
+	$(GO) run ./cmd/controlmap boundaries --boundaries "$(BOUNDARIES)" \
 	  $$( [ -f "$(PROVINCES)" ] && echo --provinces "$(PROVINCES)" ) --data data --out data/boundaries
 
 bin/controlmap: $(DERIVED) $(PLACES) $(VENDOR) $(FONTS) $(BUNDLE) $(GO_SRC) $(WEB_SRC) data/*.csv go.mod go.sum

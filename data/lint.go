@@ -194,7 +194,7 @@ func (d *Dataset) lintClaimParty(c Claim) []Warning {
 // when its first actor is on neither side.
 func (d *Dataset) lintEvent(e Event) []Warning {
 	var ws []Warning
-	if e.HasPoint() && !d.isPlace(e.Point) {
+	if e.HasPoint() && !d.isPlace(e.Point) && !d.citesACLED(e) {
 		ws = append(ws, Warning{File: EventsFile, Line: e.line, Column: "latitude", Check: CheckUnsourcedPoint,
 			Msg: fmt.Sprintf("event %s is placed at %v, which is no place in %s: add the place with the file its coordinate was read in", e.ID, e.Point, PlacesFile)})
 	}
@@ -214,4 +214,10 @@ func (d *Dataset) isPlace(pt orb.Point) bool {
 		}
 	}
 	return false
+}
+
+// citesACLED reports whether e cites an ACLED event (ImportACLED): then its
+// point is ACLED's, read in the file it cites.
+func (d *Dataset) citesACLED(e Event) bool {
+	return slices.ContainsFunc(e.Sources, func(id string) bool { s, _ := d.Source(id); return s.Publisher == "ACLED" })
 }

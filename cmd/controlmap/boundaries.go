@@ -14,10 +14,11 @@ import (
 	"github.com/controlmap/controlmap/data"
 )
 
-// runImport derives the boundary files: it reads the areas to select from the
-// dataset tables, so adding a district is an edit to areas.csv and a rebuild.
-func runImport(args []string, stdout io.Writer) error {
-	fl := flag.NewFlagSet("import", flag.ContinueOnError)
+// runBoundaries derives the boundary files: it reads the areas to select
+// from the dataset tables, so adding a district is an edit to areas.csv and
+// a rebuild. (It was "import" until the ACLED import took that name.)
+func runBoundaries(args []string, stdout io.Writer) error {
+	fl := flag.NewFlagSet("boundaries", flag.ContinueOnError)
 	adm2 := fl.String("boundaries", "", "COD-AB style adm2 (district) GeoJSON `file`")
 	adm1 := fl.String("provinces", "", "optional COD-AB style adm1 (province) GeoJSON `file`, for the background")
 	dir := fl.String("data", "data", "dataset `folder` whose areas.csv lists the P-codes")
@@ -26,7 +27,7 @@ func runImport(args []string, stdout io.Writer) error {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if *adm2 == "" {
-		return fmt.Errorf("%w: import needs --boundaries FILE", errUsage)
+		return fmt.Errorf("%w: boundaries needs --boundaries FILE", errUsage)
 	}
 	tables, err := data.Dir(*dir)
 	if err != nil {
