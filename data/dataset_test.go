@@ -1,6 +1,8 @@
 package data
 
 import (
+	"encoding/json"
+	"os"
 	"testing"
 	"time"
 )
@@ -44,51 +46,39 @@ func TestEmbeddedEveryDayAnswered(t *testing.T) {
 	}
 }
 
+// TestEmbeddedFollowsEvidence checks the statuses an editor expects of the
+// real dataset, each with why (data/testdata/expectations.json, updated in
+// the same commit as a correction that changes one).
 func TestEmbeddedFollowsEvidence(t *testing.T) {
 	d := loadEmbedded(t)
-	tests := []struct {
-		name   string
-		day    string
-		pcodes []string
-		want   Status
-	}{
-		{"Panjshir under the Republic before Kabul fell", "2021-08-10", panjshir, StatusRepublic},
-		{"Andarab under the Republic before Kabul fell", "2021-08-10", andarab, StatusRepublic},
-		{"Panjshir the resistance's base after Kabul fell", "2021-08-20", panjshir, StatusResistance},
-		{"Andarab taken by the Taliban after Kabul fell", "2021-08-17", andarab, StatusTaliban},
-		{"local uprising takes the Andarab districts", "2021-08-20", andarab, StatusResistance},
-		// The Taliban retook Banu on 21 August and the other two districts by
-		// 22 August (TOLO via Xinhua, Sputnik's local journalist, LWJ); the
-		// "contested" weeks rested on Saleh's tweets and an encyclopedia proxy.
-		{"Taliban retake Banu", "2021-08-21", []string{"AF0907"}, StatusTaliban},
-		{"fighting for Deh Salah and Pul-e-Hisar on 21 August", "2021-08-21", []string{"AF0908", "AF0912"}, StatusContested},
-		{"Deh Salah and Pul-e-Hisar retaken by 22 August", "2021-08-22", andarab, StatusTaliban},
-		{"Andarab Taliban when Panjshir is attacked through it", "2021-09-03", andarab, StatusTaliban},
-		// The first source naming Shutul (LWJ) dates the assault from 31 August;
-		// the 30 August attack was at an unnamed western entrance.
-		{"Shutul not yet contested on 30 August", "2021-08-30", []string{"AF0806"}, StatusResistance},
-		{"Shutul contested from the assault of 31 August", "2021-08-31", []string{"AF0806"}, StatusContested},
-		// Party claims alone never make a district contested (docs/methodology.md):
-		// Khenj, Dara and Paryan were claimed by the Taliban on 3-4 September
-		// with no independent report of fighting there.
-		{"Paryan, Khenj and Dara resistance on the Taliban's claims alone", "2021-09-04", []string{"AF0807", "AF0804", "AF0803"}, StatusResistance},
-		{"Anaba reached by the Taliban (EMERGENCY)", "2021-09-04", []string{"AF0805"}, StatusTaliban},
-		{"contested on 5 September (LWJ's unconfirmed assessment, fighting in Paryan)", "2021-09-05", []string{"AF0801", "AF0802", "AF0803", "AF0806", "AF0807"}, StatusContested},
-		{"Khenj resistance on 5 September (no independent report)", "2021-09-05", []string{"AF0804"}, StatusResistance},
-		{"district centres fall on 6 September", "2021-09-06", panjshir, StatusTaliban},
-		{"all of Panjshir Taliban by 20 September", "2021-09-20", panjshir, StatusTaliban},
-		// The NRF's May 2022 offensive took side valleys, by its own account
-		// not the centre: not contested under docs/methodology.md's rule.
-		{"Dara's centre Taliban during the May 2022 offensive", "2022-05-10", []string{"AF0803"}, StatusTaliban},
-		{"the end of 2022", "2022-12-31", append(panjshir, andarab...), StatusTaliban},
+	b, err := os.ReadFile("testdata/expectations.json")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			states := d.StatesAt(day(t, tt.day))
-			for _, pc := range tt.pcodes {
-				s := states[d.areaIndex[pc]]
-				if s.Status() != tt.want {
-					t.Errorf("%s (%s): got %s, want %s", pc, s.Area.Name, s.Status(), tt.want)
+	var exp struct {
+		Statuses []struct {
+			Day    string   `json:"day"`
+			PCodes []string `json:"pcodes"`
+			Status Status   `json:"status"`
+			Why    string   `json:"why"`
+		} `json:"statuses"`
+	}
+	if err := json.Unmarshal(b, &exp); err != nil {
+		t.Fatal(err)
+	}
+	if len(exp.Statuses) == 0 {
+		t.Fatal("no statuses in testdata/expectations.json")
+	}
+	for _, tt := range exp.Statuses {
+		t.Run(tt.Day+" "+tt.Why, func(t *testing.T) {
+			states := d.StatesAt(day(t, tt.Day))
+			for _, pc := range tt.PCodes {
+				i, ok := d.areaIndex[pc]
+				if !ok {
+					t.Fatalf("%s is not a mapped district", pc)
+				}
+				if s := states[i]; s.Status() != tt.Status {
+					t.Errorf("%s (%s): got %s, want %s (%s)", pc, s.Area.Name, s.Status(), tt.Status, tt.Why)
 				}
 			}
 		})
@@ -119,10 +109,8 @@ func TestEmbeddedSixSeptemberDisputed(t *testing.T) {
 	}
 }
 
-var (
-	panjshir = []string{"AF0801", "AF0802", "AF0803", "AF0804", "AF0805", "AF0806", "AF0807"}
-	andarab  = []string{"AF0907", "AF0908", "AF0912"}
-)
+// panjshir are the P-codes of Panjshir's seven districts.
+var panjshir = []string{"AF0801", "AF0802", "AF0803", "AF0804", "AF0805", "AF0806", "AF0807"}
 
 // TestEmbeddedCountryside holds the real dataset to what issue 21 asks the
 // map to show: on 1 June 2022 the side-valley war is visible (activity in
