@@ -30,8 +30,8 @@ type gpkgLayer struct {
 	// the time of writing, so the same data gives the same file (a
 	// republish leaves it as it is).
 	lastChange string
-	columns                     []string // "name TYPE"
-	rows                        iter.Seq[gpkgRow]
+	columns    []string // "name TYPE"
+	rows       iter.Seq[gpkgRow]
 }
 
 type gpkgRow struct {
