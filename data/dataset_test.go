@@ -12,9 +12,9 @@ import (
 
 func loadEmbedded(t testing.TB) *Dataset {
 	t.Helper()
-	d, err := LoadEmbedded()
+	d, err := LoadEmbeddedOrCODAB()
 	if err != nil && testing.Short() {
-		t.Skipf("no derived boundaries ('make build' makes them): %v", err)
+		t.Skipf("no boundary files ('make build' derives them): %v", err)
 	}
 	if err != nil {
 		t.Fatalf("embedded dataset (run 'make build' first): %v", err)

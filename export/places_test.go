@@ -32,7 +32,10 @@ func withoutGeoNames(ds *data.Dataset) *data.Dataset {
 func TestPicturePlaces(t *testing.T) {
 	t.Parallel()
 	ds := datatest.Embedded(t)
-	if !strings.Contains(string(MapSVG(ds, datatest.Day(t, "2021-09-06"), PictureOptions{}, "en")), "Bāzārak") && !testing.Short() {
+	if !strings.Contains(string(MapSVG(ds, datatest.Day(t, "2021-09-06"), PictureOptions{}, "en")), "Bāzārak") {
+		if testing.Short() { // a fresh clone: the towns come from an npm package the build cuts
+			t.Skip("no GeoNames places ('make build' derives data/boundaries/geonames.json)")
+		}
 		t.Fatal("no GeoNames places in the embedded dataset ('make build' derives data/boundaries/geonames.json)")
 	}
 	day := datatest.Day(t, "2021-09-06")
