@@ -33,6 +33,7 @@ func TestKnownAtTheTimeSwitch(t *testing.T) {
 			if hidden := eval[bool](t, p, `document.querySelector('.known-banner').hidden`); hidden {
 				t.Error("no banner says the map is shown as known at the time")
 			}
+
 			p.do(t, chromedp.Click(chromedp.CSS(`.known-banner .banner-back`)))
 			waitFor(t, p, `document.body.dataset.known === 'hindsight'`)
 			waitFor(t, p, `!location.search.includes('known=')`)
@@ -46,6 +47,23 @@ func TestKnownAtTheTimeSwitch(t *testing.T) {
 				t.Errorf("errors: %v", errs)
 			}
 		})
+	}
+}
+
+// TestKnownBannerCoversNothing: at 1366x768 on a day whose headline takes
+// two lines, the banner of the map at the time pushes nothing under the
+// time bar (it did: the legend's button).
+func TestKnownBannerCoversNothing(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	p := newPage(t)
+	p.do(t, chromedp.EmulateViewport(1366, 768))
+	p.open(t, ts.URL+"/?date=2021-09-06&known=time")
+	waitFor(t, p, `document.body.dataset.known === 'time'`)
+	if !eval[bool](t, p, topmostIn(".legend-toggle")) {
+		t.Error("with the banner, the legend's button is covered")
+	}
+	if !eval[bool](t, p, topmostIn(".known-banner .banner-back")) {
+		t.Error("the banner's button is covered")
 	}
 }
 
