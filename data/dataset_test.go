@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"os"
+	"slices"
 	"testing"
 	"time"
 )
@@ -51,21 +52,7 @@ func TestEmbeddedEveryDayAnswered(t *testing.T) {
 // the same commit as a correction that changes one).
 func TestEmbeddedFollowsEvidence(t *testing.T) {
 	d := loadEmbedded(t)
-	b, err := os.ReadFile("testdata/expectations.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var exp struct {
-		Statuses []struct {
-			Day    string   `json:"day"`
-			PCodes []string `json:"pcodes"`
-			Status Status   `json:"status"`
-			Why    string   `json:"why"`
-		} `json:"statuses"`
-	}
-	if err := json.Unmarshal(b, &exp); err != nil {
-		t.Fatal(err)
-	}
+	exp := loadExpectations(t)
 	if len(exp.Statuses) == 0 {
 		t.Fatal("no statuses in testdata/expectations.json")
 	}
@@ -85,26 +72,69 @@ func TestEmbeddedFollowsEvidence(t *testing.T) {
 	}
 }
 
-func TestEmbeddedSixSeptemberDisputed(t *testing.T) {
+// expectations is data/testdata/expectations.json: the facts an editor
+// expects of the real dataset, each with why.
+type expectations struct {
+	Statuses []struct {
+		Day    string   `json:"day"`
+		PCodes []string `json:"pcodes"`
+		Status Status   `json:"status"`
+		Why    string   `json:"why"`
+	} `json:"statuses"`
+	Disputed []struct {
+		Day, Province, Why string
+	} `json:"disputed"`
+	Countryside []struct {
+		Day             string           `json:"day"`
+		Active          []string         `json:"active"`
+		Presence        map[string]Party `json:"presence"`
+		QuietEverywhere bool             `json:"quiet_everywhere"`
+		Why             string           `json:"why"`
+	} `json:"countryside"`
+}
+
+func loadExpectations(t *testing.T) expectations {
+	t.Helper()
+	b, err := os.ReadFile("testdata/expectations.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exp expectations
+	if err := json.Unmarshal(b, &exp); err != nil {
+		t.Fatal(err)
+	}
+	return exp
+}
+
+// TestEmbeddedDisputed: on the days of the expectations, every district of
+// the province has a Taliban and a resistance claim that differ, and is
+// disputed.
+func TestEmbeddedDisputed(t *testing.T) {
 	d := loadEmbedded(t)
-	for _, s := range d.StatesAt(day(t, "2021-09-06")) {
-		if s.Area.Province != "Panjshir" {
-			continue
-		}
-		var taliban, resistance *Claim
-		for _, c := range s.Claims {
-			switch c.Party {
-			case PartyTaliban:
-				taliban = c
-			case PartyResistance:
-				resistance = c
+	exp := loadExpectations(t)
+	if len(exp.Disputed) == 0 {
+		t.Fatal("no disputed days in testdata/expectations.json")
+	}
+	for _, x := range exp.Disputed {
+		for _, s := range d.StatesAt(day(t, x.Day)) {
+			if s.Area.Province != x.Province {
+				continue
 			}
-		}
-		if taliban == nil || resistance == nil || taliban.Status == resistance.Status {
-			t.Errorf("%s on 6 September: want Taliban and resistance claims that differ, got %v / %v", s.Area.Name, taliban, resistance)
-		}
-		if !s.Disputed {
-			t.Errorf("%s on 6 September: not disputed", s.Area.Name)
+			var taliban, resistance *Claim
+			for _, c := range s.Claims {
+				switch c.Party {
+				case PartyTaliban:
+					taliban = c
+				case PartyResistance:
+					resistance = c
+				}
+			}
+			if taliban == nil || resistance == nil || taliban.Status == resistance.Status {
+				t.Errorf("%s on %s: want Taliban and resistance claims that differ, got %v / %v (%s)", s.Area.Name, x.Day, taliban, resistance, x.Why)
+			}
+			if !s.Disputed {
+				t.Errorf("%s on %s: not disputed (%s)", s.Area.Name, x.Day, x.Why)
+			}
 		}
 	}
 }
@@ -119,19 +149,24 @@ var panjshir = []string{"AF0801", "AF0802", "AF0803", "AF0804", "AF0805", "AF080
 // event whose point the dataset gives lies inside its district.
 func TestEmbeddedCountryside(t *testing.T) {
 	d := loadEmbedded(t)
-	june := d.StatesAt(day(t, "2022-06-01"))
-	for _, pcode := range []string{"AF0803", "AF0804", "AF0802"} {
-		c := june[d.AreaIndex(pcode)].Countryside
-		if c.Resistance.Count()+c.Taliban.Count() == 0 {
-			t.Errorf("1 June 2022, %s: no activity (events of late May and 1 June)", pcode)
+	for _, x := range loadExpectations(t).Countryside {
+		states := d.StatesAt(day(t, x.Day))
+		for _, pcode := range x.Active {
+			if c := states[d.AreaIndex(pcode)].Countryside; c.Resistance.Count()+c.Taliban.Count() == 0 {
+				t.Errorf("%s, %s: no activity (%s)", x.Day, pcode, x.Why)
+			}
 		}
-	}
-	if c := june[d.AreaIndex("AF0803")].Countryside; len(c.Presence) == 0 || c.Presence[0].Side != PartyResistance {
-		t.Errorf("1 June 2022, Dara: no NRF presence assessed (the May 2022 offensive)")
-	}
-	for _, s := range d.StatesAt(day(t, "2021-08-10")) {
-		if c := s.Countryside; c.Resistance.Count()+c.Taliban.Count()+len(c.Presence) > 0 {
-			t.Errorf("10 August 2021, %s: countryside %+v", s.Area.PCode, s.Countryside)
+		for pcode, side := range x.Presence {
+			if c := states[d.AreaIndex(pcode)].Countryside; !slices.ContainsFunc(c.Presence, func(p *Presence) bool { return p.Side == side }) {
+				t.Errorf("%s, %s: no %s presence assessed (%s)", x.Day, pcode, side, x.Why)
+			}
+		}
+		if x.QuietEverywhere {
+			for _, s := range states {
+				if c := s.Countryside; c.Resistance.Count()+c.Taliban.Count()+len(c.Presence) > 0 {
+					t.Errorf("%s, %s: countryside %+v (%s)", x.Day, s.Area.PCode, s.Countryside, x.Why)
+				}
+			}
 		}
 	}
 	for _, e := range d.Events {
