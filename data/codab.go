@@ -53,11 +53,11 @@ func deriveFromCODAB() (fs.FS, error) {
 		}
 		adm2Path = filepath.Join(root, "..", "shared", "data", "cod-ab", "afg_admbnda_adm2_agcho_20180522.geojson")
 	}
-	adm2, err := readFeatureCollection(adm2Path)
+	adm2, err := ReadFeatureCollection(adm2Path)
 	if err != nil {
 		return nil, err
 	}
-	adm1, _ := readFeatureCollection(filepath.Join(filepath.Dir(adm2Path), "afg_admbnda_adm1_agcho_20180522.geojson")) // optional
+	adm1, _ := ReadFeatureCollection(filepath.Join(filepath.Dir(adm2Path), "afg_admbnda_adm1_agcho_20180522.geojson")) // optional
 	pcodes, err := ReadPCodes(Tables())
 	if err != nil {
 		return nil, err
@@ -73,7 +73,9 @@ func deriveFromCODAB() (fs.FS, error) {
 	return m, nil
 }
 
-func readFeatureCollection(path string) (*geojson.FeatureCollection, error) {
+// ReadFeatureCollection reads a GeoJSON FeatureCollection file (COD-AB, or
+// a derived boundary file).
+func ReadFeatureCollection(path string) (*geojson.FeatureCollection, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"sort"
 )
@@ -226,23 +227,52 @@ func (d *Dataset) EvidenceUpTo() Day { return d.evidenceUpTo }
 
 func (d *Dataset) indexEvidence() {
 	var last Day
-	latest := func(ids []string) {
+	for ids := range d.citations(aboutControl) {
 		for _, id := range ids {
 			if s, ok := d.Source(id); ok {
 				last = max(last, s.last)
 			}
 		}
 	}
-	for _, ivs := range d.Intervals {
-		for _, iv := range ivs {
-			latest(iv.Sources)
+	d.evidenceUpTo = last
+}
+
+// The rows whose citations a caller wants (citations).
+const (
+	aboutControl = iota // assessed changes, claims, presence: the evidence about who holds ground
+	everyRow            // those, and events, chapters and revisions
+)
+
+// citations yields the source lists of d's rows of the kind asked for.
+func (d *Dataset) citations(which int) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		lists := [][]string{}
+		for _, ivs := range d.Intervals {
+			for _, iv := range ivs {
+				lists = append(lists, iv.Sources)
+			}
+		}
+		for _, c := range d.Claims {
+			lists = append(lists, c.Sources)
+		}
+		for _, pr := range d.Presence {
+			lists = append(lists, pr.Sources)
+		}
+		if which == everyRow {
+			for _, e := range d.Events {
+				lists = append(lists, e.Sources)
+			}
+			for _, p := range d.Periods {
+				lists = append(lists, p.Sources)
+			}
+			for _, rv := range d.Revisions {
+				lists = append(lists, rv.Sources)
+			}
+		}
+		for _, ids := range lists {
+			if !yield(ids) {
+				return
+			}
 		}
 	}
-	for _, c := range d.Claims {
-		latest(c.Sources)
-	}
-	for _, pr := range d.Presence {
-		latest(pr.Sources)
-	}
-	d.evidenceUpTo = last
 }

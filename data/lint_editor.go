@@ -110,33 +110,13 @@ func (d *Dataset) lintEditor(today Day) []Warning {
 // primary named by its copies is in use).
 func (d *Dataset) citedSources() map[string]bool {
 	cited := map[string]bool{}
-	cite := func(ids []string) {
+	for ids := range d.citations(everyRow) {
 		for _, id := range ids {
 			cited[id] = true
 			if s, ok := d.Source(id); ok && s.CopyOf != "" {
 				cited[s.CopyOf] = true
 			}
 		}
-	}
-	for _, ivs := range d.Intervals {
-		for _, iv := range ivs {
-			cite(iv.Sources)
-		}
-	}
-	for _, c := range d.Claims {
-		cite(c.Sources)
-	}
-	for _, e := range d.Events {
-		cite(e.Sources)
-	}
-	for _, pr := range d.Presence {
-		cite(pr.Sources)
-	}
-	for _, p := range d.Periods {
-		cite(p.Sources)
-	}
-	for _, rv := range d.Revisions {
-		cite(rv.Sources)
 	}
 	return cited
 }

@@ -37,13 +37,13 @@ func runBoundaries(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	districts, err := readFC(*adm2)
+	districts, err := data.ReadFeatureCollection(*adm2)
 	if err != nil {
 		return err
 	}
 	var provinces *geojson.FeatureCollection
 	if *adm1 != "" {
-		if provinces, err = readFC(*adm1); err != nil {
+		if provinces, err = data.ReadFeatureCollection(*adm1); err != nil {
 			return err
 		}
 	}
@@ -62,16 +62,4 @@ func runBoundaries(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", path, len(files[name]))
 	}
 	return nil
-}
-
-func readFC(path string) (*geojson.FeatureCollection, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	fc, err := geojson.UnmarshalFeatureCollection(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return fc, nil
 }

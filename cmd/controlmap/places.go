@@ -24,7 +24,7 @@ func runPlaces(args []string, stdout io.Writer) error {
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	areas, err := readFC(filepath.Join(*out, data.FullBoundsFile))
+	areas, err := data.ReadFeatureCollection(filepath.Join(*out, data.FullBoundsFile))
 	if err != nil {
 		return fmt.Errorf("places: derive the boundaries first: %w", err)
 	}

@@ -16,11 +16,38 @@ import (
 // SIGTERM and expects a clean exit 0.
 func TestServeStopsOnSIGTERM(t *testing.T) {
 	needBoundaries(t)
+	cmd, addr := serveBinary(t)
+	resp, err := http.Get("http://" + addr + "/readyz")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("readyz: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("after SIGTERM: %v, want exit status 0", err)
+		}
+	case <-time.After(15 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("the server did not stop within 15 s of SIGTERM")
+	}
+}
+
+// serveBinary builds the command, runs `serve --addr 127.0.0.1:0` with
+// args, and returns the process and the address it says it listens on (its
+// log is drained from then on). The caller stops it.
+func serveBinary(t *testing.T, args ...string) (*exec.Cmd, string) {
+	t.Helper()
 	bin := filepath.Join(t.TempDir(), "controlmap")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -41,23 +68,5 @@ func TestServeStopsOnSIGTERM(t *testing.T) {
 		t.Fatal("the server never said where it listens")
 	}
 	go func() { _, _ = io.Copy(io.Discard, stderr) }()
-	resp, err := http.Get("http://" + addr + "/readyz")
-	if err != nil || resp.StatusCode != 200 {
-		t.Fatalf("readyz: %v %v", resp, err)
-	}
-	resp.Body.Close()
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("after SIGTERM: %v, want exit status 0", err)
-		}
-	case <-time.After(15 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Fatal("the server did not stop within 15 s of SIGTERM")
-	}
+	return cmd, addr
 }

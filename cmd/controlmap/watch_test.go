@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -21,46 +18,9 @@ import (
 // page, and mending it clears them. Each wait allows 5 s; the time an edit
 // takes to reach the map is measured in BENCHMARKS.md, not here.
 func TestServeWatch(t *testing.T) {
-	dir := t.TempDir()
-	fixture := "../../data/testdata/fixture"
-	entries, err := os.ReadDir(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(fixture, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	bin := filepath.Join(t.TempDir(), "controlmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", dir, "--boundaries", dir, "--watch")
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	dir := copyFixture(t)
+	cmd, addr := serveBinary(t, "--data", dir, "--boundaries", dir, "--watch")
 	t.Cleanup(func() { _ = cmd.Process.Signal(syscall.SIGTERM); _ = cmd.Wait() })
-	lines := bufio.NewScanner(stderr)
-	addrRE := regexp.MustCompile(`msg=serving addr=(\S+)`)
-	var addr string
-	for addr == "" && lines.Scan() {
-		if m := addrRE.FindStringSubmatch(lines.Text()); m != nil {
-			addr = m[1]
-		}
-	}
-	if addr == "" {
-		t.Fatal("the server never said where it listens")
-	}
-	go func() { _, _ = io.Copy(io.Discard, stderr) }()
 	base := "http://" + addr
 
 	southOn := func() string {
