@@ -93,6 +93,19 @@ type expectations struct {
 	} `json:"countryside"`
 }
 
+// statusesOn returns the statuses the expectations give for day, by P-code.
+func (e expectations) statusesOn(day string) map[string]Status {
+	out := map[string]Status{}
+	for _, s := range e.Statuses {
+		if s.Day == day {
+			for _, pc := range s.PCodes {
+				out[pc] = s.Status
+			}
+		}
+	}
+	return out
+}
+
 func loadExpectations(t *testing.T) expectations {
 	t.Helper()
 	b, err := os.ReadFile("testdata/expectations.json")
@@ -138,9 +151,6 @@ func TestEmbeddedDisputed(t *testing.T) {
 		}
 	}
 }
-
-// panjshir are the P-codes of Panjshir's seven districts.
-var panjshir = []string{"AF0801", "AF0802", "AF0803", "AF0804", "AF0805", "AF0806", "AF0807"}
 
 // TestEmbeddedCountryside holds the real dataset to what issue 21 asks the
 // map to show: on 1 June 2022 the side-valley war is visible (activity in

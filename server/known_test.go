@@ -22,9 +22,27 @@ type expectations struct {
 	AsPublished struct {
 		Known, Date, PCode, Status, Hindsight string
 	} `json:"as_published"`
+	Statuses []struct {
+		Day    string   `json:"day"`
+		PCodes []string `json:"pcodes"`
+		Status string   `json:"status"`
+	} `json:"statuses"`
 	RevisedDistricts   []string `json:"revised_districts"`
 	RevisionsPublished []string `json:"revisions_published"`
 	Updated            string   `json:"updated"`
+}
+
+// statusesOn returns the statuses the expectations give for day, by P-code.
+func (e expectations) statusesOn(day string) map[string]string {
+	out := map[string]string{}
+	for _, s := range e.Statuses {
+		if s.Day == day {
+			for _, pc := range s.PCodes {
+				out[pc] = s.Status
+			}
+		}
+	}
+	return out
 }
 
 func loadExpectations(t *testing.T) expectations {
