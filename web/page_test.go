@@ -169,8 +169,8 @@ func checkDistrictClick(t *testing.T, p *page, ts *httptest.Server) {
 	if h := eval[string](t, p, `document.querySelector('.info h2').textContent`); !strings.Contains(h, "Bazarak") || !strings.Contains(h, "بازارک") {
 		t.Errorf("panel heading %q, want Bazarak in English and Dari", h)
 	}
-	if s := eval[string](t, p, `document.querySelector('.info-status').dataset.status`); s != "taliban" {
-		t.Errorf("panel status %q, want taliban", s)
+	if s, want := eval[string](t, p, `document.querySelector('.info-status').dataset.status`), apiStatuses(t, ts.URL, "2021-09-06")["AF0801"]; s != want {
+		t.Errorf("panel status %q, want the API's %q", s, want)
 	}
 	links := eval[[]string](t, p, `[...document.querySelectorAll('.info-sources a.source-link')].map(a => a.href)`)
 	if len(links) == 0 {
