@@ -15,6 +15,10 @@ const (
 	// presence period or a source's publication): the map would show it
 	// coming, or count a source not yet published.
 	CheckFuture Check = "future-date"
+	// CheckImplausibleDate: a date before EarliestPlausible, most often a
+	// typo in the year (1021 for 2021): the map would start a thousand years
+	// early, and a static copy would write a file for every day of them.
+	CheckImplausibleDate Check = "implausible-date"
 	// CheckUncited: a source that no row cites (a leftover, or a row that
 	// cites another editor's id by mistake).
 	CheckUncited Check = "uncited-source"
@@ -35,6 +39,11 @@ const (
 	CheckDropsConfirmation Check = "drops-confirmation"
 )
 
+// EarliestPlausible is the first day a row or a source of this dataset may
+// be dated: the war it maps began in 2021, and the oldest sources it cites
+// (references on the valleys) are of this century.
+var EarliestPlausible = civilDay(2000, 1, 1)
+
 // DropsAfter is how many days a row that keeps its district's status may
 // go without a confirmation of its own before CheckDropsConfirmation warns.
 const DropsAfter = 14
@@ -51,13 +60,19 @@ func (d *Dataset) lintEditor(today Day) []Warning {
 		ws = append(ws, Warning{File: file, Line: line, Column: col, Check: c, Msg: fmt.Sprintf(format, args...)})
 	}
 	future := func(file string, line int, col string, day Day) {
-		if day > today {
+		switch {
+		case day > today:
 			add(file, line, col, CheckFuture, "%s is after today (%s)", day, today)
+		case day < EarliestPlausible:
+			add(file, line, col, CheckImplausibleDate, "%s is before %s: a typo in the year?", day, EarliestPlausible)
 		}
 	}
 	for _, s := range d.Sources {
-		if s.first > today {
+		switch {
+		case s.first > today:
 			add(SourcesFile, s.line, "published", CheckFuture, "source %s is dated %s, after today (%s)", s.ID, s.Published, today)
+		case s.first != 0 && s.first < EarliestPlausible:
+			add(SourcesFile, s.line, "published", CheckImplausibleDate, "source %s is dated %s, before %s: a typo in the year?", s.ID, s.Published, EarliestPlausible)
 		}
 	}
 	for _, a := range d.Areas {

@@ -56,6 +56,8 @@ func TestLint(t *testing.T) {
 		{"an event at a point that is no place", "events.csv", "North town,35.75,69.25,1", "North town,35.7,69.2,1", CheckUnsourcedPoint, "events.csv:2"},
 		{"an event by neither side", "events.csv", "Armed clash,NRF,Taliban", "Armed clash,Unidentified armed group,Taliban", CheckEventSide, "events.csv:3"},
 		{"a change after today", "control.csv", "AF0002,2021-09-03", "AF0002,2027-03-01", CheckFuture, "control.csv:4"},
+		{"a year typo in a change", "control.csv", "AF0002,2021-09-03", "AF0002,1021-09-03", CheckImplausibleDate, "control.csv:4"},
+		{"a year typo in a source", "sources.csv", "2021-09-01,day,wire", "1021-09-01,day,wire", CheckImplausibleDate, "sources.csv:2"},
 		{"a source published after today", "sources.csv", "2021-09-01,day,wire", "2027-03-01,day,wire", CheckFuture, "sources.csv:2"},
 		{"a source no row cites", "sources.csv", "S3,Local radio", "S4,Extra,Unused,https://example.org/d,2021-09-06,day,primary,,independent,headline\nS3,Local radio", CheckUncited, "sources.csv:4"},
 		{"one incident entered twice", "events.csv", "E2,2021-09-06", "E3,2021-09-05,1,Battles,Non-state actor overtakes territory,Taliban,NRF,Testland,North,AF0001,North town,35.75,69.25,1,3,Again.,S2\nE2,2021-09-06", CheckDuplicateIncident, "events.csv:3"},

@@ -8,6 +8,7 @@ import (
 	"io"
 	"iter"
 	"strconv"
+	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkt"
@@ -127,9 +128,21 @@ func cell(v any) string {
 	case nil:
 		return ""
 	case string:
-		return v
+		return neutralise(v)
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
 	return fmt.Sprint(v)
+}
+
+// neutralise keeps a text cell from being run as a formula by a spreadsheet
+// (OWASP's advice on CSV injection): a cell that starts with =, +, -, @, a
+// tab or a carriage return gets a leading apostrophe, which spreadsheets
+// show as text. Numbers are written by cell's other cases and never pass
+// here.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -60,6 +61,11 @@ func (s *Server) pictureKey(format string, r *request) (pictureKey, error) {
 	var err error
 	if k.day, err = r.date(paramDate, s.today()); err != nil {
 		return k, err
+	}
+	// A picture is of a day the data covers: a branded picture of a day
+	// nobody has evidence for is never drawn (and never costs a render).
+	if k.day < s.ds.First || k.day > s.today() {
+		return k, &ParamError{Param: paramDate, Err: fmt.Errorf("%s is outside the map's days (%s to today, %s)", k.day, s.ds.First, s.today())}
 	}
 	if k.view, err = r.choice(paramView, "assessed", string(data.PartyTaliban), string(data.PartyResistance)); err != nil {
 		return k, err

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/controlmap/controlmap/server"
 	"github.com/controlmap/controlmap/web"
@@ -48,23 +51,44 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	cfg := server.Config{Addr: *addr, Version: version, Logger: log,
 		PublicURL: *public, MaxInFlight: *maxInFlight, RatePerClient: *rate, RateBurst: *burst,
 		BaseURL: *baseURL, TrustProxy: *trustProxy}
+	// SIGHUP (a closed terminal, a supervisor's "reload") never stops the
+	// server: with --watch it reloads the data at once, else it is logged
+	// and ignored.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	if !*watch {
 		srv, err := server.New(cfg, ds, assets)
 		if err != nil {
 			return err
 		}
+		go onSignal(ctx, hup, func() { log.Info("SIGHUP ignored: serve --watch reloads the data on it") })
 		return srv.Run(ctx, nil)
 	}
 	live, err := server.NewLive(cfg, ds, assets)
 	if err != nil {
 		return err
 	}
-	go watchData(ctx, []string{*dir, *boundsDir}, watchEvery, func() {
+	reload := func() {
 		if ds, err := loadDataset(*dir, *boundsDir); err != nil {
 			live.Fail(err)
 		} else {
 			_ = live.Update(ds) // a failure is recorded as the edit's problem
 		}
-	})
+	}
+	go watchData(ctx, []string{*dir, *boundsDir}, watchEvery, reload)
+	go onSignal(ctx, hup, reload)
 	return live.Run(ctx, nil)
+}
+
+// onSignal calls f for every signal on c until ctx ends.
+func onSignal(ctx context.Context, c <-chan os.Signal, f func()) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-c:
+			f()
+		}
+	}
 }

@@ -108,3 +108,20 @@ func getInto(t *testing.T, url string, v any) {
 		t.Fatalf("%s: %v", url, err)
 	}
 }
+
+// TestServeSurvivesSIGHUP: a SIGHUP (a closed terminal, a supervisor's
+// reload) does not stop the server; it used to exit with 129.
+func TestServeSurvivesSIGHUP(t *testing.T) {
+	dir := copyFixture(t)
+	cmd, addr := serveBinary(t, "--data", dir, "--boundaries", dir)
+	t.Cleanup(func() { _ = cmd.Process.Signal(syscall.SIGTERM); _ = cmd.Wait() })
+	if err := cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	resp, err := http.Get("http://" + addr + "/readyz")
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("after SIGHUP: %v %v", resp, err)
+	}
+	resp.Body.Close()
+}
