@@ -71,10 +71,12 @@ var qlrTemplate = template.Must(template.New("qlr").Funcs(template.FuncMap{"xml"
 `))
 
 // The QGIS temporal expressions of the control layer (also in the README's
-// recipe): valid_to is the first day after an interval, null while ongoing.
+// recipe): valid_to is the first day after an interval, null while ongoing;
+// an ongoing interval ends now, so the Temporal Controller's range ends
+// today (with 9999 it ran to the year 9999: 69 million frames at its step).
 const (
 	QGISStart = `to_datetime("valid_from")`
-	QGISEnd   = `coalesce(to_datetime("valid_to"), make_datetime(9999,1,1,0,0,0))`
+	QGISEnd   = `coalesce(to_datetime("valid_to"), now())`
 )
 
 // xmlText escapes s for XML text and double-quoted attribute values (a

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp())
 
 from qgis.core import (QgsApplication, QgsDateTimeRange, QgsFeatureRequest, QgsLayerDefinition,  # noqa: E402
-                       QgsMapRendererParallelJob, QgsMapSettings, QgsProject, QgsVectorLayer,
+                       QgsMapRendererParallelJob, QgsMapSettings, QgsProject, QgsTemporalUtils, QgsVectorLayer,
                        QgsVectorLayerTemporalContext)
 from qgis.PyQt.QtCore import QDate, QDateTime, QSize, QTime, QVariant  # noqa: E402
 
@@ -98,6 +98,15 @@ def check_time(base, layer, last):
     return (last - datetime.date(2021, 8, 1)).days + 1
 
 
+def check_range(last):
+    """The Temporal Controller's range runs from the first day to today, not
+    to the year 9999."""
+    rng = QgsTemporalUtils.calculateTemporalRangeForProject(QgsProject.instance())
+    start, end = rng.begin().date(), rng.end().date()
+    if start != QDate(2021, 8, 1) or end.year() > last.year + 1 or end < QDate(last.year, last.month, last.day):
+        problem("temporal range %s to %s, want 2021-08-01 to about %s" % (start.toString("yyyy-MM-dd"), end.toString("yyyy-MM-dd"), last))
+
+
 def check_file(path, kind):
     layer = QgsVectorLayer(path, kind, "ogr")
     if not layer.isValid():
@@ -137,6 +146,7 @@ def main(base, qlr, gpkg, kml, png, last):
     days = 0
     if layer is not None:
         days = check_time(base, layer, datetime.date.fromisoformat(last))
+        check_range(datetime.date.fromisoformat(last))
         render(layer, png)
     check_file(gpkg, "gpkg")
     check_file(kml, "kml")
