@@ -166,3 +166,18 @@ func TestBrotliAndGzipRepresentations(t *testing.T) {
 		t.Error("identity: wrong encoding or body")
 	}
 }
+
+// TestCrossOriginReadsETag: a page on another origin may read the ETag (to
+// revalidate) and the file name; a request without Origin does not pay for
+// the header.
+func TestCrossOriginReadsETag(t *testing.T) {
+	t.Parallel()
+	h := newFixtureServer(t).Handler()
+	cross := getWith(h, "/api/control?date=2021-09-05", map[string]string{"Origin": "https://news.example"})
+	if got := cross.Header().Get("Access-Control-Expose-Headers"); !strings.Contains(got, "ETag") {
+		t.Errorf("Access-Control-Expose-Headers %q, want ETag among them", got)
+	}
+	if same := getWith(h, "/api/control?date=2021-09-05", nil); same.Header().Get("Access-Control-Expose-Headers") != "" {
+		t.Error("a same-origin request got Access-Control-Expose-Headers")
+	}
+}

@@ -108,9 +108,14 @@ func (s *Server) handleOGCConformance(c echo.Context, r *request) error {
 	return s.serveDoc(c, r, ogc.Conformance)
 }
 
-// handleOGCAPI serves the OpenAPI definition; only f=html asks for the page.
+// handleOGCAPI serves the OpenAPI definition; only f=html asks for the page
+// (any other f is a 400, never the JSON under another name).
 func (s *Server) handleOGCAPI(c echo.Context, r *request) error {
-	html := r.get(paramF) == "html"
+	f, err := r.choice(paramF, "json", "html")
+	if err != nil {
+		return err
+	}
+	html := f == "html"
 	return s.serveOGC(c, html, func(base string) ([]byte, string, error) { return ogc.APIDoc(base, html).Encode(html) })
 }
 
@@ -226,7 +231,10 @@ func (s *Server) handleOGCItem(c echo.Context, r *request) error {
 	})
 }
 
-func (s *Server) handleOGCSchema(c echo.Context, _ *request) error {
+func (s *Server) handleOGCSchema(c echo.Context, r *request) error {
+	if _, err := r.choice(paramF, "json"); err != nil { // a JSON Schema only
+		return err
+	}
 	col, err := s.collection(c)
 	if err != nil {
 		return err
@@ -238,7 +246,10 @@ func (s *Server) handleOGCSchema(c echo.Context, _ *request) error {
 }
 
 // handleOGCQueryables serves /ogc/collections/{id}/queryables (Part 3).
-func (s *Server) handleOGCQueryables(c echo.Context, _ *request) error {
+func (s *Server) handleOGCQueryables(c echo.Context, r *request) error {
+	if _, err := r.choice(paramF, "json"); err != nil { // a JSON Schema only
+		return err
+	}
 	col, err := s.collection(c)
 	if err != nil {
 		return err

@@ -24,6 +24,11 @@ const maxURILength = 2048
 // its refusals still go through the one error handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setSecurityHeaders(w.Header())
+	if _, crossOrigin := r.Header["Origin"]; crossOrigin {
+		// A page on another origin may read these (its revalidation needs
+		// the ETag); only a request with an Origin pays for the header.
+		w.Header()[echo.HeaderAccessControlExposeHeaders] = exposedHeaders
+	}
 	if hasBody(r) {
 		w.Header().Set(echo.HeaderConnection, "close")
 	}

@@ -29,6 +29,10 @@ var securityHeaderValues = [...]struct {
 	{echo.HeaderAccessControlAllowOrigin, []string{"*"}},
 }
 
+// exposedHeaders are the response headers a page on another origin may
+// read besides the CORS-safelisted ones.
+var exposedHeaders = []string{"ETag, Content-Disposition, Link"}
+
 // documentHeaderValues are the headers of the documents a browser renders
 // (the page, the OGC API's HTML pages): the content security policy and the
 // referrer policy govern what a rendered document may load and send, the
