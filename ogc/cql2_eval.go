@@ -6,7 +6,8 @@ type (
 	andExpr []Expr
 	orExpr  []Expr
 	notExpr struct{ e Expr }
-	// cmp compares a property with a literal; a null property compares false.
+	// cmp compares a property with a literal; with a null property it is
+	// unknown (three-valued logic: eval3).
 	cmp struct {
 		prop, op string
 		v        any
@@ -24,65 +25,133 @@ type (
 	tIntersects struct{ a, b temporal }
 )
 
-func (e andExpr) Eval(p Props) (bool, error) {
-	for _, x := range e {
-		if ok, err := x.Eval(p); err != nil || !ok {
-			return false, err
-		}
-	}
-	return true, nil
+// truth is a value of CQL2's (and SQL's) three-valued logic: a comparison
+// with a null property is unknown, not false, so NOT of it is unknown too
+// and a feature is kept only when its filter is true. (With two values,
+// NOT (valid_to > D) kept every ongoing interval; SQLite keeps none.)
+type truth uint8
+
+const (
+	isFalse truth = iota
+	isTrue
+	isUnknown
+)
+
+// threeValued is an expression that can be unknown.
+type threeValued interface {
+	eval3(p Props) (truth, error)
 }
 
-func (e orExpr) Eval(p Props) (bool, error) {
-	for _, x := range e {
-		if ok, err := x.Eval(p); err != nil || ok {
-			return ok, err
-		}
+// truthOf evaluates e in three values: an expression that is never unknown
+// gives its boolean.
+func truthOf(e Expr, p Props) (truth, error) {
+	if t, ok := e.(threeValued); ok {
+		return t.eval3(p)
 	}
-	return false, nil
+	ok, err := e.Eval(p)
+	if ok {
+		return isTrue, err
+	}
+	return isFalse, err
 }
 
-func (e notExpr) Eval(p Props) (bool, error) {
-	ok, err := e.e.Eval(p)
-	return !ok, err
+// holds is the filter's answer: true only when e is true.
+func holds(t truth, err error) (bool, error) { return t == isTrue, err }
+
+func (e andExpr) Eval(p Props) (bool, error) { return holds(e.eval3(p)) }
+
+func (e andExpr) eval3(p Props) (truth, error) {
+	out := isTrue
+	for _, x := range e {
+		t, err := truthOf(x, p)
+		if err != nil || t == isFalse {
+			return isFalse, err
+		}
+		if t == isUnknown {
+			out = isUnknown
+		}
+	}
+	return out, nil
+}
+
+func (e orExpr) Eval(p Props) (bool, error) { return holds(e.eval3(p)) }
+
+func (e orExpr) eval3(p Props) (truth, error) {
+	out := isFalse
+	for _, x := range e {
+		t, err := truthOf(x, p)
+		if err != nil || t == isTrue {
+			return t, err
+		}
+		if t == isUnknown {
+			out = isUnknown
+		}
+	}
+	return out, nil
+}
+
+func (e notExpr) Eval(p Props) (bool, error) { return holds(e.eval3(p)) }
+
+func (e notExpr) eval3(p Props) (truth, error) {
+	t, err := truthOf(e.e, p)
+	switch t {
+	case isTrue:
+		return isFalse, err
+	case isFalse:
+		return isTrue, err
+	}
+	return isUnknown, err
 }
 
 func (e isNull) Eval(p Props) (bool, error) {
 	return (p.Get(e.prop) == nil) != e.neg, nil
 }
 
-func (e in) Eval(p Props) (bool, error) {
+func (e in) Eval(p Props) (bool, error) { return holds(e.eval3(p)) }
+
+// eval3 is unknown for a null property, in either form (IN and NOT IN).
+func (e in) eval3(p Props) (truth, error) {
 	v := p.Get(e.prop)
 	if v == nil {
-		return false, nil
+		return isUnknown, nil
 	}
 	for _, w := range e.vs {
 		if compare(v, w) == 0 {
-			return !e.neg, nil
+			return truthFrom(!e.neg), nil
 		}
 	}
-	return e.neg, nil
+	return truthFrom(e.neg), nil
 }
 
-func (e cmp) Eval(p Props) (bool, error) {
+func truthFrom(b bool) truth {
+	if b {
+		return isTrue
+	}
+	return isFalse
+}
+
+func (e cmp) Eval(p Props) (bool, error) { return holds(e.eval3(p)) }
+
+// eval3 is unknown for a null property.
+func (e cmp) eval3(p Props) (truth, error) {
 	v := p.Get(e.prop)
 	if v == nil {
-		return false, nil
+		return isUnknown, nil
 	}
 	c := compare(v, e.v)
 	switch e.op {
 	case "=":
-		return c == 0, nil
+		return truthFrom(c == 0), nil
 	case "<>":
-		return c != 0, nil
+		return truthFrom(c != 0), nil
 	case "<":
-		return c < 0, nil
+		return truthFrom(c < 0), nil
 	case "<=":
-		return c <= 0, nil
+		return truthFrom(c <= 0), nil
 	case ">":
-		return c > 0, nil
+		return truthFrom(c > 0), nil
 	}
-	return c >= 0, nil
+	return truthFrom(c >= 0), nil
 }
 
 // compare orders a property value and a literal of the same type (the

@@ -54,6 +54,14 @@ var filterTests = []struct {
 	{"t_intersects(valid_to, DATE('2021-09-05'))", []string{"AF0001_2021-09-01"}},
 	{`"status" = 'it''s'`, nil},
 	{"((status = 'taliban'))", []string{"AF0001_2021-09-05"}},
+	// Three-valued logic, as SQL: a comparison with a null (an ongoing
+	// interval's valid_to) is unknown, NOT of unknown is unknown, and only
+	// true keeps a feature (issue 24).
+	{"NOT (valid_to > DATE('2021-09-04'))", nil},
+	{"NOT (valid_to < '2021-09-01')", []string{"AF0001_2021-09-01"}},
+	{"valid_to > DATE('2021-09-04') OR status = 'contested'", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
+	{"NOT (valid_to > DATE('2021-09-04') AND status = 'taliban')", []string{"AF0001_2021-09-01", "AF0002_2021-09-03"}},
+	{"NOT (valid_to IN ('2021-09-05'))", nil},
 }
 
 func TestFilter(t *testing.T) {
