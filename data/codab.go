@@ -47,7 +47,7 @@ func LoadEmbeddedOrCODAB() (*Dataset, error) {
 func deriveFromCODAB() (fs.FS, error) {
 	adm2Path := os.Getenv("CONTROLMAP_BOUNDARIES")
 	if adm2Path == "" {
-		root, err := moduleRoot()
+		root, err := ModuleRoot()
 		if err != nil {
 			return nil, err
 		}
@@ -87,8 +87,9 @@ func ReadFeatureCollection(path string) (*geojson.FeatureCollection, error) {
 	return fc, nil
 }
 
-// moduleRoot is the folder of go.mod above the working directory.
-func moduleRoot() (string, error) {
+// ModuleRoot is the folder of go.mod above the working directory (a test
+// runs in its package's folder).
+func ModuleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err

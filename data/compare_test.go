@@ -23,36 +23,6 @@ func TestCompareFixture(t *testing.T) {
 	}
 }
 
-// The example: from 10 August to 20 September 2021 all seven
-// Panjshir districts go from republic to taliban, and the km² add up.
-// TestCompareEmbedded compares two days of the expectations file: every
-// district it expects to have changed between them is in the diff, from
-// and to the expected statuses.
-func TestCompareEmbedded(t *testing.T) {
-	d := loadEmbedded(t)
-	const from, to = "2021-08-10", "2021-09-20"
-	before, after := loadExpectations(t).statusesOn(from), loadExpectations(t).statusesOn(to)
-	diff := d.Compare(day(t, from), day(t, to))
-	got := map[string][2]Status{}
-	for _, a := range diff.Areas {
-		got[a.Area.PCode] = [2]Status{a.From, a.To}
-	}
-	n := 0
-	for pc, b := range before {
-		a, ok := after[pc]
-		if !ok || a == b {
-			continue
-		}
-		n++
-		if got[pc] != [2]Status{b, a} {
-			t.Errorf("%s: %v, want %s → %s", pc, got[pc], b, a)
-		}
-	}
-	if n == 0 {
-		t.Fatalf("the expectations file has no district that changes between %s and %s", from, to)
-	}
-}
-
 func TestStats(t *testing.T) {
 	d := loadEmbedded(t)
 	total := d.TotalKm2()

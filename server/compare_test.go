@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/data/datatest"
 	"github.com/controlmap/controlmap/wire"
 )
 
@@ -48,15 +49,15 @@ func TestDiffAPI(t *testing.T) {
 	}
 	// The districts the expectations file says changed between the two
 	// days are listed, from and to what it expects, with sources.
-	exp := loadExpectations(t)
-	before, after := exp.statusesOn("2021-08-10"), exp.statusesOn("2021-09-20")
+	exp := datatest.LoadExpectations(t)
+	before, after := exp.StatusesOn("2021-08-10"), exp.StatusesOn("2021-09-20")
 	listed := map[string]bool{}
 	var changed float64
 	for _, f := range fc.Features {
 		p := f.Properties
 		changed += p.AreaKm2
 		listed[p.PCode] = true
-		if b, a := before[p.PCode], after[p.PCode]; b != "" && a != "" && (p.StatusFrom != b || p.StatusTo != a || len(p.Sources) == 0) {
+		if b, a := before[p.PCode], after[p.PCode]; b != "" && a != "" && (p.StatusFrom != string(b) || p.StatusTo != string(a) || len(p.Sources) == 0) {
 			t.Errorf("%s: %s → %s with %d sources, want %s → %s", p.Name, p.StatusFrom, p.StatusTo, len(p.Sources), b, a)
 		}
 	}

@@ -11,52 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/controlmap/controlmap/data/datatest"
 )
-
-// expectations are the facts about the real dataset that these tests check
-// (data/testdata/expectations.json, the file an editor updates).
-type expectations struct {
-	KnownAtTheTime []struct {
-		Date, Known, Differs, PCode, Status, Hindsight string
-	} `json:"known_at_the_time"`
-	AsPublished struct {
-		Known, Date, PCode, Status, Hindsight string
-	} `json:"as_published"`
-	Statuses []struct {
-		Day    string   `json:"day"`
-		PCodes []string `json:"pcodes"`
-		Status string   `json:"status"`
-	} `json:"statuses"`
-	RevisedDistricts   []string `json:"revised_districts"`
-	RevisionsPublished []string `json:"revisions_published"`
-	Updated            string   `json:"updated"`
-}
-
-// statusesOn returns the statuses the expectations give for day, by P-code.
-func (e expectations) statusesOn(day string) map[string]string {
-	out := map[string]string{}
-	for _, s := range e.Statuses {
-		if s.Day == day {
-			for _, pc := range s.PCodes {
-				out[pc] = s.Status
-			}
-		}
-	}
-	return out
-}
-
-func loadExpectations(t *testing.T) expectations {
-	t.Helper()
-	b, err := os.ReadFile("../data/testdata/expectations.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var e expectations
-	if err := json.Unmarshal(b, &e); err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
 
 type controlDoc struct {
 	DatasetVersion string  `json:"dataset_version"`
@@ -98,7 +55,7 @@ func controlOf(t *testing.T, s *Server, target string) (controlDoc, *http.Respon
 // says it should (data/testdata/expectations.json).
 func TestKnownAtTheTime(t *testing.T) {
 	t.Parallel()
-	s, exp := newEmbeddedServer(t), loadExpectations(t)
+	s, exp := newEmbeddedServer(t), datatest.LoadExpectations(t)
 	for _, k := range exp.KnownAtTheTime {
 		t.Run(k.Date, func(t *testing.T) {
 			at, resp := controlOf(t, s, "/api/control?date="+k.Date+"&known="+k.Known)
@@ -178,7 +135,7 @@ func TestKnownTimelineHoldsForItsDays(t *testing.T) {
 // district of the expectations has a revision.
 func TestRevisionsAPI(t *testing.T) {
 	t.Parallel()
-	h, exp := newEmbeddedServer(t).Handler(), loadExpectations(t)
+	h, exp := newEmbeddedServer(t).Handler(), datatest.LoadExpectations(t)
 	var doc struct {
 		Revisions []struct {
 			ID, Published, Summary, Reason string
@@ -323,7 +280,7 @@ func TestFeed(t *testing.T) {
 // TestCorrectionsPage: both languages list the revisions with anchors.
 func TestCorrectionsPage(t *testing.T) {
 	t.Parallel()
-	h, exp := newEmbeddedServer(t).Handler(), loadExpectations(t)
+	h, exp := newEmbeddedServer(t).Handler(), datatest.LoadExpectations(t)
 	for _, target := range []string{"/corrections", "/corrections?lang=fa"} {
 		rec := get(t, h, http.MethodGet, target)
 		body := rec.Body.String()
@@ -347,7 +304,7 @@ func TestCorrectionsPage(t *testing.T) {
 // the map as known then.
 func TestKnownPicturesAndDiff(t *testing.T) {
 	t.Parallel()
-	h, exp := newEmbeddedServer(t).Handler(), loadExpectations(t)
+	h, exp := newEmbeddedServer(t).Handler(), datatest.LoadExpectations(t)
 	k := exp.KnownAtTheTime[len(exp.KnownAtTheTime)-1] // the one with a status that differs
 	at := get(t, h, http.MethodGet, "/api/export/map.svg?date="+k.Date+"&known="+k.Known)
 	hind := get(t, h, http.MethodGet, "/api/export/map.svg?date="+k.Date)
