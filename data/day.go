@@ -101,6 +101,12 @@ func Today(now time.Time) Day {
 	return Day(days + dayOffset)
 }
 
+// Start returns the instant d begins in Afghanistan (its midnight, 19:30
+// UTC the day before), in UTC.
+func (d Day) Start() time.Time {
+	return time.Unix(int64(d-dayOffset)*86400-kabulOffset, 0).UTC()
+}
+
 // Time returns midnight UTC at the start of d.
 func (d Day) Time() time.Time { return time.Unix(int64(d-dayOffset)*86400, 0).UTC() }
 

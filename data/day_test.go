@@ -133,3 +133,21 @@ func TestParseDayAgreesWithTime(t *testing.T) {
 		}
 	}
 }
+
+// A day starts at midnight in Afghanistan: the instant Start gives is that
+// day, the second before it the day before.
+func TestDayStart(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"2021-08-01", "2021-09-06", "1969-12-31", "2024-02-29"} {
+		d, err := ParseDay(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Today(d.Start()); got != d {
+			t.Errorf("%s: Start %v is day %s", s, d.Start(), got)
+		}
+		if got := Today(d.Start().Add(-time.Second)); got != d-1 {
+			t.Errorf("%s: a second before Start is day %s", s, got)
+		}
+	}
+}

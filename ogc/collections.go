@@ -1,6 +1,7 @@
 package ogc
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -196,14 +197,31 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 	return []*Collection{ac, cc, ec, xc}, nil
 }
 
-// match returns the indexes of the features that meet the filters.
-func (c *Collection) match(bbox *orb.Bound, when *Period, filter Expr) ([]int, error) {
+// checkEvery is how many features match looks at between two looks at the
+// request's context: a few microseconds of work.
+const checkEvery = 256
+
+// match returns the indexes of the features that meet the filters, or
+// ctx's error once ctx is done.
+func (c *Collection) match(ctx context.Context, bbox *BBox, when []Period, filter Expr) ([]int, error) {
+	var boxes []orb.Bound
+	if bbox != nil {
+		boxes = bbox.Parts()
+	}
 	var out []int
+features:
 	for i, f := range c.features {
-		if when != nil && !when.Intersects(f.from, f.to) {
-			continue
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("ogc: %s items: %w", c.ID, err)
+			}
 		}
-		if bbox != nil && (!f.placed || !f.bound.Intersects(*bbox) || !geo.Intersects(c.src.extent(i).geom, *bbox)) {
+		for _, p := range when {
+			if !p.Intersects(f.from, f.to) {
+				continue features
+			}
+		}
+		if bbox != nil && !c.inAny(i, f, boxes) {
 			continue
 		}
 		if filter != nil {
@@ -218,6 +236,19 @@ func (c *Collection) match(bbox *orb.Bound, when *Period, filter Expr) ([]int, e
 		out = append(out, i)
 	}
 	return out, nil
+}
+
+// inAny reports whether feature i, placed, meets one of the boxes.
+func (c *Collection) inAny(i int, f feature, boxes []orb.Bound) bool {
+	if !f.placed {
+		return false
+	}
+	for _, b := range boxes {
+		if f.bound.Intersects(b) && geo.Intersects(c.src.extent(i).geom, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // geometryJSON is the encoded geometry of a feature at detail d; shared

@@ -118,12 +118,14 @@ func (p *parser) not() (Expr, error) {
 	return p.predicate()
 }
 
-// predicate parses a comparison, IN, IS NULL or T_INTERSECTS.
+// predicate parses a comparison of two operands (properties or literals,
+// either side), IN, IS NULL, T_INTERSECTS or a lone TRUE or FALSE.
 func (p *parser) predicate() (Expr, error) {
 	if p.keyword("T_INTERSECTS") {
 		return p.tIntersects()
 	}
-	q, err := p.property()
+	start := p.peek()
+	left, err := p.operand()
 	if err != nil {
 		return nil, err
 	}
@@ -133,24 +135,103 @@ func (p *parser) predicate() (Expr, error) {
 		if !p.keyword("NULL") {
 			return nil, p.errorf("want NULL after IS")
 		}
-		return isNull{q.Name, neg}, nil
+		return isNull{left, neg}, nil
 	case p.keyword("NOT"):
 		if !p.keyword("IN") {
 			return nil, p.errorf("want IN after NOT")
 		}
-		return p.in(q, true)
+		return p.in(left, start, true)
 	case p.keyword("IN"):
-		return p.in(q, false)
-	case t.kind == 'p' && strings.Contains("= <> < <= > >=", t.text) && t.text != "(" && t.text != ")" && t.text != ",":
+		return p.in(left, start, false)
+	case t.kind == 'p' && isComparison(t.text):
 		p.next()
-		v, err := p.literal(q)
+		rstart := p.peek()
+		right, err := p.operand()
 		if err != nil {
 			return nil, err
 		}
-		return cmp{q.Name, t.text, v}, nil
+		if left, right, err = unify(left, start, right, rstart); err != nil {
+			return nil, err
+		}
+		return cmp{left, t.text, right}, nil
+	case left.typ == "boolean" && left.prop == "":
+		return boolLiteral(left.v.(bool)), nil
 	default:
-		return nil, p.errorf("want a comparison, IN or IS NULL after %s, got %q", q.Name, t.text)
+		return nil, p.errorf("want a comparison, IN or IS NULL after %s, got %q", start.text, t.text)
 	}
+}
+
+func isComparison(s string) bool {
+	switch s {
+	case "=", "<>", "<", "<=", ">", ">=":
+		return true
+	}
+	return false
+}
+
+// operand reads a property or a literal: a string, a number, TRUE or
+// FALSE, DATE('…') or TIMESTAMP('…').
+func (p *parser) operand() (operand, error) {
+	t := p.peek()
+	switch {
+	case t.kind == 's':
+		p.next()
+		return operand{v: t.text, typ: "string"}, nil
+	case t.kind == 'n':
+		p.next()
+		f, err := strconv.ParseFloat(t.text, 64)
+		if err != nil {
+			return operand{}, fmt.Errorf("%w: at %d: %q is not a number", ErrFilter, t.pos+1, t.text)
+		}
+		return operand{v: f, typ: "number"}, nil
+	case t.kind == 'w' && (strings.EqualFold(t.text, "TRUE") || strings.EqualFold(t.text, "FALSE")):
+		p.next()
+		return operand{v: strings.EqualFold(t.text, "TRUE"), typ: "boolean"}, nil
+	case t.kind == 'w' && isDateFunc(t.text):
+		d, err := p.day()
+		return operand{v: d, typ: "date"}, err
+	}
+	q, err := p.property()
+	if err != nil {
+		return operand{}, err
+	}
+	return operand{prop: q.Name, typ: typeOf(q)}, nil
+}
+
+// typeOf is the type a queryable compares as: number, string, boolean or
+// date.
+func typeOf(q Queryable) string {
+	switch {
+	case q.Format == "date":
+		return "date"
+	case q.Type == "integer":
+		return "number"
+	}
+	return q.Type
+}
+
+// unify checks that a and b compare: the same type, or a date and a string
+// literal that is a date (GDAL writes '2022-01-01T'), which becomes one.
+func unify(a operand, at token, b operand, bt token) (operand, operand, error) {
+	var err error
+	switch {
+	case a.typ == b.typ:
+	case a.typ == "date" && b.typ == "string" && b.prop == "":
+		b, err = asDay(b, bt)
+	case b.typ == "date" && a.typ == "string" && a.prop == "":
+		a, err = asDay(a, at)
+	default:
+		err = fmt.Errorf("%w: at %d: %s is a %s and %s a %s: they do not compare", ErrFilter, at.pos+1, at.text, a.typ, bt.text, b.typ)
+	}
+	return a, b, err
+}
+
+func asDay(o operand, t token) (operand, error) {
+	d, err := parseInstant(o.v.(string))
+	if err != nil {
+		return o, fmt.Errorf("%w: at %d: %v", ErrFilter, t.pos+1, err)
+	}
+	return operand{v: d.String(), typ: "date"}, nil
 }
 
 // property reads a property name that must be one of the queryables.
@@ -170,7 +251,13 @@ func (p *parser) property() (Queryable, error) {
 	return q, nil
 }
 
-func (p *parser) in(q Queryable, neg bool) (Expr, error) {
+// in parses the list of IN after its keyword: the left side must be a
+// property, the literals of its type.
+func (p *parser) in(left operand, start token, neg bool) (Expr, error) {
+	if left.prop == "" {
+		return nil, fmt.Errorf("%w: at %d: IN wants a property on its left, not %q", ErrFilter, start.pos+1, start.text)
+	}
+	q, _ := p.col.queryable(left.prop)
 	if err := p.expect("("); err != nil {
 		return nil, err
 	}

@@ -6,20 +6,30 @@ type (
 	andExpr []Expr
 	orExpr  []Expr
 	notExpr struct{ e Expr }
-	// cmp compares a property with a literal; with a null property it is
-	// unknown (three-valued logic: eval3).
+	// cmp compares two operands; with a null one it is unknown
+	// (three-valued logic: eval3).
 	cmp struct {
-		prop, op string
-		v        any
+		a  operand
+		op string
+		b  operand
 	}
-	in struct {
+	// operand is a property (prop) or a literal (v): a string, a float64,
+	// a bool or a day as YYYY-MM-DD; typ is number, string, boolean or
+	// date, the parser having checked that both sides have one type.
+	operand struct {
+		prop string
+		v    any
+		typ  string
+	}
+	boolLiteral bool
+	in          struct {
 		prop string
 		vs   []any
 		neg  bool
 	}
 	isNull struct {
-		prop string
-		neg  bool
+		o   operand
+		neg bool
 	}
 	// tIntersects holds when two temporal values share a day.
 	tIntersects struct{ a, b temporal }
@@ -104,7 +114,30 @@ func (e notExpr) eval3(p Props) (truth, error) {
 }
 
 func (e isNull) Eval(p Props) (bool, error) {
-	return (p.Get(e.prop) == nil) != e.neg, nil
+	return (e.o.value(p) == nil) != e.neg, nil
+}
+
+func (e boolLiteral) Eval(Props) (bool, error) { return bool(e), nil }
+
+// value is the operand on feature p: a literal, or the property's value
+// with every number a float64; nil when the property is null.
+func (o operand) value(p Props) any {
+	if o.prop == "" {
+		return o.v
+	}
+	switch v := p.Get(o.prop).(type) {
+	case int:
+		return float64(v)
+	case int64:
+		return float64(v)
+	case string:
+		if v == "" && o.typ == "date" {
+			return nil
+		}
+		return v
+	default:
+		return v
+	}
 }
 
 func (e in) Eval(p Props) (bool, error) { return holds(e.eval3(p)) }
@@ -132,13 +165,13 @@ func truthFrom(b bool) truth {
 
 func (e cmp) Eval(p Props) (bool, error) { return holds(e.eval3(p)) }
 
-// eval3 is unknown for a null property.
+// eval3 is unknown when either side is null.
 func (e cmp) eval3(p Props) (truth, error) {
-	v := p.Get(e.prop)
-	if v == nil {
+	v, w := e.a.value(p), e.b.value(p)
+	if v == nil || w == nil {
 		return isUnknown, nil
 	}
-	c := compare(v, e.v)
+	c := compare(v, w)
 	switch e.op {
 	case "=":
 		return truthFrom(c == 0), nil
@@ -154,9 +187,8 @@ func (e cmp) eval3(p Props) (truth, error) {
 	return truthFrom(c >= 0), nil
 }
 
-// compare orders a property value and a literal of the same type (the
-// parser checked it): numbers as numbers, dates and strings as text,
-// false before true.
+// compare orders two values of one type (the parser checked it): numbers
+// as numbers, dates and strings as text, false before true.
 func compare(v, w any) int {
 	switch w := w.(type) {
 	case float64:

@@ -1,6 +1,7 @@
 package ogc
 
 import (
+	"context"
 	"errors"
 	"os"
 	"strings"
@@ -54,6 +55,19 @@ var filterTests = []struct {
 	{"t_intersects(valid_to, DATE('2021-09-05'))", []string{"AF0001_2021-09-01"}},
 	{`"status" = 'it''s'`, nil},
 	{"((status = 'taliban'))", []string{"AF0001_2021-09-05"}},
+	// The rest of Basic CQL2 (issue 24): TRUE and FALSE, a literal on the
+	// left, a property against a property, two literals.
+	{"TRUE", []string{"AF0001_2021-09-01", "AF0001_2021-09-05", "AF0002_2021-09-03"}},
+	{"false OR status = 'taliban'", []string{"AF0001_2021-09-05"}},
+	{"NOT TRUE", nil},
+	{"'taliban' = status", []string{"AF0001_2021-09-05"}},
+	{"DATE('2021-09-03') <= valid_from", []string{"AF0001_2021-09-05", "AF0002_2021-09-03"}},
+	{"'2021-09-03' > valid_from", []string{"AF0001_2021-09-01"}},
+	{"valid_from < valid_to", []string{"AF0001_2021-09-01"}},
+	{"NOT (valid_from < valid_to)", nil},
+	{"valid_from = valid_from", []string{"AF0001_2021-09-01", "AF0001_2021-09-05", "AF0002_2021-09-03"}},
+	{"1 = 1 AND 'a' <> 'b'", []string{"AF0001_2021-09-01", "AF0001_2021-09-05", "AF0002_2021-09-03"}},
+	{"valid_to > '2021-09-04T'", []string{"AF0001_2021-09-01"}}, // GDAL 3.6's form of a date
 	// Three-valued logic, as SQL: a comparison with a null (an ongoing
 	// interval's valid_to) is unknown, NOT of unknown is unknown, and only
 	// true keeps a feature (issue 24).
@@ -82,7 +96,7 @@ func TestFilter(t *testing.T) {
 			t.Errorf("%s: %v", tt.filter, err)
 			continue
 		}
-		idx, _ := c.match(nil, nil, e)
+		idx, _ := c.match(context.Background(), nil, nil, e)
 		var got []string
 		for _, i := range idx {
 			got = append(got, c.src.extent(i).id)
@@ -115,6 +129,12 @@ func TestFilterErrors(t *testing.T) {
 		{"", "want a property, got the end"},
 		{"status = 'a' ; DROP", `unexpected ';'`},
 		{"T_INTERSECTS('..', valid_from)", "'..' only in an INTERVAL"},
+		{"status = valid_from", "do not compare"},
+		{"'a' = 1", "do not compare"},
+		{"TRUE = 'a'", "do not compare"},
+		{"'taliban' IN ('a')", "IN wants a property"},
+		{"status", `want a comparison, IN or IS NULL after status`},
+		{"valid_from < 'soon'", "want an RFC 3339"},
 	}
 	for _, tt := range tests {
 		_, err := c.ParseFilter(tt.filter)
@@ -138,8 +158,26 @@ func FuzzFilter(f *testing.F) {
 			}
 			return
 		}
-		if _, err := c.match(nil, nil, e); err != nil {
+		if _, err := c.match(context.Background(), nil, nil, e); err != nil {
 			t.Fatalf("%q: %v", filter, err)
 		}
 	})
+}
+
+// A search whose request is gone stops with the context's error: a client
+// that hung up buys no more CPU (issue 24).
+func TestItemsStopWhenTheClientHasGone(t *testing.T) {
+	t.Parallel()
+	c, err := fixture(t).Collection("control")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := c.Items(ctx, "http://x", ItemsQuery{Limit: 10}, false); !errors.Is(err, context.Canceled) {
+		t.Errorf("items of a cancelled request: err %v, want context.Canceled", err)
+	}
+	if _, _, err := c.Items(context.Background(), "http://x", ItemsQuery{Limit: 10}, false); err != nil {
+		t.Errorf("items: %v", err)
+	}
 }

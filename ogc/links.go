@@ -29,7 +29,7 @@ func itemLinks(base, id string, q ItemsQuery, html bool, matched int) []wire.Lin
 		v := url.Values{}
 		for _, p := range q.Keep {
 			if p[0] != "f" && p[0] != "offset" {
-				v.Set(p[0], p[1])
+				v.Add(p[0], p[1]) // Add: datetime may be given twice
 			}
 		}
 		v.Set("f", f)

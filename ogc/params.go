@@ -36,6 +36,21 @@ func (iv Period) Intersects(from, to data.Day) bool {
 	return true
 }
 
+// String is the period as a datetime parameter: "D" for one day, else
+// "from/to" with ".." for an open end.
+func (iv Period) String() string {
+	if iv.From != 0 && iv.From == iv.To {
+		return iv.From.String()
+	}
+	end := func(d data.Day) string {
+		if d == 0 {
+			return ".."
+		}
+		return d.String()
+	}
+	return end(iv.From) + "/" + end(iv.To)
+}
+
 var errDatetime = errors.New("want an RFC 3339 date or date-time, or an interval start/end with '..' or an empty end for an open one")
 
 // ParseDatetime parses the datetime parameter: an instant or an interval
@@ -92,37 +107,62 @@ func parseInstant(s string) (data.Day, error) {
 	return data.Today(t), nil
 }
 
+// BBox is a parsed bbox parameter in CRS84 degrees. West may exceed East:
+// the box then crosses the antimeridian (OGC API – Features Part 1,
+// /req/core/fc-bbox-definition), and is the two boxes either side of it.
+type BBox struct {
+	West, South, East, North float64
+}
+
+// Parts returns the box as one orb.Bound, or two when it crosses the
+// antimeridian.
+func (b BBox) Parts() []orb.Bound {
+	if b.West <= b.East {
+		return []orb.Bound{{Min: orb.Point{b.West, b.South}, Max: orb.Point{b.East, b.North}}}
+	}
+	return []orb.Bound{
+		{Min: orb.Point{b.West, b.South}, Max: orb.Point{180, b.North}},
+		{Min: orb.Point{-180, b.South}, Max: orb.Point{b.East, b.North}},
+	}
+}
+
+// String is the box in its shortest exact form, "W,S,E,N": the same box
+// written two ways is one cache key.
+func (b BBox) String() string {
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	return f(b.West) + "," + f(b.South) + "," + f(b.East) + "," + f(b.North)
+}
+
 // ParseBBox parses "minLon,minLat,maxLon,maxLat" in CRS84 degrees, or the
 // six numbers "minLon,minLat,minH,maxLon,maxLat,maxH" the standard also
 // allows (the heights are checked, then ignored: every feature lies on the
-// ground). A box may cross the antimeridian (minLon > maxLon) only in name:
-// nothing here lies near it, so that is an error too.
-func ParseBBox(s string) (orb.Bound, error) {
+// ground). minLon above maxLon is a box across the antimeridian.
+func ParseBBox(s string) (BBox, error) {
 	parts := strings.Split(s, ",")
 	if len(parts) != 4 && len(parts) != 6 {
-		return orb.Bound{}, fmt.Errorf("want 4 numbers minLon,minLat,maxLon,maxLat (or 6 with heights), got %d", len(parts))
+		return BBox{}, fmt.Errorf("want 4 numbers minLon,minLat,maxLon,maxLat (or 6 with heights), got %d", len(parts))
 	}
 	v := make([]float64, len(parts))
 	for i, p := range parts {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return orb.Bound{}, fmt.Errorf("%q is not a number", p)
+			return BBox{}, fmt.Errorf("%q is not a number", p)
 		}
-		v[i] = f
+		v[i] = f + 0 // -0 is 0
 	}
 	if len(v) == 6 {
 		if v[2] > v[5] {
-			return orb.Bound{}, errors.New("minimum height above maximum")
+			return BBox{}, errors.New("minimum height above maximum")
 		}
 		v = []float64{v[0], v[1], v[3], v[4]}
 	}
 	switch {
-	case v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90:
-		return orb.Bound{}, errors.New("outside longitude -180..180, latitude -90..90")
-	case v[0] > v[2] || v[1] > v[3]:
-		return orb.Bound{}, errors.New("minimum above maximum")
+	case v[0] < -180 || v[0] > 180 || v[2] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90:
+		return BBox{}, errors.New("outside longitude -180..180, latitude -90..90")
+	case v[1] > v[3]:
+		return BBox{}, errors.New("minimum latitude above maximum")
 	}
-	return orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}, nil
+	return BBox{West: v[0], South: v[1], East: v[2], North: v[3]}, nil
 }
 
 // Limits of the items endpoint: a limit above MaxLimit is served as

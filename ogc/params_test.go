@@ -97,13 +97,47 @@ func TestParseBBox(t *testing.T) {
 		ok bool
 	}{
 		{"69,35,70,36", true}, {"69.1, 35.2 ,69.5,35.9", true}, {"-180,-90,180,90", true},
-		{"69,35,70", false}, {"69,35,70,36,0,1", false}, {"70,35,69,36", false}, {"69,36,70,35", false},
+		{"69,35,70", false}, {"69,35,70,36,0,1", false}, {"170,35,-170,36", true}, {"69,36,70,35", false},
+		{"181,35,-170,36", false},
 		{"69,35,70,NaN", false}, {"69,35,70,Inf", false}, {"a,b,c,d", false}, {"-181,0,0,1", false}, {"", false},
 	}
 	for _, b := range bboxes {
 		if _, err := ParseBBox(b.in); (err == nil) != b.ok {
 			t.Errorf("bbox %q: got error %v, want ok %v", b.in, err, b.ok)
 		}
+	}
+}
+
+// A box across the antimeridian is the two boxes either side of it.
+func TestBBoxAcrossTheAntimeridian(t *testing.T) {
+	t.Parallel()
+	b, err := ParseBBox("170,35,-170,36")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := b.Parts()
+	if len(parts) != 2 || parts[0].Min[0] != 170 || parts[0].Max[0] != 180 || parts[1].Min[0] != -180 || parts[1].Max[0] != -170 {
+		t.Errorf("parts %v, want [170,180] and [-180,-170]", parts)
+	}
+	if s := b.String(); s != "170,35,-170,36" {
+		t.Errorf("String %q", s)
+	}
+}
+
+// A period prints as the datetime parameter that parses back to it.
+func TestPeriodString(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{"2021-09-06", "2021-09-01/..", "../2021-09-06", "2021-09-01/2021-09-06"} {
+		p, err := ParseDatetime(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.String() != in {
+			t.Errorf("%q prints as %q", in, p.String())
+		}
+	}
+	if p, _ := ParseDatetime("2021-09-06T/"); p.String() != "2021-09-06/.." {
+		t.Errorf("GDAL's form prints as %q", p.String())
 	}
 }
 
@@ -125,8 +159,16 @@ func FuzzBBox(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		b, err := ParseBBox(s)
-		if err == nil && (b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1]) {
-			t.Errorf("%q: accepted an inverted box", s)
+		if err != nil {
+			return
+		}
+		for _, p := range b.Parts() {
+			if p.Min[0] > p.Max[0] || p.Min[1] > p.Max[1] || p.Min[0] < -180 || p.Max[0] > 180 {
+				t.Errorf("%q: a part %v is inverted or off the globe", s, p)
+			}
+		}
+		if again, err := ParseBBox(b.String()); err != nil || again != b {
+			t.Errorf("%q: String %q parses to %v, %v", s, b.String(), again, err)
 		}
 	})
 }

@@ -1,12 +1,12 @@
 package ogc
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
-
-	"github.com/paulmach/orb"
+	"time"
 
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/wire"
@@ -99,8 +99,8 @@ func Conformance(base string, html bool) Doc {
 }
 
 // APIDoc is the OpenAPI definition: JSON, or an HTML page that shows it.
-func APIDoc(base string, html bool) Doc {
-	doc := OpenAPI(base)
+func (s *Service) APIDoc(base string, html bool) Doc {
+	doc := s.OpenAPI(base)
 	if !html {
 		return Doc{Value: doc, Type: wire.TypeOpenAPI}
 	}
@@ -132,7 +132,8 @@ func (c *Collection) describe(base string) map[string]any {
 		"bbox": [][4]float64{{roundDown(b.Min[0]), roundDown(b.Min[1]), roundUp(b.Max[0]), roundUp(b.Max[1])}},
 		"crs":  "http://www.opengis.net/def/crs/OGC/1.3/CRS84"}}
 	if c.TemporalFrom != "" && c.first != 0 {
-		extent["temporal"] = map[string]any{"interval": [][2]any{{c.first.String() + "T00:00:00Z", nil}},
+		// The first day begins at midnight in Afghanistan, not in UTC.
+		extent["temporal"] = map[string]any{"interval": [][2]any{{c.first.Start().Format(time.RFC3339), nil}},
 			"trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}
 	}
 	return map[string]any{
@@ -159,11 +160,13 @@ func (c *Collection) Schema(base string) ([]byte, error) {
 	return json.Marshal(c.schema(base + "/ogc/collections/" + c.ID + "/schema"))
 }
 
-// ItemsQuery is a parsed items request. Keep holds the request's other
-// parameters, in order, for the paging links.
+// ItemsQuery is a parsed items request. Every period in When must share a
+// day with a feature's validity (datetime given twice is the intersection
+// of its parts). Keep holds the request's other parameters, in order, for
+// the paging links.
 type ItemsQuery struct {
-	BBox          *orb.Bound
-	When          *Period
+	BBox          *BBox
+	When          []Period
 	Filter        Expr
 	Limit, Offset int
 	Detail        data.Detail
@@ -173,8 +176,10 @@ type ItemsQuery struct {
 // Items answers an items request: a page of the matching features, as
 // GeoJSON or HTML. Only the page's features are encoded. An offset past the
 // matches (up to the largest int) gives an empty page, never an overflow.
-func (c *Collection) Items(base string, q ItemsQuery, html bool) ([]byte, string, error) {
-	matched, err := c.match(q.BBox, q.When, q.Filter)
+// The search stops with ctx's error once ctx is done: a client that has
+// gone no longer buys CPU.
+func (c *Collection) Items(ctx context.Context, base string, q ItemsQuery, html bool) ([]byte, string, error) {
+	matched, err := c.match(ctx, q.BBox, q.When, q.Filter)
 	if err != nil {
 		return nil, "", err
 	}

@@ -181,3 +181,48 @@ func TestCrossOriginReadsETag(t *testing.T) {
 		t.Error("a same-origin request got Access-Control-Expose-Headers")
 	}
 }
+
+// One OGC answer is kept once whatever the spelling of its query: a
+// padded limit, a reordered query, "36.10" for "36.1" or a repeated
+// filter-lang is the same key, not a new build and compression (issue 24).
+func TestOGCCacheKeyIsTheParsedQuery(t *testing.T) {
+	t.Parallel()
+	s := newEmbeddedServer(t)
+	h := s.Handler()
+	spellings := [][]string{
+		{
+			"/ogc/collections/control/items?limit=10000&bbox=69,35,70,36.1",
+			"/ogc/collections/control/items?limit=010000&bbox=69,35,70,36.1",
+			"/ogc/collections/control/items?bbox=69,35,70,36.10&limit=10000",
+			"/ogc/collections/control/items?bbox=69.0,+35,70,36.1000&limit=10000&f=json",
+		},
+		{
+			"/ogc/collections/control/items?datetime=2021-09-06&filter=status%3D'taliban'",
+			"/ogc/collections/control/items?filter=status%3D'taliban'&datetime=2021-09-06T&filter-lang=cql2-text",
+			"/ogc/collections/control/items?filter=+status%3D'taliban'+&datetime=2021-09-06",
+		},
+	}
+	var bodies []string
+	for _, group := range spellings {
+		before, _ := s.ogcAnswers.Stats()
+		var first string
+		for _, target := range group {
+			rec := get(t, h, http.MethodGet, target)
+			if rec.Code != 200 {
+				t.Fatalf("%s: %d %s", target, rec.Code, rec.Body)
+			}
+			if first == "" {
+				first = rec.Body.String()
+			} else if rec.Body.String() != first {
+				t.Errorf("%s: a different answer from %s", target, group[0])
+			}
+		}
+		if after, _ := s.ogcAnswers.Stats(); after != before+1 {
+			t.Errorf("%d spellings of one query made %d cache entries, want 1", len(group), after-before)
+		}
+		bodies = append(bodies, first)
+	}
+	if bodies[0] == bodies[1] {
+		t.Error("two different queries gave one answer")
+	}
+}

@@ -4,8 +4,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/controlmap/controlmap/wire"
 )
 
 // The OGC API and the exports through the clients GIS users have (issue
@@ -77,5 +80,43 @@ func TestRedoclyLint(t *testing.T) {
 	out := run(t, []string{"REDOCLY_TELEMETRY=off", "REDOCLY_SUPPRESS_UPDATE_NOTICE=true"}, redocly, "lint", base+"/ogc/api")
 	if !strings.Contains(out, "Your API description is valid") {
 		t.Errorf("redocly lint:\n%s", out)
+	}
+}
+
+// TestOpenAPITypes: a client generator (openapi-typescript, pinned in
+// web/package.json) turns the OpenAPI document into real types: each
+// collection's items answer is a feature collection of its features, whose
+// properties have their types, not an empty object (issue 24).
+func TestOpenAPITypes(t *testing.T) {
+	t.Parallel()
+	gen, _ := filepath.Abs("../web/node_modules/.bin/openapi-typescript")
+	realClient(t, "openapi-typescript", gen)
+	base := "http://" + startServer(t, newEmbeddedServer(t))
+	out := filepath.Join(t.TempDir(), "api.d.ts")
+	run(t, nil, gen, base+"/ogc/api", "-o", out)
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := string(b)
+	for _, want := range []string{
+		`"application/geo+json": components["schemas"]["controlFeatureCollection"];`,
+		`features: components["schemas"]["controlFeature"][];`,
+		`properties: components["schemas"]["controlProperties"];`,
+		`numberMatched?: number;`,
+		`"application/geo+json": components["schemas"]["eventsFeatureCollection"];`,
+		`collections: components["schemas"]["collection"][];`,
+		`conformsTo: string[];`,
+	} {
+		if !strings.Contains(ts, want) {
+			t.Errorf("the generated types lack %s", want)
+		}
+	}
+	// Every property of the control layer is typed, as the schema says.
+	for _, f := range wire.Intervals.Flat() {
+		typ := map[string]string{"string": "string", "number": "number", "integer": "number", "boolean": "boolean"}[f.Type]
+		if !regexp.MustCompile(`(?s)controlProperties: \{.*?\b` + f.Name + `\?: ` + typ + `\b`).MatchString(ts) {
+			t.Errorf("controlProperties.%s is not a %s in the generated types", f.Name, typ)
+		}
 	}
 }

@@ -34,6 +34,15 @@ var cql2AsSQL = []string{
 	"NOT (valid_to > DATE('2021-09-04') AND status = 'taliban')",
 	"NOT (valid_to IN ('2021-09-05'))",
 	"NOT (valid_to IS NULL OR status = 'resistance')",
+	"TRUE",
+	"FALSE",
+	"NOT FALSE AND status <> 'taliban'",
+	"'taliban' = status",
+	"DATE('2021-09-03') <= valid_from",
+	"valid_from < valid_to",
+	"NOT (valid_from < valid_to)",
+	"valid_from <> valid_to OR status = 'contested'",
+	"1 = 1",
 }
 
 // TestCQL2AgreesWithSQLite: every filter of the table gives the features

@@ -1,8 +1,11 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -54,25 +57,37 @@ type errTooLarge struct {
 
 func (e *errTooLarge) Error() string { return "too large to cache" }
 
-// serveOGC serves the answer build makes for this request, keyed by the
-// base URL, the format and the request's path and query.
-func (s *Server) serveOGC(c echo.Context, html bool, build func(base string) ([]byte, string, error)) error {
+// serveOGC serves the answer build makes for this request, kept in the
+// answer cache under the base URL, the format, the path and params, the
+// request's parameters as parsed (normalised, without f): "limit=010000",
+// reordered parameters or "40.10" for "40.1" are the same answer, and must
+// not buy a new build and compression each.
+//
+// A build stops when its request's context is done. A request that was
+// waiting on a build whose client left builds again with its own context.
+func (s *Server) serveOGC(c echo.Context, html bool, params [][2]string, build func(ctx context.Context, base string) ([]byte, string, error)) error {
 	base, err := s.baseURL(c)
 	if err != nil {
 		return err
 	}
 	req := c.Request()
-	key := base + " " + strconv.FormatBool(html) + " " + req.URL.Path + "?" + req.URL.RawQuery
-	r, err := s.ogcAnswers.Get(key, func() (*rep.Rep, error) {
-		b, ct, err := build(base)
-		if err != nil {
-			return nil, err
+	key := base + " " + strconv.FormatBool(html) + " " + req.URL.Path + "?" + canonicalQuery(params)
+	var r *rep.Rep
+	for try := 0; try < 2; try++ {
+		r, err = s.ogcAnswers.Get(key, func() (*rep.Rep, error) {
+			b, ct, err := build(req.Context(), base)
+			if err != nil {
+				return nil, err
+			}
+			if len(b) > maxCachedOGC {
+				return nil, &errTooLarge{b, ct}
+			}
+			return rep.New(ct, rep.CacheRevalidate, b), nil
+		})
+		if !isContextErr(err) || req.Context().Err() != nil {
+			break
 		}
-		if len(b) > maxCachedOGC {
-			return nil, &errTooLarge{b, ct}
-		}
-		return rep.New(ct, rep.CacheRevalidate, b), nil
-	})
+	}
 	h := c.Response().Header()
 	h.Set(echo.HeaderVary, echo.HeaderAccept)
 	var big *errTooLarge
@@ -91,13 +106,32 @@ func (s *Server) serveOGC(c echo.Context, html bool, build func(base string) ([]
 	return r.Serve(c.Response(), req)
 }
 
+func isContextErr(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// canonicalQuery encodes params sorted by name then value, without f
+// (the format is part of the key on its own).
+func canonicalQuery(params [][2]string) string {
+	v := url.Values{}
+	for _, p := range params {
+		if p[0] != paramF {
+			v.Add(p[0], p[1])
+		}
+	}
+	for _, vs := range v {
+		slices.Sort(vs)
+	}
+	return v.Encode()
+}
+
 // serveDoc serves a document in the format the request asks for.
 func (s *Server) serveDoc(c echo.Context, r *request, doc func(base string, html bool) ogc.Doc) error {
 	html, err := wantsHTML(c, r)
 	if err != nil {
 		return err
 	}
-	return s.serveOGC(c, html, func(base string) ([]byte, string, error) { return doc(base, html).Encode(html) })
+	return s.serveOGC(c, html, nil, func(_ context.Context, base string) ([]byte, string, error) { return doc(base, html).Encode(html) })
 }
 
 func (s *Server) handleOGCLanding(c echo.Context, r *request) error {
@@ -116,7 +150,13 @@ func (s *Server) handleOGCAPI(c echo.Context, r *request) error {
 		return err
 	}
 	html := f == "html"
-	return s.serveOGC(c, html, func(base string) ([]byte, string, error) { return ogc.APIDoc(base, html).Encode(html) })
+	svc, err := s.ogc.Get()
+	if err != nil {
+		return err
+	}
+	return s.serveOGC(c, html, nil, func(_ context.Context, base string) ([]byte, string, error) {
+		return svc.APIDoc(base, html).Encode(html)
+	})
 }
 
 func (s *Server) handleOGCCollections(c echo.Context, r *request) error {
@@ -155,45 +195,78 @@ func (s *Server) handleOGCItems(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	return s.serveOGC(c, html, func(base string) ([]byte, string, error) { return col.Items(base, q, html) })
+	return s.serveOGC(c, html, q.Keep, func(ctx context.Context, base string) ([]byte, string, error) {
+		return col.Items(ctx, base, q, html)
+	})
 }
 
 // itemsQuery reads the items parameters. A limit above ogc.MaxLimit is
-// served as ogc.MaxLimit; an offset may be as large as an int.
+// served as ogc.MaxLimit; an offset may be as large as an int. Keep holds
+// the parameters as parsed, in one form whatever the spelling, for the
+// paging links and the answer cache.
 func itemsQuery(col *ogc.Collection, r *request) (q ogc.ItemsQuery, err error) {
-	q.Keep = r.given()
+	keep := func(name, value string) { q.Keep = append(q.Keep, [2]string{name, value}) }
 	if r.has(paramBBox) {
 		b, err := ogc.ParseBBox(r.get(paramBBox))
 		if err != nil {
 			return q, &ParamError{Param: paramBBox, Err: err}
 		}
 		q.BBox = &b
+		keep(paramBBox, b.String())
 	}
-	if r.has(paramDatetime) {
-		p, err := ogc.ParseDatetime(r.get(paramDatetime))
+	for _, v := range r.all(paramDatetime) {
+		p, err := ogc.ParseDatetime(v)
 		if err != nil {
 			return q, &ParamError{Param: paramDatetime, Err: err}
 		}
-		q.When = &p
+		q.When = append(q.When, p)
+		keep(paramDatetime, p.String())
 	}
 	if q.Filter, err = filterOf(col, r); err != nil {
 		return q, err
 	}
+	var filters []ogc.Expr
+	if q.Filter != nil {
+		filters = append(filters, q.Filter)
+		keep(paramFilter, strings.TrimSpace(r.get(paramFilter)))
+	}
+	for _, p := range r.given() {
+		if slices.Contains(ogcItemsStandard, p[0]) {
+			continue
+		}
+		e, err := col.PropertyFilter(p[0], p[1])
+		if err != nil {
+			return q, &ParamError{Param: p[0], Err: err}
+		}
+		filters = append(filters, e)
+		keep(p[0], p[1])
+	}
+	q.Filter = ogc.And(filters...)
 	if q.Limit, err = r.int(paramLimit, ogc.DefaultLimit, 1, maxInt); err != nil {
 		return q, err
 	}
-	q.Limit = min(q.Limit, ogc.MaxLimit)
+	if q.Limit = min(q.Limit, ogc.MaxLimit); q.Limit != ogc.DefaultLimit {
+		keep(paramLimit, strconv.Itoa(q.Limit))
+	}
 	if q.Offset, err = r.int(paramOffset, 0, 0, maxInt); err != nil {
 		return q, err
 	}
-	q.Detail, err = r.geometry()
-	return q, err
+	if q.Offset > 0 {
+		keep(paramOffset, strconv.Itoa(q.Offset))
+	}
+	if q.Detail, err = r.geometry(); err != nil {
+		return q, err
+	}
+	if q.Detail != r.detail {
+		keep(paramDetail, q.Detail.String())
+	}
+	return q, nil
 }
 
 // filterOf parses filter (CQL2 text; filter-lang may say so, nothing else).
 func filterOf(col *ogc.Collection, r *request) (ogc.Expr, error) {
-	if lang := r.get(paramFilterLang); r.has(paramFilterLang) && lang != "cql2-text" {
-		return nil, &ParamError{Param: paramFilterLang, Err: fmt.Errorf("%q: only cql2-text is supported", lang)}
+	if lang := r.get(paramFilterLang); r.has(paramFilterLang) && lang != "cql2-text" && lang != "cql-text" {
+		return nil, &ParamError{Param: paramFilterLang, Err: fmt.Errorf("%q: want cql2-text (or cql-text, its draft's name)", lang)}
 	}
 	if !r.has(paramFilter) {
 		return nil, nil
@@ -226,7 +299,7 @@ func (s *Server) handleOGCItem(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	return s.serveOGC(c, html, func(base string) ([]byte, string, error) {
+	return s.serveOGC(c, html, [][2]string{{paramDetail, detail.String()}}, func(_ context.Context, base string) ([]byte, string, error) {
 		return col.Item(base, c.Param("fid"), detail, html)
 	})
 }
@@ -239,7 +312,7 @@ func (s *Server) handleOGCSchema(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	return s.serveOGC(c, false, func(base string) ([]byte, string, error) {
+	return s.serveOGC(c, false, nil, func(_ context.Context, base string) ([]byte, string, error) {
 		b, err := col.Schema(base)
 		return b, wire.TypeSchema, err
 	})
@@ -254,7 +327,7 @@ func (s *Server) handleOGCQueryables(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	return s.serveOGC(c, false, func(base string) ([]byte, string, error) {
+	return s.serveOGC(c, false, nil, func(_ context.Context, base string) ([]byte, string, error) {
 		b, err := col.Queryables(base)
 		return b, wire.TypeSchema, err
 	})

@@ -4,11 +4,14 @@ import (
 	"fmt"
 
 	"github.com/controlmap/controlmap/data/datatest"
+	"github.com/controlmap/controlmap/ogc"
 	"github.com/controlmap/controlmap/wire"
 
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -54,8 +57,10 @@ func TestOGCLandingAndConformance(t *testing.T) {
 	if rec.Header().Get("Content-Type") != wire.TypeOpenAPI || json.Unmarshal(rec.Body.Bytes(), &api) != nil || api["openapi"] != "3.0.3" {
 		t.Errorf("/ogc/api: %s, %.100s", rec.Header().Get("Content-Type"), rec.Body)
 	}
-	if _, ok := api["paths"].(map[string]any)["/collections/{collectionId}/items"]; !ok {
-		t.Error("the OpenAPI document does not describe the items path")
+	for _, cid := range []string{"areas", "control", "events", "countryside"} {
+		if _, ok := api["paths"].(map[string]any)["/collections/"+cid+"/items"]; !ok {
+			t.Errorf("the OpenAPI document does not describe the items of %s", cid)
+		}
 	}
 }
 
@@ -79,8 +84,20 @@ func TestOGCCollections(t *testing.T) {
 		if _, ok := ext["spatial"]; !ok {
 			t.Errorf("%s: no spatial extent", col["id"])
 		}
-		if _, ok := ext["temporal"]; ok != (col["id"] != "areas") {
+		temporal, ok := ext["temporal"].(map[string]any)
+		if ok != (col["id"] != "areas") {
 			t.Errorf("%s: temporal extent present %v", col["id"], ok)
+		}
+		if !ok {
+			continue
+		}
+		// The extent starts when the first day starts in Afghanistan: as a
+		// datetime it is that day, not the day before (issue 24).
+		start := temporal["interval"].([]any)[0].([]any)[0].(string)
+		p, err := ogc.ParseDatetime(start)
+		_, first := getJSON(t, h, "/ogc/collections/"+col["id"].(string)+"/items?limit=1&datetime="+url.QueryEscape("../"+start))
+		if err != nil || first["numberMatched"].(float64) == 0 || !strings.HasSuffix(start, "T19:30:00Z") {
+			t.Errorf("%s: temporal extent starts %s (%v, day %s): finds %v features", col["id"], start, err, p.From, first["numberMatched"])
 		}
 	}
 	code, schema := getJSON(t, h, "/ogc/collections/control/schema")
@@ -106,12 +123,46 @@ func TestOGCItems(t *testing.T) {
 	h := s.Handler()
 	n := len(s.ds.History()) // the counts follow the dataset, not a copy of it
 	events := func(from, to string) int { return len(s.ds.EventsBetween(datatest.Day(t, from), datatest.Day(t, to))) }
+	// intervals counts the control intervals that began by `by` and were
+	// still valid after `after`: datetime=../by&datetime=after/.. (GDAL's
+	// "valid_from <= by AND valid_to > after").
+	intervals := func(by, after string) (n int) {
+		for _, iv := range s.ds.History() {
+			if iv.From <= datatest.Day(t, by) && (iv.To == 0 || iv.To > datatest.Day(t, after)) {
+				n++
+			}
+		}
+		return n
+	}
+	// withStatus and startingOn count the intervals of a status and those
+	// that begin on a day (property parameters).
+	withStatus := func(status string) (n int) {
+		for _, iv := range s.ds.History() {
+			if string(iv.Status) == status {
+				n++
+			}
+		}
+		return n
+	}
+	startingOn := func(day string) (n int) {
+		for _, iv := range s.ds.History() {
+			if iv.From == datatest.Day(t, day) {
+				n++
+			}
+		}
+		return n
+	}
 	tests := []struct {
 		target  string
 		matched int
 		ret     int
 	}{
 		{"/ogc/collections/control/items?datetime=2021-09-06", 10, 10},
+		// a property as a parameter (Part 1, /rec/core/fc-filters)
+		{"/ogc/collections/control/items?status=taliban&limit=1000", withStatus("taliban"), withStatus("taliban")},
+		{"/ogc/collections/control/items?status=resistance&pcode=AF0801&filter=status%3D'taliban'", 0, 0},
+		{"/ogc/collections/control/items?valid_from=2021-08-01&limit=1000", startingOn("2021-08-01"), startingOn("2021-08-01")},
+		{"/ogc/collections/areas/items?pcode=AF0801", 1, 1},
 		{"/ogc/collections/control/items?datetime=2021-09-06T", 10, 10},
 		{"/ogc/collections/control/items", n, n},
 		{"/ogc/collections/control/items?limit=10", n, 10},
@@ -122,6 +173,13 @@ func TestOGCItems(t *testing.T) {
 		{"/ogc/collections/events/items?datetime=2021-09-05", events("2021-09-05", "2021-09-05"), events("2021-09-05", "2021-09-05")},
 		{"/ogc/collections/events/items?datetime=2021-08-20/2021-08-21", events("2021-08-20", "2021-08-21"), events("2021-08-20", "2021-08-21")},
 		{"/ogc/collections/events/items?datetime=2030-01-01/..", 0, 0},
+		// datetime given twice: every part holds.
+		{"/ogc/collections/control/items?datetime=..%2F2022-01-01T&datetime=2022-01-01T%2F..", 10, 10},
+		{"/ogc/collections/control/items?datetime=../2021-09-06&datetime=2021-08-20/..", intervals("2021-09-06", "2021-08-20"), intervals("2021-09-06", "2021-08-20")},
+		{"/ogc/collections/control/items?datetime=2021-08-01/2021-08-10&datetime=2021-09-01/..", intervals("2021-08-10", "2021-09-01"), intervals("2021-08-10", "2021-09-01")},
+		// a box across the antimeridian is valid, and nothing here is in it.
+		{"/ogc/collections/areas/items?bbox=170,35,-170,36", 0, 0},
+		{"/ogc/collections/areas/items?bbox=60,35,-170,36", 10, 10}, // 60°E eastwards to 170°W: the valley
 	}
 	for _, tt := range tests {
 		code, v := getJSON(t, h, tt.target)
@@ -191,6 +249,10 @@ func TestOGCErrors(t *testing.T) {
 		{"/ogc/collections/control/items?f=xml", 400, "f"},
 		{"/ogc/collections/control/items?filter=nope='taliban'", 400, "filter"},
 		{"/ogc/collections?bbox=1,2,3,4", 400, "bbox"},
+		{"/ogc/collections/control/items?event_type=Battles", 400, "event_type"}, // a property of events only
+		{"/ogc/collections/events/items?fatalities=many", 400, "fatalities"},
+		{"/ogc/collections/control/items?valid_from=soon", 400, "valid_from"},
+		{"/ogc/collections/control/items?statuss=taliban", 400, "statuss"},
 	}
 	for _, tt := range tests {
 		rec := get(t, h, http.MethodGet, tt.target)
@@ -252,6 +314,45 @@ func TestOGCCountrysideMatchesControl(t *testing.T) {
 			if got := fmt.Sprint(p["resistance_events"], p["taliban_events"], presence, p["independent_reporting"], p["valid_from"]); got != want[p["pcode"].(string)] {
 				t.Errorf("%s, %s: OGC %s, /api/control %s", day, p["pcode"], got, want[p["pcode"].(string)])
 			}
+		}
+	}
+}
+
+// The CQL2 examples a reader copies, from the README and the OpenAPI
+// definition, give at most one feature per district: a map of one day, not
+// two states of one district (issue 24).
+func TestOGCFilterExamplesGiveOneFeaturePerDistrict(t *testing.T) {
+	t.Parallel()
+	h := newEmbeddedServer(t).Handler()
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, api := getJSON(t, h, "/ogc/api")
+	desc := api["components"].(map[string]any)["parameters"].(map[string]any)["filter"].(map[string]any)["description"].(string)
+	examples := map[string]string{}
+	if m := regexp.MustCompile(`--data-urlencode "filter=([^"]+)"`).FindSubmatch(readme); m != nil {
+		examples["README"] = string(m[1])
+	}
+	if _, ex, ok := strings.Cut(desc, "2021: "); ok {
+		examples["OpenAPI"] = ex
+	}
+	if len(examples) != 2 {
+		t.Fatalf("found the examples %v, want the README's and the OpenAPI's", examples)
+	}
+	for where, f := range examples {
+		_, v := getJSON(t, h, "/ogc/collections/control/items?limit=1000&filter="+url.QueryEscape(f))
+		feats, _ := v["features"].([]any)
+		seen := map[string]bool{}
+		for _, ft := range feats {
+			pc := ft.(map[string]any)["properties"].(map[string]any)["pcode"].(string)
+			if seen[pc] {
+				t.Errorf("%s's example %q gives %s twice", where, f, pc)
+			}
+			seen[pc] = true
+		}
+		if len(feats) == 0 {
+			t.Errorf("%s's example %q gives nothing", where, f)
 		}
 	}
 }

@@ -72,7 +72,7 @@ func (r *request) parse(raw string, allowed []string) error {
 		if !slices.Contains(allowed, k) {
 			return &ParamError{Param: k, Err: fmt.Errorf("%w; this endpoint takes %v", errUnknownParam, allowed)}
 		}
-		if r.has(k) {
+		if r.has(k) && !repeatable(k) {
 			return &ParamError{Param: k, Err: errors.New("given more than once")}
 		}
 		r.pairs[r.n] = [2]string{k, v}
@@ -86,6 +86,22 @@ func unescape(s string) (string, error) {
 		return s, nil
 	}
 	return url.QueryUnescape(s)
+}
+
+// repeatable reports whether a parameter may be given more than once:
+// only datetime, whose parts then all hold (GDAL 3.6 turns the -where
+// "valid_from <= D AND valid_to > D" into datetime=../D&datetime=D/..).
+func repeatable(name string) bool { return name == paramDatetime }
+
+// all returns every value given for name, in order.
+func (r *request) all(name string) []string {
+	var vs []string
+	for _, p := range r.pairs[:r.n] {
+		if p[0] == name {
+			vs = append(vs, p[1])
+		}
+	}
+	return vs
 }
 
 // has reports whether name was given.

@@ -2,11 +2,13 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"sync"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/ogc"
 )
 
 // handler is a route's handler: the request's query already parsed against
@@ -23,9 +25,13 @@ type route struct {
 }
 
 // The OGC API's parameters; f (the format) is allowed everywhere there.
+// The items also take every property as a parameter (name=value keeps the
+// features whose property has that value); a name that is not a property
+// of the collection asked for is a 400 there.
 var (
-	ogcParams      = []string{paramF}
-	ogcItemsParams = []string{paramF, paramBBox, paramDatetime, paramLimit, paramOffset, paramDetail, paramFilter, paramFilterLang}
+	ogcParams        = []string{paramF}
+	ogcItemsStandard = []string{paramF, paramBBox, paramDatetime, paramLimit, paramOffset, paramDetail, paramFilter, paramFilterLang}
+	ogcItemsParams   = append(slices.Clone(ogcItemsStandard), ogc.PropertyNames()...)
 )
 
 // table is the one route table. The API serves the map's simplified
