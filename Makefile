@@ -124,7 +124,7 @@ $(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.j
 	@touch $@
 
 bench: deps build $(LIGHTHOUSE) ## benchmarks: go test -bench, wrk against nginx and net/http, the page, Lighthouse mobile (writes BENCHMARKS.md)
-	$(GO) test -run '^$$' -bench . -benchmem ./data ./server
+	$(GO) test -run '^$$' -bench . -benchmem ./data ./server ./server/internal/rep
 	scripts/bench.sh bin/controlmap
 	scripts/growth.sh bin/controlmap
 	scripts/scale.sh bin/controlmap

@@ -30,9 +30,13 @@ type Config struct {
 	PublicURL string
 	Now       func() time.Time // the clock; time.Now when nil (tests fix it)
 	Logger    *slog.Logger     // slog.Default() when nil
-	// MaxInFlight caps the requests served at once (default 1024); past it a
-	// request gets 429 with Retry-After.
+	// MaxInFlight caps the requests served at once (default 1024, and never
+	// more than MaxConns); past it a request gets 429 with Retry-After.
 	MaxInFlight int
+	// MaxConns caps the connections held at once; 0 derives it from the
+	// file descriptors the process may open (RLIMIT_NOFILE less a reserve).
+	// Past it the longest-idle connection is closed to make room.
+	MaxConns int
 	// RatePerClient limits each client address to this many requests a
 	// second with bursts of RateBurst (0: no per-client limit).
 	RatePerClient float64
@@ -119,9 +123,13 @@ func (cfg Config) withDefaults() Config {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if cfg.MaxConns <= 0 {
+		cfg.MaxConns = connLimit(nofileLimit())
+	}
 	if cfg.MaxInFlight <= 0 {
 		cfg.MaxInFlight = 1024
 	}
+	cfg.MaxInFlight = min(cfg.MaxInFlight, cfg.MaxConns)
 	if cfg.PublicURL == "" {
 		cfg.PublicURL = "http://" + cfg.Addr + "/"
 	}
@@ -195,16 +203,19 @@ func (s *Server) run(ctx context.Context, ready func(addr net.Addr), h http.Hand
 	if err != nil {
 		return fmt.Errorf("server: listen: %w", err)
 	}
+	guard := newConnGuard(ln, s.cfg.MaxConns)
+	ln = guard
 	work, stopWork := context.WithCancel(context.Background())
 	defer stopWork()
 	defer s.docs.close()
 	hs := &http.Server{Handler: h, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
 		WriteTimeout: s.cfg.WriteTimeout, IdleTimeout: s.cfg.IdleTimeout, MaxHeaderBytes: maxHeaderBytes - netHTTPSlack,
-		BaseContext: func(net.Listener) context.Context { return work },
+		BaseContext: func(net.Listener) context.Context { return work }, ConnState: guard.ConnState,
 		ErrorLog:    slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	s.log.Info("serving", "addr", ln.Addr().String(), "version", s.cfg.Version, "dataset", s.ds.Version)
+	s.log.Info("serving", "addr", ln.Addr().String(), "version", s.cfg.Version, "dataset", s.ds.Version,
+		"max_conns", s.cfg.MaxConns, "max_in_flight", s.cfg.MaxInFlight)
 	if ready != nil {
 		ready(ln.Addr())
 	}

@@ -5,9 +5,12 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/andybalholm/brotli"
 )
@@ -34,10 +37,13 @@ type Rep struct {
 
 // encodings are a body's forms, by coding. The compressed forms are made
 // when a client first asks for them (or by Prepare): an answer kept for a
-// client that takes only the plain body costs no compression.
+// client that takes only the plain body costs no compression. Prepare,
+// which runs for the documents built once, compresses hardest; a client's
+// miss compresses fast (best is false then).
 type encodings struct {
 	identity *Fixed
 	gz, br   *Lazy[*Fixed]
+	best     *atomic.Bool
 }
 
 // New returns the representation of body.
@@ -65,12 +71,12 @@ func encode(contentType, cacheControl string, body []byte) encodings {
 		return encodings{identity: NewFixed(m, body)}
 	}
 	m.Vary = true
-	e := encodings{identity: NewFixed(m, body)}
+	e := encodings{identity: NewFixed(m, body), best: new(atomic.Bool)}
 	gz, br := m, m
 	gz.Coding, gz.ETag = Gzip, `"`+tag+`-gz"`
-	e.gz = NewLazy(func() (*Fixed, error) { return NewFixed(gz, gzipBytes(body)), nil })
+	e.gz = NewLazy(func() (*Fixed, error) { return NewFixed(gz, compress(Gzip, e.best.Load(), body)), nil })
 	br.Coding, br.ETag = Brotli, `"`+tag+`-br"`
-	e.br = NewLazy(func() (*Fixed, error) { return NewFixed(br, brotliBytes(body)), nil })
+	e.br = NewLazy(func() (*Fixed, error) { return NewFixed(br, compress(Brotli, e.best.Load(), body)), nil })
 	return e
 }
 
@@ -86,10 +92,12 @@ func Compressible(contentType string) bool {
 	return false
 }
 
-// Prepare builds the body and its encodings now (Warm calls it).
+// Prepare builds the body and its encodings now, compressed hardest (Warm
+// calls it for the documents built once).
 func (r *Rep) Prepare() error {
 	e, err := r.enc.Get()
 	if err == nil && e.gz != nil {
+		e.best.Store(true)
 		_, _ = e.gz.Get()
 		_, _ = e.br.Get()
 	}
@@ -232,21 +240,49 @@ func ServeOnce(w http.ResponseWriter, req *http.Request, contentType, cacheContr
 // ETag quotes a tag built from parts, for answers not stored as a Rep.
 func ETag(parts ...string) string { return `"` + strings.Join(parts, "-") + `"` }
 
-func gzipBytes(b []byte) []byte {
+// Compression settings. A document built once (Prepare) is compressed
+// hardest. An answer compressed on a client's miss uses brotli quality 5:
+// quality 9 allocates about 39 MB of hash tables per compression (for an
+// 870 KB GeoJSON) and takes 80 ms, quality 5 about 4 MB and 14 ms, for an
+// answer within 1% of the size (make bench: BenchmarkCompressOnMiss).
+// Both use a 256 KB window: the documents served are small, and the
+// default 4 MB window would allocate more still.
+const (
+	brotliBest, brotliFast = 9, 5
+	gzipBest, gzipFast     = gzip.BestCompression, gzip.DefaultCompression
+	brotliWindow           = 18
+)
+
+// compressSlots bounds the compressions running at once, so that a crowd
+// of cache misses costs at most this many compressors' memory and cores;
+// the others wait their turn.
+var compressSlots = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+
+// compress encodes b in coding (Gzip or Brotli), hardest when best.
+func compress(coding string, best bool, b []byte) []byte {
+	compressSlots <- struct{}{}
+	defer func() { <-compressSlots }()
+	if n := compressing.Add(1); n > compressPeak.Load() {
+		compressPeak.Store(n) // a high-water mark for tests; a lost race only lowers it
+	}
+	defer compressing.Add(-1)
 	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	var w io.WriteCloser
+	switch {
+	case coding == Brotli && best:
+		w = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brotliBest, LGWin: brotliWindow})
+	case coding == Brotli:
+		w = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brotliFast, LGWin: brotliWindow})
+	case best:
+		w, _ = gzip.NewWriterLevel(&buf, gzipBest)
+	default:
+		w, _ = gzip.NewWriterLevel(&buf, gzipFast)
+	}
 	_, _ = w.Write(b)
 	_ = w.Close()
 	return buf.Bytes()
 }
 
-// brotliBytes compresses with a 256 KB window: the documents served are
-// small, and the default 4 MB window would make every compression allocate
-// tens of megabytes of hash tables.
-func brotliBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: 9, LGWin: 18})
-	_, _ = w.Write(b)
-	_ = w.Close()
-	return buf.Bytes()
-}
+// compressing counts the compressions running; compressPeak is the most
+// seen at once (tests read it).
+var compressing, compressPeak atomic.Int32
