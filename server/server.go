@@ -211,7 +211,7 @@ func (s *Server) run(ctx context.Context, ready func(addr net.Addr), h http.Hand
 	hs := &http.Server{Handler: h, ReadHeaderTimeout: s.cfg.ReadHeaderTimeout, ReadTimeout: s.cfg.ReadTimeout,
 		WriteTimeout: s.cfg.WriteTimeout, IdleTimeout: s.cfg.IdleTimeout, MaxHeaderBytes: maxHeaderBytes - netHTTPSlack,
 		BaseContext: func(net.Listener) context.Context { return work }, ConnState: guard.ConnState,
-		ErrorLog:    slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
+		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	s.log.Info("serving", "addr", ln.Addr().String(), "version", s.cfg.Version, "dataset", s.ds.Version,
