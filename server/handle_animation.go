@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/labstack/echo/v4"
 
@@ -30,6 +31,15 @@ func (s *Server) handleAnimation(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
+	// An animation is of days the data covers, as a picture is.
+	for _, p := range []struct {
+		name string
+		day  data.Day
+	}{{paramFrom, from}, {paramTo, to}} {
+		if p.day < s.ds.First || p.day > s.today() {
+			return &ParamError{Param: p.name, Err: fmt.Errorf("%s is outside the map's days (%s to today, %s)", p.day, s.ds.First, s.today())}
+		}
+	}
 	width, err := r.int(paramWidth, export.GIFDefaultWidth, export.GIFMinWidth, export.GIFMaxWidth)
 	if err != nil {
 		return err
@@ -38,7 +48,7 @@ func (s *Server) handleAnimation(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	o := export.GIFOptions{From: max(from, s.ds.First), To: to, Width: export.SnapGIFWidth(width), Step: step,
+	o := export.GIFOptions{From: from, To: to, Width: export.SnapGIFWidth(width), Step: step,
 		URL: s.cfg.PublicURL}
 	o.To = max(o.To, o.From)
 	gif, err := s.renders.get(c, animationKey{o.From, o.To, o.Width, o.Step}, func(ctx context.Context, progress func(int, int)) (*rep.Rep, error) {

@@ -32,7 +32,8 @@ var pictureParams = []string{paramDate, paramView, paramLang, paramWidth, paramP
 // ?date=&view=assessed|taliban|resistance&lang=en|fa&width=600..2400
 // &preset=social|portrait[&known=K]: the map of a day as a picture to
 // publish, with hindsight or as known at the end of K.
-// Renders share the GIF's bounds (see renders) and are cached with ETags.
+// Renders are bounded as the GIF's (see renders), in a pool of their own,
+// and cached with ETags.
 func (s *Server) handlePicture(format string) handler {
 	return func(c echo.Context, r *request) error {
 		k, err := s.pictureKey(format, r)
@@ -43,7 +44,7 @@ func (s *Server) handlePicture(format string) handler {
 		if k.day >= s.today() {
 			policy = rep.CacheRevalidate // today's picture changes with the dataset
 		}
-		pic, err := s.renders.get(c, k, func(context.Context, func(int, int)) (*rep.Rep, error) {
+		pic, err := s.pictures.get(c, k, func(context.Context, func(int, int)) (*rep.Rep, error) {
 			return s.renderPicture(k, policy)
 		})
 		if err != nil {

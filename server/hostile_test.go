@@ -97,6 +97,8 @@ var hostileRequests = []hostileRequest{
 	{"events overflow", "/api/events?from=99999999999999999999", 400},
 	{"timeline with params", "/api/timeline?date=2021-09-06", 400},
 	{"picture of a day after today", "/api/export/map.png?date=2031-05-01", 400},
+	{"GIF that ends after today", "/api/export/animation.gif?from=2031-05-01&to=2031-05-02", 400},
+	{"GIF that starts before the data", "/api/export/animation.gif?from=1999-01-01&to=2021-08-10", 400},
 	{"OpenAPI as XML", "/ogc/api?f=xml", 400},
 	{"queryables as HTML (JSON only)", "/ogc/collections/control/queryables?f=html", 400},
 	{"schema as HTML (JSON only)", "/ogc/collections/control/schema?f=html", 400},

@@ -48,8 +48,8 @@ type Config struct {
 	// may set.
 	BaseURL    string
 	TrustProxy bool
-	// RenderSlots caps the expensive renders (GIF, pictures) at once;
-	// default half the CPUs, at least one (each render uses every CPU).
+	// RenderSlots caps the expensive renders at once, GIFs and pictures
+	// each; default half the CPUs, at least one (each render uses every CPU).
 	RenderSlots int
 	// Timeouts of the http.Server; zero values take the defaults below.
 	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
@@ -86,11 +86,12 @@ type Server struct {
 	// falls over. An atomic counter, not a channel: every request passes here.
 	inFlight    atomic.Int64
 	maxInFlight int64
-	// renders bounds the expensive renders; stopRenders, called when the
-	// server starts shutting down, stops those in progress.
-	renders     *renders
-	stopRenders context.CancelFunc
-	pages       *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
+	// renders bounds the GIFs and pictures the pictures (two pools: a
+	// client's GIFs never starve the link previews); stopRenders, called
+	// when the server starts shutting down, stops those in progress.
+	renders, pictures *renders
+	stopRenders       context.CancelFunc
+	pages             *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
 	// knownEncoders holds the datasets as known at the time, by knowledge
 	// epoch, and knownDocs their answers (known.go).
 	knownEncoders *rep.LRU[data.Day, *wire.Encoder]
@@ -168,7 +169,8 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	s := &Server{cfg: cfg, ds: ds, enc: enc, log: cfg.Logger, docs: docs, maxInFlight: int64(cfg.MaxInFlight),
 		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) }), ogcAnswers: newOGCAnswers()}
 	stop, cancel := context.WithCancel(context.Background())
-	s.renders, s.stopRenders = newRenders(cfg.RenderSlots, cfg.WriteTimeout, stop), cancel
+	s.renders, s.stopRenders = newRenders(cfg.RenderSlots, 0, cfg.WriteTimeout, stop), cancel
+	s.pictures = newRenders(cfg.RenderSlots, pictureQueue, cfg.WriteTimeout, stop)
 	s.pages = rep.NewLRU[pageKey](pageCacheBytes, repSize)
 	s.docs.feed = rep.NewDeferred(wire.TypeAtom, rep.CacheRevalidate, func() ([]byte, error) { return enc.Feed(cfg.PublicURL) })
 	s.knownEncoders = rep.NewLRU[data.Day](knownViews, func(*wire.Encoder) int { return 1 })
