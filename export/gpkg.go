@@ -16,6 +16,7 @@ import (
 	_ "modernc.org/sqlite" // pure Go: the binary stays free of cgo
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/tempdir"
 	"github.com/controlmap/controlmap/wire"
 )
 
@@ -42,7 +43,7 @@ type gpkgRow struct {
 // HistoryGPKG writes the dataset as a GeoPackage 1.3 (see WriteHistoryGPKG)
 // and returns its bytes.
 func HistoryGPKG(ds *data.Dataset) ([]byte, error) {
-	dir, err := os.MkdirTemp("", "controlmap-gpkg-")
+	dir, err := tempdir.New("gpkg")
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/export"
 	"github.com/controlmap/controlmap/server/internal/rep"
+	"github.com/controlmap/controlmap/tempdir"
 	"github.com/controlmap/controlmap/wire"
 )
 
@@ -81,7 +82,7 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 		d.history[detail] = limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeGeoJSON, CacheControl: rep.CacheRevalidate, ETag: tag("history-" + detail.String()),
 			Write: func(ctx context.Context, w io.Writer) error { return enc.WriteHistory(ctx, w, detail) }}}
 	}
-	dir, err := os.MkdirTemp("", "controlmap-exports-")
+	dir, err := tempdir.New("exports")
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,6 +15,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/controlmap/controlmap/data"
 )
@@ -38,6 +39,7 @@ type Manifest struct {
 	Removed            []string `json:"-"`
 
 	previous map[string]ManifestFile
+	old      string // the folder of the previous copy
 }
 
 // ManifestFile is one published file.
@@ -67,15 +69,72 @@ const staticMarker = `<meta name="controlmap-static" content="1">` + "\n"
 // the server's own handler, so the copy is byte for byte what the server
 // answers; s.cfg.PublicURL (with the base path) is what the link previews
 // name.
+//
+// The copy is built in a new folder beside dir and swapped in at once
+// (renameat2 RENAME_EXCHANGE), so a publish that fails (a full disk, a
+// crash) leaves the previous copy whole, and a reader never sees half of
+// one. The new folder is the publisher's own: nothing is written through
+// a symbolic link planted in dir, and dir itself must not be one. A file
+// the previous publish made with the same bytes is hard-linked, keeping
+// its modification time (a sync uploads only what changed); files in dir
+// that no publish made are carried over (a symbolic link as a link, never
+// followed).
 func (s *Server) Publish(dir string) (*Manifest, error) {
-	m := &Manifest{Files: map[string]ManifestFile{}, previous: previousManifest(dir)}
-	assets, err := s.publishAssets(dir, m)
+	dir = filepath.Clean(dir)
+	if st, err := os.Lstat(dir); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("server: publish: %s is not a folder (a symbolic link is not followed)", dir)
+	}
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("server: publish: %w", err)
+	}
+	removeLeftovers(parent, base)
+	tmp, err := os.MkdirTemp(parent, "."+base+publishingSuffix)
+	if err != nil {
+		return nil, fmt.Errorf("server: publish: %w", err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			_ = os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, fmt.Errorf("server: publish: %w", err)
+	}
+	m, err := s.publishInto(tmp, dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := swapIn(tmp, dir); err != nil {
+		return nil, err
+	}
+	done = true
+	return m, os.RemoveAll(tmp) // the previous copy, swapped out
+}
+
+// publishingSuffix names the folders a publish builds in: ".DIR.publishing-*"
+// beside DIR. One left by a crash is removed by the next publish.
+const publishingSuffix = ".publishing-"
+
+func removeLeftovers(parent, base string) {
+	old, _ := filepath.Glob(filepath.Join(parent, "."+base+publishingSuffix+"*"))
+	for _, p := range old {
+		_ = os.RemoveAll(p)
+	}
+}
+
+// publishInto writes the copy into the empty folder tmp, dir holding the
+// previous one (or nothing).
+func (s *Server) publishInto(tmp, dir string) (*Manifest, error) {
+	m := &Manifest{Files: map[string]ManifestFile{}, previous: previousManifest(dir), old: dir}
+	assets, err := s.publishAssets(tmp, m)
 	if err != nil {
 		return nil, err
 	}
 	m.Assets = assets
 	for _, f := range s.publishedDocuments() {
-		if err := s.publishURL(dir, f[1], f[0], cacheShort, m); err != nil {
+		if err := s.publishURL(tmp, f[1], f[0], cacheShort, m); err != nil {
 			return nil, err
 		}
 	}
@@ -85,22 +144,39 @@ func (s *Server) Publish(dir string) (*Manifest, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := m.write(dir, p[0], staticPage(page, assets), cacheShort); err != nil {
+		if err := m.write(tmp, p[0], staticPage(page, assets), cacheShort); err != nil {
 			return nil, err
 		}
 	}
-	if err := m.removeStale(dir); err != nil {
+	for name := range m.previous {
+		if _, ok := m.Files[name]; !ok && name != manifestFile && filepath.IsLocal(filepath.FromSlash(name)) {
+			m.Removed = append(m.Removed, name)
+		}
+	}
+	slices.Sort(m.Removed)
+	if err := m.carryForeign(dir, tmp); err != nil {
 		return nil, err
 	}
 	b, _ := json.MarshalIndent(m, "", " ")
-	return m, writeIfChanged(filepath.Join(dir, manifestFile), b)
+	old := filepath.Join(dir, manifestFile)
+	if prev, err := os.ReadFile(old); err == nil && bytes.Equal(prev, b) && plainFile(dir, manifestFile) && os.Link(old, filepath.Join(tmp, manifestFile)) == nil {
+		return m, nil // unchanged, modification time included
+	}
+	if err := os.WriteFile(filepath.Join(tmp, manifestFile), b, 0o644); err != nil {
+		return nil, fmt.Errorf("server: publish: %w", err)
+	}
+	return m, nil
 }
 
 // previousManifest reads the manifest a previous publish left in dir; nil
-// when there is none or it cannot be read (then nothing is removed, and
-// every file is compared byte for byte before it is written).
+// when there is none, it is not a regular file, or it cannot be read (then
+// every file is written anew and nothing is counted as removed).
 func previousManifest(dir string) map[string]ManifestFile {
-	b, err := os.ReadFile(filepath.Join(dir, manifestFile))
+	p := filepath.Join(dir, manifestFile)
+	if !plainFile(dir, manifestFile) {
+		return nil
+	}
+	b, err := os.ReadFile(p)
 	if err != nil {
 		return nil
 	}
@@ -113,26 +189,98 @@ func previousManifest(dir string) map[string]ManifestFile {
 	return prev.Files
 }
 
-// removeStale removes the files the previous publish made that this one
-// did not, and the folders that leaves empty (an old assets/HASH folder).
-// A name that would lead outside dir is never followed.
-func (m *Manifest) removeStale(dir string) error {
-	for _, name := range slices.Sorted(maps.Keys(m.previous)) {
-		if _, ok := m.Files[name]; ok || !filepath.IsLocal(filepath.FromSlash(name)) || name == manifestFile {
-			continue
+// plainFile reports whether name (slash-separated, local) under dir is a
+// regular file reached through real folders only: no symbolic link on the
+// way is followed.
+func plainFile(dir, name string) bool {
+	if !filepath.IsLocal(filepath.FromSlash(name)) {
+		return false
+	}
+	p := dir
+	parts := strings.Split(name, "/")
+	for i, part := range parts {
+		p = filepath.Join(p, part)
+		st, err := os.Lstat(p)
+		if err != nil {
+			return false
 		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("server: publish: %w", err)
-		}
-		m.Removed = append(m.Removed, name)
-		for d := filepath.Dir(p); d != filepath.Clean(dir); d = filepath.Dir(d) {
-			if os.Remove(d) != nil {
-				break // not empty: it holds files of this publish (or someone's)
-			}
+		if i < len(parts)-1 && !st.IsDir() || i == len(parts)-1 && !st.Mode().IsRegular() {
+			return false
 		}
 	}
-	return nil
+	return true
+}
+
+// carryForeign copies into tmp what dir holds that no publish made (a
+// CNAME, a .well-known folder): regular files hard-linked, symbolic links
+// re-made as links, never followed (folders come with what they hold; an
+// empty one is not kept). A name this publish wrote wins.
+func (m *Manifest) carryForeign(dir, tmp string) error {
+	if st, err := os.Lstat(dir); err != nil || !st.IsDir() {
+		return nil
+	}
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("server: publish: %w", err)
+		}
+		rel, _ := filepath.Rel(dir, p)
+		name := filepath.ToSlash(rel)
+		if rel == "." || name == manifestFile {
+			return nil
+		}
+		if _, ours := m.previous[name]; ours {
+			return nil
+		}
+		if _, ours := m.Files[name]; ours {
+			return nil
+		}
+		dst := filepath.Join(tmp, rel)
+		if d.IsDir() {
+			return nil
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fmt.Errorf("server: publish: %w", err)
+		}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err == nil {
+				err = os.Symlink(target, dst)
+			}
+			if err != nil && !errors.Is(err, fs.ErrExist) {
+				return fmt.Errorf("server: publish: keep %s: %w", name, err)
+			}
+		case d.Type().IsRegular():
+			if err := os.Link(p, dst); err != nil && !errors.Is(err, fs.ErrExist) {
+				return fmt.Errorf("server: publish: keep %s: %w", name, err)
+			}
+		}
+		return nil
+	})
+}
+
+// swapIn puts the folder tmp at dir: exchanged with the previous copy in
+// one step where the system can (the previous copy is then at tmp), else
+// the previous copy is moved aside first.
+func swapIn(tmp, dir string) error {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("server: publish: %w", err)
+		}
+		return nil
+	}
+	if err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, dir, unix.RENAME_EXCHANGE); err == nil {
+		return nil
+	}
+	aside := tmp + ".old"
+	if err := os.Rename(dir, aside); err != nil {
+		return fmt.Errorf("server: publish: %w", err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		_ = os.Rename(aside, dir)
+		return fmt.Errorf("server: publish: %w", err)
+	}
+	return os.Rename(aside, tmp)
 }
 
 // staticRefs are what a page served as files names differently: its files
@@ -229,42 +377,36 @@ func (s *Server) get(target string) ([]byte, error) {
 	return rec.Body.Bytes(), nil
 }
 
-// write puts b at name in dir unless the file there already holds it: the
-// previous manifest's digest and the file's size tell without reading it.
-func (m *Manifest) write(dir, name string, b []byte, cache string) error {
+// publishFault, when set (by tests), fails the write of a file: a full
+// disk half-way through a publish.
+var publishFault func(name string) error
+
+// write puts b at name in tmp: a hard link to the previous copy's file when
+// that holds the same bytes (the previous manifest's digest and the file's
+// size tell without reading it), else a new file.
+func (m *Manifest) write(tmp, name string, b []byte, cache string) error {
 	sum := sha256.Sum256(b)
 	f := ManifestFile{CacheControl: cache, Size: int64(len(b)), SHA256: hex.EncodeToString(sum[:])}
 	m.Files[name], m.Bytes = f, m.Bytes+f.Size
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if prev, ok := m.previous[name]; ok && prev.SHA256 == f.SHA256 {
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() && st.Size() == f.Size {
+	p := filepath.Join(tmp, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("server: publish: %w", err)
+	}
+	if prev, ok := m.previous[name]; ok && prev.SHA256 == f.SHA256 && plainFile(m.old, name) {
+		old := filepath.Join(m.old, filepath.FromSlash(name))
+		if st, err := os.Lstat(old); err == nil && st.Size() == f.Size && os.Link(old, p) == nil {
 			m.Unchanged++
 			return nil
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return fmt.Errorf("server: publish: %w", err)
+	if publishFault != nil {
+		if err := publishFault(name); err != nil {
+			return fmt.Errorf("server: publish: %s: %w", name, err)
+		}
 	}
-	if err := writeIfChanged(p, b); err != nil {
-		return err
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		return fmt.Errorf("server: publish: %w", err)
 	}
 	m.Written++
-	return nil
-}
-
-// writeIfChanged writes b to p through a temporary file renamed over it (a
-// reader or a sync never sees half a file), unless p already holds b.
-func writeIfChanged(p string, b []byte) error {
-	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, b) {
-		return nil
-	}
-	tmp := p + ".publishing"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return fmt.Errorf("server: publish: %w", err)
-	}
-	if err := os.Rename(tmp, p); err != nil {
-		_ = os.Remove(tmp)
-		return fmt.Errorf("server: publish: %w", err)
-	}
 	return nil
 }

@@ -4,9 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -98,5 +101,124 @@ func TestPublishIncremental(t *testing.T) {
 		if gone := os.IsNotExist(err); gone != (p == filepath.Join(dir, "api", "old")) {
 			t.Errorf("%s: gone %v", p, gone)
 		}
+	}
+}
+
+// tree maps every file under dir to its bytes (symbolic links to their
+// target, marked).
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if d.Type()&os.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			out[p] = "-> " + target
+			return err
+		}
+		b, err := os.ReadFile(p)
+		out[p] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestPublishFailureLeavesThePreviousCopy: a publish that fails half-way
+// (a full disk) leaves the previous copy whole and no folder of its own
+// behind; a crashed publish's folder is removed by the next (issue 24).
+func TestPublishFailureLeavesThePreviousCopy(t *testing.T) {
+	// Not parallel: publishFault is the package's.
+	s := newFixtureServer(t)
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := s.Publish(dir); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, dir)
+	// A change, so that the next publish writes files, then a full disk.
+	if err := os.WriteFile(filepath.Join(dir, "api", "timeline.json"), []byte("edited"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before[filepath.Join(dir, "api", "timeline.json")] = "edited"
+	publishFault = func(string) error { return syscall.ENOSPC }
+	_, err := s.Publish(dir)
+	publishFault = nil
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("publish on a full disk: %v, want ENOSPC", err)
+	}
+	if after := tree(t, dir); !maps.Equal(before, after) {
+		t.Error("a failed publish changed the previous copy")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".site.publishing-*"))
+	if len(leftovers) != 0 {
+		t.Errorf("a failed publish left %v", leftovers)
+	}
+	// A crash leaves its folder; the next publish removes it.
+	crashed := filepath.Join(filepath.Dir(dir), ".site.publishing-123")
+	if err := os.MkdirAll(filepath.Join(crashed, "api"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Publish(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(crashed); !os.IsNotExist(err) {
+		t.Errorf("the crashed publish's folder is still there: %v", err)
+	}
+}
+
+// TestPublishFollowsNoSymlink: symbolic links planted in the folder (to a
+// file and to a folder outside it) are never written through, and a
+// folder that is itself a link is refused (issue 24).
+func TestPublishFollowsNoSymlink(t *testing.T) {
+	t.Parallel()
+	s := newFixtureServer(t)
+	root := t.TempDir()
+	dir, outside := filepath.Join(root, "site"), filepath.Join(root, "outside")
+	if _, err := s.Publish(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(outside, "assets"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(outside, "secret.txt")
+	if err := os.WriteFile(secret, []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	timeline := filepath.Join(dir, "api", "timeline.json")
+	_ = os.Remove(timeline)
+	if err := os.Symlink(secret, timeline); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "api", "export")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "assets"), filepath.Join(dir, "api", "export")); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, outside)
+	if _, err := s.Publish(dir); err != nil {
+		t.Fatal(err)
+	}
+	if after := tree(t, outside); !maps.Equal(before, after) {
+		t.Errorf("the publish wrote outside its folder: %v", after)
+	}
+	for _, p := range []string{timeline, filepath.Join(dir, "api", "export", "history.gpkg")} {
+		if st, err := os.Lstat(p); err != nil || !st.Mode().IsRegular() {
+			t.Errorf("%s: %v, want the publisher's own file", p, err)
+		}
+	}
+	if b, _ := os.ReadFile(timeline); string(b) == "secret" {
+		t.Error("the published timeline is the planted file's")
+	}
+	link := filepath.Join(root, "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Publish(link); err == nil {
+		t.Error("a publish into a symbolic link was not refused")
 	}
 }

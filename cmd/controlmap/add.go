@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/tempdir"
 )
 
 // addKinds are the rows `controlmap add` writes: the table and the flags,
@@ -136,7 +137,7 @@ func addDefaults(kind string, cells map[string]string) string {
 // before the row that cites it is uncited for a moment: a warning, not a
 // refusal).
 func checkWith(dir, boundsDir string, changed map[string][]byte) ([]string, error) {
-	tmp, err := os.MkdirTemp("", "controlmap-add-")
+	tmp, err := tempdir.New("add")
 	if err != nil {
 		return nil, err
 	}

@@ -21,10 +21,11 @@ func TestImportsRunOneWay(t *testing.T) {
 		"geo":                 {},
 		"data":                {"geo"},
 		"wire":                {"data", "geo"},
-		"export":              {"wire", "data", "geo"},
+		"tempdir":             {},
+		"export":              {"wire", "data", "geo", "tempdir"},
 		"ogc":                 {"wire", "data", "geo"},
 		"server/internal/rep": {},
-		"server":              {"server/internal/rep", "ogc", "export", "wire", "data", "geo", "docs"},
+		"server":              {"server/internal/rep", "ogc", "export", "wire", "data", "geo", "docs", "tempdir"},
 		"web":                 {},
 		"docs":                {},
 	}

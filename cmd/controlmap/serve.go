@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/controlmap/controlmap/server"
+	"github.com/controlmap/controlmap/tempdir"
 	"github.com/controlmap/controlmap/web"
 )
 
@@ -48,6 +49,9 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	for _, p := range tempdir.RemoveStale() { // a crashed process's GeoPackage and exports
+		log.Info("removed a temporary folder left behind", "path", p)
+	}
 	cfg := server.Config{Addr: *addr, Version: version, Logger: log,
 		PublicURL: *public, MaxInFlight: *maxInFlight, RatePerClient: *rate, RateBurst: *burst,
 		BaseURL: *baseURL, TrustProxy: *trustProxy}

@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"io"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -16,7 +18,24 @@ import (
 // SIGTERM and expects a clean exit 0.
 func TestServeStopsOnSIGTERM(t *testing.T) {
 	needBoundaries(t)
+	// A folder a crashed server left behind (its process is gone) is
+	// removed when the next one starts (issue 24).
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	left := filepath.Join(os.TempDir(), "controlmap-gpkg-"+strconv.Itoa(dead.Process.Pid)+"-test"+strconv.Itoa(os.Getpid()))
+	if err := os.MkdirAll(left, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(left, "controlmap.gpkg"), make([]byte, 1<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(left) })
 	cmd, addr := serveBinary(t)
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("the crashed process's temporary folder is still there: %v", err)
+	}
 	resp, err := http.Get("http://" + addr + "/readyz")
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("readyz: %v %v", resp, err)
