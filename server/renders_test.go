@@ -200,7 +200,11 @@ func TestGIFsDoNotStarveThePreviews(t *testing.T) {
 	}
 	gif := make(chan int, 1)
 	go func() { gif <- from("192.0.2.1", "/api/export/animation.gif?width=1100").Code }()
-	waitFor(t, func() bool { s.renders.mu.Lock(); defer s.renders.mu.Unlock(); return len(s.renders.jobs) == 1 || len(gif) == 1 })
+	waitFor(t, func() bool {
+		s.renders.mu.Lock()
+		defer s.renders.mu.Unlock()
+		return len(s.renders.jobs) == 1 || len(gif) == 1
+	})
 	for _, day := range []string{"2021-08-15", "2021-08-16", "2021-08-23", "2021-09-02", "2021-09-07", "2022-05-20"} {
 		if rec := from("192.0.2.2", "/api/export/map.png?preset=social&date="+day); rec.Code != 200 {
 			t.Errorf("the preview of %s while a GIF renders: %d %s", day, rec.Code, rec.Body)
