@@ -166,7 +166,8 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, ds: ds, enc: enc, log: cfg.Logger, docs: docs, maxInFlight: int64(cfg.MaxInFlight),
+	log := slog.New(newSampled(cfg.Logger.Handler(), logBurst, time.Now))
+	s := &Server{cfg: cfg, ds: ds, enc: enc, log: log, docs: docs, maxInFlight: int64(cfg.MaxInFlight),
 		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) }), ogcAnswers: newOGCAnswers()}
 	stop, cancel := context.WithCancel(context.Background())
 	s.renders, s.stopRenders = newRenders(cfg.RenderSlots, 0, cfg.WriteTimeout, stop), cancel
