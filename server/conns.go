@@ -108,13 +108,6 @@ func (g *connGuard) ConnState(c net.Conn, st http.ConnState) {
 	}
 }
 
-// held returns the connections held (tests read it).
-func (g *connGuard) held() int {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return len(g.open)
-}
-
 // turnAway answers a connection there is no room for with a 503 problem
 // and closes it.
 func turnAway(c net.Conn) {
