@@ -25,6 +25,7 @@ func (c *Claim) CurrentOn(day Day) bool { return day >= c.Date && day < c.Date.A
 // State is an area's state on one day.
 type State struct {
 	Area *Area
+	Day  Day // the day the state is of
 	// Interval is the assessed interval holding the day; nil before the
 	// area's first record, when the status is StatusUnknown.
 	Interval *Interval
@@ -158,7 +159,7 @@ func (d *Dataset) StatesAt(day Day) []State {
 
 func (d *Dataset) stateOf(i int, day Day) State {
 	a := &d.Areas[i]
-	s := State{Area: a}
+	s := State{Area: a, Day: day}
 	ivs := d.Intervals[a.PCode]
 	if j := sort.Search(len(ivs), func(j int) bool { return ivs[j].From > day }) - 1; j >= 0 {
 		s.Interval = &ivs[j]
@@ -197,38 +198,6 @@ func (d *Dataset) claimsOn(i int, day Day) []*Claim {
 	for j := lo; j < len(d.Claims) && d.Claims[j].Date == day; j++ {
 		if slices.Contains(d.Claims[j].PCodes, d.Areas[i].PCode) {
 			out = append(out, &d.Claims[j])
-		}
-	}
-	return out
-}
-
-// DisputedRanges returns the day ranges [from, to) over which the area with
-// P-code pcode is disputed (see State.Disputed); to is zero for a range that
-// stays open. The page draws them without re-implementing the rule.
-func (d *Dataset) DisputedRanges(pcode string) [][2]Day {
-	i, ok := d.areaIndex[pcode]
-	if !ok {
-		return nil
-	}
-	var days []Day
-	for _, iv := range d.Intervals[pcode] {
-		days = append(days, iv.From)
-	}
-	for _, cs := range d.claimsByArea[i] {
-		for _, c := range cs {
-			days = append(days, c.Date, c.Date.AddDays(1), c.Date.AddDays(ClaimWindow))
-		}
-	}
-	slices.Sort(days)
-	var out [][2]Day
-	for _, day := range slices.Compact(days) {
-		n := len(out)
-		open := n > 0 && out[n-1][1] == 0
-		switch disputed := d.stateOf(i, day).Disputed; {
-		case disputed && !open:
-			out = append(out, [2]Day{day, 0})
-		case !disputed && open:
-			out[n-1][1] = day
 		}
 	}
 	return out

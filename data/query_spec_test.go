@@ -18,7 +18,7 @@ func naiveStates(d *Dataset, day Day) []State {
 }
 
 func naiveState(d *Dataset, a *Area, day Day) State {
-	s := State{Area: a}
+	s := State{Area: a, Day: day}
 	for j, iv := range d.Intervals[a.PCode] {
 		if day >= iv.From && (iv.To == 0 || day < iv.To) {
 			s.Interval = &d.Intervals[a.PCode][j]
@@ -132,6 +132,15 @@ func naiveActivityConfidence(d *Dataset, events []*Event) Confidence {
 
 // sameStates compares two days' states: everything, and the countryside by
 // what it says (the specification does not know its range of days).
+// undated is states without their day, to compare two days' states.
+func undated(states []State) []State {
+	out := slices.Clone(states)
+	for i := range out {
+		out[i].Day = 0
+	}
+	return out
+}
+
 func sameStates(got, want []State) bool {
 	for i := range got {
 		if !got[i].Countryside.Equal(want[i].Countryside.Countryside) {
@@ -185,7 +194,7 @@ func TestStatesAtMatchesSpecification(t *testing.T) {
 			if want := naiveStates(d, dd); !sameStates(got, want) {
 				t.Fatalf("%s on %s: StatesAt differs from the specification", name, dd)
 			}
-			if idx := d.SnapshotIndex(dd); idx == prevIndex && !reflect.DeepEqual(got, prev) {
+			if idx := d.SnapshotIndex(dd); idx == prevIndex && !reflect.DeepEqual(undated(got), undated(prev)) {
 				t.Fatalf("%s on %s: same snapshot index %d as the day before, different states", name, dd, idx)
 			} else {
 				prevIndex, prev = idx, got

@@ -95,25 +95,39 @@ func TestEventsBetween(t *testing.T) {
 	}
 }
 
-func TestDisputedRanges(t *testing.T) {
+// TestViewRangesOnTheFixture: North is disputed from 4 to 11 September
+// in every view; the Taliban's claim about it is drawn as old once it
+// leaves the claim window.
+func TestViewRangesOnTheFixture(t *testing.T) {
 	d := loadFixture(t)
-	got := d.DisputedRanges("AF0001")
-	want := [][2]Day{{day(t, "2021-09-04"), day(t, "2021-09-11")}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("North: got %v, want %v", got, want)
-	}
-	// Every day inside a range is disputed, and the day after is not.
-	for _, r := range d.DisputedRanges("AF0002") {
-		for dd := r[0]; dd < r[1]; dd++ {
-			if !d.StatesAt(dd)[1].Disputed {
-				t.Errorf("South on %s: in a disputed range but not disputed", dd)
+	disputed := func(view Party) (out [][2]Day) {
+		for _, r := range d.ViewRanges("AF0001", view) {
+			if r.Disputed {
+				if n := len(out); n > 0 && out[n-1][1] == r.From {
+					out[n-1][1] = r.To
+				} else {
+					out = append(out, [2]Day{r.From, r.To})
+				}
 			}
 		}
-		if d.StatesAt(r[1])[1].Disputed {
-			t.Errorf("South on %s: after the range but still disputed", r[1])
+		return out
+	}
+	want := [][2]Day{{day(t, "2021-09-04"), day(t, "2021-09-11")}}
+	for _, v := range []Party{Assessed, PartyTaliban, PartyResistance} {
+		if got := disputed(v); !reflect.DeepEqual(got, want) {
+			t.Errorf("North in view %q: disputed %v, want %v", v, got, want)
 		}
 	}
-	if d.DisputedRanges("AF0899") != nil {
+	old := false
+	for _, r := range d.ViewRanges("AF0001", PartyTaliban) {
+		if r.Stale && r.Status == StatusTaliban && r.From == day(t, "2021-09-04").AddDays(ClaimWindow) {
+			old = true
+		}
+	}
+	if !old {
+		t.Errorf("the Taliban's claim of 4 September is not drawn as old from %s: %+v", day(t, "2021-09-04").AddDays(ClaimWindow), d.ViewRanges("AF0001", PartyTaliban))
+	}
+	if d.ViewRanges("AF0899", Assessed) != nil {
 		t.Error("unknown P-code: want nil")
 	}
 }

@@ -23,21 +23,18 @@ type look struct {
 	badge    []badgePart // what is known outside the centre (badges.go); none in a claims view
 }
 
-// lookOf is a district's look in a view: the assessed status with its
-// confidence and evidence marks, or the status of the party's latest claim.
+// lookOf is a district's look in a view (data.State.InView, the rule the
+// page draws too): the assessed status with its confidence and evidence
+// marks, or the status of the party's latest claim, dotted when the claim
+// is past the claim window; the dispute outline in every view.
 func lookOf(st data.State, view data.Party) look {
+	v := st.InView(view)
+	lk := look{status: v.Status, opacity: 1, disputed: v.Disputed, stale: v.Stale}
 	if view != "" {
-		lk := look{status: data.StatusUnknown, opacity: 1}
-		for _, c := range st.Claims {
-			if c.Party == view {
-				lk.status = c.Status
-			}
-		}
 		return lk
 	}
-	lk := look{status: st.Status(), opacity: 1, disputed: st.Disputed, badge: badgeOf(st.Countryside)}
+	lk.badge = badgeOf(st.Countryside)
 	if st.Interval != nil {
-		lk.stale = st.Stale
 		if o, ok := wire.ConfidenceOpacity[st.Interval.Confidence]; ok {
 			lk.opacity = o
 		}
@@ -74,9 +71,12 @@ func legendItems(view data.Party) []legendItem {
 	for _, st := range append(data.Statuses(), data.StatusUnknown) {
 		items = append(items, legendItem{look{status: st, opacity: 1}, Label(st)})
 	}
-	if view == "" {
+	items = append(items, legendItem{look{status: data.StatusUnknown, opacity: 1, disputed: true}, "Disputed by claims"})
+	if view != "" {
+		items = append(items, legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true},
+			fmt.Sprintf("Claim over %d days old", data.ClaimWindow)})
+	} else {
 		items = append(items,
-			legendItem{look{status: data.StatusUnknown, opacity: 1, disputed: true}, "Disputed by claims"},
 			legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true}, "No independent source for a year"},
 			legendItem{look{status: data.StatusTaliban, opacity: wire.ConfidenceOpacity[data.ConfidenceLow]}, "Low confidence (paler)"},
 			legendItem{look{status: data.StatusUnknown, opacity: 0}, fmt.Sprintf("%d days: ▲ resistance, ■ Taliban acts ○□ presence ? no independent news", data.ActivityWindow)})

@@ -58,7 +58,10 @@ type timelineArea struct {
 	AreaKm2   float64            `json:"area_km2"`
 	Label     [2]float64         `json:"label"`
 	Intervals []timelineInterval `json:"intervals"`
-	Disputed  [][2]*data.Day     `json:"disputed"` // [from, to) day ranges; to null when open
+	// Views are what each view (assessed, then each side) draws, as runs
+	// of days (data.Dataset.ViewRanges): the page looks them up and never
+	// applies the rule itself.
+	Views map[string][]viewRun `json:"views"`
 	// Countryside is what is known outside the centre, as ranges of days
 	// (the Countryside layer's API form).
 	Countryside []json.RawMessage `json:"countryside"`
@@ -185,7 +188,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 
 func timelineAreaOf(ds *data.Dataset, a *data.Area, ids *Book) (timelineArea, error) {
 	ta := timelineArea{PCode: a.PCode, Name: a.Name, NameFa: a.NameFa, AreaKm2: Round(a.AreaKm2, 10),
-		Label: labelOf(a), Intervals: []timelineInterval{}, Disputed: [][2]*data.Day{}, Countryside: []json.RawMessage{}}
+		Label: labelOf(a), Intervals: []timelineInterval{}, Views: map[string][]viewRun{}, Countryside: []json.RawMessage{}}
 	for _, r := range ds.CountrysideRanges(a.PCode) {
 		var buf bytes.Buffer
 		if err := Countryside.AppendJSON(&buf, CountrysideRec{Area: a, Range: r, Book: ids}); err != nil {
@@ -205,15 +208,34 @@ func timelineAreaOf(ds *data.Dataset, a *data.Area, ids *Book) (timelineArea, er
 		}
 		ta.Intervals = append(ta.Intervals, ti)
 	}
-	for _, r := range ds.DisputedRanges(a.PCode) {
-		from, to := r[0], r[1]
-		rng := [2]*data.Day{&from, nil}
-		if to != 0 {
-			rng[1] = &to
+	for _, v := range append([]data.Party{data.Assessed}, data.Sides()...) { // the views the page and the pictures offer
+		runs := []viewRun{}
+		for _, r := range ds.ViewRanges(a.PCode, v) {
+			runs = append(runs, viewRun(r))
 		}
-		ta.Disputed = append(ta.Disputed, rng)
+		ta.Views[string(v)] = runs
 	}
 	return ta, nil
+}
+
+// viewRun is a data.ViewRange as the page reads it, an array
+// [from, to, status, marks]: to null when open, marks "d" when disputed
+// and "s" when stale (in a party's view: its claim is past the window).
+type viewRun data.ViewRange
+
+func (r viewRun) MarshalJSON() ([]byte, error) {
+	var to any
+	if r.To != 0 {
+		to = r.To
+	}
+	marks := ""
+	if r.Disputed {
+		marks += "d"
+	}
+	if r.Stale {
+		marks += "s"
+	}
+	return json.Marshal([]any{r.From, to, r.Status, marks})
 }
 
 // appendDay appends d to sorted days unless it is already last.

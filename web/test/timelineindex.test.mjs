@@ -21,6 +21,14 @@ test("a party's view draws its latest claim on or before the day", () => {
   assert.equal(index.statusIn('resistance', 'AF0002', '2021-09-09'), 'resistance');
 });
 
+test("a party's claim past the claim window is drawn as old in its view", () => {
+  const day = '2021-09-04';
+  assert.equal(index.viewAt('taliban', 'AF0001', day).stale, false);
+  const old = addDays(day, timeline.claim_window_days);
+  assert.deepEqual(index.viewAt('taliban', 'AF0001', old), { status: 'taliban', disputed: false, stale: true });
+  assert.deepEqual(index.viewAt('assessed', 'AF0001', '2021-07-01'), { status: 'unknown', disputed: false, stale: false });
+});
+
 test('disputed follows the ranges the server computed', () => {
   assert.ok(!index.disputed('AF0001', '2021-09-03'));
   assert.ok(index.disputed('AF0001', '2021-09-04'));
@@ -31,8 +39,8 @@ test('disputed follows the ranges the server computed', () => {
 test('confirmed and stale read the support days of the interval holding the day', () => {
   assert.equal(index.confirmed('AF0001', '2021-09-02'), '2021-09-01');
   assert.equal(index.confirmed('AF0001', '2021-09-06'), null); // the Taliban interval has no independent support
-  assert.ok(index.stale('AF0001', '2021-09-06', dayNumber));
-  assert.ok(!index.stale('AF0002', '2021-09-06', dayNumber));
+  assert.ok(index.stale('AF0001', '2021-09-06'));
+  assert.ok(!index.stale('AF0002', '2021-09-06'));
 });
 
 test('countryside: the range holding every day, none before the first record', () => {

@@ -22,7 +22,7 @@ export const fa = {
   lastUpdated: 'آخرین به‌روزرسانی', periods: 'دوره‌ها', allTime: 'همه', arrow: '←',
   high: 'بالا', medium: 'متوسط', low: 'پایین', claim: 'ادعا', denial: 'تکذیب', report: 'گزارش',
   confHigh: 'اطمینان بالا', confMedium: 'اطمینان متوسط', confLow: 'اطمینان پایین',
-  staleLegend: 'شواهد کهنه‌تر از یک سال', selectedLegend: 'ولسوالی انتخاب‌شده',
+  staleLegend: 'شواهد کهنه‌تر از یک سال', staleClaimLegend: 'ادعای کهنه‌تر از {n} روز', selectedLegend: 'ولسوالی انتخاب‌شده',
   compareLegend: 'مقایسه: رنگ داخل = وضعیت در تاریخ بعدی، حاشیه = در تاریخ قبلی', compareUnchanged: 'بدون تغییر میان دو تاریخ',
   legend: 'راهنما', legendButton: 'راهنما', details: 'جزئیات ولسوالی', date: 'تاریخ', map: 'نقشه ولسوالی‌های پنجشیر و اندراب',
   close: 'بستن', whatHappened: 'چه رخ داد', nothingNear: 'در {n} روز چیزی ثبت نشده است.', province: 'فقط ولایت',

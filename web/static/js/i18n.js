@@ -28,7 +28,7 @@ const strings = {
     lastUpdated: 'last updated', periods: 'Periods', allTime: 'All', arrow: '→',
     high: 'high', medium: 'medium', low: 'low', claim: 'claim', denial: 'denial', report: 'report',
     confHigh: 'High confidence', confMedium: 'Medium confidence', confLow: 'Low confidence',
-    staleLegend: 'Evidence over a year old', selectedLegend: 'Selected district',
+    staleLegend: 'Evidence over a year old', staleClaimLegend: 'Claim over {n} days old', selectedLegend: 'Selected district',
     compareLegend: 'Compare: fill = status on the later date, outline = on the earlier', compareUnchanged: 'Unchanged between the dates',
     legend: 'Legend', legendButton: 'Legend', details: 'District details', date: 'Date', map: 'Map of the Panjshir and Andarab districts',
     close: 'Close', whatHappened: 'What happened', nothingNear: 'Nothing recorded within {n} days.', province: 'province only',

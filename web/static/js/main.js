@@ -113,7 +113,7 @@ async function addControls(map, { state, index, stats, districts, areas, periods
     },
     place: (p) => map.flyTo([p.geometry.coordinates[1], p.geometry.coordinates[0]], Math.max(map.getZoom(), p.properties.minzoom, 10), { duration: 0.6 }),
   }).addTo(map);
-  new Legend(state, { day: urls.controlOn, history: urls.history, windowDays: index.timeline.activity_window_days, statuses: index.timeline.statuses }).addTo(map);
+  new Legend(state, { day: urls.controlOn, history: urls.history, windowDays: index.timeline.activity_window_days, claimWindowDays: index.timeline.claim_window_days, statuses: index.timeline.statuses }).addTo(map);
   await painted();
   const info = new InfoPanel(state, index).addTo(map);
   new ChangeLog(state, index, areas, (change) => {

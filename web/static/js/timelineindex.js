@@ -49,19 +49,23 @@ export class TimelineIndex {
     return latest;
   }
 
-  // stale mirrors the API's rule (data.State.Stale): no independent source
-  // supports the day's status on or before the day, or the latest one is
-  // more than stale_after_days old.
-  stale(pcode, day, dayNumber) {
-    const iv = this.interval(pcode, day);
-    if (!iv) {
-      return false;
+  // viewAt is what view draws for pcode on day: { status, disputed,
+  // stale }, looked up in the runs the server computed (data.ViewRanges;
+  // stale in a party's view means its latest claim is past the claim
+  // window). Nothing is drawn before the first run.
+  viewAt(view, pcode, day) {
+    const runs = this.areas.get(pcode)?.views[view] || [];
+    const run = runs.find(([from, to]) => from <= day && (to === null || day < to));
+    if (!run) {
+      return { status: 'unknown', disputed: false, stale: false };
     }
-    const support = (iv.confirmed || []).filter((d) => d <= day);
-    if (support.length === 0) {
-      return true;
-    }
-    return dayNumber(day) - dayNumber(support[support.length - 1]) > this.timeline.stale_after_days;
+    return { status: run[2], disputed: run[3].includes('d'), stale: run[3].includes('s') };
+  }
+
+  // stale: no independent source has supported the assessed status for
+  // over a year (the server's rule, data.State.Stale).
+  stale(pcode, day) {
+    return this.viewAt('assessed', pcode, day).stale;
   }
 
   // confirmed is the day of the latest independent source, on or before
@@ -104,18 +108,15 @@ export class TimelineIndex {
     return Boolean(s) && (s.known_from === null || s.known_from > day);
   }
 
+  // disputed: the claims current on day disagree (the server's rule).
   disputed(pcode, day) {
-    const area = this.areas.get(pcode);
-    return Boolean(area && area.disputed.some(([from, to]) => from <= day && (to === null || day < to)));
+    return this.viewAt('assessed', pcode, day).disputed;
   }
 
   // statusIn gives the status drawn in a view: the assessed status, or the
   // status of the party's latest claim ('unknown' when it has said nothing).
   statusIn(view, pcode, day) {
-    if (view === 'assessed') {
-      return this.interval(pcode, day)?.status || 'unknown';
-    }
-    return this.latestClaim(pcode, view, day)?.status || 'unknown';
+    return this.viewAt(view, pcode, day).status;
   }
 
   // name is a district's name in the page's language.

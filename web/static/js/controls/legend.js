@@ -110,6 +110,8 @@ export const Legend = L.Control.extend({
     L.DomEvent.on(this.toggle, 'click', () => this.setOpen(body.hidden));
     this.title = L.DomUtil.create('h2', '', body);
     entries(L.DomUtil.create('ul', '', body), this.links);
+    this.staleItem = body.querySelector('.legend-stale');
+    this.confidenceItems = [...body.querySelectorAll('.legend-confidence')];
     this.compareKey = L.DomUtil.create('ul', 'legend-compare', body);
     const ch = compareStyle({ from: 'resistance', to: 'taliban' });
     entry(this.compareKey, '', outlined(ch, ch.fillColor, ch.fillOpacity), t('compareLegend'));
@@ -146,6 +148,13 @@ export const Legend = L.Control.extend({
 
   render() {
     this.title.textContent = viewLabel(this.state.view);
+    // In a party's view the dots mark a claim past the claim window, and
+    // confidence (the analyst's) does not apply.
+    const claims = this.state.view !== 'assessed';
+    this.staleItem.lastChild.textContent = ` ${claims ? t('staleClaimLegend', { n: num(this.links.claimWindowDays) }) : t('staleLegend')}`;
+    for (const li of this.confidenceItems) {
+      li.hidden = claims;
+    }
     this.compareKey.hidden = !this.state.compare;
     this.dayLink.href = this.links.day(this.state.model.date);
     this.dayLink.download = `controlmap-${this.state.model.date}.geojson`;

@@ -3,7 +3,6 @@
 // comparison changes. Nothing is fetched while scrubbing. It listens to the
 // time model and the app state only while it is on a map.
 
-import { dayNumber } from '../dates.js';
 import { areaName, statusLabel, t } from '../i18n.js';
 import { areaStyle, compareStyle } from '../style.js';
 import { mapLabel } from './maplabel.js';
@@ -75,13 +74,13 @@ export const DistrictsLayer = L.Layer.extend({
     const { model, view, selected } = this.state;
     const comparing = Boolean(this.state.compare);
     for (const [pcode, layer] of this.byPcode) {
-      const status = this.index.statusIn(view, pcode, model.date);
-      const disputed = this.index.disputed(pcode, model.date);
+      // What the view draws (the server's rule): in a party's view, stale
+      // marks a claim older than the claim window.
+      const { status, disputed, stale } = this.index.viewAt(view, pcode, model.date);
       const change = comparing ? this.changeOf(pcode) : null;
-      // Confidence and staleness belong to the assessment, not to a claim.
+      // Confidence belongs to the assessment, not to a claim.
       const iv = view === 'assessed' ? this.index.interval(pcode, model.date) : null;
       const confidence = iv ? iv.confidence : 'high';
-      const stale = iv ? this.index.stale(pcode, model.date, dayNumber) : false;
       const isSelected = pcode === selected;
       layer.setStyle(comparing ? compareStyle(change) : areaStyle({ status, disputed, selected: isSelected, confidence, stale }));
       if (isSelected && layer._map) {
