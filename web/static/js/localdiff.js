@@ -1,8 +1,9 @@
 // localDiff answers what /api/diff answers, from the timeline document the
 // page already holds: a static copy (controlmap publish) has no server to
 // ask, and the pairs of days are too many to publish as files. The rules
-// are the server's (data.Dataset.Compare, wire.Encoder.Diff); a browser
-// test holds the two equal.
+// are the server's (data.Dataset.Compare, wire.Encoder.Diff);
+// TestLocalDiffEqualsDiffOnEveryDay holds the two equal on every day of
+// the data (web/parity/localdiff.mjs runs this module under Node).
 
 // round rounds to 0.1 as the server does (Go's math.Round: halves away
 // from zero, where Math.round would take -0.05 to 0).
