@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -58,9 +59,47 @@ const (
 	cacheShort     = "public, max-age=300"
 )
 
-// staticMarker tells the page (api.js) that it is served as files: it asks
-// for file names instead of query strings.
-const staticMarker = `<meta name="controlmap-static" content="1">` + "\n"
+// staticDoc is one document of the static copy: the name the page knows
+// it by (api.js; "" for one the page never asks for), the URL the server
+// answers it at and the file it is published as. A "{date}" in both stands
+// for every day the file is published for.
+type staticDoc struct{ key, url, file string }
+
+// staticDocs is the one list of the static copy's files: the publisher
+// writes them from it, rewrites the page's references with it, and hands
+// the page its names (staticMarker), so that api.js asks for the files.
+var staticDocs = []staticDoc{
+	{"areas", "/api/areas", "api/areas.geojson"}, {"timeline", "/api/timeline", "api/timeline.json"},
+	{"context", "/api/context", "api/context.geojson"}, {"stats", "/api/stats", "api/stats.json"},
+	{"sources", "/api/sources", "api/sources.json"}, {"", "/api/sources", "api/sources"},
+	{"revisions", "/api/revisions", "api/revisions.json"}, {"feed", "/feed.atom", "feed.atom"},
+	{"history", "/api/history?detail=full", "api/history.geojson"},
+	{"gpkg", "/api/export/history.gpkg", "api/export/history.gpkg"}, {"kml", "/api/export/history.kml", "api/export/history.kml"},
+	{"csv", "/api/export/history.csv", "api/export/history.csv"}, {"eventsCSV", "/api/export/events.csv", "api/export/events.csv"},
+	{"periods", "/api/periods", "api/periods.json"}, {"places", "/api/places", "api/places.geojson"},
+	{"animation", "/api/export/animation.gif?width=800", "api/export/animation.gif"},
+	{"controlOn", "/api/control?date={date}", "api/control/{date}.geojson"},
+	{"picture", "/api/export/map.png?preset=social&date={date}", "api/export/map/{date}.png"},
+	{"about", "/about", "about.html"}, {"aboutFa", "/about?lang=fa", "about.fa.html"},
+	{"corrections", "/corrections", "corrections.html"}, {"correctionsFa", "/corrections?lang=fa", "corrections.fa.html"},
+}
+
+// staticPages are the staticDocs that are pages (their references are
+// rewritten to the published files); the entry page is index.html.
+var staticPages = map[string]bool{"about.html": true, "about.fa.html": true, "corrections.html": true, "corrections.fa.html": true}
+
+// staticMarker tells the page (api.js) that it is served as files, and
+// what each file is called.
+var staticMarker = func() string {
+	names := map[string]string{}
+	for _, d := range staticDocs {
+		if d.key != "" {
+			names[d.key] = d.file
+		}
+	}
+	b, _ := json.Marshal(names)
+	return `<meta name="controlmap-static" content="` + html.EscapeString(string(b)) + `">` + "\n"
+}()
 
 // Publish writes a static copy of the map into dir, for any static server
 // or CDN: the page with its files under assets/HASH/, the documents the page
@@ -138,13 +177,12 @@ func (s *Server) publishInto(tmp, dir string) (*Manifest, error) {
 			return nil, err
 		}
 	}
-	for _, p := range [][2]string{{"index.html", "/"}, {"about.html", "/about"}, {"about.fa.html", "/about?lang=fa"},
-		{"corrections.html", "/corrections"}, {"corrections.fa.html", "/corrections?lang=fa"}} {
-		page, err := s.get(p[1])
+	for _, p := range append([]staticDoc{{"", "/", "index.html"}}, s.pageDocs()...) {
+		page, err := s.get(p.url)
 		if err != nil {
 			return nil, err
 		}
-		if err := m.write(tmp, p[0], staticPage(page, assets), cacheShort); err != nil {
+		if err := m.write(tmp, p.file, staticPage(page, assets), cacheShort); err != nil {
 			return nil, err
 		}
 	}
@@ -283,17 +321,17 @@ func swapIn(tmp, dir string) error {
 	return os.Rename(aside, tmp)
 }
 
-// staticRefs are what a page served as files names differently: its files
-// (under the hashed folder), the documents it preloads (as file names), and
-// the About page.
-var staticRefs = [][2]string{
-	{`href="api/areas"`, `href="api/areas.geojson"`}, {`href="api/timeline"`, `href="api/timeline.json"`},
-	{`href="api/context"`, `href="api/context.geojson"`}, {`href="api/stats"`, `href="api/stats.json"`},
-	{`href="api/periods"`, `href="api/periods.json"`}, {`href="api/places"`, `href="api/places.geojson"`},
-	{`href="api/sources"`, `href="api/sources.json"`}, {`href="about"`, `href="about.html"`},
-	{`href="about?lang=fa"`, `href="about.fa.html"`}, {`href="corrections"`, `href="corrections.html"`},
-	{`href="corrections?lang=fa"`, `href="corrections.fa.html"`}, {`href="api/revisions"`, `href="api/revisions.json"`},
-}
+// staticRefs are what a page served as files names differently: the
+// documents it preloads and the pages it links, as their files.
+var staticRefs = func() [][2]string {
+	var refs [][2]string
+	for _, d := range staticDocs {
+		if d.key != "" && !strings.Contains(d.url, "{date}") {
+			refs = append(refs, [2]string{`href="` + strings.TrimPrefix(d.url, "/") + `"`, `href="` + d.file + `"`})
+		}
+	}
+	return refs
+}()
 
 // staticPage marks a page as served from files (api.js then asks for file
 // names) and points its references at the published files.
@@ -308,24 +346,43 @@ func staticPage(page []byte, assets string) []byte {
 	return page
 }
 
-// publishedDocuments are the files written besides the page: [file, URL].
+// pageDocs are the staticDocs that are pages.
+func (s *Server) pageDocs() []staticDoc {
+	var out []staticDoc
+	for _, d := range staticDocs {
+		if staticPages[d.file] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// publishedDocuments are the files written besides the pages: [file, URL],
+// the daily ones for every day (the GeoJSON) or the change days (the
+// pictures: the first day and each day the map changed).
 func (s *Server) publishedDocuments() [][2]string {
-	docs := [][2]string{
-		{"api/areas.geojson", "/api/areas"}, {"api/timeline.json", "/api/timeline"}, {"api/context.geojson", "/api/context"},
-		{"api/stats.json", "/api/stats"}, {"api/sources.json", "/api/sources"}, {"api/revisions.json", "/api/revisions"}, {"feed.atom", "/feed.atom"}, {"api/sources", "/api/sources"}, {"api/history.geojson", "/api/history?detail=full"},
-		{"api/export/history.gpkg", "/api/export/history.gpkg"}, {"api/export/history.kml", "/api/export/history.kml"},
-		{"api/export/history.csv", "/api/export/history.csv"}, {"api/export/events.csv", "/api/export/events.csv"},
-		{"api/periods.json", "/api/periods"}, {"api/places.geojson", "/api/places"},
-		{"api/export/animation.gif", "/api/export/animation.gif?width=800"},
-	}
-	for d := s.ds.First; d <= s.today(); d++ {
-		docs = append(docs, [2]string{"api/control/" + d.String() + ".geojson", "/api/control?date=" + d.String()})
-	}
-	// The first day and the change days: the first is often a change day too.
-	for _, d := range slices.Compact(slices.Sorted(slices.Values(append([]data.Day{s.ds.First}, s.ds.ChangeDays()...)))) {
-		docs = append(docs, [2]string{"api/export/map/" + d.String() + ".png", "/api/export/map.png?preset=social&date=" + d.String()})
+	var docs [][2]string
+	for _, d := range staticDocs {
+		switch {
+		case staticPages[d.file]:
+		case d.key == "controlOn":
+			for day := s.ds.First; day <= s.today(); day++ {
+				docs = append(docs, dated(d, day))
+			}
+		case d.key == "picture":
+			for _, day := range slices.Compact(slices.Sorted(slices.Values(append([]data.Day{s.ds.First}, s.ds.ChangeDays()...)))) {
+				docs = append(docs, dated(d, day))
+			}
+		default:
+			docs = append(docs, [2]string{d.file, d.url})
+		}
 	}
 	return docs
+}
+
+// dated is d's [file, URL] for day.
+func dated(d staticDoc, day data.Day) [2]string {
+	return [2]string{strings.ReplaceAll(d.file, "{date}", day.String()), strings.ReplaceAll(d.url, "{date}", day.String())}
 }
 
 // publishAssets copies the page's files (all but index.html) under

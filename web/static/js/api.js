@@ -25,29 +25,34 @@ const dynamicURLs = {
   corrections: lang === 'fa' ? 'corrections?lang=fa' : 'corrections',
 };
 
-// A static copy (controlmap publish) marks its page: there every document is
-// a file, named without a query string; pictures exist for the change days,
-// the animation for the whole history; compare mode computes its diff in
-// the page (comparison.js).
-const staticURLs = {
-  areas: 'api/areas.geojson',
-  timeline: 'api/timeline.json',
-  timelineKnown: null, // a static copy holds the map with hindsight only
-  revisions: 'api/revisions.json',
-  context: 'api/context.geojson',
-  history: 'api/history.geojson',
-  controlOn: (day) => `api/control/${day}.geojson`,
-  stats: 'api/stats.json',
-  periods: 'api/periods.json',
-  places: 'api/places.geojson',
-  picture: (day) => `api/export/map/${day}.png`,
-  animation: () => 'api/export/animation.gif',
-  about: lang === 'fa' ? 'about.fa.html' : 'about.html',
-  corrections: lang === 'fa' ? 'corrections.fa.html' : 'corrections.html',
-};
+// A static copy (controlmap publish) marks its page with the names of its
+// files (the publisher's one list, server/publish.go staticDocs): there
+// every document is a file, named without a query string; pictures exist
+// for the change days, the animation for the whole history; compare mode
+// computes its diff in the page (comparison.js).
+function staticURLs(files) {
+  const dated = (name) => (day) => files[name].replaceAll('{date}', day);
+  return {
+    areas: files.areas,
+    timeline: files.timeline,
+    timelineKnown: null, // a static copy holds the map with hindsight only
+    revisions: files.revisions,
+    context: files.context,
+    history: files.history,
+    controlOn: dated('controlOn'),
+    stats: files.stats,
+    periods: files.periods,
+    places: files.places,
+    picture: dated('picture'),
+    animation: () => files.animation,
+    about: lang === 'fa' ? files.aboutFa : files.about,
+    corrections: lang === 'fa' ? files.correctionsFa : files.corrections,
+  };
+}
 
-export const isStatic = document.querySelector('meta[name="controlmap-static"]') !== null;
-export const urls = isStatic ? staticURLs : dynamicURLs;
+const marker = document.querySelector('meta[name="controlmap-static"]');
+export const isStatic = marker !== null;
+export const urls = isStatic ? staticURLs(JSON.parse(marker.content)) : dynamicURLs;
 
 // getJSON fetches a JSON document and fails with a message a reader can act on.
 export async function getJSON(url) {
