@@ -127,12 +127,7 @@ func oaType(q Queryable) map[string]any {
 func (c *Collection) openAPIProperties() map[string]any {
 	props := map[string]any{}
 	for _, q := range c.queryables {
-		p := oaType(q)
-		p["description"] = q.Description
-		if q.Nullable {
-			p["nullable"] = true
-		}
-		props[q.Name] = p
+		props[q.Name] = wire.PropertySchema(q.Name, q.Type, q.Format, q.Description, q.Nullable, true)
 	}
 	return map[string]any{"type": "object", "description": c.Description, "properties": props}
 }

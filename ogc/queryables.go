@@ -42,11 +42,7 @@ func (c *Collection) queryable(name string) (Queryable, bool) {
 func (c *Collection) Queryables(base string) ([]byte, error) {
 	props := map[string]any{}
 	for _, q := range c.queryables {
-		p := map[string]any{"title": q.Name, "description": q.Description, "type": q.Type}
-		if q.Format != "" {
-			p["format"] = q.Format
-		}
-		props[q.Name] = p
+		props[q.Name] = wire.PropertySchema(q.Name, q.Type, q.Format, q.Description, false, false)
 	}
 	return json.Marshal(map[string]any{"$schema": "https://json-schema.org/draft/2019-09/schema",
 		"$id": base + "/ogc/collections/" + c.ID + "/queryables", "type": "object", "title": c.Title,

@@ -154,17 +154,28 @@ func apiValue[T any](f Field[T], v any) any {
 func (s *Schema[T]) JSONSchema(id string) map[string]any {
 	props := map[string]any{}
 	for _, f := range s.Flat() {
-		p := map[string]any{"title": f.Name, "description": f.Description, "type": f.Type}
-		if f.Nullable {
-			p["type"] = []string{f.Type, "null"}
-		}
-		if f.Format != "" {
-			p["format"] = f.Format
-		}
-		props[f.Name] = p
+		props[f.Name] = PropertySchema(f.Name, f.Type, f.Format, f.Description, f.Nullable, false)
 	}
 	return map[string]any{"$schema": "https://json-schema.org/draft/2019-09/schema", "$id": id,
 		"type": "object", "title": s.Title, "description": s.Description, "properties": props}
+}
+
+// PropertySchema is the one writer of a property's schema: in JSON Schema
+// 2019-09 (a nullable property's type is [type, "null"]) or, for openAPI,
+// in OpenAPI 3.0's dialect (nullable: true). The describedby schema, the
+// queryables and the OpenAPI definition all use it.
+func PropertySchema(name, typ, format, description string, nullable, openAPI bool) map[string]any {
+	p := map[string]any{"title": name, "description": description, "type": typ}
+	switch {
+	case nullable && openAPI:
+		p["nullable"] = true
+	case nullable:
+		p["type"] = []string{typ, "null"}
+	}
+	if format != "" {
+		p["format"] = format
+	}
+	return p
 }
 
 // SQLType is a field's column type in a GeoPackage.
