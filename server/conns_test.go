@@ -5,12 +5,9 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/controlmap/controlmap/data"
 )
 
 // rawResponse sends a raw request and returns the whole answer (the server
@@ -18,15 +15,11 @@ import (
 // the server gave up on it).
 func rawResponse(t *testing.T, addr, req string) string {
 	t.Helper()
-	conn, err := net.DialTimeout("tcp", addr, 2*time.Second)
-	if err != nil {
-		t.Fatal(err)
+	conn, ok := sendRaw(t, addr, req)
+	if !ok {
+		t.Fatal("the server took no request")
 	}
 	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
-	if _, err := io.WriteString(conn, req); err != nil {
-		t.Fatal(err)
-	}
 	b, _ := io.ReadAll(conn)
 	return string(b)
 }
@@ -82,15 +75,7 @@ func idleConn(t *testing.T, addr string) net.Conn {
 // until the idle timeout (issue 24).
 func TestIdleConnectionsMakeRoom(t *testing.T) {
 	t.Parallel()
-	fsys := os.DirFS("../data/testdata/fixture")
-	ds, err := data.Load(fsys, fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Config{Version: "test", Now: func() time.Time { return fixedNow }, Logger: quietLog, MaxConns: 8}, ds, testWeb)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newFixtureServerWith(t, Config{MaxConns: 8})
 	if s.cfg.MaxInFlight != 8 {
 		t.Errorf("in-flight cap %d, want the connection cap 8", s.cfg.MaxInFlight)
 	}

@@ -6,28 +6,16 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"testing"
-	"time"
 
 	"github.com/labstack/echo/v4"
-
-	"github.com/controlmap/controlmap/data"
 )
 
 // newStreamingServer serves the fixture as if its history were long: every
 // history-sized document is streamed, the GeoPackage written to disk.
 func newStreamingServer(t *testing.T) *Server {
 	t.Helper()
-	fsys := os.DirFS("../data/testdata/fixture")
-	ds, err := data.Load(fsys, fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Config{Version: "test", Now: func() time.Time { return fixedNow }, Logger: quietLog, MaxHeld: 1}, ds, testWeb)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newFixtureServerWith(t, Config{MaxHeld: 1})
 	t.Cleanup(s.docs.close)
 	return s
 }

@@ -17,13 +17,9 @@ import (
 // answer (0 if the connection closed without one).
 func rawRequest(t *testing.T, addr, req string) int {
 	t.Helper()
-	conn, err := net.DialTimeout("tcp", addr, 2*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
+	conn, ok := sendRaw(t, addr, req)
 	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
-	if _, err := io.WriteString(conn, req); err != nil {
+	if !ok {
 		return 0
 	}
 	line, err := bufio.NewReader(conn).ReadString('\n')
@@ -36,6 +32,19 @@ func rawRequest(t *testing.T, addr, req string) int {
 	}
 	code, _ := strconv.Atoi(f[1])
 	return code
+}
+
+// sendRaw dials addr and writes req as it is, with a 5 s deadline for
+// the exchange; ok is false when the server would not take it all.
+func sendRaw(t *testing.T, addr, req string) (net.Conn, bool) {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, 2*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
+	_, err = io.WriteString(conn, req)
+	return conn, err == nil
 }
 
 // startServer runs s with its real http.Server (timeouts, header limit) on

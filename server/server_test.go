@@ -39,12 +39,20 @@ var testWeb = fstest.MapFS{
 // newFixtureServer serves the hand-drawn fixture dataset of package data.
 func newFixtureServer(t testing.TB) *Server {
 	t.Helper()
+	return newFixtureServerWith(t, Config{})
+}
+
+// newFixtureServerWith serves the fixture with cfg, its version, clock and
+// logger those of the tests.
+func newFixtureServerWith(t testing.TB, cfg Config) *Server {
+	t.Helper()
 	fsys := os.DirFS("../data/testdata/fixture")
 	ds, err := data.Load(fsys, fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(Config{Version: "test", Now: func() time.Time { return fixedNow }, Logger: quietLog}, ds, testWeb)
+	cfg.Version, cfg.Now, cfg.Logger = "test", func() time.Time { return fixedNow }, quietLog
+	s, err := New(cfg, ds, testWeb)
 	if err != nil {
 		t.Fatal(err)
 	}
