@@ -63,6 +63,11 @@ func solarHijri(day data.Day) (y, m, d int) {
 // and Eastern Arabic-Indic digits, e.g. "۱۵ سنبله ۱۴۰۰".
 func DariDate(day data.Day) string {
 	y, m, d := solarHijri(day)
-	digits := strings.NewReplacer("0", "۰", "1", "۱", "2", "۲", "3", "۳", "4", "۴", "5", "۵", "6", "۶", "7", "۷", "8", "۸", "9", "۹")
-	return digits.Replace(fmt.Sprint(d)) + " " + dariMonths[m-1] + " " + digits.Replace(fmt.Sprint(y))
+	return DariDigits(fmt.Sprint(d)) + " " + dariMonths[m-1] + " " + DariDigits(fmt.Sprint(y))
 }
+
+var dariDigits = strings.NewReplacer("0", "۰", "1", "۱", "2", "۲", "3", "۳", "4", "۴", "5", "۵", "6", "۶", "7", "۷", "8", "۸", "9", "۹")
+
+// DariDigits writes the ASCII digits of s as Eastern Arabic-Indic digits,
+// as the page's Dari does (i18n.js digits).
+func DariDigits(s string) string { return dariDigits.Replace(s) }

@@ -62,15 +62,16 @@ func (s *Server) handleOEmbed(c echo.Context, r *request) error {
 		return err
 	}
 	w, h = min(w, 800), min(h, 600)
-	k := s.pageKeyOf(u.Query())
-	title := "Panjshir & Andarab on " + k.day.Time().Format("2 January 2006")
+	k := s.pageKeyOf(u.Query()) // the whole state: day, view, language, district, known at the time
+	sp := s.speaker(k.lang)
+	title := sp.previewTitle(k.day, k.view)
 	src := s.cfg.PublicURL + "?" + k.stateQuery() + "&embed=1"
 	size := export.Presets["social"]
 	b, err := json.Marshal(oembed{Version: "1.0", Type: "rich", Title: title, ProviderName: "controlmap",
 		ProviderURL: s.cfg.PublicURL, Width: w, Height: h,
 		HTML: fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" style="border:0;max-width:100%%" loading="lazy" title="%s" allow="fullscreen"></iframe>`,
 			html.EscapeString(src), w, h, html.EscapeString(title)),
-		ThumbnailURL: s.cfg.PublicURL + "api/export/map.png?preset=social&" + k.stateQuery(), ThumbnailWidth: size.X, ThumbnailHeight: size.Y})
+		ThumbnailURL: s.cfg.PublicURL + "api/export/map.png?preset=social&" + k.pictureQuery(), ThumbnailWidth: size.X, ThumbnailHeight: size.Y})
 	if err != nil {
 		return err
 	}

@@ -20,9 +20,9 @@ import (
 // normalised: a day within the data (today when absent or invalid), a
 // known view and language, and whether it is embedded.
 type pageKey struct {
-	day        data.Day
-	view, lang string
-	embed      bool
+	day                  data.Day
+	view, lang, district string // district: a P-code of the data, or ""
+	embed, known         bool   // known: the map as known at the time
 }
 
 // pageCacheBytes bounds the page answers kept (about 3 KB each).
@@ -43,6 +43,10 @@ func (s *Server) pageKeyOf(q url.Values) pageKey {
 	if q.Get("lang") == "fa" {
 		k.lang = "fa"
 	}
+	if _, ok := s.ds.Area(q.Get("district")); ok {
+		k.district = q.Get("district")
+	}
+	k.known = q.Get("known") == "time"
 	return k
 }
 
@@ -79,29 +83,59 @@ func (k pageKey) stateQuery() string {
 	if k.lang != "en" {
 		q += "&lang=" + k.lang
 	}
+	if k.district != "" {
+		q += "&district=" + k.district
+	}
+	if k.known {
+		q += "&known=time"
+	}
 	return q
 }
 
-// previewTags are the head's tags for k.
+// pictureQuery is the query of k's picture: its day, view and language,
+// and the map as known at the end of the day when k is.
+func (k pageKey) pictureQuery() string {
+	q := "date=" + k.day.String()
+	if k.view != "assessed" {
+		q += "&view=" + k.view
+	}
+	if k.lang != "en" {
+		q += "&lang=" + k.lang
+	}
+	if k.known {
+		q += "&known=" + k.day.String()
+	}
+	return q
+}
+
+// previewTags are the head's tags for k, in its language and view: the
+// title is the day's headline as the page writes it (data.Dataset.Headline
+// in the page's words), the description what the view draws and how many
+// districts the claims dispute.
 func (s *Server) previewTags(k pageKey) string {
+	sp := s.speaker(k.lang)
 	base := s.cfg.PublicURL
 	pageURL := base + "?" + k.stateQuery()
-	img := base + "api/export/map.png?preset=social&" + k.stateQuery()
-	title := fmt.Sprintf("Panjshir & Andarab on %s: %s", k.day.Time().Format("2 January 2006"), s.headlineText(k.day))
-	desc := s.description(k.day)
+	img := base + "api/export/map.png?preset=social&" + k.pictureQuery()
+	title := sp.previewTitle(k.day, k.view) + ": " + sp.headline(k.day)
+	desc := sp.description(k.day, k.view)
+	alt := sp.w.t("previewImageAlt", "date", sp.longDate(k.day))
 	size := export.Presets["social"]
 	var b strings.Builder
 	meta := func(attr, name, content string) {
 		fmt.Fprintf(&b, "<meta %s=\"%s\" content=\"%s\">\n", attr, name, html.EscapeString(content))
 	}
-	for _, m := range [][2]string{{"og:type", "website"}, {"og:site_name", "controlmap"}, {"og:title", title},
+	locale := "en_GB"
+	if sp.fa() {
+		locale = "fa_AF"
+	}
+	for _, m := range [][2]string{{"og:type", "website"}, {"og:site_name", "controlmap"}, {"og:locale", locale}, {"og:title", title},
 		{"og:description", desc}, {"og:url", pageURL}, {"og:image", img}, {"og:image:type", wire.TypePNG},
-		{"og:image:width", fmt.Sprint(size.X)}, {"og:image:height", fmt.Sprint(size.Y)},
-		{"og:image:alt", "Map of the Panjshir and Andarab districts coloured by who held them on " + k.day.String()}} {
+		{"og:image:width", fmt.Sprint(size.X)}, {"og:image:height", fmt.Sprint(size.Y)}, {"og:image:alt", alt}} {
 		meta("property", m[0], m[1])
 	}
 	for _, m := range [][2]string{{"twitter:card", "summary_large_image"}, {"twitter:title", title},
-		{"twitter:description", desc}, {"twitter:image", img}} {
+		{"twitter:description", desc}, {"twitter:image", img}, {"twitter:image:alt", alt}} {
 		meta("name", m[0], m[1])
 	}
 	if k.embed {
@@ -113,21 +147,65 @@ func (s *Server) previewTags(k pageKey) string {
 	return b.String()
 }
 
-// description counts the districts by assessed status on day.
-func (s *Server) description(day data.Day) string {
-	n := map[data.Status]int{}
-	states := s.ds.StatesAt(day)
-	for _, st := range states {
-		n[st.Status()]++
+// longDate is the day in a preview's title: 6 September 2021, or in Dari
+// the Solar Hijri date with the Gregorian one in Dari digits.
+func (sp speaker) longDate(d data.Day) string {
+	if sp.fa() {
+		return sp.date(d) + " (" + export.DariDigits(d.String()) + ")"
 	}
-	var parts []string
-	for _, st := range append(data.Statuses(), data.StatusUnknown) {
-		if n[st] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n[st], export.Label(st)))
+	return d.Time().Format("2 January 2006")
+}
+
+// previewTitle is "Panjshir & Andarab on DATE", with the view when it is a
+// party's claims.
+func (sp speaker) previewTitle(day data.Day, view string) string {
+	t := sp.w.t("previewOn", "date", sp.longDate(day))
+	if view != "assessed" {
+		t += " (" + sp.w.t(view+"View") + ")"
+	}
+	return t
+}
+
+// description counts the districts by what the view draws on day, says
+// how many the claims dispute, and what the map holds.
+func (sp speaker) description(day data.Day, view string) string {
+	v := data.Party(view)
+	n := map[data.Status]int{}
+	states := sp.s.ds.StatesAt(day)
+	disputed, old := 0, 0
+	for _, st := range states {
+		iv := st.InView(v)
+		n[iv.Status]++
+		if iv.Disputed {
+			disputed++
+		}
+		if iv.Stale && view != "assessed" {
+			old++
 		}
 	}
-	return fmt.Sprintf("Assessed control of the %d districts: %s. Each side's claims and the sources, day by day since August 2021.",
-		len(states), strings.Join(parts, ", "))
+	var counts []string
+	for _, st := range append(data.Statuses(), data.StatusUnknown) {
+		if n[st] > 0 {
+			counts = append(counts, sp.num(n[st])+" "+sp.status(st))
+		}
+	}
+	sep := ", "
+	if sp.fa() {
+		sep = "، "
+	}
+	var parts []string
+	if view == "assessed" {
+		parts = append(parts, sp.w.t("previewAssessed", "n", sp.num(len(states)), "counts", strings.Join(counts, sep)))
+	} else {
+		parts = append(parts, sp.w.t("previewClaims", "party", sp.party(v), "counts", strings.Join(counts, sep)))
+	}
+	if old > 0 {
+		parts = append(parts, sp.w.t("previewOld", "n", sp.num(old), "days", sp.num(data.ClaimWindow)))
+	}
+	if disputed > 0 {
+		parts = append(parts, sp.w.t("previewDisputed", "n", sp.num(disputed)))
+	}
+	return strings.Join(append(parts, sp.w.t("previewTail")), " ")
 }
 
 // problems are those of the data being edited (Config.Problems), "" when

@@ -1,96 +1,192 @@
 package server
 
 import (
+	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/export"
 )
 
-// The words of a day's headline in English, for the link previews: the
-// phrases are the server's (data.Dataset.Headline), and these are the
-// page's English words for them (web/static/js/i18n.js), which
-// TestPreviewSaysWhatThePageSays holds equal in the browser.
-var (
-	headlineStatus = map[data.Status]string{data.StatusRepublic: "Islamic Republic", data.StatusTaliban: "Taliban",
-		data.StatusResistance: "Resistance (NRF and allies)", data.StatusContested: "Contested", data.StatusUnknown: "Unknown / no claim"}
-	headlineParty      = map[data.Party]string{data.PartyTaliban: "Taliban", data.PartyResistance: "NRF"}
-	headlineConfidence = map[data.Confidence]string{data.ConfidenceHigh: "High confidence",
-		data.ConfidenceMedium: "Medium confidence", data.ConfidenceLow: "Low confidence"}
-)
+// words are the page's words in one language, read from the page's own
+// files (web/static/i18n/LANG.json): the link previews say what the page
+// says, in English and in Dari, from one table.
+type words map[string]string
 
-// headlineText writes day's headline in English as the page does: the day's
-// phrases, else that nothing changed (and how many districts the claims
-// dispute), else, after the last record, that nothing newer is known.
-func (s *Server) headlineText(day data.Day) string {
-	if day > s.ds.LastChange {
-		upTo := s.ds.EvidenceUpTo()
-		if upTo == 0 {
-			upTo = s.ds.LastChange
+// languages are the page's languages.
+var languages = []string{"en", "fa"}
+
+// loadWords reads the page's words in every language from its files.
+func loadWords(web fs.FS) (map[string]words, error) {
+	out := map[string]words{}
+	for _, lang := range languages {
+		b, err := fs.ReadFile(web, "i18n/"+lang+".json")
+		if err != nil {
+			return nil, fmt.Errorf("server: the page's words: %w", err)
 		}
-		return fmt.Sprintf("No new evidence about control since %s: the last assessed status holds.", shortDate(upTo))
+		var w words
+		if err := json.Unmarshal(b, &w); err != nil {
+			return nil, fmt.Errorf("server: the page's words, i18n/%s.json: %w", lang, err)
+		}
+		out[lang] = w
+	}
+	return out, nil
+}
+
+// t is the phrase for key with its {placeholders} filled from vars (name,
+// value pairs), as the page's t() fills them; the key itself when the
+// language has no such phrase.
+func (w words) t(key string, vars ...string) string {
+	s, ok := w[key]
+	if !ok {
+		return key
+	}
+	for i := 0; i+1 < len(vars); i += 2 {
+		s = strings.ReplaceAll(s, "{"+vars[i]+"}", vars[i+1])
+	}
+	return s
+}
+
+// speaker writes a day's headline in one language, as the page does.
+type speaker struct {
+	s    *Server
+	lang string
+	w    words
+}
+
+func (s *Server) speaker(lang string) speaker {
+	w, ok := s.words[lang]
+	if !ok {
+		lang, w = "en", s.words["en"]
+	}
+	return speaker{s, lang, w}
+}
+
+func (sp speaker) fa() bool { return sp.lang == "fa" }
+
+// num writes a whole number in the language's digits.
+func (sp speaker) num(n int) string {
+	if sp.fa() {
+		return export.DariDigits(fmt.Sprint(n))
+	}
+	return fmt.Sprint(n)
+}
+
+// date writes a day as the page's short date in English (6 Sept 2021),
+// and in Dari as the Solar Hijri date (15 Sonbola 1400 in Dari digits).
+func (sp speaker) date(d data.Day) string {
+	if sp.fa() {
+		return export.DariDate(d)
+	}
+	return shortDate(d)
+}
+
+// status, party and confidence are the page's words for them.
+func (sp speaker) status(st data.Status) string { return sp.w.t(string(st)) }
+
+func (sp speaker) party(p data.Party) string {
+	return sp.w.t("party" + strings.ToUpper(string(p[:1])) + string(p[1:]))
+}
+
+func (sp speaker) confidence(c data.Confidence) string {
+	return sp.w.t("conf" + strings.ToUpper(string(c[:1])) + string(c[1:]))
+}
+
+// headline writes day's headline as the page does: the day's phrases, else
+// that nothing changed (and how many districts the claims dispute), else,
+// after the last record, that nothing newer is known.
+func (sp speaker) headline(day data.Day) string {
+	ds := sp.s.ds
+	if day > ds.LastChange {
+		upTo := ds.EvidenceUpTo()
+		if upTo == 0 {
+			upTo = ds.LastChange
+		}
+		return sp.w.t("headNoEvidence", "date", sp.date(upTo))
 	}
 	var parts []string
-	for _, p := range s.ds.Headline(day) {
-		parts = append(parts, s.phraseText(p))
+	for _, p := range ds.Headline(day) {
+		parts = append(parts, sp.phrase(p))
 	}
 	if len(parts) > 0 {
-		return strings.Join(parts, "; ") + "."
+		sep := "; "
+		if sp.fa() {
+			sep = "؛ "
+		}
+		return strings.Join(parts, sep) + "."
 	}
-	disputed := 0
-	for _, st := range s.ds.StatesAt(day) {
+	if n := disputedOn(ds, day); n > 0 {
+		return sp.w.t("headQuiet") + " " + sp.w.t("headDisputed", "n", sp.num(n)) + "."
+	}
+	return sp.w.t("headQuiet")
+}
+
+// disputedOn counts the districts the claims dispute on day.
+func disputedOn(ds *data.Dataset, day data.Day) int {
+	n := 0
+	for _, st := range ds.StatesAt(day) {
 		if st.Disputed {
-			disputed++
+			n++
 		}
 	}
-	if disputed > 0 {
-		return fmt.Sprintf("No change recorded on this day. claims disagree over %d districts.", disputed)
-	}
-	return "No change recorded on this day."
+	return n
 }
 
-func (s *Server) phraseText(p data.Phrase) string {
-	names := s.placesText(p.Places)
+func (sp speaker) phrase(p data.Phrase) string {
+	names := sp.places(p.Places)
 	switch p.Kind {
 	case data.PhraseChange:
-		return fmt.Sprintf("%s: %s → %s%s", names, headlineStatus[p.From], headlineStatus[p.To], revisedText(p.Revised))
+		return sp.w.t("headChange", "name", names, "from", sp.status(p.From), "arrow", sp.w.t("arrow"), "to", sp.status(p.To)) + sp.revised(p.Revised)
 	case data.PhraseReassessed:
-		return fmt.Sprintf("%s: %s, on new evidence (%s)%s", names, headlineStatus[p.To], headlineConfidence[p.Confidence], revisedText(p.Revised))
+		return sp.w.t("headReassessed", "name", names, "status", sp.status(p.To), "confidence", sp.confidence(p.Confidence)) + sp.revised(p.Revised)
 	case data.PhraseClaim:
-		return fmt.Sprintf("the %s claim %s", headlineParty[p.Party], names)
+		return sp.w.t("headClaim", "party", sp.party(p.Party), "names", names, "status", sp.status(p.Status))
 	case data.PhraseClaimAs:
-		return fmt.Sprintf("the %s call %s %s", headlineParty[p.Party], names, headlineStatus[p.Status])
+		return sp.w.t("headClaimAs", "party", sp.party(p.Party), "names", names, "status", sp.status(p.Status))
 	case data.PhraseDenyClaim:
-		return fmt.Sprintf("the %s deny the %s claim", headlineParty[p.Party], headlineParty[p.Other])
+		return sp.w.t("headDenyClaim", "party", sp.party(p.Party), "other", sp.party(p.Other))
 	}
-	return fmt.Sprintf("the %s deny reports about %s", headlineParty[p.Party], names)
+	return sp.w.t("headDenyAbout", "party", sp.party(p.Party), "names", names)
 }
 
-// revisedText is the page's note on a corrected assessment: " (revised
-// 26 Nov 2026)", or nothing.
-func revisedText(d data.Day) string {
+// revised is the page's note on a corrected assessment, or nothing.
+func (sp speaker) revised(d data.Day) string {
 	if d == 0 {
 		return ""
 	}
-	return " (revised " + shortDate(d) + ")"
+	return sp.w.t("headRevised", "date", sp.date(d))
 }
 
-// placesText names districts as the page does: whole provinces, then up to
+// places names districts as the page does: whole provinces, then up to
 // three districts and a count.
-func (s *Server) placesText(p data.Places) string {
+func (sp speaker) places(p data.Places) string {
 	var parts []string
 	for _, prov := range p.Provinces {
-		parts = append(parts, "all of "+prov)
+		name := prov
+		if w, ok := sp.w["province"+prov]; ok {
+			name = w
+		}
+		parts = append(parts, sp.w.t("allOf", "p", name))
 	}
 	for i, pc := range p.PCodes {
 		if i == 3 {
-			parts = append(parts, fmt.Sprintf("and %d more", len(p.PCodes)-3))
+			parts = append(parts, sp.w.t("andMore", "n", sp.num(len(p.PCodes)-3)))
 			break
 		}
-		a, _ := s.ds.Area(pc)
-		parts = append(parts, a.Name)
+		a, _ := sp.s.ds.Area(pc)
+		if sp.fa() && a.NameFa != "" {
+			parts = append(parts, a.NameFa)
+		} else {
+			parts = append(parts, a.Name)
+		}
 	}
-	return strings.Join(parts, ", ")
+	sep := ", "
+	if sp.fa() {
+		sep = "، "
+	}
+	return strings.Join(parts, sep)
 }
 
 // shortDate writes a day as the page's short English date (6 Sept 2021).

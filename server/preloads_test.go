@@ -55,6 +55,9 @@ func TestPagePreloadsChunks(t *testing.T) {
 		"bundle/chunk-A.js": {Data: []byte("export {};")},
 		"bundle/meta.json":  {Data: []byte(`{"outputs": {"static/bundle/boot.js": {"imports": [{"path": "static/bundle/chunk-A.js", "kind": "import-statement"}]}, "static/bundle/main.js": {"imports": [{"path": "static/bundle/boot.js", "kind": "import-statement"}]}, "static/bundle/chunk-A.js": {}}}`)},
 	}
+	for _, lang := range languages {
+		web["i18n/"+lang+".json"] = testWeb["i18n/"+lang+".json"]
+	}
 	ds := newFixtureServer(t).ds
 	s, err := New(Config{Version: "test", Logger: quietLog}, ds, web)
 	if err != nil {

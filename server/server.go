@@ -90,6 +90,9 @@ type Server struct {
 	// client's GIFs never starve the link previews); stopRenders, called
 	// when the server starts shutting down, stops those in progress.
 	renders, pictures *renders
+	// words are the page's words by language (its i18n files), for the
+	// link previews.
+	words map[string]words
 	stopRenders       context.CancelFunc
 	pages             *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
 	// knownEncoders holds the datasets as known at the time, by knowledge
@@ -166,8 +169,12 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	w, err := loadWords(web)
+	if err != nil {
+		return nil, err
+	}
 	log := slog.New(newSampled(cfg.Logger.Handler(), logBurst, time.Now))
-	s := &Server{cfg: cfg, ds: ds, enc: enc, log: log, docs: docs, maxInFlight: int64(cfg.MaxInFlight),
+	s := &Server{cfg: cfg, ds: ds, enc: enc, log: log, docs: docs, words: w, maxInFlight: int64(cfg.MaxInFlight),
 		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) }), ogcAnswers: newOGCAnswers()}
 	stop, cancel := context.WithCancel(context.Background())
 	s.renders, s.stopRenders = newRenders(cfg.RenderSlots, 0, cfg.WriteTimeout, stop), cancel

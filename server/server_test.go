@@ -29,12 +29,23 @@ var fixedNow = time.Date(2021, 9, 10, 8, 0, 0, 0, time.UTC)
 
 var quietLog = slog.New(slog.NewTextHandler(io.Discard, nil))
 
-// testWeb is a stand-in for the page's files.
-var testWeb = fstest.MapFS{
-	"index.html":  {Data: []byte("<!doctype html><title>t</title>")},
-	"js/main.js":  {Data: []byte("export {};")},
-	"css/app.css": {Data: []byte("body{}")},
-}
+// testWeb is a stand-in for the page's files, with the page's real words
+// (the previews read them).
+var testWeb = func() fstest.MapFS {
+	m := fstest.MapFS{
+		"index.html":  {Data: []byte("<!doctype html><title>t</title>")},
+		"js/main.js":  {Data: []byte("export {};")},
+		"css/app.css": {Data: []byte("body{}")},
+	}
+	for _, lang := range languages {
+		b, err := os.ReadFile("../web/static/i18n/" + lang + ".json")
+		if err != nil {
+			panic(err)
+		}
+		m["i18n/"+lang+".json"] = &fstest.MapFile{Data: b}
+	}
+	return m
+}()
 
 // newFixtureServer serves the hand-drawn fixture dataset of package data.
 func newFixtureServer(t testing.TB) *Server {

@@ -3,60 +3,11 @@
 // Persian digits, gives the Solar Hijri date beside the Gregorian one, and
 // wraps each date in <bdi> so that it reads the same in any sentence.
 
-// The English strings; the Dari ones live in i18n-fa.js.
-const strings = {
-  en: {
-    title: 'Panjshir & Andarab: who held what',
-    subtitle: "Assessed control and each side's claims, day by day from August 2021. Claims are not facts: where they disagree the district is outlined as disputed.",
-    show: 'Show', assessed: 'Assessed control', talibanView: 'Taliban claims', resistanceView: 'Resistance claims',
-    republic: 'Islamic Republic', taliban: 'Taliban', resistance: 'Resistance (NRF and allies)', contested: 'Contested', unknown: 'Unknown / no claim',
-    disputedLegend: 'Disputed: current claims disagree', eventLegend: 'Event in the last {n} days (solid: placed; dashed: province only)',
-    download: 'Download:', thisDay: 'this day (GeoJSON)', fullHistory: 'full history',
-    district: 'District', choose: 'Choose or click a district',
-    hint: 'Click a district to see who held it on this day, who claimed what, and the sources.',
-    on: 'on', since: 'Since', until: 'until', confidence: 'confidence',
-    disputedNote: 'Disputed: the current claims disagree with each other or with this assessment.',
-    latestClaims: 'Latest claims', nothingYet: 'nothing recorded yet', independent: 'Independent reports',
-    assessmentSources: 'Sources of the assessment', changesWithin: 'Changes within {n} days', noChange: 'No change of assessed control.',
-    speed: 'Speed', loop: 'Loop', speed2: '2 days/s', speed7: '1 week/s', speed30: '1 month/s', goTo: 'Go to', dateSlider: 'Date slider, one step per day',
-    prevChange: 'Previous change (Shift+Left)', prevDay: 'Previous day (Left)', play: 'Play (Space)', pause: 'Pause (Space)',
-    nextDay: 'Next day (Right)', nextChange: 'Next change (Shift+Right)',
-    compare: 'Compare two dates', compareFrom: 'From', compareTo: 'To', gained: 'gained', lost: 'lost', net: 'net',
-    changesBetween: 'Changes between the dates', noneChanged: 'No district changed.', gif: 'Download the animation (GIF)',
-    chart: 'Area under each status (km²); click to go to a day', language: 'دری', languageLabel: 'نمایش به دری',
-    loadError: 'The map could not load its data.',
-    lastUpdated: 'last updated', periods: 'Periods', allTime: 'All', arrow: '→',
-    high: 'high', medium: 'medium', low: 'low', claim: 'claim', denial: 'denial', report: 'report',
-    confHigh: 'High confidence', confMedium: 'Medium confidence', confLow: 'Low confidence',
-    staleLegend: 'Evidence over a year old', staleClaimLegend: 'Claim over {n} days old', selectedLegend: 'Selected district',
-    compareLegend: 'Compare: fill = status on the later date, outline = on the earlier', compareUnchanged: 'Unchanged between the dates',
-    legend: 'Legend', legendButton: 'Legend', details: 'District details', date: 'Date', map: 'Map of the Panjshir and Andarab districts',
-    close: 'Close', whatHappened: 'What happened', nothingNear: 'Nothing recorded within {n} days.', province: 'province only',
-    claimsBanner: 'Showing what the {party} claimed, not the assessment.', backToAssessment: 'Back to the assessment',
-    headNoEvidence: 'No new evidence about control since {date}: the last assessed status holds.',
-    publishedLater: 'published later', revisedHeading: 'Corrections', revisedOn: 'Revised', allCorrections: 'All corrections',
-    knownLegend: 'Evidence', knownHindsight: 'With hindsight', knownTime: 'At the time', knownHindsightShort: 'Hindsight', knownTimeShort: 'At the time',
-    knownBanner: 'As known at the time: only the evidence published by the end of {date}.',
-    knownBannerPublished: 'As known at the time: the map as it was published on {date}, from the evidence published by then.',
-    backToHindsight: 'Show with hindsight', knownPending: 'Asking for the map as known on {date}…',
-    headQuiet: 'No change recorded on this day.', headChange: '{name}: {from} {arrow} {to}', headReassessed: '{name}: {status}, on new evidence ({confidence})', headRevised: ' (revised {date})',
-    headClaim: 'the {party} claim {names}', headClaimAs: 'the {party} call {names} {status}', headDenyClaim: 'the {party} deny the {other} claim', headDenyAbout: 'the {party} deny reports about {names}', headDisputed: 'claims disagree over {n} districts',
-    partyTaliban: 'Taliban', partyResistance: 'NRF', partyIndependent: 'independent reports', partyState: 'state media', stateMedia: 'State media (not independent)',
-    lastConfirmed: 'Last confirmed by an independent source', neverConfirmed: 'never',
-    csTitle: 'outside the centre', csHeading: 'Outside the centre (last {n} days)', csResistance: 'Resistance activity', csTaliban: 'Taliban operations',
-    csNone: 'none reported', csEvents: '{n} events', csResistanceCount: 'resistance activity: {n}', csTalibanCount: 'Taliban operations: {n}',
-    csPresenceResistance: 'Resistance presence outside the centre ({confidence} confidence)', csPresenceTaliban: 'Taliban presence outside the centre ({confidence} confidence)',
-    csNoReporting: 'no independent reporting', csNoReportingLong: 'No independent reporting about this district in the last {n} days: whether it was quiet is not known.',
-    csLegendHead: 'Outside the centre (badge under the name, last {n} days)', csLegendResistance: 'Resistance activity reported: attacks, clashes (count)',
-    csLegendTaliban: 'Taliban operations reported: raids, arrests, evictions (count)', csLegendPresence: 'Assessed presence outside the centre (colour of the side)',
-    csLegendNoReport: 'No independent reporting in the last {n} days: not "quiet"', chartActivity: 'below, events per month (resistance up, Taliban down)',
-    arrowSpan: 'to', precision1: 'at the place itself', precision2: 'near the named place', precision3: 'only the district or province is known',
-    search: 'Find a district or place', searchLabel: 'Find a district or place by any name', noMatch: 'No match',
-    about: 'About this map', sources: 'sources', skip: 'Skip to the time control',
-    Battles: 'Battle', 'Violence against civilians': 'Violence against civilians', 'Strategic developments': 'Strategic development', 'Explosions/Remote violence': 'Explosion',
-    approximate: 'approximate', vs: 'vs', allOf: 'all of {p}', assessedShort: 'Assessed', talibanShort: 'Taliban claims', resistanceShort: 'NRF claims', status: 'Status', km2: 'km²', placesCredit: 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) and cited sources', andMore: 'and {n} more',
-  },
-};
+// The words live in ../i18n/en.json and fa.json, which the server reads
+// too (the link previews say what the page says, in both languages).
+import en from '../i18n/en.json' with { type: 'json' };
+
+const strings = { en };
 
 export const lang = new URLSearchParams(window.location.search).get('lang') === 'fa' ? 'fa' : 'en';
 
@@ -72,6 +23,13 @@ export const languageReady = lang === 'fa'
 // "independent reports", "state media"): the key is partyX for party x.
 export function partyName(party) {
   return t(`party${party[0].toUpperCase()}${party.slice(1)}`);
+}
+
+// provinceName is a province's name in the page's language (the key is
+// provinceX for province X; a province without one keeps its name).
+export function provinceName(p) {
+  const key = `province${p}`;
+  return strings[lang][key] ?? p;
 }
 
 // t returns the phrase for key in the page's language.

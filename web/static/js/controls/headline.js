@@ -3,15 +3,13 @@
 // record, that nothing new is known. And the banner of a claims view, which
 // says plainly that the map shows a party's claims, not the assessment.
 
-import { areaName, bdi, confidenceLabel, dateInto, fill, lang, num, partyName, statusLabel, t } from '../i18n.js';
-
-const provinceFa = { Panjshir: 'پنجشیر', Baghlan: 'بغلان' };
+import { areaName, bdi, confidenceLabel, dateInto, fill, lang, num, partyName, provinceName, statusLabel, t } from '../i18n.js';
 
 // placesText writes a set of districts as the server named it (its
 // "places": the provinces held whole, then the other districts): "all of
 // Panjshir", then up to three names and a count.
 export function placesText(places, areas) {
-  const parts = places.provinces.map((p) => t('allOf', { p: lang === 'fa' ? provinceFa[p] || p : p }));
+  const parts = places.provinces.map((p) => t('allOf', { p: provinceName(p) }));
   const byCode = new Map(areas.map((a) => [a.pcode, a]));
   const names = places.pcodes.map((pc) => areaName(byCode.get(pc)));
   parts.push(...names.slice(0, 3));
