@@ -92,9 +92,9 @@ type Server struct {
 	renders, pictures *renders
 	// words are the page's words by language (its i18n files), for the
 	// link previews.
-	words map[string]words
-	stopRenders       context.CancelFunc
-	pages             *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
+	words       map[string]words
+	stopRenders context.CancelFunc
+	pages       *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
 	// knownEncoders holds the datasets as known at the time, by knowledge
 	// epoch, and knownDocs their answers (known.go).
 	knownEncoders *rep.LRU[data.Day, *wire.Encoder]
