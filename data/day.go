@@ -18,6 +18,11 @@ const dayOffset = 1_000_000
 // with no daylight saving, so the day there is plain arithmetic on Unix time.
 const kabulOffset = 4*3600 + 1800
 
+// UTCOffsetMinutes is the map's days' offset from UTC: a day begins at
+// midnight in Afghanistan. The documents carry it, so that a page without
+// a server (the static copy) can tell today from its reader's clock.
+const UTCOffsetMinutes = kabulOffset / 60
+
 // ErrBadDate is returned for a value that is not a real YYYY-MM-DD date.
 var ErrBadDate = errors.New("data: bad date")
 

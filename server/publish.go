@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -88,18 +89,35 @@ var staticDocs = []staticDoc{
 // rewritten to the published files); the entry page is index.html.
 var staticPages = map[string]bool{"about.html": true, "about.fa.html": true, "corrections.html": true, "corrections.fa.html": true}
 
-// staticMarker tells the page (api.js) that it is served as files, and
-// what each file is called.
-var staticMarker = func() string {
-	names := map[string]string{}
+// staticMarker tells the page (api.js) that it is served as files: what
+// each file is called, the day the copy was published and the days it has
+// a picture of.
+func (s *Server) staticMarker() string {
+	files := map[string]string{}
 	for _, d := range staticDocs {
 		if d.key != "" {
-			names[d.key] = d.file
+			files[d.key] = d.file
 		}
 	}
-	b, _ := json.Marshal(names)
+	b, _ := json.Marshal(map[string]any{"files": files, "published": s.today(), "picture_days": s.pictureDays()})
 	return `<meta name="controlmap-static" content="` + html.EscapeString(string(b)) + `">` + "\n"
-}()
+}
+
+// staticDocNamed is the staticDocs entry the page knows as key.
+func staticDocNamed(key string) staticDoc {
+	for _, d := range staticDocs {
+		if d.key == key {
+			return d
+		}
+	}
+	panic("server: no static document " + key)
+}
+
+// pictureDays are the days the static copy has a picture of: the first day
+// and each day the map changed.
+func (s *Server) pictureDays() []data.Day {
+	return slices.Compact(slices.Sorted(slices.Values(append([]data.Day{s.ds.First}, s.ds.ChangeDays()...))))
+}
 
 // Publish writes a static copy of the map into dir, for any static server
 // or CDN: the page with its files under assets/HASH/, the documents the page
@@ -182,7 +200,7 @@ func (s *Server) publishInto(tmp, dir string) (*Manifest, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := m.write(tmp, p.file, staticPage(page, assets), cacheShort); err != nil {
+		if err := m.write(tmp, p.file, s.staticPage(page, assets), cacheShort); err != nil {
 			return nil, err
 		}
 	}
@@ -333,10 +351,21 @@ var staticRefs = func() [][2]string {
 	return refs
 }()
 
+// Link-preview references the static copy cannot answer: the picture of a
+// day that is not a change day, and the oEmbed endpoint (no server).
+var (
+	previewPicture = regexp.MustCompile(`api/export/map\.png\?[^"]*`)
+	oembedLink     = regexp.MustCompile(`<link rel="alternate" type="application/json\+oembed"[^>]*>\n?`)
+)
+
 // staticPage marks a page as served from files (api.js then asks for file
-// names) and points its references at the published files.
-func staticPage(page []byte, assets string) []byte {
-	page = bytes.Replace(page, []byte("</head>"), []byte(staticMarker+"</head>"), 1)
+// names) and points its references at the published files: its preview
+// picture at the last picture the copy has, and no oEmbed link.
+func (s *Server) staticPage(page []byte, assets string) []byte {
+	page = bytes.Replace(page, []byte("</head>"), []byte(s.staticMarker()+"</head>"), 1)
+	days := s.pictureDays()
+	page = previewPicture.ReplaceAll(page, []byte(dated(staticDocNamed("picture"), days[len(days)-1])[0]))
+	page = oembedLink.ReplaceAll(page, nil)
 	for _, ref := range []string{`href="vendor/`, `src="vendor/`, `href="css/`, `src="bundle/`, `href="bundle/`, `href="favicon.svg"`} {
 		page = bytes.ReplaceAll(page, []byte(ref), []byte(strings.Replace(ref, `"`, `"`+assets+"/", 1)))
 	}
@@ -370,7 +399,7 @@ func (s *Server) publishedDocuments() [][2]string {
 				docs = append(docs, dated(d, day))
 			}
 		case d.key == "picture":
-			for _, day := range slices.Compact(slices.Sorted(slices.Values(append([]data.Day{s.ds.First}, s.ds.ChangeDays()...)))) {
+			for _, day := range s.pictureDays() {
 				docs = append(docs, dated(d, day))
 			}
 		default:

@@ -29,7 +29,7 @@ const nginxConf = `daemon off; worker_processes 1; pid %[1]s/nginx.pid; error_lo
 events {}
 http {
   include /etc/nginx/mime.types;
-  types { application/geo+json geojson; }
+  types { application/geo+json geojson; application/geopackage+sqlite3 gpkg; text/csv csv; }
   access_log off;
   client_body_temp_path %[1]s/tmp; proxy_temp_path %[1]s/tmp; fastcgi_temp_path %[1]s/tmp; uwsgi_temp_path %[1]s/tmp; scgi_temp_path %[1]s/tmp;
   server {
@@ -84,6 +84,10 @@ func TestPublishedThroughNginx(t *testing.T) {
 		{"compare mode works without the server", checkCompare("/maps/panjshir/api/export/animation.gif")},
 		{"the page's diff equals the server's", checkLocalDiff(live.URL)},
 		{"'About this map' opens, in the page's language", checkAboutLinks},
+		{"every URL the entry page names resolves", checkAdvertisedURLsResolve},
+		{"every file goes out with its type", checkTypes},
+		{"Share offers a picture on any day", checkPictureOfAnyDay},
+		{"the copy says when it was made and follows the reader's clock", checkCopySaysWhen},
 	})
 	for _, r := range p.requestList() {
 		if !strings.HasPrefix(r, base+"/") && !strings.HasPrefix(r, "data:") {

@@ -21,6 +21,8 @@ type timeline struct {
 	KnownUntil     *data.Day  `json:"known_until,omitempty"`
 	Start          data.Day   `json:"start"`       // first day of any record
 	End            data.Day   `json:"end"`         // today, or the last record if later
+	// UTCOffsetMinutes is when the days begin (data.UTCOffsetMinutes).
+	UTCOffsetMinutes int `json:"utc_offset_minutes"`
 	LastChange     data.Day   `json:"last_change"` // last day any record is dated
 	ChangeDates    []data.Day `json:"change_dates"`
 	ClaimDates     []data.Day `json:"claim_dates"`
@@ -153,7 +155,7 @@ type timelineClaim struct {
 func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 	ds := e.ds
 	t := timeline{DatasetVersion: ds.Version, Updated: dayOrNil(ds.Updated()), EvidenceUpTo: dayOrNil(ds.EvidenceUpTo()),
-		Known: dayOrNil(ds.Known), KnownUntil: dayOrNil(ds.KnownUntil), Start: ds.First, End: max(today, ds.LastChange), LastChange: ds.LastChange,
+		Known: dayOrNil(ds.Known), KnownUntil: dayOrNil(ds.KnownUntil), Start: ds.First, End: max(today, ds.LastChange), UTCOffsetMinutes: data.UTCOffsetMinutes, LastChange: ds.LastChange,
 		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, ActivityWindow: data.ActivityWindow,
 		StaleAfter: data.StaleAfter, Statuses: data.Statuses(), Activity: []monthActivity{}, ConfidenceOpacity: ConfidenceOpacity,
 		Parties: data.Parties(), Sides: data.Sides(),

@@ -4,6 +4,8 @@
 import { lang, t } from './i18n.js';
 
 const dynamicURLs = {
+  published: null, // a server answers for today: it is no copy
+  pictureDay: (day) => day, // a server draws the picture of any day
   areas: 'api/areas',
   timeline: 'api/timeline',
   // The map as known at the end of day (data.Dataset.KnownAt); the answer
@@ -30,20 +32,26 @@ const dynamicURLs = {
 // every document is a file, named without a query string; pictures exist
 // for the change days, the animation for the whole history; compare mode
 // computes its diff in the page (comparison.js).
-function staticURLs(files) {
+function staticURLs({ files, published, picture_days: pictureDays }) {
   const dated = (name) => (day) => files[name].replaceAll('{date}', day);
+  // The copy has the pictures of the first day and the change days: a day
+  // gets the last of them on or before it (pictureDay says which).
+  const pictureDay = (day) => pictureDays.filter((d) => d <= day).at(-1) || pictureDays[0];
   return {
+    published,
+    pictureDay,
     areas: files.areas,
     timeline: files.timeline,
     timelineKnown: null, // a static copy holds the map with hindsight only
     revisions: files.revisions,
     context: files.context,
     history: files.history,
-    controlOn: dated('controlOn'),
+    // No day file is newer than the copy: the last one holds after it.
+    controlOn: (day) => dated('controlOn')(day > published ? published : day),
     stats: files.stats,
     periods: files.periods,
     places: files.places,
-    picture: dated('picture'),
+    picture: (day) => dated('picture')(pictureDay(day)),
     animation: () => files.animation,
     about: lang === 'fa' ? files.aboutFa : files.about,
     corrections: lang === 'fa' ? files.correctionsFa : files.corrections,

@@ -6,6 +6,7 @@
 // Nothing here may use Leaflet (index.html runs this module before it).
 
 import { getJSON, urls } from './api.js';
+import { todayAt } from './dates.js';
 import { Headline } from './controls/headline.js';
 import { applyLanguage, languageReady } from './i18n.js';
 import { KnownTimelines } from './known.js';
@@ -25,10 +26,14 @@ export const booted = Promise.all([language, ...[urls.areas, urls.timeline, urls
   .then(([, areas, timeline, stats, periods]) => {
     setConfidenceOpacity(timeline.confidence_opacity);
     const index = new TimelineIndex(timeline);
-    // The slider runs to today (the timeline's end): statuses hold unchanged
-    // after the last record, and the slider marks where the evidence ends.
-    const model = new TimeModel({ start: timeline.start, end: timeline.end, changeDates: timeline.change_dates, evidenceEnd: index.evidenceEnd });
+    // The slider runs to today: statuses hold unchanged after the last
+    // record, and the slider marks where the evidence ends. A server says
+    // what today is (the timeline's end); a static copy, published on a
+    // day of its own, takes today from its reader's clock.
+    const today = urls.published ? todayAt(timeline.utc_offset_minutes) : timeline.end;
+    const model = new TimeModel({ start: timeline.start, end: today > timeline.end ? today : timeline.end, changeDates: timeline.change_dates, evidenceEnd: index.evidenceEnd });
     model.updated = timeline.updated;
+    model.published = urls.published;
     const state = new AppState(model);
     const props = areas.features.map((f) => f.properties);
     const initial = readURL(window.location.search);

@@ -12,6 +12,13 @@ export function isoDay(n) {
   return new Date(n * msPerDay).toISOString().slice(0, 10);
 }
 
+// todayAt is the day it is at instant now (ms since the epoch) at a place
+// offsetMinutes east of UTC: the map's days begin at midnight in
+// Afghanistan (the documents give the offset).
+export function todayAt(offsetMinutes, now = Date.now()) {
+  return isoDay(Math.floor((now / 60000 + offsetMinutes) / 1440));
+}
+
 export function addDays(iso, n) {
   return isoDay(dayNumber(iso) + n);
 }

@@ -2,12 +2,7 @@
 // it as a GIF) and get the <iframe> snippet that embeds the map. Plain
 // links with a download attribute, so phones save them as files too.
 
-import { lang } from '../i18n.js';
-
-const words = {
-  en: { share: 'Share', image: 'Download image', gif: 'Animation (GIF)', embed: 'Embed', copy: 'Copy', copied: 'Copied' },
-  fa: { share: 'اشتراک', image: 'دانلود تصویر', gif: 'انیمیشن (GIF)', embed: 'جاسازی', copy: 'کاپی', copied: 'کاپی شد' },
-}[lang];
+import { dateText, t } from '../i18n.js';
 
 // pageURL is the full map's address for the current state, the embed flag
 // set or not.
@@ -39,19 +34,19 @@ export const ShareControl = L.Control.extend({
 
   onAdd() {
     const root = L.DomUtil.create('details', 'share panel');
-    L.DomUtil.create('summary', '', root).textContent = words.share;
+    L.DomUtil.create('summary', '', root).textContent = t('share');
     this.image = L.DomUtil.create('a', 'share-image', root);
-    this.image.textContent = words.image;
+    
     this.gif = L.DomUtil.create('a', 'share-gif', root);
-    this.gif.textContent = words.gif;
+    this.gif.textContent = t('shareGIF');
     const embed = L.DomUtil.create('button', 'share-embed', root);
     embed.type = 'button';
-    embed.textContent = words.embed;
+    embed.textContent = t('shareEmbed');
     this.code = L.DomUtil.create('textarea', 'share-code', root);
     this.code.readOnly = true;
     this.code.rows = 4;
     this.code.hidden = true;
-    this.code.setAttribute('aria-label', words.embed);
+    this.code.setAttribute('aria-label', t('shareEmbed'));
     L.DomEvent.on(embed, 'click', () => this.showSnippet(embed));
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
@@ -70,13 +65,17 @@ export const ShareControl = L.Control.extend({
     this.code.hidden = false;
     this.code.value = snippet();
     this.code.select();
-    navigator.clipboard?.writeText(this.code.value).then(() => { button.textContent = `${words.embed} · ${words.copied}`; }, () => {});
+    navigator.clipboard?.writeText(this.code.value).then(() => { button.textContent = `${t('shareEmbed')} · ${t('shareCopied')}`; }, () => {});
   },
 
   update() {
     const { model, view, known } = this.state;
     this.image.href = this.options.picture(model.date, view, known);
-    this.image.download = `controlmap-${model.date}.${this.image.href.includes('.svg') ? 'svg' : 'png'}`;
+    // A static copy has the pictures of the change days only: the link
+    // then says which day's picture it is.
+    const day = this.options.pictureDay(model.date);
+    this.image.textContent = day === model.date ? t('shareImage') : t('shareImageOf', { date: dateText(day, 'short') });
+    this.image.download = `controlmap-${day}.${this.image.href.includes('.svg') ? 'svg' : 'png'}`;
     this.gif.href = this.options.animation(model.start, model.date);
     this.gif.download = `controlmap-${model.start}-${model.date}.gif`;
     if (!this.code.hidden) {

@@ -165,6 +165,10 @@ export const TimeControl = L.Control.extend({
     const updated = L.DomUtil.create('span', 'tc-updated', this.ends);
     updated.append(`${t('lastUpdated')} `);
     dateInto(updated, m.updated || m.evidenceEnd, 'short');
+    if (m.published) { // a static copy says when it was made
+      updated.append(` · ${t('copyOf')} `);
+      dateInto(updated, m.published, 'short');
+    }
     dateInto(L.DomUtil.create('span', '', this.ends), to, 'short');
   },
 
