@@ -14,20 +14,20 @@ import (
 type timeline struct {
 	// The dataset's version and dates (DatasetMeta), and for the map as
 	// known at the time the days it holds for.
-	DatasetVersion string     `json:"dataset_version"`
-	Updated        *data.Day  `json:"updated"`
-	EvidenceUpTo   *data.Day  `json:"evidence_up_to"`
-	Known          *data.Day  `json:"known,omitempty"`
-	KnownUntil     *data.Day  `json:"known_until,omitempty"`
-	Start          data.Day   `json:"start"`       // first day of any record
-	End            data.Day   `json:"end"`         // today, or the last record if later
+	DatasetVersion string    `json:"dataset_version"`
+	Updated        *data.Day `json:"updated"`
+	EvidenceUpTo   *data.Day `json:"evidence_up_to"`
+	Known          *data.Day `json:"known,omitempty"`
+	KnownUntil     *data.Day `json:"known_until,omitempty"`
+	Start          data.Day  `json:"start"` // first day of any record
+	End            data.Day  `json:"end"`   // today, or the last record if later
 	// UTCOffsetMinutes is when the days begin (data.UTCOffsetMinutes).
-	UTCOffsetMinutes int `json:"utc_offset_minutes"`
-	LastChange     data.Day   `json:"last_change"` // last day any record is dated
-	ChangeDates    []data.Day `json:"change_dates"`
-	ClaimDates     []data.Day `json:"claim_dates"`
-	EventDates     []data.Day `json:"event_dates"`
-	ClaimWindow    int        `json:"claim_window_days"`
+	UTCOffsetMinutes int        `json:"utc_offset_minutes"`
+	LastChange       data.Day   `json:"last_change"` // last day any record is dated
+	ChangeDates      []data.Day `json:"change_dates"`
+	ClaimDates       []data.Day `json:"claim_dates"`
+	EventDates       []data.Day `json:"event_dates"`
+	ClaimWindow      int        `json:"claim_window_days"`
 	// ConfidenceOpacity is the fill opacity by confidence (the page draws
 	// with it, as the pictures do).
 	ConfidenceOpacity map[data.Confidence]float64 `json:"confidence_opacity"`
