@@ -140,9 +140,9 @@ loadtest: deps build ## hold 256 connections for 30 s with wrk: no errors, flat 
 
 SHOT_DATE ?= 2021-09-06
 SHOT      ?= docs/screenshot.png
-screenshot: deps build ## write a PNG of the page at SHOT_DATE to SHOT (QUERY=view=taliban, SIZE=375x740)
+screenshot: deps build ## write a PNG of the page at SHOT_DATE to SHOT (QUERY=view=taliban, SIZE=375x740, CLICK=css-selector)
 	@mkdir -p $(dir $(SHOT))
-	set -o pipefail; $(GO) test ./web -run '^TestScreenshot$$' -count=1 -v -args -screenshot="$(abspath $(SHOT))" -date="$(SHOT_DATE)" -query="$(QUERY)" -size="$(or $(SIZE),1280x800)" | grep -E 'wrote|FAIL|ok'
+	set -o pipefail; $(GO) test ./web -run '^TestScreenshot$$' -count=1 -v -args -screenshot="$(abspath $(SHOT))" -date="$(SHOT_DATE)" -query="$(QUERY)" -size="$(or $(SIZE),1280x800)" -click="$(CLICK)" | grep -E 'wrote|FAIL|ok'
 
 golden: $(DERIVED) ## refresh the golden files (review the diff!)
 	$(GO) test ./server/ -run Golden -update

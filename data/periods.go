@@ -40,6 +40,26 @@ func (d *Dataset) loadPeriods(tables fs.FS, p *problems) {
 	}
 }
 
+// KeyDay is the day a chapter opens on: its first day with something
+// recorded (an assessed change, a claim, a denial or an event), else its
+// first day. A chapter should open on something happening, not on a
+// "no change recorded" day.
+func (d *Dataset) KeyDay(p Period) Day {
+	key := p.To + 1 // nothing found yet
+	if evs := d.EventsBetween(p.From, p.To); len(evs) > 0 {
+		key = evs[0].Date
+	}
+	for day := p.From; day < key; day++ {
+		if len(d.Headline(day)) > 0 {
+			return day
+		}
+	}
+	if key <= p.To {
+		return key
+	}
+	return p.From
+}
+
 func (d *Dataset) periodOf(r row) (Period, error) {
 	pr := Period{ID: r.get("id"), Title: r.get("title"), TitleFA: r.get("title_fa"), Summary: r.get("summary"), Sources: splitList(r.get("sources"))}
 	for col, v := range map[string]string{"id": pr.ID, "title": pr.Title, "title_fa": pr.TitleFA, "summary": pr.Summary} {

@@ -102,3 +102,20 @@ func TestEmbeddedPlacesAndPeriods(t *testing.T) {
 		}
 	}
 }
+
+// A chapter opens on its first day with a headline or an event, else its
+// first day.
+func TestKeyDay(t *testing.T) {
+	d := loadFixture(t)
+	for _, tt := range []struct{ from, to, want string }{
+		{"2021-08-20", "2021-09-20", "2021-09-01"}, // the first change
+		{"2021-09-02", "2021-09-02", "2021-09-02"}, // nothing: its first day
+		{"2021-09-06", "2021-09-20", "2021-09-06"}, // no headline after the 5th: the event of the 6th
+		{"2021-09-07", "2021-09-30", "2021-09-07"},
+	} {
+		p := Period{From: day(t, tt.from), To: day(t, tt.to)}
+		if got := d.KeyDay(p); got != day(t, tt.want) {
+			t.Errorf("%s..%s: key day %s, want %s", tt.from, tt.to, got, tt.want)
+		}
+	}
+}

@@ -16,6 +16,7 @@ var (
 	screenshotDate = flag.String("date", "2021-09-06", "the date of the screenshot")
 	screenshotArgs = flag.String("query", "", "more query parameters for the screenshot, e.g. view=taliban&district=AF0801")
 	screenshotSize = flag.String("size", "1280x800", "viewport WIDTHxHEIGHT of the screenshot")
+	screenshotTap  = flag.String("click", "", "a CSS selector to click before the screenshot (make screenshot CLICK=...)")
 )
 
 // TestScreenshot writes a PNG of the page at a chosen date; it runs only with
@@ -38,6 +39,9 @@ func TestScreenshot(t *testing.T) {
 	// another day's picture.
 	if got := eval[string](t, p, `document.querySelector('.tc-date bdi')?.dataset.iso || ''`); got != *screenshotDate { // the ISO day in any language
 		t.Fatalf("-date %q: the page shows %s", *screenshotDate, got)
+	}
+	if *screenshotTap != "" {
+		p.do(t, chromedp.Click(chromedp.CSS(*screenshotTap)), chromedp.Sleep(700*time.Millisecond))
 	}
 	if errs := p.errorList(); len(errs) > 0 {
 		t.Fatalf("the page logged errors: %v", errs)

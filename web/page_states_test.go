@@ -124,6 +124,17 @@ func TestPageDariText(t *testing.T) {
 	if n := eval[int](t, p, `document.querySelectorAll('.headline bdi, .changelog bdi').length`); n == 0 {
 		t.Error("no date or name isolated in <bdi>")
 	}
+	// Every control is named in Dari for a screen reader (issue 25 heard
+	// "Zoom in", "Date" and "Layers" in English). Names of formats and
+	// of outside maps stay as they are, and so do what is marked English
+	// (the switch to English) and the events' places, data written in
+	// English.
+	english := eval[[]string](t, p, `[...document.querySelectorAll('[aria-label], [title]')].filter(e => !e.closest('[lang="en"], .event-marker'))
+		.flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('title')])
+		.filter(v => v && /[A-Za-z]{3,}/.test(v.replace(/GeoJSON|GIF|PNG|SVG|CSV|KML|GeoPackage|OpenStreetMap|OpenTopoMap|Leaflet|NRF/g, '')))`)
+	if len(english) > 0 {
+		t.Errorf("controls named in English on the Dari page: %q", english)
+	}
 }
 
 // TestAboutAxe: axe-core finds nothing on "About this map" and on the

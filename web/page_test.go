@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -35,6 +36,7 @@ func TestPage(t *testing.T) {
 		{"a denial names what it answers", checkDenials},
 		{"'all of' a province only where the map holds all of it", checkWholeProvinces},
 		{"go to: a button on the first view, then a date field for any day", checkGoTo},
+		{"chapters open on their key day with their summary", checkChapters},
 		{"'About this map' opens, in the page's language", checkAboutLinks},
 		{"no request leaves the server and the console is clean", checkNoForeignRequests},
 		{"an online layer is requested only when chosen", checkOnlineLayer},
@@ -267,5 +269,35 @@ func checkOnlineLayer(t *testing.T, p *page, ts *httptest.Server) {
 	}
 	if a := eval[string](t, p, `document.querySelector('.leaflet-control-attribution').textContent`); !strings.Contains(a, "OpenStreetMap") || !strings.Contains(a, "AGCHO / OCHA COD-AB (2018)") {
 		t.Errorf("attribution %q, want OpenStreetMap and the boundary credit", a)
+	}
+}
+
+// checkChapters: each chapter's button zooms to it, opens on its key day
+// (the server's) and writes its summary under the buttons, where a touch
+// reads it as well as a mouse; "All" takes the summary away (issue 25).
+func checkChapters(t *testing.T, p *page, ts *httptest.Server) {
+	var doc struct {
+		Periods []struct {
+			From, To, Summary string
+			KeyDay            string `json:"key_day"`
+		}
+	}
+	getInto(t, ts.URL+"/api/periods", &doc)
+	if len(doc.Periods) == 0 {
+		t.Fatal("no chapters")
+	}
+	p.open(t, ts.URL+"/")
+	for i, c := range doc.Periods {
+		p.do(t, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelectorAll('.tc-periods .period:not(.period-all)')[%d].click()`, i)))
+		if got := currentDate(t, p); got != c.KeyDay {
+			t.Errorf("chapter %s..%s opens on %s, want its key day %s", c.From, c.To, got, c.KeyDay)
+		}
+		if s := eval[string](t, p, `(() => { const e = document.querySelector('.tc-period-summary'); return e.hidden ? '' : e.textContent; })()`); !strings.Contains(s, c.Summary) {
+			t.Errorf("chapter %s: the summary shown is %q", c.From, s)
+		}
+	}
+	p.do(t, chromedp.Click(chromedp.CSS(".period-all")))
+	if !eval[bool](t, p, `document.querySelector('.tc-period-summary').hidden`) {
+		t.Error("with all the history shown, a chapter's summary stays")
 	}
 }

@@ -55,7 +55,7 @@ func checkLocalDiff(live string) func(t *testing.T, p *page, ts *httptest.Server
 			if err := json.Unmarshal([]byte(evalAwait(t, p, js)), &page); err != nil {
 				t.Fatal(err)
 			}
-			getDiff(t, live+"/api/diff?from="+pair[0]+"&to="+pair[1], &server)
+			getInto(t, live+"/api/diff?from="+pair[0]+"&to="+pair[1], &server)
 			if len(server.Features)+len(server.Changes) == 0 && pair[1] != "2021-09-08" {
 				t.Errorf("%v: the server finds nothing changed; a weak pair", pair)
 			}
@@ -76,7 +76,8 @@ func evalAwait(t *testing.T, p *page, js string) string {
 	return v
 }
 
-func getDiff(t *testing.T, u string, into *diffDoc) {
+// getInto decodes the JSON document at u into into.
+func getInto(t *testing.T, u string, into any) {
 	t.Helper()
 	resp, err := http.Get(u)
 	if err != nil {

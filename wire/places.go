@@ -42,6 +42,7 @@ type period struct {
 	TitleFA string   `json:"title_fa"`
 	From    data.Day `json:"from"`
 	To      data.Day `json:"to"`
+	KeyDay  data.Day `json:"key_day"` // the day the chapter opens on (data.Dataset.KeyDay)
 	Summary string   `json:"summary"`
 	Sources []string `json:"sources"`
 }
@@ -51,7 +52,7 @@ type period struct {
 func (e *Encoder) Periods() ([]byte, error) {
 	out := make([]period, 0, len(e.ds.Periods))
 	for _, p := range e.ds.Periods {
-		out = append(out, period{p.ID, p.Title, p.TitleFA, p.From, p.To, p.Summary, p.Sources})
+		out = append(out, period{p.ID, p.Title, p.TitleFA, p.From, p.To, e.ds.KeyDay(p), p.Summary, p.Sources})
 	}
 	m := e.meta()
 	m["periods"] = out

@@ -42,7 +42,9 @@ function tileLayers() {
 // and the credits: the boundary attribution as the server states it in the
 // timeline document, and the sources of the control history.
 function createMap(timeline) {
-  const map = L.map('map', { zoomSnap: 0.25, minZoom: 6, maxZoom: 15, keyboard: true, zoomControl: true });
+  const map = L.map('map', { zoomSnap: 0.25, minZoom: 6, maxZoom: 15, keyboard: true, zoomControl: false });
+  // Leaflet's own controls, named in the page's language.
+  L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   const about = document.getElementById('about-link').getAttribute('href');
   map.attributionControl.addAttribution(`${timeline.attribution} · ${t('placesCredit')} · <a href="${about}">${t('about')}</a>`);
@@ -52,7 +54,10 @@ function createMap(timeline) {
   map.background = background;
   const bases = tileLayers();
   bases[offline].addTo(map);
-  L.control.layers(bases, null, { position: 'bottomright', collapsed: true }).addTo(map);
+  const layers = L.control.layers(bases, null, { position: 'bottomright', collapsed: true }).addTo(map);
+  const toggle = layers.getContainer().querySelector('.leaflet-control-layers-toggle');
+  toggle.title = t('layers');
+  toggle.setAttribute('aria-label', t('layers'));
   map.on('baselayerchange', (e) => setTiled(background, e.name !== offline));
   return map;
 }

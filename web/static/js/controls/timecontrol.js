@@ -46,7 +46,7 @@ export const TimeControl = L.Control.extend({
 
   onAdd() {
     const root = L.DomUtil.create('section', 'timecontrol');
-    root.setAttribute('aria-label', 'Date');
+    root.setAttribute('aria-label', t('dateLabel'));
     const top = L.DomUtil.create('div', 'tc-top', root);
     this.big = L.DomUtil.create('output', 'tc-date', top);
     this.big.setAttribute('aria-live', 'polite');
