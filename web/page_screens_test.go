@@ -40,6 +40,19 @@ const smallTargets = `[...document.querySelectorAll('.tc-button, .period, .legen
 	.filter(e => { const r = e.getBoundingClientRect(); return r.height < 44 || r.width < 44; })
 	.map(e => e.className + ' ' + e.textContent.trim().slice(0, 20))`
 
+// mapShare is JS: the share of the screen where the map itself shows,
+// sampled every 8 px: the point's topmost element is the map's own (a
+// district, a label, the background), not a control, a panel, the
+// headline or the masthead.
+const mapShare = `(() => {
+	let map = 0, all = 0;
+	for (let y = 4; y < innerHeight; y += 8) for (let x = 4; x < innerWidth; x += 8) {
+		all++;
+		const e = document.elementFromPoint(x, y);
+		if (e && e.closest('#map') && !e.closest('.leaflet-control, .leaflet-control-container')) map++;
+	}
+	return map / all; })()`
+
 // maxLayoutShift bounds the layout shift of loading the page (Lighthouse's
 // CLS counts it): the headline, the panels and the controls loaded after the
 // first view must arrive without pushing what is already drawn. It was 0.14
@@ -81,7 +94,7 @@ func TestPageScreens(t *testing.T) {
 // checkScreen checks one viewport: the date readable, the legend at most
 // one tap away, labels apart, targets big enough, and the details sheet on
 // top where it opens.
-func checkScreen(t *testing.T, p *page, _ *httptest.Server, phone bool) {
+func checkScreen(t *testing.T, p *page, ts *httptest.Server, phone bool) {
 	shifts, err := chromedp.Run(p.ctx, chromedp.Evaluate[layoutShifts](layoutShiftsJS, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +105,9 @@ func checkScreen(t *testing.T, p *page, _ *httptest.Server, phone bool) {
 	if !eval[bool](t, p, topmostIn(".tc-date")) {
 		t.Error("something is drawn over the date")
 	}
+	if share := eval[float64](t, p, mapShare); phone && eval[int](t, p, `innerWidth`) <= 700 && share < 0.5 {
+		t.Errorf("the map shows on %.0f %% of the screen, want at least half", 100*share)
+	}
 	if w := eval[int](t, p, `document.documentElement.scrollWidth - innerWidth`); w > 0 {
 		t.Errorf("the page is %d px wider than the screen", w)
 	}
@@ -100,6 +116,9 @@ func checkScreen(t *testing.T, p *page, _ *httptest.Server, phone bool) {
 	}
 	if !eval[bool](t, p, topmostIn(".legend-body li")) {
 		t.Error("the legend is not visible after one tap")
+	}
+	if !eval[bool](t, p, topmostIn(".tc-date")) {
+		t.Error("the open legend covers the date")
 	}
 	p.do(t, chromedp.Click(chromedp.CSS(".legend-toggle")))
 	if o := eval[[]string](t, p, overlappingLabels); len(o) > 0 {
@@ -117,6 +136,9 @@ func checkScreen(t *testing.T, p *page, _ *httptest.Server, phone bool) {
 	if !eval[bool](t, p, topmostIn(".tc-date")) {
 		t.Error("with details open, something is drawn over the date")
 	}
+	if !phone && !eval[bool](t, p, topmostIn(".share summary")) {
+		t.Error("with a district selected, something covers Share")
+	}
 	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.sheet-close').click()`))
 	// Compare mode: the balance table fits its panel, and the panel the screen.
 	p.do(t, chromedp.Click(chromedp.CSS(".compare-toggle input")))
@@ -127,4 +149,12 @@ func checkScreen(t *testing.T, p *page, _ *httptest.Server, phone bool) {
 		t.Errorf("compare: the balance is cut off: %s", cut)
 	}
 	p.do(t, chromedp.Click(chromedp.CSS(".compare-toggle input")))
+	// A claims view: its banner pushes nothing under the time bar.
+	p.do(t, chromedp.Navigate("about:blank"))
+	p.open(t, ts.URL+"/?date=2021-09-06&view=taliban")
+	for _, sel := range []string{".legend-toggle", ".tc-date", ".share summary"} {
+		if !eval[bool](t, p, topmostIn(sel)) {
+			t.Errorf("in a claims view, something covers %s", sel)
+		}
+	}
 }

@@ -159,7 +159,14 @@ export function applyLanguage() {
   document.getElementById('map').setAttribute('aria-label', t('map'));
   document.querySelector('.skip-link').textContent = t('skip');
   const about = document.getElementById('about-link');
-  about.textContent = t('about');
+  // A short name on a phone (css/app.css shows one of the two).
+  const long = document.createElement('span');
+  long.className = 'label-long';
+  long.textContent = t('about');
+  const short = document.createElement('span');
+  short.className = 'label-short';
+  short.textContent = t('aboutShort');
+  about.replaceChildren(long, short);
   if (lang === 'fa') {
     const font = document.createElement('link');
     font.rel = 'stylesheet';

@@ -17,10 +17,18 @@ export function bindLayout(map) {
   const measure = () => {
     const tcH = tc.offsetHeight;
     const attrH = attr ? attr.offsetHeight : 0;
-    const room = legend && !legend.hidden ? tc.getBoundingClientRect().top - legend.getBoundingClientRect().top - 8 : null;
+    // Beside a phone's screen, a legend with too little room under its
+    // button (a short desktop screen) opens beside the left column, from
+    // the top of the map, instead of over the date.
+    const toggleBottom = legend ? legend.previousElementSibling.getBoundingClientRect().bottom : 0;
+    const tcTop = tc.getBoundingClientRect().top;
+    const aside = legend && innerWidth > 700 && tcTop - toggleBottom < 120;
     const now = `${tcH} ${attrH}`;
     root.setProperty('--tc-h', `${tcH + 4}px`);
     root.setProperty('--attr-h', `${attrH}px`);
+    legend?.parentElement.classList.toggle('legend-aside', Boolean(aside));
+    // Read after the class is set (a second layout, on a resize only).
+    const room = legend && !legend.hidden ? tcTop - legend.getBoundingClientRect().top - 8 : null;
     if (room !== null) {
       legend.style.maxHeight = `${Math.max(96, Math.floor(room))}px`;
       if (now !== last) {

@@ -101,6 +101,8 @@ export class Headline {
     this.line = root.querySelector('.headline-text');
     this.banner = root.querySelector('.claims-banner');
     this.knownBanner = root.querySelector('.known-banner');
+    // On a phone the headline shows two lines; a tap shows it whole.
+    this.line.addEventListener('click', () => this.line.classList.toggle('open'));
     const render = () => this.render();
     state.model.addEventListener('datechange', render);
     state.addEventListener('change', render);

@@ -52,6 +52,19 @@ export const TimeControl = L.Control.extend({
     this.big.setAttribute('aria-live', 'polite');
     this.big.id = 'current-date';
     this.addButtons(L.DomUtil.create('div', 'tc-buttons', top));
+    // On a phone the player's options (speed, loop, a typed date) and the
+    // chapters fold behind one button, so that the map keeps half the
+    // screen; the button is hidden on a larger screen (css/app.css).
+    const more = L.DomUtil.create('button', 'tc-more', top);
+    more.type = 'button';
+    more.textContent = '⋯';
+    more.setAttribute('aria-label', t('moreOptions'));
+    more.title = t('moreOptions');
+    more.setAttribute('aria-expanded', 'false');
+    L.DomEvent.on(more, 'click', () => {
+      const open = root.classList.toggle('tc-expanded');
+      more.setAttribute('aria-expanded', String(open));
+    });
     this.addOptions(L.DomUtil.create('div', 'tc-options', top));
     this.addTrack(L.DomUtil.create('div', 'tc-track', root));
     L.DomEvent.disableClickPropagation(root);

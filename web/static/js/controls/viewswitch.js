@@ -43,6 +43,17 @@ export const ViewSwitch = L.Control.extend({
         L.DomUtil.create('span', 'label-long', label).textContent = t(on ? 'knownTime' : 'knownHindsight');
         L.DomUtil.create('span', 'label-short', label).textContent = t(on ? 'knownTimeShort' : 'knownHindsightShort');
         L.DomEvent.on(input, 'change', () => this.state.setKnown(on));
+        // On a phone "at the time" is a toggle (its hindsight twin hidden):
+        // a tap on it when chosen goes back to hindsight.
+        if (on) {
+          L.DomEvent.on(input, 'click', () => {
+            if (this.wasKnown) {
+              input.checked = false;
+              this.state.setKnown(false);
+            }
+          });
+          L.DomEvent.on(label, 'pointerdown keydown', () => { this.wasKnown = this.state.known; });
+        }
         return input;
       });
     }
