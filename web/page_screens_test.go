@@ -105,6 +105,13 @@ func checkScreen(t *testing.T, p *page, ts *httptest.Server, phone bool) {
 	if !eval[bool](t, p, topmostIn(".tc-date")) {
 		t.Error("something is drawn over the date")
 	}
+	// Playing through short and long dates moves nothing: the time bar
+	// keeps its height (it jumped 48 px when a long date wrapped a row).
+	if hs := eval[[]int](t, p, `(() => { const s = document.querySelector('.tc-slider'), hs = new Set();
+		for (const v of [0, 26, 57, 100, 380, 400, 431]) { s.value = v; s.dispatchEvent(new Event('input')); hs.add(document.querySelector('.timecontrol').offsetHeight); }
+		return [...hs]; })()`); len(hs) != 1 {
+		t.Errorf("the time bar's height changes with the date: %v px", hs)
+	}
 	if share := eval[float64](t, p, mapShare); phone && eval[int](t, p, `innerWidth`) <= 700 && share < 0.5 {
 		t.Errorf("the map shows on %.0f %% of the screen, want at least half", 100*share)
 	}
@@ -116,6 +123,10 @@ func checkScreen(t *testing.T, p *page, ts *httptest.Server, phone bool) {
 	}
 	if !eval[bool](t, p, topmostIn(".legend-body li")) {
 		t.Error("the legend is not visible after one tap")
+	}
+	// The legend's room is measured before the next paint (layout.js).
+	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
 	}
 	if !eval[bool](t, p, topmostIn(".tc-date")) {
 		t.Error("the open legend covers the date")
@@ -138,6 +149,13 @@ func checkScreen(t *testing.T, p *page, ts *httptest.Server, phone bool) {
 	}
 	if !phone && !eval[bool](t, p, topmostIn(".share summary")) {
 		t.Error("with a district selected, something covers Share")
+	}
+	// Share and the layers button stand clear of the time bar.
+	if over := eval[string](t, p, `(() => { const tc = document.querySelector('.timecontrol').getBoundingClientRect();
+		return [...document.querySelectorAll('.share, .leaflet-control-layers')].filter(e => e.getClientRects().length > 0).filter(e => {
+			const r = e.getBoundingClientRect(); return r.left < tc.right && tc.left < r.right && r.top < tc.bottom && tc.top < r.bottom; })
+			.map(e => e.className).join(', '); })()`); over != "" {
+		t.Errorf("over the time bar: %s", over)
 	}
 	p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.sheet-close').click()`))
 	// Compare mode: the balance table fits its panel, and the panel the screen.
