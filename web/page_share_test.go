@@ -92,3 +92,29 @@ func (r *recorder) matching(subs ...string) map[string]bool {
 	}
 	return out
 }
+
+// TestEmbedFramesTheDistricts: in the frames an article gives an embed
+// (800×600, 600×400, a phone), every district shows in the space the
+// controls leave: the middle of each is the map's, not a control's; the
+// time control is compact, its options a tap away (issue 25).
+func TestEmbedFramesTheDistricts(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	p := newPage(t)
+	for _, size := range [][2]int64{{800, 600}, {600, 400}, {360, 640}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			p.do(t, chromedp.EmulateViewport(size[0], size[1]))
+			p.open(t, ts.URL+"/?date=2021-09-06&embed=1")
+			covered := eval[[]string](t, p, `[...document.querySelectorAll('path.district')].filter(e => {
+				const r = e.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+				const top = document.elementFromPoint(x, y);
+				return x < 0 || y < 0 || x > innerWidth || y > innerHeight || !top || !top.closest('#map') || top.closest('.leaflet-control');
+			}).map(e => e.dataset.pcode)`)
+			if len(covered) > 0 {
+				t.Errorf("districts under the controls or off the frame: %v", covered)
+			}
+			if !eval[bool](t, p, `getComputedStyle(document.querySelector('.tc-options')).display === 'none' && getComputedStyle(document.querySelector('.tc-more')).display !== 'none'`) {
+				t.Error("the embed's time control is not compact")
+			}
+		})
+	}
+}
