@@ -55,6 +55,9 @@ type GIFOptions struct {
 	Step     int // days between frames; 0 for a frame per change day
 	Name     string
 	URL      string
+	// Headline words a day's headline for its frame (PictureOptions
+	// .Headline); nil for frames without one.
+	Headline func(data.Day) string
 }
 
 // AnimationGIF renders the assessed map from o.From to o.To as an animated
@@ -66,7 +69,7 @@ type GIFOptions struct {
 // progress, if not nil, hears of each frame drawn.
 func AnimationGIF(ctx context.Context, ds *data.Dataset, o GIFOptions, progress func(done, total int)) ([]byte, error) {
 	days := gifDays(ds, o.From, o.To, o.Step)
-	l := newLayout(ds, PictureOptions{Width: SnapGIFWidth(o.Width), Name: o.Name, URL: o.URL, noPlaces: true})
+	l := newLayout(ds, PictureOptions{Width: SnapGIFWidth(o.Width), Name: o.Name, URL: o.URL, noPlaces: true, headlines: o.Headline != nil})
 	if len(days) > GIFMaxFrames || len(days)*l.w*l.h > GIFMaxPixels {
 		return nil, fmt.Errorf("%w: %d frames of %d×%d pixels, at most %d frames and %d million pixels in all: choose a larger step, a shorter range or a smaller width",
 			ErrTooManyFrames, len(days), l.w, l.h, GIFMaxFrames, GIFMaxPixels/1_000_000)
@@ -77,7 +80,7 @@ func AnimationGIF(ctx context.Context, ds *data.Dataset, o GIFOptions, progress 
 	var prev *image.Paletted
 	for start := 0; start < len(days); start += batch {
 		part := days[start:min(start+batch, len(days))]
-		frames, err := renderFrames(ctx, r, ds, part, func(done int) {
+		frames, err := renderFrames(ctx, r, ds, part, o.Headline, func(done int) {
 			if progress != nil {
 				progress(start+done, len(days))
 			}
@@ -103,7 +106,7 @@ func AnimationGIF(ctx context.Context, ds *data.Dataset, o GIFOptions, progress 
 // renderFrames draws the frame of each day on a worker per CPU. Frames are
 // drawn a batch at a time and cropped as soon as drawn, so that memory holds
 // one batch of whole frames, not the whole animation.
-func renderFrames(ctx context.Context, r *renderer, ds *data.Dataset, days []data.Day, progress func(int)) ([]*image.Paletted, error) {
+func renderFrames(ctx context.Context, r *renderer, ds *data.Dataset, days []data.Day, headline func(data.Day) string, progress func(int)) ([]*image.Paletted, error) {
 	frames := make([]*image.Paletted, len(days))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -113,7 +116,11 @@ func renderFrames(ctx context.Context, r *renderer, ds *data.Dataset, days []dat
 		wg.Go(func() {
 			q := newQuantizer()
 			for i := range next {
-				img := r.frame(looksOn(ds, days[i], ""), subtitle(ds, days[i], ""))
+				h := ""
+				if headline != nil {
+					h = headline(days[i])
+				}
+				img := r.frame(looksOn(ds, days[i], ""), subtitle(ds, days[i], ""), h)
 				frames[i] = q.paletted(img)
 				mu.Lock()
 				done++

@@ -14,7 +14,7 @@ import (
 // legend and the credit. Text is Latin only (see MapSVG for Dari).
 func MapPNG(ds *data.Dataset, day data.Day, o PictureOptions) ([]byte, error) {
 	l := newLayout(ds, o)
-	img := newRenderer(l).frame(looksOn(ds, day, l.opts.View), subtitle(ds, day, l.opts.View))
+	img := newRenderer(l).frame(looksOn(ds, day, l.opts.View), subtitle(ds, day, l.opts.View), l.opts.Headline)
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, img); err != nil {

@@ -5,7 +5,9 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"strings"
 
+	"golang.org/x/image/font"
 	"golang.org/x/image/vector"
 
 	"github.com/controlmap/controlmap/data"
@@ -143,7 +145,7 @@ func (r *renderer) paint(dst *image.RGBA, i int, lk look) {
 // frame draws the map of one day: the base, each district's fill, the
 // borders and names, the disputed outlines, the countryside badges under
 // the names, and the date.
-func (r *renderer) frame(looks []look, subtitle string) *image.RGBA {
+func (r *renderer) frame(looks []look, subtitle, headline string) *image.RGBA {
 	img := image.NewRGBA(r.base.Bounds())
 	copy(img.Pix, r.base.Pix)
 	for i, lk := range looks {
@@ -159,7 +161,51 @@ func (r *renderer) frame(looks []look, subtitle string) *image.RGBA {
 	face := newFace(r.l.fs, false)
 	defer face.Close()
 	drawText(img, face, int(r.l.fs/2), int(2.9*r.l.fs), subtitle, colBorder)
+	if headline != "" {
+		small := newFace(headlineSize*r.l.fs, false)
+		defer small.Close()
+		for i, line := range wrapLines(small, headline, r.l.w-int(r.l.fs), 2) {
+			drawText(img, small, int(r.l.fs/2), int((3.0+headlineSize*float64(i+1))*r.l.fs), line, color.Black)
+		}
+	}
 	return img
+}
+
+// headlineSize is the headline's text size, in body sizes.
+const headlineSize = 0.72
+
+// wrapLines breaks s at spaces into at most n lines of at most width
+// pixels in face; the last line ends in "…" when s is longer.
+func wrapLines(face font.Face, s string, width, n int) []string {
+	return wrapBy(func(t string) int { return font.MeasureString(face, t).Ceil() }, s, width, n)
+}
+
+// wrapBy is wrapLines with measure giving a text's width in pixels.
+func wrapBy(measure func(string) int, s string, width, n int) []string {
+	fits := func(t string) bool { return measure(t) <= width }
+	var lines []string
+	words := strings.Fields(s)
+	for len(words) > 0 && len(lines) < n {
+		line := words[0]
+		words = words[1:]
+		for len(words) > 0 && fits(line+" "+words[0]) {
+			line += " " + words[0]
+			words = words[1:]
+		}
+		lines = append(lines, line)
+	}
+	if len(words) > 0 {
+		last := lines[len(lines)-1]
+		for !fits(last + " …") {
+			i := strings.LastIndexByte(last, ' ')
+			if i <= 0 {
+				break
+			}
+			last = last[:i]
+		}
+		lines[len(lines)-1] = last + " …"
+	}
+	return lines
 }
 
 // looksOn is every district's look on day in view.

@@ -27,8 +27,13 @@ type PictureOptions struct {
 	View   data.Party // "" for the assessed map, or the party whose claims are drawn
 	Name   string     // the map's name, for the title and the credit
 	URL    string     // where the map lives, for the credit
+	// Headline is the day's headline (changes, each party's claims and
+	// denials, or how many districts the claims dispute), as the page
+	// writes it: two lines under the title. The server words it.
+	Headline string
 
-	noPlaces bool // names of districts only (the GIF, whose frames are small and many)
+	noPlaces  bool // names of districts only (the GIF, whose frames are small and many)
+	headlines bool // room for a headline on each frame (the GIF)
 }
 
 func (o PictureOptions) withDefaults() PictureOptions {
@@ -80,6 +85,9 @@ func newLayout(ds *data.Dataset, o PictureOptions) *layout {
 	o = o.withDefaults()
 	l := &layout{w: o.Width, fs: math.Max(13, float64(o.Width)/40), opts: o, line: math.Max(1, float64(o.Width)/700)}
 	l.top = int(3.4 * l.fs)
+	if o.Headline != "" || o.headlines {
+		l.top += int(2 * headlineSize * l.fs) // two lines of the day's headline
+	}
 	l.legends = legendItems(o.View)
 	legendH := l.legendHeight()
 	b := ds.Areas[0].Display.Bound()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 
@@ -112,6 +113,21 @@ func svgHeadings(b *bytes.Buffer, ds *data.Dataset, l *layout, day data.Day, fa 
 	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" font-weight="bold" direction="%s" text-anchor="%s">%s</text>`+"\n", x, 1.5*l.fs, l.fs*1.25, dir, anchor, esc(title))
 	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" fill="%s" direction="%s" text-anchor="%s">%s</text>`+"\n", x, 2.9*l.fs, l.fs, hex(colBorder), dir, anchor, esc(sub))
 	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" fill="%s">%s</text>`+"\n", l.fs/2, float64(l.h)-l.fs/2, l.fs*0.62, hex(colBorder), esc(l.credit()))
+	if l.opts.Headline == "" {
+		return
+	}
+	size := headlineSize * l.fs
+	measure := func(t string) int { // the Go font's widths; Naskh's, estimated (a browser draws it)
+		face := newFace(size, false)
+		defer face.Close()
+		return font.MeasureString(face, t).Ceil()
+	}
+	if fa {
+		measure = func(t string) int { return int(0.48 * size * float64(utf8.RuneCountInString(t))) }
+	}
+	for i, line := range wrapBy(measure, l.opts.Headline, l.w-int(l.fs), 2) {
+		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" direction="%s" text-anchor="%s">%s</text>`+"\n", x, (3.0+headlineSize*float64(i+1))*l.fs, size, dir, anchor, esc(line))
+	}
 }
 
 // svgLegend writes the legend's swatches and words where the PNG has them.

@@ -49,7 +49,7 @@ func (s *Server) handleAnimation(c echo.Context, r *request) error {
 		return err
 	}
 	o := export.GIFOptions{From: from, To: to, Width: export.SnapGIFWidth(width), Step: step,
-		URL: s.cfg.PublicURL}
+		URL: s.cfg.PublicURL, Headline: s.speaker("en").headline}
 	o.To = max(o.To, o.From)
 	gif, err := s.renders.get(c, animationKey{o.From, o.To, o.Width, o.Step}, func(ctx context.Context, progress func(int, int)) (*rep.Rep, error) {
 		b, err := export.AnimationGIF(ctx, s.ds, o, progress)

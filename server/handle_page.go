@@ -171,7 +171,7 @@ func (sp speaker) previewTitle(day data.Day, view string) string {
 func (sp speaker) description(day data.Day, view string) string {
 	v := data.Party(view)
 	n := map[data.Status]int{}
-	states := sp.s.ds.StatesAt(day)
+	states := sp.ds.StatesAt(day)
 	disputed, old := 0, 0
 	for _, st := range states {
 		iv := st.InView(v)

@@ -107,6 +107,11 @@ func (s *Server) renderPicture(k pictureKey, policy string) (*rep.Rep, error) {
 	if k.view != "assessed" {
 		o.View = data.Party(k.view)
 	}
+	lang := k.lang
+	if k.format == "png" {
+		lang = "en" // the PNG's text is drawn in the Go fonts: Latin only
+	}
+	o.Headline = s.speakerOf(lang, ds).headline(k.day)
 	if k.format == "svg" {
 		return rep.New(wire.TypeSVG, policy, export.MapSVG(ds, k.day, o, k.lang)), nil
 	}

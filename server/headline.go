@@ -51,17 +51,21 @@ func (w words) t(key string, vars ...string) string {
 
 // speaker writes a day's headline in one language, as the page does.
 type speaker struct {
-	s    *Server
+	ds   *data.Dataset
 	lang string
 	w    words
 }
 
-func (s *Server) speaker(lang string) speaker {
+// speaker speaks of the server's dataset in lang.
+func (s *Server) speaker(lang string) speaker { return s.speakerOf(lang, s.ds) }
+
+// speakerOf speaks of ds (the map as known at the time, say) in lang.
+func (s *Server) speakerOf(lang string, ds *data.Dataset) speaker {
 	w, ok := s.words[lang]
 	if !ok {
 		lang, w = "en", s.words["en"]
 	}
-	return speaker{s, lang, w}
+	return speaker{ds, lang, w}
 }
 
 func (sp speaker) fa() bool { return sp.lang == "fa" }
@@ -98,7 +102,7 @@ func (sp speaker) confidence(c data.Confidence) string {
 // that nothing changed (and how many districts the claims dispute), else,
 // after the last record, that nothing newer is known.
 func (sp speaker) headline(day data.Day) string {
-	ds := sp.s.ds
+	ds := sp.ds
 	if day > ds.LastChange {
 		upTo := ds.EvidenceUpTo()
 		if upTo == 0 {
@@ -175,7 +179,7 @@ func (sp speaker) places(p data.Places) string {
 			parts = append(parts, sp.w.t("andMore", "n", sp.num(len(p.PCodes)-3)))
 			break
 		}
-		a, _ := sp.s.ds.Area(pc)
+		a, _ := sp.ds.Area(pc)
 		if sp.fa() && a.NameFa != "" {
 			parts = append(parts, a.NameFa)
 		} else {

@@ -2,11 +2,14 @@ package server
 
 import (
 	"bytes"
+	"html"
 	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/controlmap/controlmap/data/datatest"
 )
 
 func TestPictureExport(t *testing.T) {
@@ -50,6 +53,25 @@ func TestPictureExport(t *testing.T) {
 	for _, bad := range []string{"?width=100", "?width=9000", "?view=nobody", "?lang=de", "?preset=banner", "?date=yesterday", "?size=1"} {
 		if rec := get(t, h, http.MethodGet, "/api/export/map.png"+bad); rec.Code != 400 {
 			t.Errorf("%s: got %d, want 400", bad, rec.Code)
+		}
+	}
+}
+
+// The pictures carry the day's headline as the page writes it, in the
+// picture's language: the changes, each party's claims and denials
+// (issue 25).
+func TestPicturesCarryTheHeadline(t *testing.T) {
+	t.Parallel()
+	s := newEmbeddedServer(t)
+	h := s.Handler()
+	day := datatest.Day(t, "2021-09-06")
+	for _, tt := range []struct{ lang, want string }{
+		{"en", s.speaker("en").headline(day)[:40]},
+		{"fa", "مورد منازعه ← طالبان"},
+	} {
+		rec := get(t, h, http.MethodGet, "/api/export/map.svg?date=2021-09-06&preset=social&lang="+tt.lang)
+		if rec.Code != 200 || !strings.Contains(html.UnescapeString(rec.Body.String()), tt.want) {
+			t.Errorf("the %s SVG of 6 Sept 2021 lacks its headline %q", tt.lang, tt.want)
 		}
 	}
 }

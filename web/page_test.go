@@ -295,6 +295,10 @@ func checkChapters(t *testing.T, p *page, ts *httptest.Server) {
 		if s := eval[string](t, p, `(() => { const e = document.querySelector('.tc-period-summary'); return e.hidden ? '' : e.textContent; })()`); !strings.Contains(s, c.Summary) {
 			t.Errorf("chapter %s: the summary shown is %q", c.From, s)
 		}
+		// Share's animation is of the chapter.
+		if href := eval[string](t, p, `document.querySelector('.share-gif').href`); !strings.Contains(href, "from="+c.From+"&to="+c.To) {
+			t.Errorf("chapter %s..%s: Share's animation is %s", c.From, c.To, href)
+		}
 	}
 	p.do(t, chromedp.Click(chromedp.CSS(".period-all")))
 	if !eval[bool](t, p, `document.querySelector('.tc-period-summary').hidden`) {

@@ -51,6 +51,7 @@ export const ShareControl = L.Control.extend({
     L.DomEvent.disableClickPropagation(root);
     L.DomEvent.disableScrollPropagation(root);
     this.state.model.addEventListener('datechange', this.update);
+    this.state.model.addEventListener('windowchange', this.update);
     this.state.addEventListener('change', this.update);
     this.update();
     return root;
@@ -58,6 +59,7 @@ export const ShareControl = L.Control.extend({
 
   onRemove() {
     this.state.model.removeEventListener('datechange', this.update);
+    this.state.model.removeEventListener('windowchange', this.update);
     this.state.removeEventListener('change', this.update);
   },
 
@@ -76,8 +78,13 @@ export const ShareControl = L.Control.extend({
     const day = this.options.pictureDay(model.date);
     this.image.textContent = day === model.date ? t('shareImage') : t('shareImageOf', { date: dateText(day, 'short') });
     this.image.download = `controlmap-${day}.${this.image.href.includes('.svg') ? 'svg' : 'png'}`;
-    this.gif.href = this.options.animation(model.start, model.date);
-    this.gif.download = `controlmap-${model.start}-${model.date}.gif`;
+    // The animation of the period shown: the chapter the slider is zoomed
+    // to, else the history up to the day (a static copy has one animation,
+    // of the whole history).
+    const { from, to } = model.zoomed ? model.window : { from: model.start, to: model.date };
+    this.gif.href = this.options.animation(from, to);
+    this.gif.textContent = this.options.oneAnimation ? t('shareGIF') : t('shareGIFOf', { from: dateText(from, 'short'), to: dateText(to, 'short') });
+    this.gif.download = `controlmap-${from}-${to}.gif`;
     if (!this.code.hidden) {
       this.code.value = snippet();
     }
