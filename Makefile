@@ -54,10 +54,11 @@ $(VENDOR): web/node_modules/leaflet/package.json
 	{ echo '$(COMPILE_HINT)'; cat web/node_modules/leaflet/dist/leaflet.js; } >$@
 
 # The Dari font (OFL), embedded for offline use: the Arabic subset, regular
-# and bold, as woff2; the page loads it only in Dari (js/i18n.js).
+# and bold, as woff2 (the page loads it only in Dari, js/i18n.js) and as woff (the
+# pictures draw Dari with it: go-text reads woff, not woff2).
 $(FONTS): web/node_modules/leaflet/package.json
 	rm -rf web/static/vendor/fonts && mkdir -p web/static/vendor/fonts/files
-	cp $(NASKH)/files/noto-naskh-arabic-arabic-{400,700}-normal.woff2 $(NASKH)/LICENSE web/static/vendor/fonts/files/
+	cp $(NASKH)/files/noto-naskh-arabic-arabic-{400,700}-normal.woff2 $(NASKH)/files/noto-naskh-arabic-{arabic,latin}-{400,700}-normal.woff $(NASKH)/LICENSE web/static/vendor/fonts/files/
 	for w in 400 700; do sed -e 's/, url([^)]*\.woff) format(.woff.)//' $(NASKH)/arabic-$$w.css; done >$@
 
 # The page's modules bundled by esbuild (npm): boot.js and main.js as two

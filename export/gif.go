@@ -22,7 +22,7 @@ import (
 const (
 	GIFMinWidth, GIFMaxWidth, GIFDefaultWidth = 480, 1200, 640
 	GIFMaxFrames                              = 400
-	GIFMaxPixels                              = 240_000_000
+	GIFMaxPixels                              = 264_000_000 // 240 million and the headline band (issue 25)
 )
 
 // GIFWidths are the widths an animation is drawn at.
@@ -58,6 +58,10 @@ type GIFOptions struct {
 	// Headline words a day's headline for its frame (PictureOptions
 	// .Headline); nil for frames without one.
 	Headline func(data.Day) string
+	// Lang, Dari and Words as in PictureOptions: "fa" draws Dari frames.
+	Lang  string
+	Dari  *DariFont
+	Words map[string]string
 }
 
 // AnimationGIF renders the assessed map from o.From to o.To as an animated
@@ -69,7 +73,8 @@ type GIFOptions struct {
 // progress, if not nil, hears of each frame drawn.
 func AnimationGIF(ctx context.Context, ds *data.Dataset, o GIFOptions, progress func(done, total int)) ([]byte, error) {
 	days := gifDays(ds, o.From, o.To, o.Step)
-	l := newLayout(ds, PictureOptions{Width: SnapGIFWidth(o.Width), Name: o.Name, URL: o.URL, noPlaces: true, headlines: o.Headline != nil})
+	l := newLayout(ds, PictureOptions{Width: SnapGIFWidth(o.Width), Name: o.Name, URL: o.URL, noPlaces: true, headlines: o.Headline != nil,
+		Lang: o.Lang, Dari: o.Dari, Words: o.Words})
 	if len(days) > GIFMaxFrames || len(days)*l.w*l.h > GIFMaxPixels {
 		return nil, fmt.Errorf("%w: %d frames of %d×%d pixels, at most %d frames and %d million pixels in all: choose a larger step, a shorter range or a smaller width",
 			ErrTooManyFrames, len(days), l.w, l.h, GIFMaxFrames, GIFMaxPixels/1_000_000)
@@ -120,7 +125,11 @@ func renderFrames(ctx context.Context, r *renderer, ds *data.Dataset, days []dat
 				if headline != nil {
 					h = headline(days[i])
 				}
-				img := r.frame(looksOn(ds, days[i], ""), subtitle(ds, days[i], ""), h)
+				sub := subtitle(ds, days[i], "")
+				if r.l.fa() {
+					sub = dariSubtitle(ds, days[i], "", r.l.opts.Words)
+				}
+				img := r.frame(looksOn(ds, days[i], ""), sub, h)
 				frames[i] = q.paletted(img)
 				mu.Lock()
 				done++

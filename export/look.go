@@ -64,24 +64,52 @@ type legendItem struct {
 	text string
 }
 
-// legendItems lists the statuses, then the evidence marks the assessed view
-// draws (disputed, stale, low confidence).
-func legendItems(view data.Party) []legendItem {
+// legendItems lists the statuses, then the marks the view draws (disputed;
+// stale evidence, low confidence and the countryside in the assessed view,
+// an old claim in a party's). words, when given, are the page's words for
+// them (its i18n keys), in the picture's language.
+func legendItems(view data.Party, words map[string]string, lang string) []legendItem {
+	num := func(n int) string {
+		if lang == "fa" {
+			return DariDigits(fmt.Sprint(n))
+		}
+		return fmt.Sprint(n)
+	}
+	say := func(key, fallback string, vars ...string) string {
+		w, ok := words[key]
+		if !ok {
+			return fallback
+		}
+		for i := 0; i+1 < len(vars); i += 2 {
+			w = strings.ReplaceAll(w, "{"+vars[i]+"}", vars[i+1])
+		}
+		return w
+	}
 	var items []legendItem
 	for _, st := range append(data.Statuses(), data.StatusUnknown) {
-		items = append(items, legendItem{look{status: st, opacity: 1}, Label(st)})
+		items = append(items, legendItem{look{status: st, opacity: 1}, say(string(st), Label(st))})
 	}
-	items = append(items, legendItem{look{status: data.StatusUnknown, opacity: 1, disputed: true}, "Disputed by claims"})
+	items = append(items, legendItem{look{status: data.StatusUnknown, opacity: 1, disputed: true}, say("disputedLegend", "Disputed by claims")})
 	if view != "" {
 		items = append(items, legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true},
-			fmt.Sprintf("Claim over %d days old", data.ClaimWindow)})
+			say("staleClaimLegend", fmt.Sprintf("Claim over %d days old", data.ClaimWindow), "n", num(data.ClaimWindow))})
 	} else {
 		items = append(items,
-			legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true}, "No independent source for a year"},
-			legendItem{look{status: data.StatusTaliban, opacity: wire.ConfidenceOpacity[data.ConfidenceLow]}, "Low confidence (paler)"},
-			legendItem{look{status: data.StatusUnknown, opacity: 0}, fmt.Sprintf("%d days: ▲ resistance, ■ Taliban acts ○□ presence ? no independent news", data.ActivityWindow)})
+			legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true}, say("staleLegend", "No independent source for a year")},
+			legendItem{look{status: data.StatusTaliban, opacity: wire.ConfidenceOpacity[data.ConfidenceLow]}, say("confLow", "Low confidence (paler)")},
+			legendItem{look{status: data.StatusUnknown, opacity: 0}, countrysideKey(lang, say, num)})
 	}
 	return items
+}
+
+// countrysideKey is the legend's line for the badges: in English the key
+// to their marks, in Dari the page's heading for them.
+func countrysideKey(lang string, say func(key, fallback string, vars ...string) string, num func(int) string) string {
+	en := fmt.Sprintf("%d days: ▲ resistance, ■ Taliban acts ○□ presence ? no independent news", data.ActivityWindow)
+	if lang != "fa" {
+		return en
+	}
+	return say("csLegendHead", en, "n", num(data.ActivityWindow))
 }
 
 // legendPlace is where a legend item goes: the swatch's top left corner
@@ -94,7 +122,7 @@ func (l *layout) legendPlaces(face font.Face) []legendPlace {
 	x, row := pad, 0
 	var out []legendPlace
 	for _, it := range l.legends {
-		wd := sw + pad/2 + font.MeasureString(face, it.text).Ceil()
+		wd := sw + pad/2 + l.measure(face, it.text, l.fs*0.8, false)
 		if x+wd > l.w-pad && x > pad {
 			x, row = pad, row+1
 		}
@@ -116,8 +144,29 @@ func (l *layout) legendHeight() int {
 	return int(l.fs/2) + rows*int(1.5*l.fs) + int(1.6*l.fs)
 }
 
-// title is the picture's heading; subtitle its date and view.
-func (l *layout) title() string { return l.opts.Name }
+// title is the picture's heading (in Dari, the page's Dari title);
+// subtitle its date and view.
+func (l *layout) title() string {
+	if w, ok := l.opts.Words["title"]; ok && l.opts.Lang == "fa" {
+		return w
+	}
+	return l.opts.Name
+}
+
+// dariSubtitle is the subtitle in Dari: the view, the Solar Hijri date and
+// the Gregorian one in Dari digits.
+func dariSubtitle(ds *data.Dataset, day data.Day, view data.Party, words map[string]string) string {
+	what := "کنترل ارزیابی‌شده"
+	if w, ok := words[string(view)+"View"]; ok && view != "" {
+		what = w
+	}
+	if ds.Known != 0 {
+		what += "، آن‌گونه که در همان زمان دانسته می‌شد"
+	}
+	// The words first: a line that opens with a letter, not a number, is
+	// right to left by the bidirectional algorithm's first-strong rule.
+	return what + " · " + DariDate(day) + " · " + DariDigits(day.String())
+}
 
 // A map as known at the time (data.Dataset.KnownAt) says so, with the day
 // its knowledge stops: a reader must not take it for the map with hindsight.

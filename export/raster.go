@@ -158,6 +158,10 @@ func (r *renderer) frame(looks []look, subtitle, headline string) *image.RGBA {
 	}
 	r.l.drawBadges(img, looks)
 	draw.Draw(img, r.overlay.Bounds(), r.overlay, r.overlay.Bounds().Min, draw.Over) // names and places stay on top
+	if r.l.fa() {
+		r.drawDariLines(img, subtitle, headline)
+		return img
+	}
 	face := newFace(r.l.fs, false)
 	defer face.Close()
 	drawText(img, face, int(r.l.fs/2), int(2.9*r.l.fs), subtitle, colBorder)
@@ -169,6 +173,20 @@ func (r *renderer) frame(looks []look, subtitle, headline string) *image.RGBA {
 		}
 	}
 	return img
+}
+
+// drawDariLines draws a Dari picture's subtitle and the day's headline
+// (two lines at most, wrapped by the shaper's line breaker), right aligned.
+func (r *renderer) drawDariLines(img *image.RGBA, subtitle, headline string) {
+	l := r.l
+	right := l.w - int(l.fs/2)
+	l.opts.Dari.line(subtitle, l.fs, false).draw(img, right, int(2.9*l.fs), colBorder)
+	if headline == "" {
+		return
+	}
+	for i, line := range l.opts.Dari.lines(headline, headlineSize*l.fs, false, l.w-int(l.fs), 2) {
+		line.draw(img, right, int((3.0+headlineSize*float64(i+1))*l.fs), color.Black)
+	}
 }
 
 // headlineSize is the headline's text size, in body sizes.

@@ -21,13 +21,34 @@ func (r *renderer) drawBase() *image.RGBA {
 	defer bold.Close()
 	defer small.Close()
 	defer tiny.Close()
-	drawText(img, bold, int(l.fs/2), int(1.5*l.fs), l.title(), color.Black)
-	for i, p := range l.legendPlaces(small) {
-		r.drawSwatch(img, image.Rect(p.sx, p.sy, p.sx+int(l.fs), p.sy+int(l.fs)), l.legends[i].look)
-		drawText(img, small, p.tx, p.ty, l.legends[i].text, color.Black)
+	if l.fa() {
+		r.drawDariHeadings(img)
+	} else {
+		drawText(img, bold, int(l.fs/2), int(1.5*l.fs), l.title(), color.Black)
+		for i, p := range l.legendPlaces(small) {
+			r.drawSwatch(img, image.Rect(p.sx, p.sy, p.sx+int(l.fs), p.sy+int(l.fs)), l.legends[i].look)
+			drawText(img, small, p.tx, p.ty, l.legends[i].text, color.Black)
+		}
 	}
 	drawText(img, tiny, int(l.fs/2), l.h-int(0.5*l.fs), l.credit(), colBorder)
 	return img
+}
+
+// drawDariHeadings draws the title and the legend of a Dari picture, right
+// to left: the title at the right edge, the legend's rows flowing from the
+// right, each swatch right of its words.
+func (r *renderer) drawDariHeadings(img *image.RGBA) {
+	l := r.l
+	right := l.w - int(l.fs/2)
+	l.opts.Dari.line(l.title(), l.fs*1.25, true).draw(img, right, int(1.5*l.fs), color.Black)
+	small := newFace(l.fs*0.8, false)
+	defer small.Close()
+	sw, pad := int(l.fs), int(l.fs/2)
+	for i, p := range l.legendPlaces(small) {
+		sx := l.w - p.sx - sw // mirrored
+		r.drawSwatch(img, image.Rect(sx, p.sy, sx+sw, p.sy+sw), l.legends[i].look)
+		l.opts.Dari.line(l.legends[i].text, l.fs*0.8, false).draw(img, sx-pad/2, p.ty, color.Black)
+	}
 }
 
 // drawSwatch draws a legend key: a box painted with the look, outlined as
@@ -68,7 +89,12 @@ func (r *renderer) drawOverlay() *image.RGBA {
 		box = box.Union(s.box.Inset(-int(l.line) - 2))
 	}
 	for _, lb := range l.labels {
-		drawHaloText(img, face, lb.x, lb.y, max(1, int(l.labelFs/8)), lb.text)
+		if l.fa() {
+			line := l.opts.Dari.line(lb.text, l.labelFs, true)
+			line.drawHalo(img, lb.x+line.width(), lb.y, max(1, int(l.labelFs/8)))
+		} else {
+			drawHaloText(img, face, lb.x, lb.y, max(1, int(l.labelFs/8)), lb.text)
+		}
 		box = box.Union(lb.box.Inset(-4))
 	}
 	box = box.Union(l.drawPlaces(img))

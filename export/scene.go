@@ -27,6 +27,13 @@ type PictureOptions struct {
 	View   data.Party // "" for the assessed map, or the party whose claims are drawn
 	Name   string     // the map's name, for the title and the credit
 	URL    string     // where the map lives, for the credit
+	// Lang "fa" writes the picture in Dari with Dari (right to left,
+	// shaped); Words are the page's words in the picture's language, for
+	// the title and the legend (the server reads them from the page's
+	// files): nil keeps the English defaults.
+	Lang  string
+	Dari  *DariFont
+	Words map[string]string
 	// Headline is the day's headline (changes, each party's claims and
 	// denials, or how many districts the claims dispute), as the page
 	// writes it: two lines under the title. The server words it.
@@ -88,7 +95,7 @@ func newLayout(ds *data.Dataset, o PictureOptions) *layout {
 	if o.Headline != "" || o.headlines {
 		l.top += int(2 * headlineSize * l.fs) // two lines of the day's headline
 	}
-	l.legends = legendItems(o.View)
+	l.legends = legendItems(o.View, o.Words, o.Lang)
 	legendH := l.legendHeight()
 	b := ds.Areas[0].Display.Bound()
 	for _, a := range ds.Areas[1:] {
@@ -127,6 +134,18 @@ func newLayout(ds *data.Dataset, o PictureOptions) *layout {
 	return l
 }
 
+// fa reports whether the picture is written in Dari.
+func (l *layout) fa() bool { return l.opts.Lang == "fa" && l.opts.Dari != nil }
+
+// measure is the width of s in pixels: shaped Dari at size in a Dari
+// picture, else face's.
+func (l *layout) measure(face font.Face, s string, size float64, bold bool) int {
+	if l.fa() {
+		return l.opts.Dari.line(s, size, bold).width()
+	}
+	return font.MeasureString(face, s).Ceil()
+}
+
 func newShape(mp orb.MultiPolygon, project func(orb.Point) pt) shape {
 	var s shape
 	r := image.Rectangle{Min: image.Pt(math.MaxInt32, math.MaxInt32), Max: image.Pt(math.MinInt32, math.MinInt32)}
@@ -161,7 +180,10 @@ func (l *layout) placeLabels(ds *data.Dataset, project func(orb.Point) pt) {
 	placed := l.placeBoxes() // the district centres, placed first
 	for _, i := range order {
 		name := ds.Areas[i].Name
-		wd := font.MeasureString(face, name).Ceil()
+		if l.fa() && ds.Areas[i].NameFa != "" {
+			name = ds.Areas[i].NameFa
+		}
+		wd := l.measure(face, name, l.labelFs, true)
 		c := project(ds.Areas[i].Label)
 		x, y := int(c.x)-wd/2, int(c.y)+asc/2
 		lb := label{text: name, x: x, y: y}

@@ -105,10 +105,10 @@ func svgHeadings(b *bytes.Buffer, ds *data.Dataset, l *layout, day data.Day, fa 
 	sub := subtitle(ds, day, l.opts.View)
 	if fa {
 		x, anchor, dir, title = float64(l.w)-l.fs/2, "start", "rtl", "پنجشیر و اندراب: کی کجا را در اختیار داشت"
-		sub = DariDate(day) + " (\u2066" + day.String() + "\u2069) · کنترل ارزیابی‌شده" // the ISO date isolated left to right
-		if ds.Known != 0 {
-			sub += "، آن‌گونه که در همان زمان دانسته می‌شد"
+		if w, ok := l.opts.Words["title"]; ok {
+			title = w
 		}
+		sub = dariSubtitle(ds, day, l.opts.View, l.opts.Words)
 	}
 	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" font-weight="bold" direction="%s" text-anchor="%s">%s</text>`+"\n", x, 1.5*l.fs, l.fs*1.25, dir, anchor, esc(title))
 	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" fill="%s" direction="%s" text-anchor="%s">%s</text>`+"\n", x, 2.9*l.fs, l.fs, hex(colBorder), dir, anchor, esc(sub))

@@ -21,7 +21,7 @@ func TestMapSVG(t *testing.T) {
 		want []string
 	}{
 		{"en", []string{"Panjshir &amp; Andarab: who held what", "6 September 2021", "Bazarak", "Contested", "Disputed by claims", "https://example.org/map/", "AGCHO/OCHA COD-AB"}},
-		{"fa", []string{"پنجشیر و اندراب", "2021-09-06", "۱۵ سنبله ۱۴۰۰", ds.Areas[ds.AreaIndex("AF0801")].NameFa, `direction="rtl"`}},
+		{"fa", []string{"پنجشیر و اندراب", "۲۰۲۱-۰۹-۰۶", "۱۵ سنبله ۱۴۰۰", ds.Areas[ds.AreaIndex("AF0801")].NameFa, `direction="rtl"`}},
 	}
 	for _, tc := range tests {
 		b := MapSVG(ds, day, PictureOptions{Width: 1200, URL: "https://example.org/map/"}, tc.lang)

@@ -19,6 +19,7 @@ import (
 type animationKey struct {
 	from, to    data.Day
 	width, step int
+	lang        string
 }
 
 // handleAnimation serves GET /api/export/animation.gif?from=&to=&width=&step=:
@@ -48,10 +49,17 @@ func (s *Server) handleAnimation(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
+	lang, err := r.choice(paramLang, "en", "fa")
+	if err != nil {
+		return err
+	}
+	if s.dari == nil {
+		lang = "en"
+	}
 	o := export.GIFOptions{From: from, To: to, Width: export.SnapGIFWidth(width), Step: step,
-		URL: s.cfg.PublicURL, Headline: s.speaker("en").headline}
+		URL: s.cfg.PublicURL, Headline: s.speaker(lang).headline, Lang: lang, Dari: s.dari, Words: s.words[lang]}
 	o.To = max(o.To, o.From)
-	gif, err := s.renders.get(c, animationKey{o.From, o.To, o.Width, o.Step}, func(ctx context.Context, progress func(int, int)) (*rep.Rep, error) {
+	gif, err := s.renders.get(c, animationKey{o.From, o.To, o.Width, o.Step, lang}, func(ctx context.Context, progress func(int, int)) (*rep.Rep, error) {
 		b, err := export.AnimationGIF(ctx, s.ds, o, progress)
 		if err != nil {
 			return nil, err

@@ -108,9 +108,10 @@ func (s *Server) renderPicture(k pictureKey, policy string) (*rep.Rep, error) {
 		o.View = data.Party(k.view)
 	}
 	lang := k.lang
-	if k.format == "png" {
-		lang = "en" // the PNG's text is drawn in the Go fonts: Latin only
+	if k.format == "png" && s.dari == nil {
+		lang = "en" // no Dari font: the PNG's text is drawn in the Go fonts, Latin only
 	}
+	o.Lang, o.Dari, o.Words = lang, s.dari, s.words[lang]
 	o.Headline = s.speakerOf(lang, ds).headline(k.day)
 	if k.format == "svg" {
 		return rep.New(wire.TypeSVG, policy, export.MapSVG(ds, k.day, o, k.lang)), nil

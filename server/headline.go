@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"strings"
 
 	"github.com/controlmap/controlmap/data"
@@ -33,6 +34,26 @@ func loadWords(web fs.FS) (map[string]words, error) {
 		out[lang] = w
 	}
 	return out, nil
+}
+
+// loadDariFont reads the page's Naskh font for the Dari pictures; nil,
+// logged, when the page's files lack it (a stand-in page in a test).
+func loadDariFont(web fs.FS, log *slog.Logger) *export.DariFont {
+	var files [4][]byte
+	for i, name := range export.DariFontFiles {
+		b, err := fs.ReadFile(web, "vendor/fonts/files/"+name)
+		if err != nil {
+			log.Warn("no Dari font: Dari pictures are drawn in English", "err", err)
+			return nil
+		}
+		files[i] = b
+	}
+	f, err := export.ParseDariFont(files)
+	if err != nil {
+		log.Warn("the Dari font does not parse: Dari pictures are drawn in English", "err", err)
+		return nil
+	}
+	return f
 }
 
 // t is the phrase for key with its {placeholders} filled from vars (name,

@@ -75,3 +75,45 @@ func TestPicturesCarryTheHeadline(t *testing.T) {
 		}
 	}
 }
+
+// The Dari PNG and GIF are written in Dari, right to left: the title's ink
+// starts near the right edge, where the English title's starts at the left
+// (issue 25; the shaping is export's, tested there).
+func TestDariPictures(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("needs the built page's font: not run under -short")
+	}
+	s := newEmbeddedServer(t)
+	if s.dari == nil {
+		t.Fatal("no Dari font in the page's files: make build copies it")
+	}
+	h := s.Handler()
+	titleInk := func(lang string) (left, right int) {
+		rec := get(t, h, http.MethodGet, "/api/export/map.png?date=2021-09-06&width=1200&lang="+lang)
+		img, err := png.Decode(bytes.NewReader(rec.Body.Bytes()))
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		b := img.Bounds()
+		left, right = b.Dx(), 0
+		for y := 5; y < 40; y++ { // the title's band (30 px text at 1,200 px)
+			for x := 0; x < b.Dx(); x++ {
+				if r, _, _, _ := img.At(x, y).RGBA(); r < 0x4000 {
+					left, right = min(left, x), max(right, x)
+				}
+			}
+		}
+		return left, right
+	}
+	enLeft, _ := titleInk("en")
+	faLeft, faRight := titleInk("fa")
+	if enLeft > 40 || faLeft < 300 || faRight < 1100 {
+		t.Errorf("title ink: English from x=%d, Dari from x=%d to %d; want English at the left, Dari at the right", enLeft, faLeft, faRight)
+	}
+	en := get(t, h, http.MethodGet, "/api/export/animation.gif?from=2021-08-10&to=2021-08-25&width=500")
+	fa := get(t, h, http.MethodGet, "/api/export/animation.gif?from=2021-08-10&to=2021-08-25&width=500&lang=fa")
+	if fa.Code != 200 || en.Code != 200 || bytes.Equal(fa.Body.Bytes(), en.Body.Bytes()) {
+		t.Errorf("the Dari GIF: %d, the same as the English one: %v", fa.Code, bytes.Equal(fa.Body.Bytes(), en.Body.Bytes()))
+	}
+}

@@ -55,7 +55,7 @@ func (s *Server) table() []route {
 		{"/api/control.csv", []string{paramDate}, 0, s.handleControlCSV},
 		{"/api/diff", []string{paramFrom, paramTo, paramDetail, paramKnown}, 0, s.handleDiff},
 		{"/api/stats", nil, 0, s.handleStats},
-		{"/api/export/animation.gif", []string{paramFrom, paramTo, paramWidth, paramStep}, 0, s.handleAnimation},
+		{"/api/export/animation.gif", []string{paramFrom, paramTo, paramWidth, paramStep, paramLang}, 0, s.handleAnimation},
 		{"/api/export/map.png", pictureParams, 0, s.handlePicture("png")},
 		{"/api/export/map.svg", pictureParams, 0, s.handlePicture("svg")},
 		{"/api/export/:file", nil, 0, s.handleExport},

@@ -16,6 +16,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/export"
 	"github.com/controlmap/controlmap/ogc"
 	"github.com/controlmap/controlmap/server/internal/rep"
 	"github.com/controlmap/controlmap/wire"
@@ -91,8 +92,10 @@ type Server struct {
 	// when the server starts shutting down, stops those in progress.
 	renders, pictures *renders
 	// words are the page's words by language (its i18n files), for the
-	// link previews.
+	// link previews and the pictures; dari the page's Naskh font, for the
+	// Dari pictures (nil when the page's files lack it: they are English).
 	words       map[string]words
+	dari        *export.DariFont
 	stopRenders context.CancelFunc
 	pages       *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
 	// knownEncoders holds the datasets as known at the time, by knowledge
@@ -174,7 +177,7 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 		return nil, err
 	}
 	log := slog.New(newSampled(cfg.Logger.Handler(), logBurst, time.Now))
-	s := &Server{cfg: cfg, ds: ds, enc: enc, log: log, docs: docs, words: w, maxInFlight: int64(cfg.MaxInFlight),
+	s := &Server{cfg: cfg, ds: ds, enc: enc, log: log, docs: docs, words: w, dari: loadDariFont(web, log), maxInFlight: int64(cfg.MaxInFlight),
 		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) }), ogcAnswers: newOGCAnswers()}
 	stop, cancel := context.WithCancel(context.Background())
 	s.renders, s.stopRenders = newRenders(cfg.RenderSlots, 0, cfg.WriteTimeout, stop), cancel

@@ -19,6 +19,7 @@ import (
 	"log/slog"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/export"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -43,6 +44,12 @@ var testWeb = func() fstest.MapFS {
 			panic(err)
 		}
 		m["i18n/"+lang+".json"] = &fstest.MapFile{Data: b}
+	}
+	// The Dari font, when the page is built (make build copies it from npm).
+	for _, name := range export.DariFontFiles {
+		if b, err := os.ReadFile("../web/static/vendor/fonts/files/" + name); err == nil {
+			m["vendor/fonts/files/"+name] = &fstest.MapFile{Data: b}
+		}
 	}
 	return m
 }()

@@ -19,10 +19,10 @@ const dynamicURLs = {
   periods: 'api/periods',
   places: 'api/places',
   diff: (from, to, known = null) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${known ? `&known=${encodeURIComponent(known)}` : ''}`,
-  // The PNG is in English; Dari text is carried by the SVG only.
+  // The pictures in the page's language (Dari shaped, right to left).
   // known: the picture of the map as known at the time of day.
-  picture: (day, view, known = false) => `api/export/map.${lang === 'fa' ? 'svg' : 'png'}?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social${lang === 'fa' ? '&lang=fa' : ''}${known ? `&known=${encodeURIComponent(day)}` : ''}`,
-  animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  picture: (day, view, known = false) => `api/export/map.png?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social${lang === 'fa' ? '&lang=fa' : ''}${known ? `&known=${encodeURIComponent(day)}` : ''}`,
+  animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${lang === 'fa' ? '&lang=fa' : ''}`,
   about: lang === 'fa' ? 'about?lang=fa' : 'about',
   corrections: lang === 'fa' ? 'corrections?lang=fa' : 'corrections',
 };
