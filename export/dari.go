@@ -150,7 +150,7 @@ func (l dariLine) draw(dst draw.Image, x, y int, c color.Color) {
 			if outline, ok := run.Face.GlyphData(g.GlyphID).(gotext.GlyphOutline); ok {
 				addOutline(z, outline, penX+float32(g.XOffset)/64, base-float32(g.YOffset)/64, scale)
 			}
-			penX += float32(g.XAdvance) / 64
+			penX += float32(g.Advance) / 64
 		}
 	}
 	// Through a mask: draw.DrawMask clips to dst, which the rasterizer
