@@ -95,7 +95,7 @@ func legendItems(view data.Party, words map[string]string, lang string) []legend
 			say("staleClaimLegend", fmt.Sprintf("Claim over %d days old", data.ClaimWindow), "n", num(data.ClaimWindow))})
 	} else {
 		items = append(items,
-			legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true}, say("staleLegend", "No independent source for a year")},
+			legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true}, say("staleLegend", "No independent source in the last 12 months")},
 			legendItem{look{status: data.StatusTaliban, opacity: wire.ConfidenceOpacity[data.ConfidenceLow]}, say("confLow", "Low confidence (paler)")},
 			legendItem{look{status: data.StatusUnknown, opacity: 0}, countrysideKey(lang, say, num)})
 	}
