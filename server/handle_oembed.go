@@ -40,6 +40,14 @@ type oembed struct {
 	ThumbnailHeight int    `json:"thumbnail_height"`
 }
 
+// embedSnippet is the one iframe that embeds the map: oEmbed answers it,
+// and the page's Share gives it (the page reads it from its head, with
+// "{src}" for the embedded address; see previewTags). src is HTML-escaped.
+func embedSnippet(src, title string, w, h int) string {
+	return fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" style="border:0;max-width:100%%" loading="lazy" title="%s" allow="fullscreen"></iframe>`,
+		src, w, h, html.EscapeString(title))
+}
+
 // handleOEmbed serves GET /oembed?url=PAGE[&maxwidth=&maxheight=]: what a
 // CMS needs to embed a pasted link to the map, an iframe of the page in
 // embed mode for the state in the link. A link to anything but this map is
@@ -69,8 +77,7 @@ func (s *Server) handleOEmbed(c echo.Context, r *request) error {
 	size := export.Presets["social"]
 	b, err := json.Marshal(oembed{Version: "1.0", Type: "rich", Title: title, ProviderName: "controlmap",
 		ProviderURL: s.cfg.PublicURL, Width: w, Height: h,
-		HTML: fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" style="border:0;max-width:100%%" loading="lazy" title="%s" allow="fullscreen"></iframe>`,
-			html.EscapeString(src), w, h, html.EscapeString(title)),
+		HTML:         embedSnippet(html.EscapeString(src), title, w, h),
 		ThumbnailURL: s.cfg.PublicURL + "api/export/map.png?preset=social&" + k.pictureQuery(), ThumbnailWidth: size.X, ThumbnailHeight: size.Y})
 	if err != nil {
 		return err

@@ -28,7 +28,15 @@ type pageKey struct {
 // pageCacheBytes bounds the page answers kept (about 3 KB each).
 const pageCacheBytes = 4 << 20
 
-var pageViews = []string{"assessed", string(data.PartyTaliban), string(data.PartyResistance)}
+// pageViews are the views the page offers: the assessment, then each
+// side's claims (data.Sides, as /api/timeline names them to the page).
+var pageViews = func() []string {
+	out := []string{data.Assessed}
+	for _, p := range data.Sides() {
+		out = append(out, string(p))
+	}
+	return out
+}()
 
 // pageKeyOf reads the page's state from its query, leniently: the page
 // itself ignores what it does not know, and so does its preview.
@@ -141,6 +149,7 @@ func (s *Server) previewTags(k pageKey) string {
 	if k.embed {
 		meta("name", "robots", "noindex")
 	}
+	meta("name", "controlmap-embed", embedSnippet("{src}", sp.w.t("title"), 800, 600))
 	fmt.Fprintf(&b, "<link rel=\"canonical\" href=\"%s\">\n", html.EscapeString(pageURL))
 	fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"%s\" title=\"%s\">\n",
 		html.EscapeString(base+"oembed?url="+url.QueryEscape(pageURL)), html.EscapeString(title))

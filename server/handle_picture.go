@@ -68,7 +68,7 @@ func (s *Server) pictureKey(format string, r *request) (pictureKey, error) {
 	if k.day < s.ds.First || k.day > s.today() {
 		return k, &ParamError{Param: paramDate, Err: fmt.Errorf("%s is outside the map's days (%s to today, %s)", k.day, s.ds.First, s.today())}
 	}
-	if k.view, err = r.choice(paramView, "assessed", string(data.PartyTaliban), string(data.PartyResistance)); err != nil {
+	if k.view, err = r.choice(paramView, pageViews...); err != nil {
 		return k, err
 	}
 	if k.lang, err = r.choice(paramLang, "en", "fa"); err != nil {

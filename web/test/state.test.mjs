@@ -2,13 +2,19 @@
 // comparison, and what a shared link may set.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import './setup.mjs';
+import { timeline } from './setup.mjs';
 
 const { AppState } = await import('../static/js/state.js');
+const { TimelineIndex, views } = await import('../static/js/timelineindex.js');
+new TimelineIndex(timeline); // the views come from the timeline document
 const { readURL } = await import('../static/js/permalink.js');
 const { TimeModel } = await import('../static/js/timemodel.js');
 
 const newState = () => new AppState(new TimeModel({ start: '2021-08-01', end: '2021-09-30', changeDates: [] }));
+
+test("the views are the server's: the assessment, then the sides", () => {
+  assert.deepEqual(views, ['assessed', ...timeline.sides]);
+});
 
 test('the view changes only to a known view, once', () => {
   const s = newState();

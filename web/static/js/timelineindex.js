@@ -4,7 +4,11 @@
 
 import { areaName } from './i18n.js';
 
-export const views = ['assessed', 'taliban', 'resistance'];
+// views are the views the page offers: the assessment, then each side's
+// claims, as the timeline document names the sides (the server's list).
+// Filled when the first timeline is indexed; the modules that check a view
+// (state.js, permalink.js, the view switch) run after it.
+export const views = [];
 
 // TimelineIndex indexes a timeline document (/api/timeline) by P-code.
 export class TimelineIndex {
@@ -16,6 +20,7 @@ export class TimelineIndex {
   // map as known at the time (known.js hands those over).
   use(timeline) {
     this.timeline = timeline;
+    views.splice(0, views.length, 'assessed', ...timeline.sides);
     this.areas = new Map(timeline.areas.map((a) => [a.pcode, a]));
     this.claimsByArea = new Map(timeline.areas.map((a) => [a.pcode, []]));
     this.events = new Map(timeline.events.map((e) => [e.event_id, e]));

@@ -17,10 +17,13 @@ function pageURL(embed) {
   return url.href;
 }
 
-// snippet is the iframe that embeds the current state.
+// snippet is the iframe that embeds the current state: the server's (its
+// oEmbed answer's), which the page's head carries with {src} for the
+// address.
 export function snippet() {
   const src = pageURL(true).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return `<iframe src="${src}" width="800" height="600" style="border:0;max-width:100%" loading="lazy" title="Panjshir &amp; Andarab: who held what" allow="fullscreen"></iframe>`;
+  const template = document.querySelector('meta[name="controlmap-embed"]')?.content || '';
+  return template.replace('{src}', src);
 }
 
 export const ShareControl = L.Control.extend({
