@@ -25,10 +25,29 @@ import (
 // form its neighbours ask for) and the bidirectional algorithm (numbers and
 // Latin read left to right inside right-to-left text): go-text's HarfBuzz
 // shaper, segmenter and line wrapper do both; nothing here is hand-written
-// shaping. Parsed faces are read-only; each call makes its own shaper, so
-// the GIF's parallel frames may draw at once.
+// shaping. A go-text Face caches as it is used and is not safe for
+// concurrent use: the parsed fonts are shared, and each drawing takes a
+// set of faces of its own from a pool, so the GIF's parallel frames may
+// draw at once.
 type DariFont struct {
-	arabic, latin [2]*gotext.Face // regular, bold
+	fonts [4]*gotext.Font // arabic regular, bold; latin regular, bold
+	faces sync.Pool       // of *faceSet
+}
+
+// faceSet is one drawer's faces of the fonts.
+type faceSet struct {
+	arabic, latin [2]*gotext.Face
+	symbols       *gotext.Face
+}
+
+// faceOf is the set's face of font.
+func (s *faceSet) faceOf(font *gotext.Font) *gotext.Face {
+	for _, f := range []*gotext.Face{s.arabic[0], s.arabic[1], s.latin[0], s.latin[1], s.symbols} {
+		if f.Font == font {
+			return f
+		}
+	}
+	return gotext.NewFace(font)
 }
 
 // DariFontFiles are the faces ParseDariFont reads, by file name under
@@ -41,15 +60,19 @@ var DariFontFiles = [4]string{
 // ParseDariFont reads the faces of DariFontFiles, in that order (WOFF or
 // OpenType).
 func ParseDariFont(files [4][]byte) (*DariFont, error) {
-	var faces [4]*gotext.Face
+	f := &DariFont{}
 	for i, b := range files {
 		face, err := gotext.ParseTTF(bytes.NewReader(b))
 		if err != nil {
 			return nil, fmt.Errorf("export: the Dari font, %s: %w", DariFontFiles[i], err)
 		}
-		faces[i] = face
+		f.fonts[i] = face.Font
 	}
-	return &DariFont{arabic: [2]*gotext.Face{faces[0], faces[1]}, latin: [2]*gotext.Face{faces[2], faces[3]}}, nil
+	f.faces.New = func() any {
+		return &faceSet{arabic: [2]*gotext.Face{gotext.NewFace(f.fonts[0]), gotext.NewFace(f.fonts[1])},
+			latin: [2]*gotext.Face{gotext.NewFace(f.fonts[2]), gotext.NewFace(f.fonts[3])}, symbols: gotext.NewFace(goSymbols())}
+	}
+	return f, nil
 }
 
 // fontmap gives each rune the Arabic subset when it has the glyph, else the
@@ -66,26 +89,35 @@ func (m fontmap) ResolveFace(r rune) *gotext.Face {
 }
 
 // goSymbols is the Go font, for the signs the Naskh subsets lack (←).
-var goSymbols = sync.OnceValue(func() *gotext.Face {
+var goSymbols = sync.OnceValue(func() *gotext.Font {
 	f, err := gotext.ParseTTF(bytes.NewReader(goregular.TTF))
 	if err != nil {
 		panic("export: the Go font does not parse: " + err.Error()) // compiled in: cannot happen
 	}
-	return f
+	return f.Font
 })
 
-// dariLine is a line of text shaped and in visual order, left to right.
-type dariLine shaping.Line
+// dariLine is a line of text shaped and in visual order, left to right,
+// with the font it was shaped in (its faces are lent out per drawing).
+type dariLine struct {
+	runs shaping.Line
+	font *DariFont
+}
 
 // lines shapes s, a right-to-left paragraph, at size pixels and breaks it
 // into lines of at most maxWidth pixels, at most maxLines of them (0: no
 // limit; the last then ends in "…" when s does not fit).
 func (f *DariFont) lines(s string, size float64, bold bool, maxWidth, maxLines int) []dariLine {
+	if s == "" {
+		return nil
+	}
 	w := 0
 	if bold {
 		w = 1
 	}
-	fm := fontmap{f.arabic[w], f.latin[w], goSymbols()}
+	set := f.faces.Get().(*faceSet)
+	defer f.faces.Put(set)
+	fm := fontmap{set.arabic[w], set.latin[w], set.symbols}
 	rs := []rune(s)
 	in := shaping.Input{Text: rs, RunEnd: len(rs), Direction: di.DirectionRTL, Size: fixed.Int26_6(size * 64),
 		Script: language.Arabic, Language: language.NewLanguage("fa")}
@@ -110,7 +142,7 @@ func (f *DariFont) lines(s string, size float64, bold bool, maxWidth, maxLines i
 		// places (the bidirectional algorithm's): draw them left to right.
 		v := slices.Clone(l)
 		slices.SortFunc(v, func(a, b shaping.Output) int { return int(a.VisualIndex) - int(b.VisualIndex) })
-		out[i] = dariLine(v)
+		out[i] = dariLine{runs: v, font: f}
 	}
 	return out
 }
@@ -119,7 +151,7 @@ func (f *DariFont) lines(s string, size float64, bold bool, maxWidth, maxLines i
 func (f *DariFont) line(s string, size float64, bold bool) dariLine {
 	ls := f.lines(s, size, bold, 1<<20, 0)
 	if len(ls) == 0 {
-		return nil
+		return dariLine{}
 	}
 	return ls[0]
 }
@@ -127,7 +159,7 @@ func (f *DariFont) line(s string, size float64, bold bool) dariLine {
 // width is the line's advance in pixels.
 func (l dariLine) width() int {
 	var a fixed.Int26_6
-	for _, o := range l {
+	for _, o := range l.runs {
 		a += o.Advance
 	}
 	return a.Ceil()
@@ -135,19 +167,22 @@ func (l dariLine) width() int {
 
 // draw draws the line with its right end at x and its baseline at y.
 func (l dariLine) draw(dst draw.Image, x, y int, c color.Color) {
-	if len(l) == 0 {
+	if len(l.runs) == 0 {
 		return
 	}
+	set := l.font.faces.Get().(*faceSet)
+	defer l.font.faces.Put(set)
 	w := l.width()
-	size := float32(l[0].Size) / 64
+	size := float32(l.runs[0].Size) / 64
 	top := y - int(1.3*size)
 	h := int(1.9 * size)
 	z := vector.NewRasterizer(w+4, h)
 	penX, base := float32(2), float32(y-top)
-	for _, run := range l {
-		scale := float32(run.Size) / 64 / float32(run.Face.Upem())
+	for _, run := range l.runs {
+		face := set.faceOf(run.Face.Font) // this drawer's own face of the run's font
+		scale := float32(run.Size) / 64 / float32(face.Upem())
 		for _, g := range run.Glyphs { // in visual order, left to right
-			if outline, ok := run.Face.GlyphData(g.GlyphID).(gotext.GlyphOutline); ok {
+			if outline, ok := face.GlyphData(g.GlyphID).(gotext.GlyphOutline); ok {
 				addOutline(z, outline, penX+float32(g.XOffset)/64, base-float32(g.YOffset)/64, scale)
 			}
 			penX += float32(g.Advance) / 64

@@ -53,7 +53,7 @@ func TestDariShaping(t *testing.T) {
 		t.Errorf("the shaped word is %d px wide, its letters apart %d", w, apart)
 	}
 	title := f.line("پنجشیر و اندراب: کی کجا را در اختیار داشت (۲۰۲۱-۰۹-۰۶)", 60, true)
-	for _, run := range title {
+	for _, run := range title.runs {
 		for _, g := range run.Glyphs {
 			if g.GlyphID == 0 {
 				t.Errorf("a glyph is missing (.notdef) in the title's run of %v", run.Runes)

@@ -272,7 +272,7 @@ func (p *parser) in(left operand, start token, neg bool) (Expr, error) {
 			break
 		}
 	}
-	return in{q.Name, vs, neg}, p.expect(")")
+	return in{operand{prop: q.Name, typ: typeOf(q)}, vs, neg}, p.expect(")")
 }
 
 // literal reads a literal of q's type: a string, a number, TRUE/FALSE, or

@@ -23,9 +23,9 @@ type (
 	}
 	boolLiteral bool
 	in          struct {
-		prop string
-		vs   []any
-		neg  bool
+		o   operand // a property
+		vs  []any
+		neg bool
 	}
 	isNull struct {
 		o   operand
@@ -144,7 +144,7 @@ func (e in) Eval(p Props) (bool, error) { return holds(e.eval3(p)) }
 
 // eval3 is unknown for a null property, in either form (IN and NOT IN).
 func (e in) eval3(p Props) (truth, error) {
-	v := p.Get(e.prop)
+	v := e.o.value(p) // a missing date is null here as in a comparison
 	if v == nil {
 		return isUnknown, nil
 	}

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"strconv"
@@ -57,26 +58,30 @@ func newConnGuard(ln net.Listener, max int) *connGuard {
 }
 
 // Accept accepts a connection, making room for it if the guard is full.
+// A new connection counts as idle (since now) until its first request
+// arrives: a client that connects and says nothing can be evicted too.
 func (g *connGuard) Accept() (net.Conn, error) {
-	c, err := g.Listener.Accept()
-	if err != nil {
-		return nil, err
-	}
-	pc := &problemConn{Conn: c}
-	g.mu.Lock()
-	if len(g.open) >= g.max {
-		if oldest := g.longestIdleLocked(); oldest != nil {
+	for {
+		c, err := g.Listener.Accept()
+		if err != nil {
+			return nil, err
+		}
+		pc := &problemConn{Conn: c}
+		g.mu.Lock()
+		if len(g.open) >= g.max {
+			oldest := g.longestIdleLocked()
+			if oldest == nil {
+				g.mu.Unlock()
+				turnAway(c)
+				continue
+			}
 			delete(g.open, oldest)
 			_ = oldest.Close()
-		} else {
-			g.mu.Unlock()
-			turnAway(c)
-			return g.Accept()
 		}
+		g.open[pc] = time.Now()
+		g.mu.Unlock()
+		return pc, nil
 	}
-	g.open[pc] = time.Time{}
-	g.mu.Unlock()
-	return pc, nil
 }
 
 func (g *connGuard) longestIdleLocked() net.Conn {
@@ -113,6 +118,9 @@ func (g *connGuard) ConnState(c net.Conn, st http.ConnState) {
 func turnAway(c net.Conn) {
 	_ = c.SetWriteDeadline(time.Now().Add(time.Second))
 	_, _ = c.Write(problemResponse(http.StatusServiceUnavailable, "the server holds as many connections as it may open: retry in a second", "Retry-After: 1\r\n"))
+	if cw, ok := c.(interface{ CloseWrite() error }); ok {
+		_ = cw.CloseWrite() // a FIN before the close: the client reads the answer, not a reset
+	}
 	_ = c.Close()
 }
 
@@ -133,6 +141,23 @@ func problemResponse(status int, detail, extraHeaders string) []byte {
 // match is exact.
 type problemConn struct {
 	net.Conn
+}
+
+// CloseWrite and ReadFrom pass through to the TCP connection: net/http
+// half-closes before closing after an error answer (so the client reads
+// it), and sends files with sendfile through ReadFrom.
+func (c *problemConn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return nil
+}
+
+func (c *problemConn) ReadFrom(r io.Reader) (int64, error) {
+	if rf, ok := c.Conn.(io.ReaderFrom); ok {
+		return rf.ReadFrom(r)
+	}
+	return io.Copy(c.Conn, r)
 }
 
 var plainErrorHeaders = []byte("\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n")

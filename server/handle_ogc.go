@@ -73,7 +73,7 @@ func (s *Server) serveOGC(c echo.Context, html bool, params [][2]string, build f
 	req := c.Request()
 	key := base + " " + strconv.FormatBool(html) + " " + req.URL.Path + "?" + canonicalQuery(params)
 	var r *rep.Rep
-	for try := 0; try < 2; try++ {
+	for {
 		r, err = s.ogcAnswers.Get(key, func() (*rep.Rep, error) {
 			b, ct, err := build(req.Context(), base)
 			if err != nil {
@@ -84,6 +84,8 @@ func (s *Server) serveOGC(c echo.Context, html bool, params [][2]string, build f
 			}
 			return rep.New(ct, rep.CacheRevalidate, b), nil
 		})
+		// Another client's build stopped when that client left: build again
+		// for this one, as long as it is there.
 		if !isContextErr(err) || req.Context().Err() != nil {
 			break
 		}

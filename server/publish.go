@@ -16,7 +16,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 
@@ -146,7 +148,7 @@ func (s *Server) Publish(dir string) (*Manifest, error) {
 		return nil, fmt.Errorf("server: publish: %w", err)
 	}
 	removeLeftovers(parent, base)
-	tmp, err := os.MkdirTemp(parent, "."+base+publishingSuffix)
+	tmp, err := os.MkdirTemp(parent, "."+base+publishingSuffix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, fmt.Errorf("server: publish: %w", err)
 	}
@@ -167,18 +169,38 @@ func (s *Server) Publish(dir string) (*Manifest, error) {
 		return nil, err
 	}
 	done = true
-	return m, os.RemoveAll(tmp) // the previous copy, swapped out
+	if err := os.RemoveAll(tmp); err != nil { // the previous copy, swapped out: the new one is live
+		s.log.Warn("publish: the previous copy was not all removed", "path", tmp, "err", err)
+	}
+	return m, nil
 }
 
-// publishingSuffix names the folders a publish builds in: ".DIR.publishing-*"
-// beside DIR. One left by a crash is removed by the next publish.
+// publishingSuffix names the folders a publish builds in:
+// ".DIR.publishing-PID-*" beside DIR. One a crashed publish left (its
+// process is gone) is removed by the next; one another publish is still
+// building is left alone.
 const publishingSuffix = ".publishing-"
 
 func removeLeftovers(parent, base string) {
-	old, _ := filepath.Glob(filepath.Join(parent, "."+base+publishingSuffix+"*"))
-	for _, p := range old {
-		_ = os.RemoveAll(p)
+	entries, _ := os.ReadDir(parent)
+	prefix := "." + base + publishingSuffix
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pid, _, _ := strings.Cut(rest, "-")
+		if n, err := strconv.Atoi(pid); err == nil && n > 0 && processAlive(n) {
+			continue
+		}
+		_ = os.RemoveAll(filepath.Join(parent, e.Name()))
 	}
+}
+
+// processAlive reports whether a process with id pid exists.
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // publishInto writes the copy into the empty folder tmp, dir holding the
@@ -215,7 +237,10 @@ func (s *Server) publishInto(tmp, dir string) (*Manifest, error) {
 	}
 	b, _ := json.MarshalIndent(m, "", " ")
 	old := filepath.Join(dir, manifestFile)
-	if prev, err := os.ReadFile(old); err == nil && bytes.Equal(prev, b) && plainFile(dir, manifestFile) && os.Link(old, filepath.Join(tmp, manifestFile)) == nil {
+	if !plainFile(dir, manifestFile) {
+		old = ""
+	}
+	if prev, err := os.ReadFile(old); old != "" && err == nil && bytes.Equal(prev, b) && os.Link(old, filepath.Join(tmp, manifestFile)) == nil {
 		return m, nil // unchanged, modification time included
 	}
 	if err := os.WriteFile(filepath.Join(tmp, manifestFile), b, 0o644); err != nil {
@@ -307,12 +332,33 @@ func (m *Manifest) carryForeign(dir, tmp string) error {
 				return fmt.Errorf("server: publish: keep %s: %w", name, err)
 			}
 		case d.Type().IsRegular():
-			if err := os.Link(p, dst); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := linkOrCopy(p, dst); err != nil && !errors.Is(err, fs.ErrExist) {
 				return fmt.Errorf("server: publish: keep %s: %w", name, err)
 			}
 		}
 		return nil
 	})
+}
+
+// linkOrCopy hard-links src at dst, or copies it (mode and modification
+// time kept) where the system refuses the link (protected_hardlinks, a
+// file system without links).
+func linkOrCopy(src, dst string) error {
+	if os.Link(src, dst) == nil {
+		return nil
+	}
+	st, err := os.Lstat(src)
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(dst, b, st.Mode().Perm()); err != nil {
+		return err
+	}
+	return os.Chtimes(dst, st.ModTime(), st.ModTime())
 }
 
 // swapIn puts the folder tmp at dir: exchanged with the previous copy in
@@ -336,7 +382,9 @@ func swapIn(tmp, dir string) error {
 		_ = os.Rename(aside, dir)
 		return fmt.Errorf("server: publish: %w", err)
 	}
-	return os.Rename(aside, tmp)
+	_ = os.RemoveAll(tmp) // empty now; the caller removes the previous copy from there
+	_ = os.Rename(aside, tmp)
+	return nil
 }
 
 // staticRefs are what a page served as files names differently: the

@@ -7,8 +7,10 @@ import (
 	"errors"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -157,8 +159,17 @@ func TestPublishFailureLeavesThePreviousCopy(t *testing.T) {
 	if len(leftovers) != 0 {
 		t.Errorf("a failed publish left %v", leftovers)
 	}
-	// A crash leaves its folder; the next publish removes it.
-	crashed := filepath.Join(filepath.Dir(dir), ".site.publishing-123")
+	// A crash leaves its folder; the next publish removes it (its process
+	// is gone), and leaves a live publish's alone.
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	crashed := filepath.Join(filepath.Dir(dir), ".site.publishing-"+strconv.Itoa(dead.Process.Pid)+"-1")
+	live := filepath.Join(filepath.Dir(dir), ".site.publishing-"+strconv.Itoa(os.Getpid())+"-live")
+	if err := os.MkdirAll(live, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.MkdirAll(filepath.Join(crashed, "api"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -167,6 +178,9 @@ func TestPublishFailureLeavesThePreviousCopy(t *testing.T) {
 	}
 	if _, err := os.Stat(crashed); !os.IsNotExist(err) {
 		t.Errorf("the crashed publish's folder is still there: %v", err)
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("a live publish's folder was removed: %v", err)
 	}
 }
 

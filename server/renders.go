@@ -82,6 +82,11 @@ func (rs *renders) get(c echo.Context, key any, render renderFunc) (*rep.Rep, er
 		return r, nil
 	}
 	job, err := rs.join(c.Request().Context(), c.RealIP(), key, render)
+	if errors.Is(err, errDrawn) {
+		if r, ok := rs.done.Peek(key); ok {
+			return r, nil
+		}
+	}
 	if err != nil {
 		return nil, tooMany(c.Response().Header(), strconv.Itoa(retryRender))
 	}
@@ -114,6 +119,11 @@ func (rs *renders) join(ctx context.Context, client string, key any, render rend
 		rs.releaseLocked(client)
 		job.waiters++
 		return job, nil
+	}
+	if _, ok := rs.done.Peek(key); ok { // drawn while this one queued: no second render
+		<-rs.slots
+		rs.releaseLocked(client)
+		return nil, errDrawn
 	}
 	jctx, cancel := context.WithCancel(rs.stop)
 	job := &renderJob{client: client, finished: make(chan struct{}), cancel: cancel, waiters: 1}
@@ -157,6 +167,7 @@ func (rs *renders) releaseLocked(client string) {
 }
 
 var (
+	errDrawn       = errors.New("server: drawn while queued")
 	errRendersBusy = errors.New("server: every render slot is busy")
 	errRenderShare = errors.New("server: the client holds its share of the render slots")
 )
@@ -168,7 +179,9 @@ func (rs *renders) run(ctx context.Context, key any, job *renderJob, render rend
 	}
 	rs.mu.Lock()
 	job.rep, job.err = r, err
-	delete(rs.jobs, key)
+	if rs.jobs[key] == job { // a cancelled job left the table already (leave)
+		delete(rs.jobs, key)
+	}
 	rs.releaseLocked(job.client)
 	rs.mu.Unlock()
 	job.cancel()
@@ -205,6 +218,13 @@ func (rs *renders) leave(job *renderJob) {
 	job.waiters--
 	if job.waiters == 0 && !job.detached {
 		job.cancel()
+		// Out of the table now: a request arriving before the render
+		// returns starts a new one instead of joining a cancelled job.
+		for k, j := range rs.jobs {
+			if j == job {
+				delete(rs.jobs, k)
+			}
+		}
 	}
 }
 
