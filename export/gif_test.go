@@ -7,8 +7,10 @@ import (
 	"image"
 	"image/color"
 	"image/gif"
+	"sync"
 	"testing"
 
+	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/data/datatest"
 )
 
@@ -90,6 +92,40 @@ func TestSnapGIFWidth(t *testing.T) {
 	for _, tc := range [][2]int{{480, 480}, {479, 480}, {639, 480}, {640, 640}, {1199, 960}, {1200, 1200}} {
 		if got := SnapGIFWidth(tc[0]); got != tc[1] {
 			t.Errorf("SnapGIFWidth(%d) = %d, want %d", tc[0], got, tc[1])
+		}
+	}
+}
+
+// Each frame carries its day's headline: the frames have a band for it
+// and the headline is asked for every frame's day (issue 25).
+func TestAnimationGIFHeadlines(t *testing.T) {
+	t.Parallel()
+	ds := datatest.Embedded(t)
+	from, to := datatest.Day(t, "2021-08-10"), datatest.Day(t, "2021-09-20")
+	var mu sync.Mutex
+	asked := map[data.Day]bool{}
+	headline := func(d data.Day) string {
+		mu.Lock()
+		asked[d] = true
+		mu.Unlock()
+		return "the headline of " + d.String()
+	}
+	plain, err := AnimationGIF(context.Background(), ds, GIFOptions{From: from, To: to, Width: 480}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, err := AnimationGIF(context.Background(), ds, GIFOptions{From: from, To: to, Width: 480, Headline: headline}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := gif.DecodeConfig(bytes.NewReader(plain))
+	w, _ := gif.DecodeConfig(bytes.NewReader(with))
+	if w.Height <= p.Height {
+		t.Errorf("frames with headlines are %d px high, without %d: no band for the headline", w.Height, p.Height)
+	}
+	for _, d := range gifDays(ds, from, to, 0) {
+		if !asked[d] {
+			t.Errorf("no headline asked for the frame of %s", d)
 		}
 	}
 }
