@@ -76,14 +76,10 @@ func legendItems(view data.Party, words map[string]string, lang string) []legend
 		return fmt.Sprint(n)
 	}
 	say := func(key, fallback string, vars ...string) string {
-		w, ok := words[key]
-		if !ok {
-			return fallback
+		if w, ok := words[key]; ok {
+			return wire.Fill(w, vars...)
 		}
-		for i := 0; i+1 < len(vars); i += 2 {
-			w = strings.ReplaceAll(w, "{"+vars[i]+"}", vars[i+1])
-		}
-		return w
+		return fallback
 	}
 	var items []legendItem
 	for _, st := range append(data.Statuses(), data.StatusUnknown) {

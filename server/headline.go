@@ -9,6 +9,7 @@ import (
 
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/export"
+	"github.com/controlmap/controlmap/wire"
 )
 
 // words are the page's words in one language, read from the page's own
@@ -64,10 +65,7 @@ func (w words) t(key string, vars ...string) string {
 	if !ok {
 		return key
 	}
-	for i := 0; i+1 < len(vars); i += 2 {
-		s = strings.ReplaceAll(s, "{"+vars[i]+"}", vars[i+1])
-	}
-	return s
+	return wire.Fill(s, vars...)
 }
 
 // speaker writes a day's headline in one language, as the page does.
