@@ -82,8 +82,9 @@ func (s *Server) handlePage(c echo.Context) error {
 	return page.Serve(c.Response(), c.Request())
 }
 
-// stateQuery is the canonical query of a page state.
-func (k pageKey) stateQuery() string {
+// dayQuery is the part of a state's query its picture shares: the day,
+// the view and the language.
+func (k pageKey) dayQuery() string {
 	q := "date=" + k.day.String()
 	if k.view != "assessed" {
 		q += "&view=" + k.view
@@ -91,6 +92,12 @@ func (k pageKey) stateQuery() string {
 	if k.lang != "en" {
 		q += "&lang=" + k.lang
 	}
+	return q
+}
+
+// stateQuery is the canonical query of a page state.
+func (k pageKey) stateQuery() string {
+	q := k.dayQuery()
 	if k.district != "" {
 		q += "&district=" + k.district
 	}
@@ -103,13 +110,7 @@ func (k pageKey) stateQuery() string {
 // pictureQuery is the query of k's picture: its day, view and language,
 // and the map as known at the end of the day when k is.
 func (k pageKey) pictureQuery() string {
-	q := "date=" + k.day.String()
-	if k.view != "assessed" {
-		q += "&view=" + k.view
-	}
-	if k.lang != "en" {
-		q += "&lang=" + k.lang
-	}
+	q := k.dayQuery()
 	if k.known {
 		q += "&known=" + k.day.String()
 	}
