@@ -208,8 +208,19 @@ func eval[T any](t *testing.T, p *page, js string) T {
 func (p *page) open(t *testing.T, u string) {
 	t.Helper()
 	p.do(t, chromedp.Navigate(u))
-	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.body.dataset.ready === 'true' && document.querySelectorAll('path.district').length > 0`,
-		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+	ready := func() error {
+		_, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.body.dataset.ready === 'true' && document.querySelectorAll('path.district').length > 0`,
+			chromedp.WithPollingTimeout(20*time.Second)))
+		return err
+	}
+	err := ready()
+	// A poll begun in the document being left loses its context when the
+	// new one replaces it (Chromium: "Cannot find context with specified
+	// id"): poll again in the new one.
+	if err != nil && strings.Contains(err.Error(), "Cannot find context") {
+		err = ready()
+	}
+	if err != nil {
 		t.Fatalf("page did not get ready: %v (errors: %v)", err, p.errorList())
 	}
 }
