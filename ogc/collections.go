@@ -203,7 +203,7 @@ const checkEvery = 256
 
 // match returns the indexes of the features that meet the filters, or
 // ctx's error once ctx is done.
-func (c *Collection) match(ctx context.Context, bbox *BBox, when []Period, filter Expr) ([]int, error) {
+func (c *Collection) match(ctx context.Context, bbox *BBox, when []Datetime, filter Expr) ([]int, error) {
 	var boxes []orb.Bound
 	if bbox != nil {
 		boxes = bbox.Parts()

@@ -13,17 +13,17 @@ import (
 	"github.com/controlmap/controlmap/data"
 )
 
-// Period is a parsed OGC API datetime: the closed day range [From, To]; a
+// Datetime is a parsed OGC API datetime: the closed day range [From, To]; a
 // zero end is open (".." or empty). (data.Interval, by contrast, is an
 // assessed status over a half-open range.)
-type Period struct {
+type Datetime struct {
 	From, To data.Day
 }
 
 // Intersects reports whether features valid over the half-open day range
 // [from, to) (to zero: still valid) match: their validity shares a day with
 // the interval. An undated feature (from zero) matches everything.
-func (iv Period) Intersects(from, to data.Day) bool {
+func (iv Datetime) Intersects(from, to data.Day) bool {
 	if from == 0 {
 		return true
 	}
@@ -36,9 +36,9 @@ func (iv Period) Intersects(from, to data.Day) bool {
 	return true
 }
 
-// String is the period as a datetime parameter: "D" for one day, else
+// String is the value as a datetime parameter: "D" for one day, else
 // "from/to" with ".." for an open end.
-func (iv Period) String() string {
+func (iv Datetime) String() string {
 	if iv.From != 0 && iv.From == iv.To {
 		return iv.From.String()
 	}
@@ -58,35 +58,35 @@ var errDatetime = errors.New("want an RFC 3339 date or date-time, or an interval
 // to the day it falls on in Afghanistan. GDAL 3.6 writes a date as
 // "2021-09-06T", which is accepted as that date. A reversed interval and
 // "../.." are errors.
-func ParseDatetime(s string) (Period, error) {
+func ParseDatetime(s string) (Datetime, error) {
 	if s == "" {
-		return Period{}, errDatetime
+		return Datetime{}, errDatetime
 	}
 	a, b, isInterval := strings.Cut(s, "/")
 	if !isInterval {
 		d, err := parseInstant(a)
 		if err != nil {
-			return Period{}, err
+			return Datetime{}, err
 		}
-		return Period{From: d, To: d}, nil
+		return Datetime{From: d, To: d}, nil
 	}
-	var iv Period
+	var iv Datetime
 	var err error
 	if a != ".." && a != "" {
 		if iv.From, err = parseInstant(a); err != nil {
-			return Period{}, err
+			return Datetime{}, err
 		}
 	}
 	if b != ".." && b != "" {
 		if iv.To, err = parseInstant(b); err != nil {
-			return Period{}, err
+			return Datetime{}, err
 		}
 	}
 	switch {
 	case iv.From == 0 && iv.To == 0:
-		return Period{}, errors.New("an interval needs at least one end")
+		return Datetime{}, errors.New("an interval needs at least one end")
 	case iv.To != 0 && iv.From > iv.To:
-		return Period{}, fmt.Errorf("the interval ends (%s) before it starts (%s)", iv.To, iv.From)
+		return Datetime{}, fmt.Errorf("the interval ends (%s) before it starts (%s)", iv.To, iv.From)
 	}
 	return iv, nil
 }

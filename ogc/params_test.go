@@ -124,8 +124,8 @@ func TestBBoxAcrossTheAntimeridian(t *testing.T) {
 	}
 }
 
-// A period prints as the datetime parameter that parses back to it.
-func TestPeriodString(t *testing.T) {
+// A datetime prints as the datetime parameter that parses back to it.
+func TestDatetimeString(t *testing.T) {
 	t.Parallel()
 	for _, in := range []string{"2021-09-06", "2021-09-01/..", "../2021-09-06", "2021-09-01/2021-09-06"} {
 		p, err := ParseDatetime(in)

@@ -160,13 +160,13 @@ func (c *Collection) Schema(base string) ([]byte, error) {
 	return json.Marshal(c.schema(base + "/ogc/collections/" + c.ID + "/schema"))
 }
 
-// ItemsQuery is a parsed items request. Every period in When must share a
+// ItemsQuery is a parsed items request. Every datetime in When must share a
 // day with a feature's validity (datetime given twice is the intersection
 // of its parts). Keep holds the request's other parameters, in order, for
 // the paging links.
 type ItemsQuery struct {
 	BBox          *BBox
-	When          []Period
+	When          []Datetime
 	Filter        Expr
 	Limit, Offset int
 	Detail        data.Detail
