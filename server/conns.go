@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -45,16 +46,19 @@ func nofileLimit() uint64 {
 // connGuard is a listener that bounds its open connections, evicting the
 // longest-idle one to make room. Its ConnState method must be the
 // http.Server's ConnState hook: that is how it learns which are idle.
+// Every request passes through ConnState twice (active, then idle), so a
+// connection's idle time is an atomic on the connection itself: only
+// opening and closing take the lock.
 type connGuard struct {
 	net.Listener
 	max int
 
 	mu   sync.Mutex
-	open map[net.Conn]time.Time // zero time: active; else idle since
+	open map[*problemConn]struct{}
 }
 
 func newConnGuard(ln net.Listener, max int) *connGuard {
-	return &connGuard{Listener: ln, max: max, open: map[net.Conn]time.Time{}}
+	return &connGuard{Listener: ln, max: max, open: map[*problemConn]struct{}{}}
 }
 
 // Accept accepts a connection, making room for it if the guard is full.
@@ -67,6 +71,7 @@ func (g *connGuard) Accept() (net.Conn, error) {
 			return nil, err
 		}
 		pc := &problemConn{Conn: c}
+		pc.idleSince.Store(time.Now().UnixNano())
 		g.mu.Lock()
 		if len(g.open) >= g.max {
 			oldest := g.longestIdleLocked()
@@ -78,17 +83,17 @@ func (g *connGuard) Accept() (net.Conn, error) {
 			delete(g.open, oldest)
 			_ = oldest.Close()
 		}
-		g.open[pc] = time.Now()
+		g.open[pc] = struct{}{}
 		g.mu.Unlock()
 		return pc, nil
 	}
 }
 
-func (g *connGuard) longestIdleLocked() net.Conn {
-	var oldest net.Conn
-	var since time.Time
-	for c, t := range g.open {
-		if !t.IsZero() && (oldest == nil || t.Before(since)) {
+func (g *connGuard) longestIdleLocked() *problemConn {
+	var oldest *problemConn
+	var since int64
+	for c := range g.open {
+		if t := c.idleSince.Load(); t != 0 && (oldest == nil || t < since) {
 			oldest, since = c, t
 		}
 	}
@@ -97,19 +102,19 @@ func (g *connGuard) longestIdleLocked() net.Conn {
 
 // ConnState tracks the connections' states (http.Server.ConnState).
 func (g *connGuard) ConnState(c net.Conn, st http.ConnState) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	pc, ok := c.(*problemConn)
+	if !ok {
+		return
+	}
 	switch st {
 	case http.StateIdle:
-		if _, ok := g.open[c]; ok {
-			g.open[c] = time.Now()
-		}
+		pc.idleSince.Store(time.Now().UnixNano())
 	case http.StateActive:
-		if _, ok := g.open[c]; ok {
-			g.open[c] = time.Time{}
-		}
+		pc.idleSince.Store(0)
 	case http.StateClosed, http.StateHijacked:
-		delete(g.open, c)
+		g.mu.Lock()
+		delete(g.open, pc)
+		g.mu.Unlock()
 	}
 }
 
@@ -141,6 +146,7 @@ func problemResponse(status int, detail, extraHeaders string) []byte {
 // match is exact.
 type problemConn struct {
 	net.Conn
+	idleSince atomic.Int64 // Unix nanoseconds; 0 while a request is served (connGuard)
 }
 
 // CloseWrite and ReadFrom pass through to the TCP connection: net/http
