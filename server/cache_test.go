@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -86,30 +87,78 @@ func TestControlTemplatesMatchDirectEncoding(t *testing.T) {
 	}
 }
 
+// answerSamples is a request for every route of the table: the test below
+// fails for a route that has none, so a new endpoint cannot skip the one
+// way to write an answer (ETag, 304, Cache-Control, Content-Length).
+var answerSamples = map[string][]string{
+	"/api/areas":                       {"/api/areas"},
+	"/api/control":                     {"/api/control?date=2021-09-05", "/api/control"},
+	"/api/history":                     {"/api/history?detail=full"},
+	"/api/events":                      {"/api/events"},
+	"/api/timeline":                    {"/api/timeline", "/api/timeline?known=2021-09-10"},
+	"/api/sources":                     {"/api/sources"},
+	"/api/places":                      {"/api/places"},
+	"/api/periods":                     {"/api/periods"},
+	"/about":                           {"/about", "/about?lang=fa"},
+	"/corrections":                     {"/corrections"},
+	"/api/revisions":                   {"/api/revisions", "/api/revisions?since=2021-01-01"},
+	"/feed.atom":                       {"/feed.atom"},
+	"/api/context":                     {"/api/context"},
+	"/api/control.csv":                 {"/api/control.csv?date=2021-09-05"},        // had no ETag (issue 27)
+	"/api/diff":                        {"/api/diff?from=2021-09-01&to=2021-09-06"}, // had no ETag (issue 27)
+	"/api/stats":                       {"/api/stats"},
+	"/api/export/animation.gif":        {"/api/export/animation.gif?from=2021-09-01&to=2021-09-08&width=500"},
+	"/api/export/map.png":              {"/api/export/map.png?date=2021-09-06&preset=social"},
+	"/api/export/map.svg":              {"/api/export/map.svg?date=2021-09-06"},
+	"/api/export/:file":                {"/api/export/history.csv", "/api/export/controlmap.qlr"},
+	"/ogc":                             {"/ogc"},
+	"/ogc/":                            {"/ogc/"},
+	"/ogc/conformance":                 {"/ogc/conformance"},
+	"/ogc/api":                         {"/ogc/api"},
+	"/ogc/collections":                 {"/ogc/collections"},
+	"/ogc/collections/:cid":            {"/ogc/collections/control"},
+	"/ogc/collections/:cid/items":      {"/ogc/collections/control/items?limit=3", "/ogc/collections/control/items?f=html&limit=2"},
+	"/ogc/collections/:cid/items/:fid": {"/ogc/collections/areas/items/AF0001"},
+	"/ogc/collections/:cid/schema":     {"/ogc/collections/control/schema"},
+	"/ogc/collections/:cid/queryables": {"/ogc/collections/control/queryables"},
+	"/oembed":                          {"/oembed?url={public}%3Fdate%3D2021-09-06"}, // had none (issue 27)
+	"/healthz":                         {"/healthz"},
+	"/readyz":                          {"/readyz"},
+	"/*":                               {"/", "/js/main.js"},
+}
+
+// TestConditionalRequests: every document the server answers, on every
+// route of its table, carries a strong ETag per coding and answers 304 to
+// a client that has it.
 func TestConditionalRequests(t *testing.T) {
 	t.Parallel()
 	s := newFixtureServer(t)
 	h := s.Handler()
-	for _, target := range []string{"/api/control?date=2021-09-05", "/api/control", "/api/areas", "/api/history?detail=full",
-		"/api/timeline", "/api/sources", "/api/context", "/api/events", "/api/stats", "/", "/js/main.js",
-		"/api/diff?from=2021-09-01&to=2021-09-06", "/api/control.csv?date=2021-09-05"} { // the last two had no ETag (issue 27)
-		for _, enc := range []string{"", "gzip", "br, gzip"} {
-			first := getWith(h, target, map[string]string{"Accept-Encoding": enc})
-			etag := first.Header().Get("ETag")
-			if first.Code != 200 || !strings.HasPrefix(etag, `"`) {
-				t.Fatalf("%s (%q): got %d with ETag %q, want 200 and a strong ETag", target, enc, first.Code, etag)
-			}
-			if first.Header().Get("Cache-Control") == "" || first.Header().Get("Content-Length") == "" {
-				t.Errorf("%s: Cache-Control %q, Content-Length %q", target, first.Header().Get("Cache-Control"), first.Header().Get("Content-Length"))
-			}
-			again := getWith(h, target, map[string]string{"Accept-Encoding": enc, "If-None-Match": etag})
-			if again.Code != http.StatusNotModified || again.Body.Len() != 0 || again.Header().Get("ETag") != etag {
-				t.Errorf("%s (%q) with If-None-Match: got %d, %d bytes, ETag %q; want 304, none, the same ETag",
-					target, enc, again.Code, again.Body.Len(), again.Header().Get("ETag"))
-			}
-			stale := getWith(h, target, map[string]string{"Accept-Encoding": enc, "If-None-Match": `"something-else", W/"x"`})
-			if stale.Code != 200 {
-				t.Errorf("%s with a stale ETag: got %d, want 200", target, stale.Code)
+	for _, rt := range s.table() {
+		targets, ok := answerSamples[rt.path]
+		if !ok {
+			t.Errorf("route %s has no sample in answerSamples: add one", rt.path)
+		}
+		for _, target := range targets {
+			target = strings.ReplaceAll(target, "{public}", url.QueryEscape(s.cfg.PublicURL))
+			for _, enc := range []string{"", "gzip", "br, gzip"} {
+				first := getWith(h, target, map[string]string{"Accept-Encoding": enc})
+				etag := first.Header().Get("ETag")
+				if first.Code != 200 || !strings.HasPrefix(etag, `"`) {
+					t.Fatalf("%s (%q): got %d with ETag %q, want 200 and a strong ETag: %.200s", target, enc, first.Code, etag, first.Body)
+				}
+				if first.Header().Get("Cache-Control") == "" || first.Header().Get("Content-Length") == "" {
+					t.Errorf("%s: Cache-Control %q, Content-Length %q", target, first.Header().Get("Cache-Control"), first.Header().Get("Content-Length"))
+				}
+				again := getWith(h, target, map[string]string{"Accept-Encoding": enc, "If-None-Match": etag})
+				if again.Code != http.StatusNotModified || again.Body.Len() != 0 || again.Header().Get("ETag") != etag {
+					t.Errorf("%s (%q) with If-None-Match: got %d, %d bytes, ETag %q; want 304, none, the same ETag",
+						target, enc, again.Code, again.Body.Len(), again.Header().Get("ETag"))
+				}
+				stale := getWith(h, target, map[string]string{"Accept-Encoding": enc, "If-None-Match": `"something-else", W/"x"`})
+				if stale.Code != 200 {
+					t.Errorf("%s with a stale ETag: got %d, want 200", target, stale.Code)
+				}
 			}
 		}
 	}

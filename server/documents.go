@@ -154,8 +154,7 @@ func (d *documents) control(k answerKey) (*rep.Fixed, error) {
 		if !k.gzip {
 			return rep.NewFixed(m, t.AppendIdentity(make([]byte, 0, t.Size()), quoted)), nil
 		}
-		m.ETag, m.Coding = m.ETag[:len(m.ETag)-1]+`-gz"`, rep.Gzip
-		return rep.NewFixed(m, t.AppendGzip(make([]byte, 0, t.GzipSize()), quoted)), nil
+		return rep.NewFixed(m.Coded(rep.Gzip), t.AppendGzip(make([]byte, 0, t.GzipSize()), quoted)), nil
 	})
 }
 

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -151,22 +150,19 @@ func (f *diskFile) Serve(w http.ResponseWriter, req *http.Request) error {
 	if f.err != nil {
 		return f.err
 	}
-	h := w.Header()
-	path, etag := f.path, f.etag
-	h.Set("Vary", "Accept-Encoding")
+	path, m := f.path, rep.Meta{ContentType: f.contentType, CacheControl: rep.CacheRevalidate, ETag: f.etag, Vary: true}
 	if rep.ParseAcceptEncoding(req.Header.Get("Accept-Encoding")).Best(false) == rep.Gzip {
-		path, etag = f.path+".gz", strings.TrimSuffix(f.etag, `"`)+`-gz"`
-		h.Set("Content-Encoding", rep.Gzip)
+		path, m = f.path+".gz", m.Coded(rep.Gzip)
 	}
 	file, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer file.Close()
-	h.Set("Content-Type", f.contentType)
-	h.Set("Cache-Control", rep.CacheRevalidate)
-	h.Set("Etag", etag)
-	http.ServeContent(w, req, "", time.Time{}, file)
+	if m.WriteHead(w, req) {
+		return nil
+	}
+	http.ServeContent(w, req, "", time.Time{}, file) // the body, its length and ranges
 	return nil
 }
 

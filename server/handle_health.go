@@ -2,7 +2,6 @@ package server
 
 import (
 	"encoding/json"
-	"net/http"
 
 	"github.com/labstack/echo/v4"
 
@@ -12,7 +11,7 @@ import (
 
 // handleHealth serves GET /healthz: the process is alive.
 func (s *Server) handleHealth(c echo.Context, _ *request) error {
-	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeText, []byte("ok "+s.cfg.Version+"\n"))
+	return rep.ServeOnce(c.Response(), c.Request(), wire.TypeText, rep.CacheNone, []byte("ok "+s.cfg.Version+"\n"))
 }
 
 // handleReady serves GET /readyz: the dataset is loaded and indexed, so the
@@ -30,5 +29,5 @@ func (s *Server) handleReady(c echo.Context, _ *request) error {
 	if err != nil {
 		return err
 	}
-	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeJSON, b)
+	return rep.ServeOnce(c.Response(), c.Request(), wire.TypeJSON, rep.CacheNone, b)
 }

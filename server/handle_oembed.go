@@ -82,5 +82,5 @@ func (s *Server) handleOEmbed(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	return rep.WriteBytes(c.Response(), c.Request(), http.StatusOK, wire.TypeJSON, b)
+	return rep.ServeOnce(c.Response(), c.Request(), wire.TypeJSON, rep.CacheRevalidate, b)
 }

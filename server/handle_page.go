@@ -240,5 +240,5 @@ func (s *Server) servePageWithProblems(c echo.Context, k pageKey, problems strin
 		html.EscapeString(problems) + "</pre></div>"
 	page = bytes.Replace(page, []byte("<body>"), []byte("<body>"+banner), 1)
 	setDocumentHeaders(c.Response().Header())
-	return rep.ServeOnce(c.Response(), c.Request(), wire.TypeHTML, "no-store", page)
+	return rep.ServeOnce(c.Response(), c.Request(), wire.TypeHTML, rep.CacheNone, page)
 }

@@ -25,6 +25,7 @@ const (
 	// browser then 10 and 10: 60 minutes at worst. Revalidation is a 304.
 	CachePastDay = "public, max-age=600, s-maxage=1800, stale-while-revalidate=600"
 	CacheAsset   = "public, max-age=300" // the page's files: short, with ETags
+	CacheNone    = "no-store"            // kept by no cache: a probe (health), a preview of unpublished data
 )
 
 // Rep is one resource with its encodings computed once: the body, its gzip
@@ -72,10 +73,8 @@ func encode(contentType, cacheControl string, body []byte) encodings {
 	}
 	m.Vary = true
 	e := encodings{identity: NewFixed(m, body), best: new(atomic.Bool)}
-	gz, br := m, m
-	gz.Coding, gz.ETag = Gzip, `"`+tag+`-gz"`
+	gz, br := m.Coded(Gzip), m.Coded(Brotli)
 	e.gz = NewLazy(func() (*Fixed, error) { return NewFixed(gz, compress(Gzip, e.best.Load(), body)), nil })
-	br.Coding, br.ETag = Brotli, `"`+tag+`-br"`
 	e.br = NewLazy(func() (*Fixed, error) { return NewFixed(br, compress(Brotli, e.best.Load(), body)), nil })
 	return e
 }
@@ -139,6 +138,30 @@ type Meta struct {
 	Vary                                    bool
 }
 
+// Coded is m in a content coding: the coded form's strong ETag is the
+// identity form's with the coding's suffix ("…-gz", "…-br"), the one rule
+// every answer's compressed form follows, so that a cache never takes one
+// form's validator for another's.
+func (m Meta) Coded(coding string) Meta {
+	if coding == Identity {
+		return m
+	}
+	suffix := "-gz"
+	if coding == Brotli {
+		suffix = "-br"
+	}
+	m.Coding, m.ETag, m.Vary = coding, strings.TrimSuffix(m.ETag, `"`)+suffix+`"`, true
+	return m
+}
+
+// WriteHead writes the headers m describes (all but Content-Length), or
+// answers 304 and reports true when the client already has the answer.
+// It is for answers whose body is written by other means (Stream, a file
+// on disk); it writes exactly the headers a Fixed answer writes.
+func (m Meta) WriteHead(w http.ResponseWriter, req *http.Request) (notModified bool) {
+	return NewFixed(m, nil).head(w, req)
+}
+
 var varyEncoding = []string{"Accept-Encoding"}
 
 // Fixed is an answer whose headers are computed once: serving it assigns
@@ -169,8 +192,24 @@ func (f *Fixed) Len() int { return len(f.body) }
 // Body returns the body; the caller must not modify it.
 func (f *Fixed) Body() []byte { return f.body }
 
-// Serve writes the answer, or 304 when the client has it.
+// Serve writes the answer, or 304 when the client has it. Every document
+// the server answers with goes out through here or through head (WriteHead):
+// one writer of validators, caching and coding headers.
 func (f *Fixed) Serve(w http.ResponseWriter, req *http.Request) error {
+	if f.head(w, req) {
+		return nil
+	}
+	w.Header()["Content-Length"] = f.contentLength
+	w.WriteHeader(http.StatusOK)
+	if req.Method == http.MethodHead {
+		return nil
+	}
+	_, err := w.Write(f.body)
+	return err
+}
+
+// head writes f's headers but Content-Length, or the 304 (reporting true).
+func (f *Fixed) head(w http.ResponseWriter, req *http.Request) bool {
 	h := w.Header()
 	h["Cache-Control"] = f.cacheControl
 	h["Etag"] = f.etagV
@@ -183,24 +222,20 @@ func (f *Fixed) Serve(w http.ResponseWriter, req *http.Request) error {
 	}
 	if ETagMatches(req.Header.Get("If-None-Match"), f.etag) {
 		w.WriteHeader(http.StatusNotModified)
-		return nil
+		return true
 	}
 	if f.cd != nil {
 		h["Content-Encoding"] = f.cd
 	}
 	h["Content-Type"] = f.contentType
-	h["Content-Length"] = f.contentLength
-	w.WriteHeader(http.StatusOK)
-	if req.Method == http.MethodHead {
-		return nil
-	}
-	_, err := w.Write(f.body)
-	return err
+	return false
 }
 
-// WriteBytes writes a complete body with its Content-Length (echo's c.Blob
-// leaves it out, so larger bodies would go out chunked); a HEAD request gets
-// the headers only. It is for answers made per request.
+// WriteBytes writes a body that is not a document, with its status and
+// Content-Length (echo's c.Blob leaves it out, so larger bodies would go
+// out chunked); a HEAD request gets the headers only. It has no validator
+// and no coding: it is for problem documents (a 4xx or 5xx), never for a
+// 200, which goes through Fixed (New, ServeOnce, Stream, WriteHead).
 func WriteBytes(w http.ResponseWriter, req *http.Request, status int, contentType string, body []byte) error {
 	h := w.Header()
 	h["Content-Type"] = []string{contentType}
@@ -223,7 +258,7 @@ func ServeOnce(w http.ResponseWriter, req *http.Request, contentType, cacheContr
 	if Compressible(contentType) && len(body) > 512 {
 		m.Vary = true
 		if ParseAcceptEncoding(req.Header.Get("Accept-Encoding")).Best(false) == Gzip {
-			m.Coding, m.ETag = Gzip, m.ETag[:len(m.ETag)-1]+`-gz"`
+			m = m.Coded(Gzip)
 			if ETagMatches(req.Header.Get("If-None-Match"), m.ETag) {
 				return NewFixed(m, nil).Serve(w, req)
 			}

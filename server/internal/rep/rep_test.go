@@ -3,11 +3,15 @@ package rep
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -226,4 +230,64 @@ func TestPreferHTML(t *testing.T) {
 			t.Errorf("PreferHTML(%q) = %v, want %v", tt.accept, got, tt.want)
 		}
 	}
+}
+
+// TestOneHeaderWriter: a kept answer (Rep), a one-off (ServeOnce) and a
+// streamed one (Stream) of the same body write the same validator,
+// caching, coding and type headers, and answer 304 the same way: there is
+// one writer of them.
+func TestOneHeaderWriter(t *testing.T) {
+	t.Parallel()
+	body := []byte(strings.Repeat(`{"a":1}`, 200))
+	etag := `"` + hexTag(body) + `"`
+	forms := map[string]func(w http.ResponseWriter, req *http.Request) error{
+		"Rep": New("application/json", CacheRevalidate, body).Serve,
+		"ServeOnce": func(w http.ResponseWriter, req *http.Request) error {
+			return ServeOnce(w, req, "application/json", CacheRevalidate, body)
+		},
+		"Stream": (&Stream{ContentType: "application/json", CacheControl: CacheRevalidate, ETag: etag,
+			Write: func(_ context.Context, w io.Writer) error { _, err := w.Write(body); return err }}).Serve,
+	}
+	for _, enc := range []string{"", "gzip"} {
+		want := http.Header{}
+		for name, serve := range forms {
+			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			req.Header.Set("Accept-Encoding", enc)
+			rec := httptest.NewRecorder()
+			if err := serve(rec, req); err != nil {
+				t.Fatal(name, err)
+			}
+			got := rec.Header().Clone()
+			got.Del("Content-Length") // a stream has none
+			if len(want) == 0 {
+				want = got
+			} else if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s (%q): headers %v, want %v", name, enc, got, want)
+			}
+			req.Header.Set("If-None-Match", rec.Header().Get("ETag"))
+			again := httptest.NewRecorder()
+			if err := serve(again, req); err != nil || again.Code != http.StatusNotModified {
+				t.Errorf("%s (%q) revalidated: %d, %v; want 304", name, enc, again.Code, err)
+			}
+		}
+		if enc == "gzip" && want.Get("ETag") != `"`+hexTag(body)+`-gz"` {
+			t.Errorf("gzip ETag %s, want the identity's with -gz", want.Get("ETag"))
+		}
+	}
+}
+
+func TestMetaCoded(t *testing.T) {
+	t.Parallel()
+	m := Meta{ContentType: "text/csv", ETag: `"v1-2021-09-06"`}
+	for coding, want := range map[string]string{Identity: `"v1-2021-09-06"`, Gzip: `"v1-2021-09-06-gz"`, Brotli: `"v1-2021-09-06-br"`} {
+		c := m.Coded(coding)
+		if c.ETag != want || c.Coding != coding || (coding != Identity && !c.Vary) {
+			t.Errorf("Coded(%q) = %+v, want ETag %s", coding, c, want)
+		}
+	}
+}
+
+func hexTag(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12])
 }

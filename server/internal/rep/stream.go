@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -46,29 +45,21 @@ var ErrCut = errors.New("rep: answer cut short")
 
 // Serve writes the document in the best coding the client accepts, or 304.
 func (s *Stream) Serve(w http.ResponseWriter, req *http.Request) error {
-	h := w.Header()
-	coding, etag := Identity, s.ETag
+	m := Meta{ContentType: s.ContentType, CacheControl: s.CacheControl, ETag: s.ETag}
 	if Compressible(s.ContentType) {
-		h["Vary"] = varyEncoding
+		m.Vary = true
 		if ParseAcceptEncoding(req.Header.Get("Accept-Encoding")).Best(false) == Gzip {
-			coding, etag = Gzip, strings.TrimSuffix(s.ETag, `"`)+`-gz"`
+			m = m.Coded(Gzip)
 		}
 	}
-	h.Set("Cache-Control", s.CacheControl)
-	h.Set("Etag", etag)
-	if ETagMatches(req.Header.Get("If-None-Match"), etag) {
-		w.WriteHeader(http.StatusNotModified)
+	if m.WriteHead(w, req) {
 		return nil
-	}
-	h.Set("Content-Type", s.ContentType)
-	if coding != Identity {
-		h.Set("Content-Encoding", coding)
 	}
 	w.WriteHeader(http.StatusOK)
 	if req.Method == http.MethodHead {
 		return nil
 	}
-	if err := s.write(req.Context(), w, coding); err != nil {
+	if err := s.write(req.Context(), w, m.Coding); err != nil {
 		return cut(w, err)
 	}
 	return nil
