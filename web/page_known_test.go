@@ -91,7 +91,7 @@ func TestPublishedLater(t *testing.T) {
 		Areas []struct {
 			PCode     string `json:"pcode"`
 			Intervals []struct {
-				From      string            `json:"from"`
+				From      string            `json:"valid_from"`
 				Revisions []json.RawMessage `json:"revisions"`
 			} `json:"intervals"`
 		} `json:"areas"`

@@ -7,17 +7,16 @@ import (
 	"github.com/controlmap/controlmap/data"
 )
 
-// diffProps are the properties of a changed district in /api/diff.
+// diffProps are the properties of a changed district in /api/diff: the
+// district's (diffAreaMembers, from the Areas layer) and these.
 type diffProps struct {
-	PCode      string      `json:"pcode"`
-	Name       string      `json:"name"`
-	NameFa     string      `json:"name_fa"`
 	StatusFrom data.Status `json:"status_from"`
 	StatusTo   data.Status `json:"status_to"`
-	AreaKm2    float64     `json:"area_km2"`
 	Since      *data.Day   `json:"since"` // when the later status began
 	Sources    any         `json:"sources"`
 }
+
+var diffAreaMembers = []string{"pcode", "name", "name_fa", "area_km2"}
 
 type diffChange struct {
 	Date   data.Day    `json:"date"`
@@ -62,13 +61,12 @@ func (e *Encoder) Diff(d data.Diff, detail data.Detail) ([]byte, error) {
 	m["from"], m["to"], m["balance"], m["changes"] = d.From, d.To, bal, changes
 	return featureCollection(m, len(d.Areas), func(i int, buf *bytes.Buffer) error {
 		a := d.Areas[i]
-		p := diffProps{PCode: a.Area.PCode, Name: a.Area.Name, NameFa: a.Area.NameFa, StatusFrom: a.From, StatusTo: a.To,
-			AreaKm2: Round(a.Area.AreaKm2, 10), Sources: []json.RawMessage{}}
+		p := diffProps{StatusFrom: a.From, StatusTo: a.To, Sources: []json.RawMessage{}}
 		if a.Interval != nil {
 			p.Since, p.Sources = &a.Interval.From, e.book.List(a.Interval.Sources)
 		}
 		return writeFeatureWith(buf, a.Area.PCode, e.geom[detail][e.ds.AreaIndex(a.Area.PCode)], func() error {
-			pb, err := json.Marshal(p)
+			pb, err := object(func(b *bytes.Buffer) error { return Areas.AppendMembers(b, a.Area, diffAreaMembers...) }, p)
 			buf.Write(pb)
 			return err
 		})
@@ -94,15 +92,13 @@ func (e *Encoder) Stats() ([]byte, error) {
 		}
 		return out
 	}
-	type dayJSON struct {
-		Date       data.Day       `json:"date"`
-		Assessed   statusAreaJSON `json:"assessed"`
-		Taliban    statusAreaJSON `json:"taliban_claims"`
-		Resistance statusAreaJSON `json:"resistance_claims"`
-	}
-	days := []dayJSON{}
+	days := []map[string]any{} // date, assessed, and "<side>_claims" for each side of the war
 	for _, s := range e.ds.Stats() {
-		days = append(days, dayJSON{s.Day, conv(s.Assessed), conv(s.Claimed[data.PartyTaliban]), conv(s.Claimed[data.PartyResistance])})
+		day := map[string]any{"date": s.Day, "assessed": conv(s.Assessed)}
+		for _, side := range data.Sides() {
+			day[string(side)+"_claims"] = conv(s.Claimed[side])
+		}
+		days = append(days, day)
 	}
 	m := e.meta()
 	m["total_km2"], m["statuses"], m["days"] = Round(total, 10), statuses, days

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"github.com/paulmach/orb"
@@ -108,26 +109,83 @@ type IntervalRec struct {
 	Book     *Book
 }
 
+// assessment is the field called name of the assessed interval a record
+// of a layer rests on (iv; nil before the first record, when a nullable
+// field is null), with the sources book of the record (book): the fields
+// the control and the day layers share, declared once. from names the
+// field that holds the interval's first day in the layer.
+func assessment[T any](name, from string, nullable bool, iv func(T) *data.Interval, book func(T) *Book) Field[T] {
+	of := func(g func(*data.Interval) any) func(T) any {
+		return func(r T) any {
+			if i := iv(r); i != nil {
+				return g(i)
+			}
+			if nullable {
+				return nil
+			}
+			return ""
+		}
+	}
+	ids := func(r T) []string {
+		if i := iv(r); i != nil {
+			return i.Sources
+		}
+		return nil
+	}
+	f := Field[T]{Name: name, Type: "string", Nullable: nullable}
+	switch name {
+	case "date_precision":
+		f.Description, f.Value = "How well "+from+" is known: day, week, month or inferred", of(func(i *data.Interval) any { return string(i.DatePrecision) })
+	case "status":
+		f.Description, f.Value = "republic, taliban, resistance or contested", of(func(i *data.Interval) any { return string(i.Status) })
+	case "confidence":
+		f.Description, f.Value = "high, medium or low"+map[bool]string{true: "; null when unknown"}[nullable], of(func(i *data.Interval) any { return string(i.Confidence) })
+	case "note":
+		f.Nullable, f.Description = false, "The analyst's reasoning"
+		f.Value = func(r T) any {
+			if i := iv(r); i != nil {
+				return i.Note
+			}
+			return ""
+		}
+	case "sources":
+		f.Type, f.Form, f.Nullable, f.Description = "", APIOnly, false, "The cited sources"
+		f.Value = func(r T) any { return book(r).List(ids(r)) }
+	case "source_ids":
+		f.Form, f.Nullable, f.Description = FlatOnly, false, "Source ids, separated by ';' (see /api/sources)"
+		f.Value = func(r T) any { return ids(r) }
+	case "source_urls":
+		f.Form, f.Nullable, f.Description = FlatOnly, false, "Source URLs, separated by spaces"
+		f.Value = func(r T) any { return book(r).URLs(ids(r)) }
+	default:
+		panic("wire: no assessment field " + name)
+	}
+	return f
+}
+
 // Intervals is the assessed control layer: one feature per district and
 // interval [valid_from, valid_to) (/api/history, OGC "control", the
 // GeoPackage's control table, the history CSV and KML).
 var Intervals = &Schema[IntervalRec]{Name: "control", Title: "Assessed control",
 	Description: "One feature per district and assessed interval [valid_from, valid_to): who held the district centre, with the analyst's confidence and sources. valid_to is null for the ongoing interval. datetime=D returns the map of day D.",
-	Fields: []Field[IntervalRec]{
-		{Name: "pcode", Type: "string", Description: "COD-AB P-code", Value: func(r IntervalRec) any { return r.Area.PCode }},
-		{Name: "name", Type: "string", Description: "District", Value: func(r IntervalRec) any { return r.Area.Name }},
+	Fields: append([]Field[IntervalRec]{
+		Via(fieldOf(Areas, "pcode"), intervalArea),
+		Via(fieldOf(Areas, "name"), intervalArea),
 		{Name: "valid_from", Type: "string", Format: "date", Description: "First day of the interval", Value: func(r IntervalRec) any { return r.Interval.From }},
 		{Name: "valid_to", Type: "string", Format: "date", Nullable: true, Description: "First day after the interval; null while ongoing", Value: func(r IntervalRec) any { return r.Interval.To }},
-		{Name: "date_precision", Type: "string", Description: "How well valid_from is known: day, week, month or inferred", Value: func(r IntervalRec) any { return string(r.Interval.DatePrecision) }},
-		{Name: "status", Type: "string", Description: "republic, taliban, resistance or contested", Value: func(r IntervalRec) any { return string(r.Interval.Status) }},
-		{Name: "confidence", Type: "string", Description: "high, medium or low", Value: func(r IntervalRec) any { return string(r.Interval.Confidence) }},
-		{Name: "note", Type: "string", Description: "The analyst's reasoning", Value: func(r IntervalRec) any { return r.Interval.Note }},
+		intervalAssessment("date_precision"),
+		intervalAssessment("status"),
+		intervalAssessment("confidence"),
+		intervalAssessment("note"),
 		{Name: "confirmed", Type: "string", Description: "Publication days of the independent sources that support the status (flat form: separated by ';'); on a day D the status is confirmed by the latest on or before D, and stale 365 days after it",
 			Value: func(r IntervalRec) any { return dayStrings(r.Interval.SupportDays()) }},
-		{Name: "sources", Form: APIOnly, Description: "The cited sources", Value: func(r IntervalRec) any { return r.Book.List(r.Interval.Sources) }},
-		{Name: "source_ids", Type: "string", Form: FlatOnly, Description: "Source ids, separated by ';' (see /api/sources)", Value: func(r IntervalRec) any { return r.Interval.Sources }},
-		{Name: "source_urls", Type: "string", Form: FlatOnly, Description: "Source URLs, separated by spaces", Value: func(r IntervalRec) any { return r.Book.URLs(r.Interval.Sources) }},
-	}}
+	}, intervalAssessment("sources"), intervalAssessment("source_ids"), intervalAssessment("source_urls"))}
+
+func intervalArea(r IntervalRec) *data.Area { return r.Area }
+
+func intervalAssessment(name string) Field[IntervalRec] {
+	return assessment(name, "valid_from", false, func(r IntervalRec) *data.Interval { return r.Interval }, func(r IntervalRec) *Book { return r.Book })
+}
 
 // DayRec is one area's state on one day. Date is what the "date" member
 // says: the day, or a placeholder when a template is encoded.
@@ -138,23 +196,6 @@ type DayRec struct {
 	Book  *Book
 }
 
-// claimJSON is a claim as the API writes it inside a day's feature.
-type claimJSON struct {
-	Party   data.Party  `json:"party"`
-	Kind    data.Kind   `json:"kind"`
-	Date    data.Day    `json:"date"`
-	Status  data.Status `json:"status"`
-	Current bool        `json:"current"` // counts towards disputed (data.Claim.CurrentOn)
-	Note    string      `json:"note"`
-	Sources any         `json:"sources"`
-}
-
-func (r DayRec) sources() []string {
-	if r.State.Interval == nil {
-		return nil
-	}
-	return r.State.Interval.Sources
-}
 
 // interval returns f of the assessed interval, or nil before the first one.
 func (r DayRec) interval(f func(*data.Interval) any) any {
@@ -168,9 +209,9 @@ func (r DayRec) interval(f func(*data.Interval) any) any {
 var Days = &Schema[DayRec]{Name: "day", Title: "Control on a day",
 	Description: "Every district's assessed status on one day, with the interval it belongs to, each party's latest claim, whether the claims dispute it, and what is known outside the centre.",
 	Fields: append([]Field[DayRec]{
-		{Name: "pcode", Type: "string", Description: "COD-AB P-code", Value: func(r DayRec) any { return r.State.Area.PCode }},
-		{Name: "name", Type: "string", Description: "District", Value: func(r DayRec) any { return r.State.Area.Name }},
-		{Name: "name_fa", Type: "string", Description: "Dari name", Value: func(r DayRec) any { return r.State.Area.NameFa }},
+		Via(fieldOf(Areas, "pcode"), dayArea),
+		Via(fieldOf(Areas, "name"), dayArea),
+		Via(fieldOf(Areas, "name_fa"), dayArea),
 		{Name: "date", Type: "string", Format: "date", Description: "The day", Value: func(r DayRec) any { return r.Date }},
 		{Name: "status", Type: "string", Description: "republic, taliban, resistance, contested, or unknown before the first record", Value: func(r DayRec) any { return string(r.State.Status()) }},
 		{Name: "since", Type: "string", Format: "date", Nullable: true, Description: "First day of the assessed interval; null when unknown",
@@ -184,34 +225,35 @@ var Days = &Schema[DayRec]{Name: "day", Title: "Control on a day",
 					return iv.To
 				})
 			}},
-		{Name: "date_precision", Type: "string", Nullable: true, Description: "How well since is known: day, week, month or inferred",
-			Value: func(r DayRec) any { return r.interval(func(iv *data.Interval) any { return string(iv.DatePrecision) }) }},
-		{Name: "confidence", Type: "string", Nullable: true, Description: "high, medium or low; null when unknown",
-			Value: func(r DayRec) any { return r.interval(func(iv *data.Interval) any { return string(iv.Confidence) }) }},
+		dayAssessment("date_precision"),
+		dayAssessment("confidence"),
 		{Name: "confirmed", Type: "string", Format: "date", Nullable: true, Description: "Publication day of the latest independent source, on or before the day, that supports the status; null when none does",
 			Value: func(r DayRec) any { return r.State.Confirmed }},
 		{Name: "stale", Type: "boolean", Description: "True when confirmed is null or more than 365 days before the day: the status rests on old evidence",
 			Value: func(r DayRec) any { return r.State.Stale }},
-		{Name: "note", Type: "string", Description: "The analyst's reasoning",
-			Value: func(r DayRec) any {
-				if r.State.Interval == nil {
-					return ""
-				}
-				return r.State.Interval.Note
-			}},
-		{Name: "sources", Form: APIOnly, Description: "The cited sources", Value: func(r DayRec) any { return r.Book.List(r.sources()) }},
-		{Name: "source_ids", Type: "string", Form: FlatOnly, Description: "Source ids, separated by ';'", Value: func(r DayRec) any { return r.sources() }},
-		{Name: "source_urls", Type: "string", Form: FlatOnly, Description: "Source URLs, separated by spaces", Value: func(r DayRec) any { return r.Book.URLs(r.sources()) }},
+		dayAssessment("note"),
+		dayAssessment("sources"),
+		dayAssessment("source_ids"),
+		dayAssessment("source_urls"),
 		{Name: "claims", Form: APIOnly, Description: "Each party's latest claim on or before the day", Value: func(r DayRec) any { return r.claimList(r.State.Claims) }},
 		{Name: "claims_on_day", Form: APIOnly, Description: "Every claim about the district made on the day itself", Value: func(r DayRec) any { return r.claimList(r.State.ClaimsOnDay) }},
 		{Name: "disputed", Type: "boolean", Description: "Claims made within the last 7 days contradict each other or the assessment", Value: func(r DayRec) any { return r.State.Disputed }},
 	}, dayCountrysideFields()...)}
 
-func (r DayRec) claimList(cs []*data.Claim) []claimJSON {
-	out := []claimJSON{}
+func dayArea(r DayRec) *data.Area { return r.State.Area }
+
+func dayAssessment(name string) Field[DayRec] {
+	return assessment(name, "since", true, func(r DayRec) *data.Interval { return r.State.Interval }, func(r DayRec) *Book { return r.Book })
+}
+
+func (r DayRec) claimList(cs []*data.Claim) []json.RawMessage {
+	out := make([]json.RawMessage, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, claimJSON{Party: c.Party, Kind: c.Kind, Date: c.Date, Status: c.Status,
-			Current: c.CurrentOn(r.Day), Note: c.Note, Sources: r.Book.List(c.Sources)})
+		var buf bytes.Buffer
+		if err := Claims.AppendJSONOf(&buf, ClaimRec{Claim: c, Day: r.Day, Book: r.Book}, dayClaimMembers...); err != nil {
+			panic(err) // the names are the schema's (TestClaimForms)
+		}
+		out = append(out, buf.Bytes())
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"bytes"
 	"encoding/json"
 
 	"github.com/paulmach/orb"
@@ -35,24 +36,37 @@ func (e *Encoder) Places() ([]byte, error) {
 	return json.Marshal(fc)
 }
 
-// period is one chapter as /api/periods writes it.
-type period struct {
-	ID      string   `json:"id"`
-	Title   string   `json:"title"`
-	TitleFA string   `json:"title_fa"`
-	From    data.Day `json:"from"`
-	To      data.Day `json:"to"`
-	KeyDay  data.Day `json:"key_day"` // the day the chapter opens on (data.Dataset.KeyDay)
-	Summary string   `json:"summary"`
-	Sources []string `json:"sources"`
+// PeriodRec is one chapter with the day it opens on (data.Dataset.KeyDay).
+type PeriodRec struct {
+	Period *data.Period
+	KeyDay data.Day
 }
 
-// Periods writes /api/periods: the named chapters, [from, to] inclusive,
-// with the ids of their sources (see /api/sources).
+// Periods is the chapters of the story (/api/periods): named spans of
+// days, [from, to] inclusive, each with a summary and its sources.
+var Periods = &Schema[PeriodRec]{Name: "periods", Title: "Chapters",
+	Description: "Named chapters of the story, [from, to] inclusive, with the day each opens on, a summary and the ids of its sources (see /api/sources).",
+	Fields: []Field[PeriodRec]{
+		{Name: "id", Type: "string", Description: "Chapter id", Value: func(r PeriodRec) any { return r.Period.ID }},
+		{Name: "title", Type: "string", Description: "English title", Value: func(r PeriodRec) any { return r.Period.Title }},
+		{Name: "title_fa", Type: "string", Description: "Dari title", Value: func(r PeriodRec) any { return r.Period.TitleFA }},
+		{Name: "from", Type: "string", Format: "date", Description: "First day", Value: func(r PeriodRec) any { return r.Period.From }},
+		{Name: "to", Type: "string", Format: "date", Description: "Last day (inclusive)", Value: func(r PeriodRec) any { return r.Period.To }},
+		{Name: "key_day", Type: "string", Format: "date", Description: "The day the chapter opens on: its first change, else its first day", Value: func(r PeriodRec) any { return r.KeyDay }},
+		{Name: "summary", Type: "string", Description: "What happened, in English", Value: func(r PeriodRec) any { return r.Period.Summary }},
+		{Name: "sources", Type: "string", Description: "Source ids (flat form: separated by ';')", Value: func(r PeriodRec) any { return nonNil(r.Period.Sources) }},
+	}}
+
+// Periods writes /api/periods: the chapters in the Periods layer's API form.
 func (e *Encoder) Periods() ([]byte, error) {
-	out := make([]period, 0, len(e.ds.Periods))
-	for _, p := range e.ds.Periods {
-		out = append(out, period{p.ID, p.Title, p.TitleFA, p.From, p.To, e.ds.KeyDay(p), p.Summary, p.Sources})
+	out := make([]json.RawMessage, 0, len(e.ds.Periods))
+	for i := range e.ds.Periods {
+		p := &e.ds.Periods[i]
+		var buf bytes.Buffer
+		if err := Periods.AppendJSON(&buf, PeriodRec{p, e.ds.KeyDay(*p)}); err != nil {
+			return nil, err
+		}
+		out = append(out, buf.Bytes())
 	}
 	m := e.meta()
 	m["periods"] = out

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/controlmap/controlmap/data"
@@ -114,9 +115,33 @@ func Flatten(v any) any {
 // AppendJSON appends rec's API form as a JSON object, fields in order.
 func (s *Schema[T]) AppendJSON(buf *bytes.Buffer, rec T) error {
 	buf.WriteByte('{')
+	err := s.AppendMembers(buf, rec)
+	buf.WriteByte('}')
+	return err
+}
+
+// AppendJSONOf appends the object of rec's members named in names.
+func (s *Schema[T]) AppendJSONOf(buf *bytes.Buffer, rec T, names ...string) error {
+	buf.WriteByte('{')
+	err := s.AppendMembers(buf, rec, names...)
+	buf.WriteByte('}')
+	return err
+}
+
+// AppendMembers appends the members of rec's API form named in names (all
+// of them when none is named), in the schema's order and without braces:
+// a document that shows a layer's fields beside its own (the timeline's
+// districts, the diff's) writes them from the one schema, so a field is
+// declared once. A name the schema lacks is an error.
+func (s *Schema[T]) AppendMembers(buf *bytes.Buffer, rec T, names ...string) error {
+	for _, n := range names {
+		if f, ok := s.Field(n); !ok || f.Form == FlatOnly {
+			return fmt.Errorf("wire: %s has no API field %q", s.Name, n)
+		}
+	}
 	first := true
 	for _, f := range s.Fields {
-		if f.Form == FlatOnly {
+		if f.Form == FlatOnly || (len(names) > 0 && !slices.Contains(names, f.Name)) {
 			continue
 		}
 		if !first {
@@ -130,8 +155,59 @@ func (s *Schema[T]) AppendJSON(buf *bytes.Buffer, rec T) error {
 		buf.WriteString(`"` + f.Name + `":`)
 		buf.Write(b)
 	}
-	buf.WriteByte('}')
 	return nil
+}
+
+// Field returns the field called name.
+func (s *Schema[T]) Field(name string) (Field[T], bool) {
+	for _, f := range s.Fields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Field[T]{}, false
+}
+
+// fieldOf returns s's field called name, and panics when there is none:
+// for the layers' declarations, which every test loads.
+func fieldOf[T any](s *Schema[T], name string) Field[T] {
+	f, ok := s.Field(name)
+	if !ok {
+		panic("wire: " + s.Name + " has no field " + name)
+	}
+	return f
+}
+
+// Via is f read through get: a field of one kind of record offered by a
+// layer of another that holds it (a district's name on its intervals and
+// on its day), declared once.
+func Via[T, U any](f Field[U], get func(T) U) Field[T] {
+	g := f.Value
+	return Field[T]{Name: f.Name, Type: f.Type, Format: f.Format, Nullable: f.Nullable, Description: f.Description,
+		Form: f.Form, Value: func(r T) any { return g(get(r)) }}
+}
+
+// object writes {members, rest's members}: a JSON object whose first
+// members come from a schema (members) and the rest from a struct of the
+// document's own (rest, marshalled by encoding/json).
+func object(members func(*bytes.Buffer) error, rest any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	if err := members(&buf); err != nil {
+		return nil, err
+	}
+	b, err := json.Marshal(rest)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > 2 {
+		if buf.Len() > 1 {
+			buf.WriteByte(',')
+		}
+		buf.Write(b[1 : len(b)-1])
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
 }
 
 // apiValue is a value as the API form writes it: a nullable zero day is

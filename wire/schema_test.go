@@ -129,3 +129,89 @@ func TestDayForm(t *testing.T) {
 		t.Error("filling the placeholders does not give the day's answer")
 	}
 }
+
+// TestDocumentsAreFormsOfTheLayers: every document that shows a layer's
+// fields beside its own names them from the layer's schema, so a name that
+// is not an API field of the layer fails here, and the timeline's district,
+// interval and claim carry exactly those members, with the layer's values.
+func TestDocumentsAreFormsOfTheLayers(t *testing.T) {
+	t.Parallel()
+	ds := fixture(t)
+	book, err := NewBook(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &ds.Areas[0]
+	iv := &ds.Intervals[a.PCode][0]
+	c := &ds.Claims[0]
+	check := func(name string, write func(*bytes.Buffer, ...string) error, members []string) {
+		var buf bytes.Buffer
+		if err := write(&buf, members...); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if err := write(&bytes.Buffer{}, "no_such_field"); err == nil {
+			t.Errorf("%s: an unknown member was written", name)
+		}
+	}
+	check("timeline area", func(b *bytes.Buffer, n ...string) error { return Areas.AppendMembers(b, a, n...) }, timelineAreaMembers)
+	check("diff area", func(b *bytes.Buffer, n ...string) error { return Areas.AppendMembers(b, a, n...) }, diffAreaMembers)
+	check("timeline interval", func(b *bytes.Buffer, n ...string) error {
+		return Intervals.AppendMembers(b, IntervalRec{a, iv, book.IDs()}, n...)
+	}, timelineIntervalMembers)
+	for name, members := range map[string][]string{"day claim": dayClaimMembers, "timeline claim": timelineClaimMembers} {
+		check(name, func(b *bytes.Buffer, n ...string) error {
+			return Claims.AppendMembers(b, ClaimRec{Claim: c, Day: c.Date, Book: book, Dataset: ds}, n...)
+		}, members)
+	}
+
+	// The timeline's first district and interval are the layers' API forms.
+	enc, err := NewEncoder(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := enc.Timeline(ds.LastChange)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tl struct {
+		Areas []map[string]json.RawMessage `json:"areas"`
+	}
+	if err := json.Unmarshal(raw, &tl); err != nil {
+		t.Fatal(err)
+	}
+	var ivs []map[string]json.RawMessage
+	if err := json.Unmarshal(tl.Areas[0]["intervals"], &ivs); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range timelineAreaMembers {
+		f, _ := Areas.Field(m)
+		want, _ := json.Marshal(apiValue(f, f.Value(a)))
+		if string(tl.Areas[0][m]) != string(want) {
+			t.Errorf("timeline area %s = %s, the Areas layer says %s", m, tl.Areas[0][m], want)
+		}
+	}
+	for _, m := range timelineIntervalMembers {
+		f, _ := Intervals.Field(m)
+		want, _ := json.Marshal(apiValue(f, f.Value(IntervalRec{a, iv, book.IDs()})))
+		if string(ivs[0][m]) != string(want) {
+			t.Errorf("timeline interval %s = %s, the Intervals layer says %s", m, ivs[0][m], want)
+		}
+	}
+}
+
+// TestSharedFieldsDeclaredOnce: the control and day layers' common fields
+// come from one declaration (assessment, Via), so their descriptions and
+// types cannot drift apart.
+func TestSharedFieldsDeclaredOnce(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"pcode", "name", "status", "confidence", "note", "sources", "source_ids", "source_urls"} {
+		iv, ok1 := Intervals.Field(name)
+		day, ok2 := Days.Field(name)
+		if !ok1 || !ok2 {
+			t.Fatalf("%s: in control %v, in day %v", name, ok1, ok2)
+		}
+		if iv.Type != day.Type || iv.Form != day.Form || (name != "status" && name != "confidence" && iv.Description != day.Description) {
+			t.Errorf("%s: control %q (%s) and day %q (%s) differ", name, iv.Description, iv.Type, day.Description, day.Type)
+		}
+	}
+}

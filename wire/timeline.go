@@ -47,19 +47,17 @@ type timeline struct {
 	// for the days that have any.
 	Headlines   map[string][]phraseJSON    `json:"headlines"`
 	Areas       []timelineArea             `json:"areas"`
-	Claims      []timelineClaim            `json:"claims"`
+	Claims      []json.RawMessage          `json:"claims"` // the Claims layer (timelineClaimMembers)
 	Events      []json.RawMessage          `json:"events"`
 	Sources     map[string]json.RawMessage `json:"sources"`
 	Attribution string                     `json:"attribution"`
 }
 
 type timelineArea struct {
-	PCode     string             `json:"pcode"`
-	Name      string             `json:"name"`
-	NameFa    string             `json:"name_fa"`
-	AreaKm2   float64            `json:"area_km2"`
-	Label     [2]float64         `json:"label"`
-	Intervals []timelineInterval `json:"intervals"`
+	area *data.Area // pcode, name, name_fa, area_km2 and label: the Areas layer's
+	// Intervals are the Intervals layer's API form, with sources by id and
+	// the corrections that made each what it is (intervalRevision).
+	Intervals []json.RawMessage `json:"intervals"`
 	// Views are what each view (assessed, then each side) draws, as runs
 	// of days (data.Dataset.ViewRanges): the page looks them up and never
 	// applies the rule itself.
@@ -67,6 +65,18 @@ type timelineArea struct {
 	// Countryside is what is known outside the centre, as ranges of days
 	// (the Countryside layer's API form).
 	Countryside []json.RawMessage `json:"countryside"`
+}
+
+// The members of each layer the timeline carries: what the page reads of
+// a district and of an interval, declared in the layers' schemas.
+var (
+	timelineAreaMembers     = []string{"pcode", "name", "name_fa", "area_km2", "label"}
+	timelineIntervalMembers = []string{"valid_from", "valid_to", "date_precision", "status", "confidence", "note", "confirmed", "sources"}
+)
+
+func (a timelineArea) MarshalJSON() ([]byte, error) {
+	type own timelineArea // its fields without this method
+	return object(func(buf *bytes.Buffer) error { return Areas.AppendMembers(buf, a.area, timelineAreaMembers...) }, own(a))
 }
 
 // placesJSON is data.Places as the page reads it.
@@ -116,20 +126,10 @@ type monthActivity struct {
 	Taliban    int    `json:"taliban"`
 }
 
-type timelineInterval struct {
-	From          data.Day       `json:"from"`
-	To            *data.Day      `json:"to"` // exclusive; null when open
-	DatePrecision data.Precision `json:"date_precision"`
-	// Confirmed are the publication days of the independent sources that
-	// support the status: the page derives confirmed and stale for any day.
-	Confirmed  []data.Day      `json:"confirmed"`
-	Status     data.Status     `json:"status"`
-	Confidence data.Confidence `json:"confidence"`
-	Note       string          `json:"note"`
-	Sources    []string        `json:"sources"`
-	// Revisions are the corrections that made the interval what it is,
-	// newest first (data.Dataset.IntervalRevisions); the panel reads their
-	// words from /api/revisions.
+// intervalRevisions are the corrections that made an interval what it is,
+// newest first (data.Dataset.IntervalRevisions); the panel reads their
+// words from /api/revisions.
+type intervalRevisions struct {
 	Revisions []intervalRevision `json:"revisions,omitempty"`
 }
 
@@ -138,18 +138,6 @@ type intervalRevision struct {
 	Published data.Day `json:"published"`
 }
 
-type timelineClaim struct {
-	Date   data.Day `json:"date"`
-	PCodes []string `json:"pcodes"`
-	// Places names the districts as a headline does (whole provinces, then
-	// the other districts): data.Dataset.PlacesOf.
-	Places  placesJSON  `json:"places"`
-	Party   data.Party  `json:"party"`
-	Kind    data.Kind   `json:"kind"`
-	Status  data.Status `json:"status"`
-	Note    string      `json:"note"`
-	Sources []string    `json:"sources"`
-}
 
 // Timeline writes /api/timeline as of today.
 func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
@@ -159,7 +147,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, ActivityWindow: data.ActivityWindow,
 		StaleAfter: data.StaleAfter, Statuses: data.Statuses(), Activity: []monthActivity{}, ConfidenceOpacity: ConfidenceOpacity,
 		Parties: data.Parties(), Sides: data.Sides(),
-		Sources: e.book.raw, Attribution: data.Attribution, Claims: []timelineClaim{}, Events: []json.RawMessage{}}
+		Sources: e.book.raw, Attribution: data.Attribution, Claims: []json.RawMessage{}, Events: []json.RawMessage{}}
 	ids := e.book.IDs()
 	for i := range ds.Areas {
 		ta, err := timelineAreaOf(ds, &ds.Areas[i], ids)
@@ -171,9 +159,13 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 	for _, m := range ds.ActivityByMonth(t.End) {
 		t.Activity = append(t.Activity, monthActivity{Month: m.Month.String()[:7], Resistance: m.Resistance, Taliban: m.Taliban})
 	}
-	for _, c := range ds.Claims {
-		t.Claims = append(t.Claims, timelineClaim{Date: c.Date, PCodes: c.PCodes, Places: placesOf(ds.PlacesOf(c.PCodes)),
-			Party: c.Party, Kind: c.Kind, Status: c.Status, Note: c.Note, Sources: c.Sources})
+	for i := range ds.Claims {
+		c := &ds.Claims[i]
+		var buf bytes.Buffer
+		if err := Claims.AppendJSONOf(&buf, ClaimRec{Claim: c, Day: c.Date, Book: ids, Dataset: ds}, timelineClaimMembers...); err != nil {
+			return nil, err
+		}
+		t.Claims = append(t.Claims, buf.Bytes())
 		t.ClaimDates = appendDay(t.ClaimDates, c.Date)
 	}
 	for i := range ds.Events {
@@ -189,8 +181,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 }
 
 func timelineAreaOf(ds *data.Dataset, a *data.Area, ids *Book) (timelineArea, error) {
-	ta := timelineArea{PCode: a.PCode, Name: a.Name, NameFa: a.NameFa, AreaKm2: Round(a.AreaKm2, 10),
-		Label: labelOf(a), Intervals: []timelineInterval{}, Views: map[string][]viewRun{}, Countryside: []json.RawMessage{}}
+	ta := timelineArea{area: a, Intervals: []json.RawMessage{}, Views: map[string][]viewRun{}, Countryside: []json.RawMessage{}}
 	for _, r := range ds.CountrysideRanges(a.PCode) {
 		var buf bytes.Buffer
 		if err := Countryside.AppendJSON(&buf, CountrysideRec{Area: a, Range: r, Book: ids}); err != nil {
@@ -200,15 +191,17 @@ func timelineAreaOf(ds *data.Dataset, a *data.Area, ids *Book) (timelineArea, er
 	}
 	for k := range ds.Intervals[a.PCode] {
 		iv := &ds.Intervals[a.PCode][k]
-		ti := timelineInterval{From: iv.From, DatePrecision: iv.DatePrecision, Confirmed: nonNilDays(iv.SupportDays()),
-			Status: iv.Status, Confidence: iv.Confidence, Note: iv.Note, Sources: iv.Sources}
-		if iv.To != 0 {
-			ti.To = &iv.To
+		var rv intervalRevisions
+		for _, r := range ds.IntervalRevisions(iv) {
+			rv.Revisions = append(rv.Revisions, intervalRevision{r.ID, r.Published})
 		}
-		for _, rv := range ds.IntervalRevisions(iv) {
-			ti.Revisions = append(ti.Revisions, intervalRevision{rv.ID, rv.Published})
+		b, err := object(func(buf *bytes.Buffer) error {
+			return Intervals.AppendMembers(buf, IntervalRec{Area: a, Interval: iv, Book: ids}, timelineIntervalMembers...)
+		}, rv)
+		if err != nil {
+			return ta, err
 		}
-		ta.Intervals = append(ta.Intervals, ti)
+		ta.Intervals = append(ta.Intervals, b)
 	}
 	for _, v := range append([]data.Party{data.Assessed}, data.Sides()...) { // the views the page and the pictures offer
 		runs := []viewRun{}

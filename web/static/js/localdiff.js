@@ -38,8 +38,8 @@ function changesBetween(timeline, from, to) {
   const changes = [];
   for (const area of timeline.areas) {
     area.intervals.forEach((iv, i) => {
-      if (iv.from > from && iv.from <= to) {
-        changes.push({ date: iv.from, pcode: area.pcode, name: area.name,
+      if (iv.valid_from > from && iv.valid_from <= to) {
+        changes.push({ date: iv.valid_from, pcode: area.pcode, name: area.name,
           status_from: i > 0 ? area.intervals[i - 1].status : 'unknown', status_to: iv.status, sources: iv.sources });
       }
     });
@@ -62,7 +62,7 @@ export function localDiff(index, from, to) {
     const iv = index.interval(area.pcode, to);
     features.push({ type: 'Feature', id: area.pcode, geometry: null, properties: {
       pcode: area.pcode, name: area.name, name_fa: area.name_fa, status_from: before, status_to: after,
-      area_km2: area.area_km2, since: iv ? iv.from : null,
+      area_km2: area.area_km2, since: iv ? iv.valid_from : null,
       sources: iv ? iv.sources.map((id) => index.source(id)).filter(Boolean) : [],
     } });
   }

@@ -37,7 +37,7 @@ export class TimelineIndex {
     if (!area) {
       return null;
     }
-    return area.intervals.find((iv) => iv.from <= day && (iv.to === null || day < iv.to)) || null;
+    return area.intervals.find((iv) => iv.valid_from <= day && (iv.valid_to === null || day < iv.valid_to)) || null;
   }
 
   // latestClaim returns the latest claim by party on or before day, or null.

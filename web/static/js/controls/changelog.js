@@ -19,9 +19,9 @@ function happenings(index, areas, day) {
   const out = [];
   for (const area of index.timeline.areas) {
     area.intervals.forEach((iv, i) => {
-      if (inRange(iv.from) && i >= 0) {
+      if (inRange(iv.valid_from) && i >= 0) {
         const previous = i > 0 ? area.intervals[i - 1].status : 'unknown';
-        out.push({ date: iv.from, kind: 'change', pcode: area.pcode, text: changePhrase(bdi(index.name(area.pcode)), previous, iv.status, iv.confidence) });
+        out.push({ date: iv.valid_from, kind: 'change', pcode: area.pcode, text: changePhrase(bdi(index.name(area.pcode)), previous, iv.status, iv.confidence) });
       }
     });
   }

@@ -206,10 +206,10 @@ export const InfoPanel = L.Control.extend({
     if (iv) {
       const since = L.DomUtil.create('p', 'info-since', this.body);
       since.append(`${t('since')} `);
-      dateInto(since, iv.from, 'short');
-      if (iv.to) {
+      dateInto(since, iv.valid_from, 'short');
+      if (iv.valid_to) {
         since.append(lang === 'fa' ? '، ' : ', ', `${t('until')} `);
-        dateInto(since, iv.to, 'short');
+        dateInto(since, iv.valid_to, 'short');
       }
       since.append(` · ${t('confidence')}: ${t(iv.confidence)}`);
       const confirmed = L.DomUtil.create('p', 'info-confirmed', this.body);
