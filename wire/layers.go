@@ -196,7 +196,6 @@ type DayRec struct {
 	Book  *Book
 }
 
-
 // interval returns f of the assessed interval, or nil before the first one.
 func (r DayRec) interval(f func(*data.Interval) any) any {
 	if r.State.Interval == nil {

@@ -138,7 +138,6 @@ type intervalRevision struct {
 	Published data.Day `json:"published"`
 }
 
-
 // Timeline writes /api/timeline as of today.
 func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 	ds := e.ds
