@@ -86,7 +86,7 @@ func TestCountrysideRangesMatchEveryDay(t *testing.T) {
 
 func TestCountrysideSnapshotBreaks(t *testing.T) {
 	d := countrysideFixture(t)
-	// The day an event leaves the window must start a snapshot period, or
+	// The day an event leaves the window must start a snapshot, or
 	// a cached answer would keep counting it.
 	leaves := day(t, "2021-10-31") // E3 (1 Oct) + 30
 	if d.SnapshotIndex(leaves) == d.SnapshotIndex(leaves-1) {

@@ -25,7 +25,7 @@ func TestEmbeddedEveryDayAnswered(t *testing.T) {
 	if len(d.Areas) != 10 {
 		t.Fatalf("got %d areas, want 10", len(d.Areas))
 	}
-	// Every snapshot period once (states hold between their first days):
+	// Every snapshot once (states hold between their first days):
 	// the test's cost follows the data, not the calendar.
 	for _, dd := range append(d.SnapshotDays(), Today(time.Now())) {
 		for _, s := range d.StatesAt(dd) {

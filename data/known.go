@@ -69,7 +69,7 @@ func (d *Dataset) knowledgeEpoch(k Day) (from, until Day) {
 	return from, until
 }
 
-// KnownEpoch returns the first day of the knowledge period holding k: every
+// KnownEpoch returns the first day of the knowledge epoch holding k: every
 // day from it until the next knowledge day has the same KnownAt. Callers
 // cache by it.
 func (d *Dataset) KnownEpoch(k Day) Day { from, _ := d.knowledgeEpoch(k); return from }

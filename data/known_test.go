@@ -154,7 +154,7 @@ func TestKnowledgeDays(t *testing.T) {
 		t.Errorf("known %s until %s, want 2021-09-01 until 2021-09-30", k.Known, k.KnownUntil)
 	}
 	if d.KnownEpoch(day(t, "2021-09-29")) != d.KnownEpoch(day(t, "2021-09-01")) {
-		t.Error("two days of one knowledge period have different epochs")
+		t.Error("two days of one knowledge epoch have different epochs")
 	}
 	if k.Version == d.Version || k.Version == d.KnownAt(day(t, "2021-09-30")).Version {
 		t.Error("known datasets share a version with another answer: their ETags would collide")

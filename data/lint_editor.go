@@ -12,7 +12,7 @@ import (
 // district without the confirmation it had.
 const (
 	// CheckFuture: a date after today (a change, a claim, an event, a
-	// presence period or a source's publication): the map would show it
+	// presence row or a source's publication): the map would show it
 	// coming, or count a source not yet published.
 	CheckFuture Check = "future-date"
 	// CheckImplausibleDate: a date before EarliestPlausible, most often a

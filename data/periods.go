@@ -12,7 +12,7 @@ var periodColumns = []string{"id", "title", "title_fa", "from", "to", "summary",
 
 // Period is a named chapter: [From, To], both days inclusive.
 type Period struct {
-	ID, Title, TitleFA string
+	ID, Title, TitleFa string
 	From, To           Day
 	Summary            string
 	Sources            []string // ids in SourcesFile
@@ -61,8 +61,8 @@ func (d *Dataset) KeyDay(p Period) Day {
 }
 
 func (d *Dataset) periodOf(r row) (Period, error) {
-	pr := Period{ID: r.get("id"), Title: r.get("title"), TitleFA: r.get("title_fa"), Summary: r.get("summary"), Sources: splitList(r.get("sources"))}
-	for col, v := range map[string]string{"id": pr.ID, "title": pr.Title, "title_fa": pr.TitleFA, "summary": pr.Summary} {
+	pr := Period{ID: r.get("id"), Title: r.get("title"), TitleFa: r.get("title_fa"), Summary: r.get("summary"), Sources: splitList(r.get("sources"))}
+	for col, v := range map[string]string{"id": pr.ID, "title": pr.Title, "title_fa": pr.TitleFa, "summary": pr.Summary} {
 		if v == "" {
 			return pr, fmt.Errorf("%w: %s", ErrMissing, col)
 		}

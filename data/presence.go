@@ -8,7 +8,7 @@ import (
 
 // PresenceFile holds the analyst's side-valley presence: where sources say
 // a side held ground outside a district's centre (side valleys, bases,
-// positions) over a period. It never changes the assessed status, which is
+// positions) over a span of days. It never changes the assessed status, which is
 // about the centre and the main road only.
 const PresenceFile = "presence.csv"
 

@@ -141,7 +141,7 @@ func (d *Dataset) SnapshotIndex(day Day) int {
 	return sort.Search(len(d.breaks), func(i int) bool { return d.breaks[i] > day }) - 1
 }
 
-// SnapshotDays returns the first day of every snapshot period (see
+// SnapshotDays returns the first day of every snapshot (see
 // SnapshotIndex), in order: a check of every state need look at these days
 // only, so its cost follows the data, not the calendar. The caller must not
 // modify the slice.

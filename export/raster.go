@@ -97,11 +97,11 @@ func addSegment(z *vector.Rasterizer, p, q pt, n, w float64) {
 // colour on its pale ground, as the page's SVG pattern draws them.
 func hatchTexture(l *layout) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, l.w, l.h))
-	period := max(8, int(l.fs/2))
+	stride := max(8, int(l.fs/2))
 	for y := range l.h {
 		for x := range l.w {
 			c := colHatchBg
-			if (x+y)%period < period/2 {
+			if (x+y)%stride < stride/2 {
 				c = palette[data.StatusContested]
 			}
 			img.SetRGBA(x, y, c)

@@ -35,7 +35,7 @@ func BenchmarkHandlers(b *testing.B) {
 		{"control-full-gzip", "/api/control?date=2021-09-06&detail=full", map[string]string{"Accept-Encoding": "gzip"}},
 		{"areas-br", "/api/areas", map[string]string{"Accept-Encoding": "gzip, br"}},
 		{"timeline-br", "/api/timeline", map[string]string{"Accept-Encoding": "gzip, br"}},
-		// The map as known at the time: a cached answer of one knowledge period.
+		// The map as known at the time: a cached answer of one knowledge epoch.
 		{"control-known-gzip", "/api/control?date=2021-09-06&known=2021-09-06", map[string]string{"Accept-Encoding": "gzip"}},
 		{"timeline-known-br", "/api/timeline?known=2021-09-06", map[string]string{"Accept-Encoding": "gzip, br"}},
 		{"static-leaflet-br", "/vendor/leaflet/leaflet.js", map[string]string{"Accept-Encoding": "gzip, br"}},

@@ -37,7 +37,7 @@ type documents struct {
 
 	events    *rep.LRU[[2]data.Day, *rep.Rep]      // by [from, to]
 	timelines *rep.LRU[data.Day, *rep.Rep]         // by today: the document ends today
-	templates *rep.LRU[templateKey, *rep.Template] // /api/control by snapshot period
+	templates *rep.LRU[templateKey, *rep.Template] // /api/control by snapshot
 	answers   *rep.LRU[answerKey, *rep.Fixed]      // /api/control by day, assembled
 }
 
@@ -131,7 +131,7 @@ func (d *documents) eventsBetween(from, to data.Day) (*rep.Rep, error) {
 }
 
 // control returns the assembled /api/control answer for k: from the
-// period's template, so a miss costs a copy (and for gzip a CRC), never an
+// snapshot's template, so a miss costs a copy (and for gzip a CRC), never an
 // encoding, and a hit is a map lookup.
 func (d *documents) control(k answerKey) (*rep.Fixed, error) {
 	return d.answers.Get(k, func() (*rep.Fixed, error) {

@@ -14,7 +14,7 @@ import (
 )
 
 // animationKey is an animation's parameters, normalised: the width snapped
-// to export.GIFWidths, the period clamped to the dataset's (a step of 0
+// to export.GIFWidths, the span clamped to the dataset's (a step of 0
 // means one frame per change day).
 type animationKey struct {
 	from, to    data.Day
@@ -28,7 +28,7 @@ type animationKey struct {
 // bounded (see renders): 429 when every render slot is busy, 503 with the
 // progress when it outlasts the client's patience.
 func (s *Server) handleAnimation(c echo.Context, r *request) error {
-	from, to, err := r.period(s.ds.First, s.ds.LastChange)
+	from, to, err := r.span(s.ds.First, s.ds.LastChange)
 	if err != nil {
 		return err
 	}

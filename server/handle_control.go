@@ -35,7 +35,7 @@ func (s *Server) handleControl(c echo.Context, r *request) error {
 }
 
 // serveControlKnown serves /api/control with known=: the day as known at
-// the end of K, an answer kept per knowledge period (known.go). Apart from
+// the end of K, an answer kept per knowledge epoch (known.go). Apart from
 // handleControl, whose hot path it leaves as it was.
 func (s *Server) serveControlKnown(c echo.Context, r *request, day data.Day, detail data.Detail) error {
 	enc, err := s.encoderFor(r)

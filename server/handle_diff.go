@@ -16,7 +16,7 @@ func (s *Server) handleDiff(c echo.Context, r *request) error {
 	if !r.has(paramFrom) || !r.has(paramTo) {
 		return &ParamError{Param: paramFrom, Err: errors.New("from and to are both required")}
 	}
-	from, to, err := r.period(0, 0)
+	from, to, err := r.span(0, 0)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func (s *Server) handleHistory(c echo.Context, r *request) error {
 // handleEvents serves GET /api/events[?from=&to=]: point events dated within
 // [from, to], both inclusive; either end may be left out.
 func (s *Server) handleEvents(c echo.Context, r *request) error {
-	from, to, err := r.period(0, 0)
+	from, to, err := r.span(0, 0)
 	if err != nil {
 		return err
 	}

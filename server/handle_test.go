@@ -122,7 +122,7 @@ func TestHandleControlDirect(t *testing.T) {
 	}
 }
 
-// TestEmbeddedControlEveryDay asks the real API for every snapshot period
+// TestEmbeddedControlEveryDay asks the real API for every snapshot
 // from the day before the first record to tomorrow (the states hold between
 // their first days, so this is every answer there is, at a cost that
 // follows the data, not the calendar) and checks the answer's shape and

@@ -14,7 +14,7 @@ const paramKnown = "known"
 // is a copy of the tables' rows, about 100 KB for the real dataset), and
 // knownDocsBytes their answers.
 const (
-	knownViews     = 128 // the real dataset has some 80 knowledge periods
+	knownViews     = 128 // the real dataset has some 80 knowledge epochs
 	knownDocsBytes = 16 << 20
 )
 

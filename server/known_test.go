@@ -124,7 +124,7 @@ func TestKnownTimelineHoldsForItsDays(t *testing.T) {
 	}
 	other := get(t, h, http.MethodGet, "/api/timeline?known="+tl.Known)
 	if other.Header().Get("ETag") != rec.Header().Get("ETag") {
-		t.Error("two days of one knowledge period got different timelines")
+		t.Error("two days of one knowledge epoch got different timelines")
 	}
 	if bad := get(t, h, http.MethodGet, "/api/timeline?known=2021-13-01"); bad.Code != http.StatusBadRequest {
 		t.Errorf("known=2021-13-01: %d", bad.Code)

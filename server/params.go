@@ -152,9 +152,9 @@ func (r *request) geometry() (data.Detail, error) {
 	return d, nil
 }
 
-// period parses from and to (YYYY-MM-DD; defaults when absent) and rejects
+// span parses from and to (YYYY-MM-DD; defaults when absent) and rejects
 // a range that ends before it starts, naming to.
-func (r *request) period(defFrom, defTo data.Day) (from, to data.Day, err error) {
+func (r *request) span(defFrom, defTo data.Day) (from, to data.Day, err error) {
 	if from, err = r.date(paramFrom, defFrom); err != nil {
 		return 0, 0, err
 	}

@@ -39,7 +39,7 @@ func checkCompare(gif string) func(t *testing.T, p *page, ts *httptest.Server) {
 	}
 }
 
-// compareShown opens a compared period and checks the map and the balance.
+// compareShown opens a compared span and checks the map and the balance.
 func compareShown(t *testing.T, p *page, ts *httptest.Server) {
 	p.open(t, ts.URL+"/?date=2021-09-20&compare=2021-08-10..2021-09-20")
 	waitFor(t, p, `document.querySelectorAll('.compare-balance tbody tr').length > 0`)

@@ -96,7 +96,7 @@ func TestPageTimeAndCompare(t *testing.T) {
 	p.do(t, chromedp.Click(chromedp.CSS(".tc-prev-day")))
 	waitFor(t, p, `new URLSearchParams(location.search).get('compare') === '2021-08-10..2021-09-19'`)
 	if d := currentDate(t, p); d != "2021-09-19" {
-		t.Errorf("after a step back the date is %s, want 2021-09-19 as the compared period's end", d)
+		t.Errorf("after a step back the date is %s, want 2021-09-19 as the compared span's end", d)
 	}
 	if !eval[bool](t, p, `!document.querySelector('.legend-compare').hidden`) {
 		t.Error("the legend does not explain compare mode")

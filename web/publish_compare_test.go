@@ -31,7 +31,7 @@ type diffDoc struct {
 }
 
 // diffPairs are the compared periods: from the first day, the fall of
-// Panjshir, a period with nothing changed, a long one, the May 2022
+// Panjshir, a span with nothing changed, a long one, the May 2022
 // offensive (changes that end where they began), and one day whose balance
 // a sum of unrounded areas would put 0.1 km² off.
 var diffPairs = [][2]string{

@@ -49,7 +49,7 @@ var Periods = &Schema[PeriodRec]{Name: "periods", Title: "Chapters",
 	Fields: []Field[PeriodRec]{
 		{Name: "id", Type: "string", Description: "Chapter id", Value: func(r PeriodRec) any { return r.Period.ID }},
 		{Name: "title", Type: "string", Description: "English title", Value: func(r PeriodRec) any { return r.Period.Title }},
-		{Name: "title_fa", Type: "string", Description: "Dari title", Value: func(r PeriodRec) any { return r.Period.TitleFA }},
+		{Name: "title_fa", Type: "string", Description: "Dari title", Value: func(r PeriodRec) any { return r.Period.TitleFa }},
 		{Name: "from", Type: "string", Format: "date", Description: "First day", Value: func(r PeriodRec) any { return r.Period.From }},
 		{Name: "to", Type: "string", Format: "date", Description: "Last day (inclusive)", Value: func(r PeriodRec) any { return r.Period.To }},
 		{Name: "key_day", Type: "string", Format: "date", Description: "The day the chapter opens on: its first change, else its first day", Value: func(r PeriodRec) any { return r.KeyDay }},

@@ -12,7 +12,7 @@ import (
 
 // Template is a document with holes: the bytes between occurrences of a
 // sentinel, each hole filled by one value of a fixed length when an answer
-// is assembled (the /api/control answers of one snapshot period differ only
+// is assembled (the /api/control answers of one snapshot differ only
 // in their "date" members). Each part is also kept compressed (raw deflate,
 // byte-aligned by a sync flush, the last one final, each with the parts
 // before it as dictionary), so a gzip answer is the concatenation of

@@ -8,7 +8,7 @@
 // One request at a time: while it is on its way the reader may move on (a
 // drag across months); when it comes, the day then shown is asked for if
 // the answer does not cover it. Until the right timeline is in, `pending`
-// is true and the banner says so, so no other period's map is ever labelled
+// is true and the banner says so, so no other epoch's map is ever labelled
 // as known on the day shown.
 
 import { getJSON, showError, urls } from './api.js';
@@ -30,7 +30,7 @@ export class KnownTimelines {
   }
 
   // available says whether this copy can show the map at the time (a static
-  // copy cannot: it holds no timelines per period).
+  // copy cannot: it holds no timelines per epoch).
   get available() {
     return urls.timelineKnown !== null;
   }

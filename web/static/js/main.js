@@ -89,7 +89,7 @@ function applier(map, state, index, known) {
     }
     state.setKnown(Boolean(s.known) && known.available);
     state.select(s.district && index.areas.has(s.district) ? s.district : null);
-    // A compared period shows its later date: the map never contradicts it.
+    // A compared span shows its later date: the map never contradicts it.
     model.setDate(s.compare ? s.compare.to : s.date || model.end, 'url');
     state.setCompare(s.compare || null);
     if (s.map) {

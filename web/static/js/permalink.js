@@ -82,7 +82,7 @@ function saveOnChange(map, state, save) {
     }
   });
   state.addEventListener('comparechange', (e) => {
-    if (e.detail.what === 'period') {
+    if (e.detail.what === 'span') {
       save(true);
     }
   });

@@ -1,12 +1,12 @@
 // AppState is what the page shows besides the date: the view, the selected
 // district and the comparison of two dates. Events:
 //   'change' (detail: {what: 'view' | 'selected'}) when the view or the selection changes;
-//   'comparechange' (detail: {what: 'period' | 'result'}) when the compared
-//   period changes (its result is cleared) and when the result for it arrives.
+//   'comparechange' (detail: {what: 'span' | 'result'}) when the compared
+//   span changes (its result is cleared) and when the result for it arrives.
 
 import { views } from './timelineindex.js';
 
-function samePeriod(a, b) {
+function sameSpan(a, b) {
   return (a === null && b === null) || Boolean(a && b && a.from === b.from && a.to === b.to);
 }
 
@@ -31,21 +31,21 @@ export class AppState extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail: { what: 'known' } }));
   }
 
-  // setCompare starts comparing the period {from, to}, or stops with null.
-  setCompare(period) {
-    if (samePeriod(period, this.compare)) {
+  // setCompare starts comparing the span {from, to}, or stops with null.
+  setCompare(span) {
+    if (sameSpan(span, this.compare)) {
       return;
     }
-    this.compare = period;
+    this.compare = span;
     this.comparison = null;
-    this.dispatchEvent(new CustomEvent('comparechange', { detail: { what: 'period' } }));
+    this.dispatchEvent(new CustomEvent('comparechange', { detail: { what: 'span' } }));
   }
 
-  // setComparison records the result of comparing period: the /api/diff
-  // document, or an error message. A result for a period no longer compared
+  // setComparison records the result of comparing span: the /api/diff
+  // document, or an error message. A result for a span no longer compared
   // is dropped.
-  setComparison(period, { diff = null, error = null }) {
-    if (period !== this.compare) {
+  setComparison(span, { diff = null, error = null }) {
+    if (span !== this.compare) {
       return;
     }
     const changes = new Map((diff?.features || []).map((f) => [f.id,

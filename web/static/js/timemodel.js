@@ -1,7 +1,7 @@
 // The time model: the range of days, the current day, and the player. It
 // knows nothing of the map; controls change it and layers listen to it.
 // Events: 'datechange' (detail: {date, from}), 'playchange' (detail: {playing}),
-// 'windowchange' when the slider's window (a period zoomed to) changes.
+// 'windowchange' when the slider's window (a span of days zoomed to) changes.
 // The range runs to today; `evidenceEnd` is the last day anything was
 // recorded ("last updated"): after it the last status only holds.
 
@@ -53,9 +53,9 @@ export class TimeModel extends EventTarget {
 
   // setWindow zooms the slider to [from, to] (both inclusive), or back to
   // the whole range with null. The date moves into the window.
-  setWindow(period) {
-    const from = period ? this.clamp(period.from) : this.start;
-    const to = period ? this.clamp(period.to) : this.end;
+  setWindow(span) {
+    const from = span ? this.clamp(span.from) : this.start;
+    const to = span ? this.clamp(span.to) : this.end;
     if (from >= to || (from === this.window.from && to === this.window.to)) {
       return;
     }

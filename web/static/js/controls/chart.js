@@ -1,7 +1,7 @@
 // The area chart under the slider: km² under each assessed status over the
 // whole range, as stacked steps in plain SVG, with a cursor on the current
 // date. It is also the overview of the whole range: clicking goes to a day,
-// dragging (brushing) a period zooms the slider to it, and the zoomed
+// dragging (brushing) a span of days zooms the slider to it, and the zoomed
 // window is shaded on the chart.
 
 import { dayNumber } from '../dates.js';

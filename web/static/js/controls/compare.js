@@ -1,8 +1,8 @@
 // Compare mode: two dates, the districts whose assessed status differs
 // (drawn by the districts layer with their before and after colours), the
 // km² each status gained and lost, the changes in between (each leads to its
-// day), and the animation of the period as a GIF. The control only sets the
-// compared period on the app state and shows the state's comparison.
+// day), and the animation of the span as a GIF. The control only sets the
+// compared span on the app state and shows the state's comparison.
 
 import { urls } from '../api.js';
 import { addDays } from '../dates.js';

@@ -81,7 +81,7 @@ export const ShareControl = L.Control.extend({
     const day = this.options.pictureDay(model.date);
     this.image.textContent = day === model.date ? t('shareImage') : t('shareImageOf', { date: dateText(day, 'short') });
     this.image.download = `controlmap-${day}.${this.image.href.includes('.svg') ? 'svg' : 'png'}`;
-    // The animation of the period shown: the chapter the slider is zoomed
+    // The animation of the span shown: the chapter the slider is zoomed
     // to, else the history up to the day (a static copy has one animation,
     // of the whole history).
     const { from, to } = model.zoomed ? model.window : { from: model.start, to: model.date };

@@ -102,7 +102,7 @@ export const DistrictsLayer = L.Layer.extend({
     }
   },
 
-  // changeOf is a district's assessed change over the compared period,
+  // changeOf is a district's assessed change over the compared span,
   // from the timeline index (the same rule as /api/diff), or null.
   changeOf(pcode) {
     const { from, to } = this.state.compare;
