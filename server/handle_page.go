@@ -157,13 +157,16 @@ func (s *Server) previewTags(k pageKey) string {
 	return b.String()
 }
 
-// longDate is the day in a preview's title: 6 September 2021, or in Dari
-// the Solar Hijri date with the Gregorian one in Dari digits.
+// longDate is the day in a preview's title as the page's time control
+// writes it: the long date ("6 September 2021"), and in Dari the Solar
+// Hijri date after it ("۶ سپتمبر ۲۰۲۱ (۱۵ سنبله ۱۴۰۰)").
 func (sp speaker) longDate(d data.Day) string {
+	t := d.Time()
+	long := sp.num(t.Day()) + " " + sp.w.t(fmt.Sprint("monthLong", int(t.Month()))) + " " + sp.num(t.Year())
 	if sp.fa() {
-		return sp.date(d) + " (" + export.DariDigits(d.String()) + ")"
+		return long + " (" + export.DariDate(d) + ")"
 	}
-	return d.Time().Format("2 January 2006")
+	return long
 }
 
 // previewTitle is "Panjshir & Andarab on DATE", with the view when it is a

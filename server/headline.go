@@ -97,13 +97,12 @@ func (sp speaker) num(n int) string {
 	return fmt.Sprint(n)
 }
 
-// date writes a day as the page's short date in English (6 Sept 2021),
-// and in Dari as the Solar Hijri date (15 Sonbola 1400 in Dari digits).
+// date writes a day as the page's short date (i18n.js dateText): the day,
+// the month's name from the words, the year, in the language's digits
+// ("6 Sept 2021", "۶ سپتمبر ۲۰۲۱").
 func (sp speaker) date(d data.Day) string {
-	if sp.fa() {
-		return export.DariDate(d)
-	}
-	return shortDate(d)
+	t := d.Time()
+	return sp.num(t.Day()) + " " + sp.w.t(fmt.Sprint("month", int(t.Month()))) + " " + sp.num(t.Year())
 }
 
 // status, party and confidence are the page's words for them.
@@ -210,14 +209,4 @@ func (sp speaker) places(p data.Places) string {
 		sep = "، "
 	}
 	return strings.Join(parts, sep)
-}
-
-// shortDate writes a day as the page's short English date (6 Sept 2021).
-func shortDate(d data.Day) string {
-	t := d.Time()
-	month := t.Format("Jan")
-	if month == "Sep" {
-		month = "Sept"
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), month, t.Year())
 }

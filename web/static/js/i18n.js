@@ -38,18 +38,14 @@ export function t(key, vars = {}) {
   return s.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 }
 
-// English dates and numbers are written here; Dari ones by Intl, which the
-// Persian calendar needs. Chromium's first Intl object loads ICU's locale
-// data, about 25 ms on a fast machine and four times that on a phone,
-// inside the page's first task: an English page skips it.
-const months = {
-  long: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  short: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
-};
-// The Dari formats are made when first used.
+// Dates in the Gregorian calendar are written from the words files' month
+// names (month1..12, monthLong1..12), in the page's digits: the server's
+// previews write them from the same words (server/headline.go), and no
+// locale data is needed. Only the Solar Hijri date needs Intl, which the
+// Persian calendar needs: Chromium's first Intl object loads ICU's locale
+// data, about 25 ms on a fast machine and four times that on a phone, so
+// it is made when first used.
 const formatOptions = {
-  long: ['fa-AF-u-ca-gregory', 'long'],
-  short: ['fa-AF-u-ca-gregory', 'short'],
   solar: ['fa-AF-u-ca-persian', 'long'],
 };
 const formats = {};
@@ -85,10 +81,10 @@ export function dateText(iso, style = 'short') {
     return digits(iso);
   }
   const [y, m, d] = iso.split('-').map(Number);
-  if (lang !== 'fa' && months[style]) {
-    return `${d} ${months[style][m - 1]} ${y}`;
+  if (style === 'solar') {
+    return format(style).format(new Date(Date.UTC(y, m - 1, d)));
   }
-  return format(style).format(new Date(Date.UTC(y, m - 1, d)));
+  return `${digits(d)} ${t(style === 'long' ? `monthLong${m}` : `month${m}`)} ${digits(y)}`;
 }
 
 // dateInto appends a date to el inside <bdi>, so that the bidirectional

@@ -1,0 +1,3 @@
+import { headlineParity } from './headline-dom.mjs';
+
+await headlineParity('en');
