@@ -239,10 +239,3 @@ func appendDay(days []data.Day, d data.Day) []data.Day {
 	}
 	return append(days, d)
 }
-
-func nonNilDays(days []data.Day) []data.Day {
-	if days == nil {
-		return []data.Day{}
-	}
-	return days
-}
