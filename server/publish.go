@@ -81,8 +81,10 @@ var staticDocs = []staticDoc{
 	{"csv", "/api/export/history.csv", "api/export/history.csv"}, {"eventsCSV", "/api/export/events.csv", "api/export/events.csv"},
 	{"periods", "/api/periods", "api/periods.json"}, {"places", "/api/places", "api/places.geojson"},
 	{"animation", "/api/export/animation.gif?width=800", "api/export/animation.gif"},
+	{"animationFa", "/api/export/animation.gif?width=800&lang=fa", "api/export/animation.fa.gif"},
 	{"controlOn", "/api/control?date={date}", "api/control/{date}.geojson"},
 	{"picture", "/api/export/map.png?preset=social&date={date}", "api/export/map/{date}.png"},
+	{"pictureFa", "/api/export/map.png?preset=social&lang=fa&date={date}", "api/export/map/{date}.fa.png"},
 	{"about", "/about", "about.html"}, {"aboutFa", "/about?lang=fa", "about.fa.html"},
 	{"corrections", "/corrections", "corrections.html"}, {"correctionsFa", "/corrections?lang=fa", "corrections.fa.html"},
 }
@@ -115,8 +117,9 @@ func staticDocNamed(key string) staticDoc {
 	panic("server: no static document " + key)
 }
 
-// pictureDays are the days the static copy has a picture of: the first day
-// and each day the map changed.
+// pictureDays are the days the static copy has a picture of, in English
+// and in Dari: the first day and each day the map changed. The pictures
+// are of the assessed map (the page says so in a claims view).
 func (s *Server) pictureDays() []data.Day {
 	return slices.Compact(slices.Sorted(slices.Values(append([]data.Day{s.ds.First}, s.ds.ChangeDays()...))))
 }
@@ -446,7 +449,7 @@ func (s *Server) publishedDocuments() [][2]string {
 			for day := s.ds.First; day <= s.today(); day++ {
 				docs = append(docs, dated(d, day))
 			}
-		case d.key == "picture":
+		case d.key == "picture" || d.key == "pictureFa":
 			for _, day := range s.pictureDays() {
 				docs = append(docs, dated(d, day))
 			}

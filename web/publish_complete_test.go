@@ -71,6 +71,7 @@ func checkTypes(t *testing.T, _ *page, ts *httptest.Server) {
 		"api/export/history.gpkg": "application/geopackage+sqlite3", "api/export/history.kml": "application/vnd.google-earth.kml+xml",
 		"api/export/history.csv": "text/csv", "api/areas.geojson": "application/geo+json", "api/timeline.json": "application/json",
 		"feed.atom": "application/atom+xml", "api/export/animation.gif": "image/gif", "about.html": "text/html",
+		"api/export/animation.fa.gif": "image/gif", "api/export/map/2021-09-06.fa.png": "image/png",
 	} {
 		if code, ct, _ := fetch(t, ts.URL+"/"+file); code != 200 || !strings.HasPrefix(ct, want) {
 			t.Errorf("%s: %d %q, want %s", file, code, ct, want)
@@ -86,6 +87,18 @@ func checkPictureOfAnyDay(t *testing.T, p *page, ts *httptest.Server) {
 	text := eval[string](t, p, `document.querySelector('.share-image').textContent`)
 	if code, ct, _ := fetch(t, href); code != 200 || ct != "image/png" || !strings.Contains(text, "Picture of") {
 		t.Errorf("Share's picture on a day without one: %s %q: %d %s", href, text, code, ct)
+	}
+	// A Dari reader gets the Dari picture and animation; a claims view is
+	// told the picture is of the assessed map (the copy has no other).
+	p.open(t, ts.URL+"/?date=2021-10-12&lang=fa&view=taliban")
+	href = eval[string](t, p, `document.querySelector('.share-image').href`)
+	gif := eval[string](t, p, `document.querySelector('.share-gif').href`)
+	text = eval[string](t, p, `document.querySelector('.share-image').textContent`)
+	if code, ct, _ := fetch(t, href); code != 200 || ct != "image/png" || !strings.HasSuffix(href, ".fa.png") || !strings.Contains(text, "ارزیابی‌شده") {
+		t.Errorf("Share's Dari picture in the Taliban's view: %s %q: %d %s", href, text, code, ct)
+	}
+	if code, _, _ := fetch(t, gif); code != 200 || !strings.HasSuffix(gif, ".fa.gif") {
+		t.Errorf("Share's Dari animation: %s: %d", gif, code)
 	}
 }
 

@@ -6,6 +6,7 @@ import { lang, t } from './i18n.js';
 const dynamicURLs = {
   published: null, // a server answers for today: it is no copy
   pictureDay: (day) => day, // a server draws the picture of any day
+  pictureViews: true, // and of any view
   areas: 'api/areas',
   timeline: 'api/timeline',
   // The map as known at the end of day (data.Dataset.KnownAt); the answer
@@ -51,8 +52,11 @@ function staticURLs({ files, published, picture_days: pictureDays }) {
     stats: files.stats,
     periods: files.periods,
     places: files.places,
-    picture: (day) => dated('picture')(pictureDay(day)),
-    animation: () => files.animation,
+    // The assessed map in the page's language; the page says so in a
+    // claims view (pictureViews).
+    picture: (day) => dated(lang === 'fa' ? 'pictureFa' : 'picture')(pictureDay(day)),
+    pictureViews: false,
+    animation: () => files[lang === 'fa' ? 'animationFa' : 'animation'],
     about: lang === 'fa' ? files.aboutFa : files.about,
     corrections: lang === 'fa' ? files.correctionsFa : files.corrections,
   };

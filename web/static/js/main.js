@@ -147,7 +147,7 @@ function addLater(map, { state, index, search, goTo }) {
     map.background.bringToBack(); // beneath the districts, drawn first
   });
   const share = embedded ? Promise.resolve() : import('./controls/share.js').then(({ ShareControl }) => {
-    new ShareControl(state, { picture: urls.picture, pictureDay: urls.pictureDay, animation: urls.animation, oneAnimation: Boolean(urls.published) }).addTo(map);
+    new ShareControl(state, { picture: urls.picture, pictureDay: urls.pictureDay, pictureViews: urls.pictureViews, animation: urls.animation, oneAnimation: Boolean(urls.published) }).addTo(map);
   });
   const compare = import('./controls/compare.js').then(({ CompareControl }) => {
     new CompareControl(state, index, (change) => {

@@ -79,7 +79,11 @@ export const ShareControl = L.Control.extend({
     // A static copy has the pictures of the change days only: the link
     // then says which day's picture it is.
     const day = this.options.pictureDay(model.date);
-    this.image.textContent = day === model.date ? t('shareImage') : t('shareImageOf', { date: dateText(day, 'short') });
+    if (!this.options.pictureViews && view !== 'assessed') {
+      this.image.textContent = t('shareImageAssessed', { date: dateText(day, 'short') });
+    } else {
+      this.image.textContent = day === model.date ? t('shareImage') : t('shareImageOf', { date: dateText(day, 'short') });
+    }
     this.image.download = `controlmap-${day}.${this.image.href.includes('.svg') ? 'svg' : 'png'}`;
     // The animation of the span shown: the chapter the slider is zoomed
     // to, else the history up to the day (a static copy has one animation,
