@@ -20,15 +20,22 @@ func fixture(t *testing.T) *data.Dataset {
 	return ds
 }
 
-// The flat and API forms of one interval: nulls, days, lists and source
-// URLs as each format needs them.
-func TestIntervalForms(t *testing.T) {
-	t.Parallel()
+// fixtureBook is the fixture dataset and its source book.
+func fixtureBook(t *testing.T) (*data.Dataset, *Book) {
+	t.Helper()
 	ds := fixture(t)
 	book, err := NewBook(ds)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ds, book
+}
+
+// The flat and API forms of one interval: nulls, days, lists and source
+// URLs as each format needs them.
+func TestIntervalForms(t *testing.T) {
+	t.Parallel()
+	ds, book := fixtureBook(t)
 	a := &ds.Areas[0]
 	ivs := ds.Intervals[a.PCode]
 	first, last := IntervalRec{a, &ivs[0], book}, IntervalRec{a, &ivs[len(ivs)-1], book}
@@ -136,11 +143,7 @@ func TestDayForm(t *testing.T) {
 // interval and claim carry exactly those members, with the layer's values.
 func TestDocumentsAreFormsOfTheLayers(t *testing.T) {
 	t.Parallel()
-	ds := fixture(t)
-	book, err := NewBook(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds, book := fixtureBook(t)
 	a := &ds.Areas[0]
 	iv := &ds.Intervals[a.PCode][0]
 	c := &ds.Claims[0]
