@@ -161,10 +161,13 @@ func checkScreen(t *testing.T, p *page, ts *httptest.Server, phone bool) {
 	// Compare mode: the balance table fits its panel, and the panel the screen.
 	p.do(t, chromedp.Click(chromedp.CSS(".compare-toggle input")))
 	waitFor(t, p, `document.querySelector('.compare table') !== null`)
-	if cut := eval[string](t, p, `(() => { const t = document.querySelector('.compare table'), c = document.querySelector('.compare');
-		const r = c.getBoundingClientRect();
-		return t.scrollWidth > c.clientWidth || r.right > innerWidth || r.left < 0 ? t.scrollWidth + ' px table in a ' + c.clientWidth + ' px panel at ' + Math.round(r.left) + '..' + Math.round(r.right) : ''; })()`); cut != "" {
+	if cut := eval[string](t, p, compareCut); cut != "" {
 		t.Errorf("compare: the balance is cut off: %s", cut)
+	}
+	if eval[int](t, p, `innerWidth`) <= 700 {
+		if shown := eval[float64](t, p, districtsShown); shown < 0.9 {
+			t.Errorf("comparing, the districts show on %.0f %% of their box, want 90 %%", 100*shown)
+		}
 	}
 	p.do(t, chromedp.Click(chromedp.CSS(".compare-toggle input")))
 	// A claims view: its banner pushes nothing under the time bar.
@@ -173,6 +176,68 @@ func checkScreen(t *testing.T, p *page, ts *httptest.Server, phone bool) {
 	for _, sel := range []string{".legend-toggle", ".tc-date", ".share summary"} {
 		if !eval[bool](t, p, topmostIn(sel)) {
 			t.Errorf("in a claims view, something covers %s", sel)
+		}
+	}
+}
+
+// compareCut is JS: how the compare balance is cut off, if it is: wider
+// than its panel, or the panel wider than the screen.
+const compareCut = `(() => { const t = document.querySelector('.compare table'), c = document.querySelector('.compare');
+	const r = c.getBoundingClientRect();
+	return t.scrollWidth > c.clientWidth || r.right > innerWidth || r.left < 0 ? t.scrollWidth + ' px table in a ' + c.clientWidth + ' px panel at ' + Math.round(r.left) + '..' + Math.round(r.right) : ''; })()`
+
+// districtsShown is JS: the share of the districts' outline box, sampled
+// every 6 px, where the map itself shows (no panel or sheet over it), and
+// whether that box is on the screen at all.
+const districtsShown = `(() => {
+	const rs = [...document.querySelectorAll('path.district')].map(e => e.getBoundingClientRect());
+	const l = Math.min(...rs.map(r => r.left)), r = Math.max(...rs.map(r => r.right));
+	const t = Math.min(...rs.map(r => r.top)), b = Math.max(...rs.map(r => r.bottom));
+	let shown = 0, all = 0;
+	for (let y = t + 3; y < b; y += 6) for (let x = l + 3; x < r; x += 6) {
+		all++;
+		const e = (x >= 0 && y >= 0 && x < innerWidth && y < innerHeight) ? document.elementFromPoint(x, y) : null;
+		if (e && e.closest('#map') && !e.closest('.leaflet-control, .leaflet-control-container')) shown++;
+	}
+	return all ? shown / all : 0; })()`
+
+// On a phone, comparing opens a sheet above the time control that leaves
+// the districts in view (it covered the whole map as a panel under the top
+// controls), keeps the date clear, and closes with its ×.
+func TestCompareSheetOnAPhone(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	p := newPage(t)
+	for _, s := range screens[:2] {
+		for _, lang := range []string{"en", "fa"} {
+			t.Run(fmt.Sprintf("%dx%d %s", s.w, s.h, lang), func(t *testing.T) {
+				p.do(t, chromedp.EmulateViewport(s.w, s.h))
+				p.do(t, chromedp.Navigate("about:blank"))
+				p.open(t, ts.URL+"/?date=2021-09-06&compare=2021-08-15..2021-09-06&lang="+lang)
+				waitFor(t, p, `document.querySelector('.compare table') !== null`)
+				if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)); err != nil {
+					t.Fatal(err)
+				}
+				for _, sel := range []string{".compare table", ".compare .sheet-close", ".tc-date"} {
+					if !eval[bool](t, p, topmostIn(sel)) {
+						t.Errorf("comparing, something covers %s", sel)
+					}
+				}
+				if cut := eval[string](t, p, compareCut); cut != "" {
+					t.Errorf("compare: the balance is cut off: %s", cut)
+				}
+				sheet := eval[float64](t, p, `document.querySelector('.compare').getBoundingClientRect().height / innerHeight`)
+				if sheet > 0.34 {
+					t.Errorf("the compare sheet takes %.0f %% of the screen's height", 100*sheet)
+				}
+				if shown := eval[float64](t, p, districtsShown); shown < 0.9 {
+					t.Errorf("comparing, the districts show on %.0f %% of their box, want 90 %%", 100*shown)
+				}
+				p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.compare .sheet-close').click()`))
+				waitFor(t, p, `!new URLSearchParams(location.search).has('compare') && !document.querySelector('.compare-toggle input').checked`)
+				if eval[bool](t, p, topmostIn(".compare table")) {
+					t.Error("the compare sheet stays after its ×")
+				}
+			})
 		}
 	}
 }

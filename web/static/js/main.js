@@ -64,7 +64,8 @@ function createMap(timeline) {
 
 // fitDistricts frames the districts in the room the panels leave: below
 // the top panels on a phone, between the side panels on a wider screen,
-// and above the time control, all as measured.
+// and above the time control (or, on a phone, the compare sheet over it),
+// all as measured.
 function fitDistricts(map, districts) {
   const box = (sel) => map.getContainer().querySelector(sel).getBoundingClientRect();
   const m = map.getContainer().getBoundingClientRect();
@@ -72,7 +73,9 @@ function fitDistricts(map, districts) {
   const left = box('.leaflet-top.leaflet-left');
   const right = wide ? box('.info') : { left: m.right };
   const top = wide ? 10 : Math.max(left.bottom, box('.changelog').bottom) - m.top + 4;
-  const bottom = m.bottom - box('.timecontrol').top + 18; // event icons at the edge stay clear
+  const sheet = wide ? null : map.getContainer().querySelector('.compare:has(:checked)');
+  const floor = Math.min(box('.timecontrol').top, sheet ? sheet.getBoundingClientRect().top : Infinity);
+  const bottom = m.bottom - floor + 18; // event icons at the edge stay clear
   map.fitBounds(districts.getBounds(), {
     animate: false,
     paddingTopLeft: [wide ? box('.viewswitch').right - m.left + 6 : 4, top],
@@ -141,7 +144,7 @@ async function addControls(map, { state, index, stats, districts, areas, periods
 // the background of neighbouring districts and provinces, the compare
 // panel's code, the places (layer and search names) and the Share control.
 // Returns a promise that settles when all are on the page.
-function addLater(map, { state, index, search, goTo }) {
+function addLater(map, { state, index, search, goTo, districts }) {
   const background = getJSON(urls.context).then((fc) => {
     map.background.addData(fc);
     map.background.bringToBack(); // beneath the districts, drawn first
@@ -154,6 +157,19 @@ function addLater(map, { state, index, search, goTo }) {
       state.setCompare(null);
       goTo(change, 'compare');
     }).addTo(map);
+    // On a phone the compare sheet covers the lower map: when comparing
+    // starts, the districts are framed in the room above it.
+    const phone = window.matchMedia('(max-width: 700px)');
+    let comparing = false;
+    const reframe = () => {
+      const now = Boolean(state.compare);
+      if (now && !comparing && phone.matches && !embedded) {
+        requestAnimationFrame(() => fitDistricts(map, districts));
+      }
+      comparing = now;
+    };
+    state.addEventListener('comparechange', reframe);
+    reframe();
   });
   const places = Promise.all([getJSON(urls.places), import('./layers/places.js')]).then(([fc, { PlacesLayer }]) => {
     new PlacesLayer(fc).addTo(map);
@@ -212,7 +228,7 @@ async function start({ areas, timeline, stats, periods, index, state, props, ini
   // Ready (for the tests) once everything is on the page; the first view
   // was drawn above.
   await painted();
-  await addLater(map, { state, index, ...controls });
+  await addLater(map, { state, index, districts, ...controls });
   document.body.dataset.ready = 'true';
 }
 

@@ -2,7 +2,8 @@
 // (drawn by the districts layer with their before and after colours), the
 // km² each status gained and lost, the changes in between (each leads to its
 // day), and the animation of the span as a GIF. The control only sets the
-// compared span on the app state and shows the state's comparison.
+// compared span on the app state and shows the state's comparison. On a
+// phone it is a sheet above the time control while comparing.
 
 import { urls } from '../api.js';
 import { addDays } from '../dates.js';
@@ -21,6 +22,14 @@ export const CompareControl = L.Control.extend({
 
   onAdd() {
     const root = L.DomUtil.create('section', 'compare panel');
+    root.setAttribute('aria-label', t('compare'));
+    // On a phone, comparing opens a sheet above the time control (app.css);
+    // its × stops comparing, as unticking the box does.
+    const close = L.DomUtil.create('button', 'sheet-close', root);
+    close.type = 'button';
+    close.setAttribute('aria-label', t('close'));
+    close.textContent = '×';
+    L.DomEvent.on(close, 'click', () => this.state.setCompare(null));
     const toggle = L.DomUtil.create('label', 'compare-toggle', root);
     this.check = L.DomUtil.create('input', '', toggle);
     this.check.type = 'checkbox';
@@ -98,6 +107,9 @@ export const CompareControl = L.Control.extend({
 
   renderBalance(diff) {
     const table = L.DomUtil.create('table', 'compare-balance', this.body);
+    // The unit once, in the caption: with it in every cell the Dari table
+    // was wider than a phone.
+    L.DomUtil.create('caption', '', table).textContent = t('balanceUnit');
     const head = L.DomUtil.create('tr', '', L.DomUtil.create('thead', '', table));
     for (const h of [t('status'), t('gained'), t('lost'), t('net')]) {
       const th = L.DomUtil.create('th', '', head);
@@ -112,7 +124,7 @@ export const CompareControl = L.Control.extend({
       th.scope = 'row';
       th.textContent = statusLabel(status);
       for (const v of [b.gained_km2, b.lost_km2, b.net_km2]) {
-        L.DomUtil.create('td', '', tr).textContent = `${num(v)} ${t('km2')}`;
+        L.DomUtil.create('td', '', tr).textContent = num(v);
       }
     }
   },
