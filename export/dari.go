@@ -66,6 +66,7 @@ func ParseDariFont(files [4][]byte) (*DariFont, error) {
 		if err != nil {
 			return nil, fmt.Errorf("export: the Dari font, %s: %w", DariFontFiles[i], err)
 		}
+		flattenCoverages(face.Font)
 		f.fonts[i] = face.Font
 	}
 	f.faces.New = func() any {

@@ -6,6 +6,8 @@ import (
 	"image/draw"
 	"image/png"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -74,5 +76,43 @@ func TestDariShaping(t *testing.T) {
 		fh, _ := os.Create(out)
 		_ = png.Encode(fh, img)
 		fh.Close()
+	}
+}
+
+// glyphsOf are the glyphs shaped for the rune at index i of s.
+func glyphsOf(f *DariFont, s string, i int) []uint32 {
+	var out []uint32
+	for _, run := range f.line(s, 40, false).runs {
+		for _, g := range run.Glyphs {
+			if g.ClusterIndex == i {
+				out = append(out, uint32(g.GlyphID))
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Every letter of the Dari alphabet takes its joined forms: after a
+// tatweel it is drawn in its final form, between two in its medial form
+// (or, for the letters that join only to the right, the final), never as
+// it stands alone. ن kept its isolated bowl inside words until the
+// shaper's coverage bug was worked around (flattenCoverages).
+func TestDariLettersTakeTheirForms(t *testing.T) {
+	f := dariFont(t)
+	const dual, right = "بپتثجچحخسشصضطظعغفقکگلمنهی", "ادذرزژو"
+	for _, r := range dual + right {
+		alone := glyphsOf(f, string(r), 0)
+		if slices.Equal(glyphsOf(f, "ـ"+string(r), 1), alone) {
+			t.Errorf("%c is drawn alone at the end of a word (glyphs %v)", r, alone)
+		}
+		if strings.ContainsRune(dual, r) {
+			if slices.Equal(glyphsOf(f, "ـ"+string(r)+"ـ", 1), alone) {
+				t.Errorf("%c is drawn alone inside a word (glyphs %v)", r, alone)
+			}
+			if slices.Equal(glyphsOf(f, string(r)+"ـ", 0), alone) {
+				t.Errorf("%c is drawn alone at the start of a word (glyphs %v)", r, alone)
+			}
+		}
 	}
 }

@@ -66,6 +66,24 @@ func DariDate(day data.Day) string {
 	return DariDigits(fmt.Sprint(d)) + " " + dariMonths[m-1] + " " + DariDigits(fmt.Sprint(y))
 }
 
+// LongDate writes day as the page's time control does, with the month's
+// long name from words (the page's words in the language: "monthLong9"):
+// "6 September 2021", and in Dari "۶ سپتمبر ۲۰۲۱ (۱۵ سنبله ۱۴۰۰)" in
+// Dari digits with the Solar Hijri date after it. The link previews and
+// the Dari pictures write it so.
+func LongDate(day data.Day, words map[string]string, fa bool) string {
+	t := day.Time()
+	month := words[fmt.Sprint("monthLong", int(t.Month()))]
+	if month == "" {
+		month = t.Month().String()
+	}
+	long := fmt.Sprintf("%d %s %d", t.Day(), month, t.Year())
+	if fa {
+		return DariDigits(long) + " (" + DariDate(day) + ")"
+	}
+	return long
+}
+
 var dariDigits = strings.NewReplacer("0", "۰", "1", "۱", "2", "۲", "3", "۳", "4", "۴", "5", "۵", "6", "۶", "7", "۷", "8", "۸", "9", "۹")
 
 // DariDigits writes the ASCII digits of s as Eastern Arabic-Indic digits,

@@ -149,8 +149,10 @@ func (l *layout) title() string {
 	return l.opts.Name
 }
 
-// dariSubtitle is the subtitle in Dari: the view, the Solar Hijri date and
-// the Gregorian one in Dari digits.
+// dariSubtitle is the subtitle in Dari: the view and the long date as the
+// page and the previews write it (LongDate). Not the ISO date: in a right
+// to left line the bidirectional algorithm turns ۲۰۲۱-۰۹-۰۶ into
+// ۰۶-۰۹-۲۰۲۱, and no "·" between them: in Naskh it is a dot like ۰.
 func dariSubtitle(ds *data.Dataset, day data.Day, view data.Party, words map[string]string) string {
 	what := "کنترل ارزیابی‌شده"
 	if w, ok := words[string(view)+"View"]; ok && view != "" {
@@ -161,7 +163,7 @@ func dariSubtitle(ds *data.Dataset, day data.Day, view data.Party, words map[str
 	}
 	// The words first: a line that opens with a letter, not a number, is
 	// right to left by the bidirectional algorithm's first-strong rule.
-	return what + " · " + DariDate(day) + " · " + DariDigits(day.String())
+	return what + "، " + LongDate(day, words, true)
 }
 
 // A map as known at the time (data.Dataset.KnownAt) says so, with the day

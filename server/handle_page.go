@@ -161,12 +161,7 @@ func (s *Server) previewTags(k pageKey) string {
 // writes it: the long date ("6 September 2021"), and in Dari the Solar
 // Hijri date after it ("۶ سپتمبر ۲۰۲۱ (۱۵ سنبله ۱۴۰۰)").
 func (sp speaker) longDate(d data.Day) string {
-	t := d.Time()
-	long := sp.num(t.Day()) + " " + sp.w.t(fmt.Sprint("monthLong", int(t.Month()))) + " " + sp.num(t.Year())
-	if sp.fa() {
-		return long + " (" + export.DariDate(d) + ")"
-	}
-	return long
+	return export.LongDate(d, sp.w, sp.fa())
 }
 
 // previewTitle is "Panjshir & Andarab on DATE", with the view when it is a
