@@ -73,7 +73,11 @@ func (s *Server) handlePage(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		return rep.New(wire.TypeHTML, rep.CacheRevalidate, beforeHead(b, []byte(s.previewTags(k)))), nil
+		page, err := shellIn(beforeHead(b, []byte(s.previewTags(k))), s.speaker(k.lang))
+		if err != nil {
+			return nil, err
+		}
+		return rep.New(wire.TypeHTML, rep.CacheRevalidate, page), nil
 	})
 	if err != nil {
 		return err
@@ -233,7 +237,10 @@ func (s *Server) servePageWithProblems(c echo.Context, k pageKey, problems strin
 	if err != nil {
 		return err
 	}
-	page := beforeHead(b, []byte(s.previewTags(k)))
+	page, err := shellIn(beforeHead(b, []byte(s.previewTags(k))), s.speaker(k.lang))
+	if err != nil {
+		return err
+	}
 	banner := `<div class="watch-problems" role="alert"><strong>The last edit did not load; the map shows the last good data.</strong><pre>` +
 		html.EscapeString(problems) + "</pre></div>"
 	page = bytes.Replace(page, []byte("<body>"), []byte("<body>"+banner), 1)

@@ -82,19 +82,22 @@ const layoutShiftsJS = `new Promise((resolve) => {
 func TestPageScreens(t *testing.T) {
 	ts, _ := newSite(t, nil)
 	p := newPage(t)
-	for _, s := range screens {
-		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) {
-			p.do(t, chromedp.EmulateViewport(s.w, s.h))
-			p.open(t, ts.URL+"/?date=2021-09-06")
-			checkScreen(t, p, ts, s.phone)
-		})
+	for _, lang := range []string{"en", "fa"} {
+		for _, s := range screens {
+			t.Run(fmt.Sprintf("%dx%d %s", s.w, s.h, lang), func(t *testing.T) {
+				p.do(t, chromedp.EmulateViewport(s.w, s.h))
+				p.do(t, chromedp.Navigate("about:blank"))
+				p.open(t, ts.URL+"/?date=2021-09-06&lang="+lang)
+				checkScreen(t, p, ts, s.phone, lang)
+			})
+		}
 	}
 }
 
 // checkScreen checks one viewport: the date readable, the legend at most
 // one tap away, labels apart, targets big enough, and the details sheet on
 // top where it opens.
-func checkScreen(t *testing.T, p *page, ts *httptest.Server, phone bool) {
+func checkScreen(t *testing.T, p *page, ts *httptest.Server, phone bool, lang string) {
 	shifts, err := chromedp.Run(p.ctx, chromedp.Evaluate[layoutShifts](layoutShiftsJS, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
@@ -172,7 +175,7 @@ func checkScreen(t *testing.T, p *page, ts *httptest.Server, phone bool) {
 	p.do(t, chromedp.Click(chromedp.CSS(".compare-toggle input")))
 	// A claims view: its banner pushes nothing under the time bar.
 	p.do(t, chromedp.Navigate("about:blank"))
-	p.open(t, ts.URL+"/?date=2021-09-06&view=taliban")
+	p.open(t, ts.URL+"/?date=2021-09-06&view=taliban&lang="+lang)
 	for _, sel := range []string{".legend-toggle", ".tc-date", ".share summary"} {
 		if !eval[bool](t, p, topmostIn(sel)) {
 			t.Errorf("in a claims view, something covers %s", sel)
@@ -233,6 +236,7 @@ func TestCompareSheetOnAPhone(t *testing.T) {
 					t.Errorf("comparing, the districts show on %.0f %% of their box, want 90 %%", 100*shown)
 				}
 				p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.compare .sheet-close').click()`))
+				waitFor(t, p, `document.querySelector('.compare .sheet-close').getClientRects().length === 0`) // no × on the chip
 				waitFor(t, p, `!new URLSearchParams(location.search).has('compare') && !document.querySelector('.compare-toggle input').checked`)
 				if eval[bool](t, p, topmostIn(".compare table")) {
 					t.Error("the compare sheet stays after its ×")

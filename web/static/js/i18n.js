@@ -145,25 +145,21 @@ export function areaName(area) {
   return lang === 'fa' ? area.name_fa : area.name;
 }
 
-// applyLanguage sets the document's language and direction, the masthead,
-// and a link that switches language (keeping the rest of the URL).
+// applyLanguage sets the document's language and direction, the words the
+// page's markup names (data-i18n: the text, data-i18n-label: the
+// aria-label; a server has already written them for a Dari page, the
+// static copy has not), the Dari font, and a link that switches language
+// (keeping the rest of the URL).
 export function applyLanguage() {
   document.documentElement.lang = lang;
   document.documentElement.dir = lang === 'fa' ? 'rtl' : 'ltr';
-  document.querySelector('.masthead h1').textContent = t('title');
-  document.querySelector('.masthead p').textContent = t('subtitle');
-  document.getElementById('map').setAttribute('aria-label', t('map'));
-  document.querySelector('.skip-link').textContent = t('skip');
-  const about = document.getElementById('about-link');
-  // A short name on a phone (css/app.css shows one of the two).
-  const long = document.createElement('span');
-  long.className = 'label-long';
-  long.textContent = t('about');
-  const short = document.createElement('span');
-  short.className = 'label-short';
-  short.textContent = t('aboutShort');
-  about.replaceChildren(long, short);
-  if (lang === 'fa') {
+  for (const el of document.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n);
+  }
+  for (const el of document.querySelectorAll('[data-i18n-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+  }
+  if (lang === 'fa' && !document.querySelector('link[href$="naskh.css"]')) {
     const font = document.createElement('link');
     font.rel = 'stylesheet';
     // Beside this script's folder, wherever the page's files are (a static
@@ -178,8 +174,6 @@ export function applyLanguage() {
     q.set('lang', lang === 'fa' ? 'en' : 'fa');
     a.href = `?${q}`;
   };
-  a.textContent = t('language');
-  a.setAttribute('aria-label', t('languageLabel'));
   a.lang = lang === 'fa' ? 'en' : 'fa';
   update();
   window.addEventListener('popstate', update);

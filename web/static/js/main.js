@@ -44,7 +44,10 @@ function tileLayers() {
 function createMap(timeline) {
   const map = L.map('map', { zoomSnap: 0.25, minZoom: 6, maxZoom: 15, keyboard: true, zoomControl: false });
   // Leaflet's own controls, named in the page's language.
-  L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(map);
+  // Bottom right, under the layers button: the left column (the views, the
+  // search, the legend) keeps its room above the time control on a short
+  // screen, in Dari too, whose taller headline leaves the map less height.
+  L.control.zoom({ position: 'bottomright', zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   const about = document.getElementById('about-link').getAttribute('href');
   map.attributionControl.addAttribution(`${timeline.attribution} · ${t('placesCredit')} · <a href="${about}">${t('about')}</a>`);
