@@ -23,6 +23,7 @@ var axeStates = []struct{ name, query, size, js string }{
 	{"Dari", "date=2021-09-06&lang=fa&district=AF0803", "1366x768", ""},
 	{"phone with the sheet", "date=2021-09-06&district=AF0801", "390x844", ""},
 	{"phone, Dari, legend open", "date=2022-05-07&lang=fa", "360x740", `document.querySelector('.legend-toggle').click()`},
+	{"phone, comparing in Dari (the sheet)", "compare=2021-08-15..2021-09-06&lang=fa", "360x740", ""},
 }
 
 // runAxe injects axe-core (npm) and returns its violations as "rule: target" lines.
