@@ -15,9 +15,10 @@ import (
 // build output: never committed (the COD-AB licence asks for the source to be
 // credited, and the project keeps no copy of it).
 const (
-	FullBoundsFile    = "areas.geojson"         // full resolution, with area_km2, label and province_districts
-	DisplayBoundsFile = "areas-display.geojson" // simplified, seamless
-	ContextFile       = "context.geojson"       // neighbouring districts and provinces, for the page's background
+	FullBoundsFile     = "areas.geojson"         // full resolution, with area_km2, label and province_districts
+	DisplayBoundsFile  = "areas-display.geojson" // simplified, seamless
+	ContextFile        = "context.geojson"       // neighbouring districts and provinces, for the page's background
+	ProvinceBoundsFile = "provinces.geojson"     // every province, simplified for a national map, with area_km2 and label
 )
 
 // Display simplification: borders move at most DisplayTolerance metres, and
@@ -30,6 +31,9 @@ const (
 	contextPad        = 0.3
 	contextTolerance  = 400.0
 	provinceTolerance = 1000.0
+	// nationalTolerance simplifies the whole country's provinces, drawn
+	// zoomed out: at zoom 6 a pixel is about 2 km.
+	nationalTolerance = 2000.0
 )
 
 // Attribution credits the boundary source wherever boundaries are served.
@@ -75,8 +79,14 @@ func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string) (map[string]
 		displayFC.Append(feature(pcodes[i], simple[i], geojson.Properties{"name": f.Properties.MustString("ADM2_EN", "")}))
 	}
 	ctx := contextFC(around, simple[len(full):], adm1, bound)
+	fcs := map[string]*geojson.FeatureCollection{FullBoundsFile: fullFC, DisplayBoundsFile: displayFC, ContextFile: ctx}
+	if adm1 != nil {
+		if fcs[ProvinceBoundsFile], err = nationalFC(adm1); err != nil {
+			return nil, err
+		}
+	}
 	out := map[string][]byte{}
-	for name, fc := range map[string]*geojson.FeatureCollection{FullBoundsFile: fullFC, DisplayBoundsFile: displayFC, ContextFile: ctx} {
+	for name, fc := range fcs {
 		fc.ExtraMembers = geojson.Properties{"attribution": Attribution}
 		if out[name], err = fc.MarshalJSON(); err != nil {
 			return nil, err
@@ -124,6 +134,31 @@ func contextFC(around featureSet, simple []orb.MultiPolygon, adm1 *geojson.Featu
 		}
 	}
 	return ctx
+}
+
+// nationalFC is every province of adm1, simplified together for a map of
+// the whole country (their borders still meet), with its names, its area
+// and a label point from the full geometry.
+func nationalFC(adm1 *geojson.FeatureCollection) (*geojson.FeatureCollection, error) {
+	all := neighbours(adm1, orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}, nil)
+	simple := geo.SimplifyShared(all.geoms, nationalTolerance)
+	for i := range simple {
+		simple[i] = orb.Round(simple[i], displayRounding/10).(orb.MultiPolygon)
+	}
+	fc := geojson.NewFeatureCollection()
+	for i, f := range all.feats {
+		pcode := f.Properties.MustString("ADM1_PCODE", "")
+		if pcode == "" {
+			return nil, fmt.Errorf("data: province %d of the adm1 file has no ADM1_PCODE", i)
+		}
+		fc.Append(feature(pcode, simple[i], geojson.Properties{
+			"name": f.Properties.MustString("ADM1_EN", ""), "name_fa": f.Properties.MustString("ADM1_DA", ""),
+			"area_km2": geo.AreaKm2(all.geoms[i]), "label": geo.LabelPoint(all.geoms[i], 50)}))
+	}
+	if bad := geo.Crossings(simple); len(bad) > 0 {
+		return nil, fmt.Errorf("data: simplified province borders cross at %d places, first %v", len(bad), bad[0])
+	}
+	return fc, nil
 }
 
 func feature(id string, g orb.Geometry, props geojson.Properties) *geojson.Feature {

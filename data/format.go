@@ -105,6 +105,8 @@ func rowOrder(file string, header []string) func(a, b []string) int {
 		return by(col("event_date"))
 	case PresenceFile:
 		return by(col("from"))
+	case ProvincesFile:
+		return by(col("pcode"))
 	case SourcesFile:
 		id := col("id")
 		if id < 0 {
@@ -133,4 +135,4 @@ func sourceNumber(id string) int {
 
 // FormatFiles are the tables Format knows, in the order fmt reports them.
 var FormatFiles = []string{AreasFile, SourcesFile, ControlFile, ClaimsFile, EventsFile, PeriodsFile, PlacesFile,
-	PresenceFile, RevisionsFile, PublicationsFile}
+	PresenceFile, RevisionsFile, PublicationsFile, ProvincesFile}

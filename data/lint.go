@@ -85,6 +85,9 @@ func Lint(d *Dataset, today Day) []Warning {
 	for _, pr := range d.Presence {
 		ws = append(ws, d.lintStories(PresenceFile, pr.line, pr.Sources)...)
 	}
+	for _, pr := range d.Provinces {
+		ws = append(ws, d.lintProvince(pr)...)
+	}
 	slices.SortStableFunc(ws, func(a, b Warning) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
@@ -134,6 +137,24 @@ func (d *Dataset) lintInterval(iv Interval) []Warning {
 	if late && iv.DatePrecision != PrecisionInferred {
 		warn(CheckLateSources, "sources", "%s from %s: every source was published more than %d days later; mark the date inferred or cite an earlier source",
 			iv.PCode, iv.From, LateAfter)
+	}
+	return ws
+}
+
+// lintProvince holds a province's confidence to the method's rule, as
+// for an assessed status: high needs two independent stories, medium one.
+func (d *Dataset) lintProvince(pr Province) []Warning {
+	ws := d.lintStories(ProvincesFile, pr.line, pr.Sources)
+	stories := map[string]bool{}
+	for _, id := range pr.Sources {
+		if s, _ := d.Source(id); s.Independent() {
+			stories[cmp.Or(s.CopyOf, s.ID)] = true
+		}
+	}
+	want := map[Confidence]int{ConfidenceHigh: 2, ConfidenceMedium: 1}[pr.Confidence]
+	if len(stories) < want {
+		ws = append(ws, Warning{File: ProvincesFile, Line: pr.line, Column: "confidence", Check: CheckWeakEvidence,
+			Msg: fmt.Sprintf("province %s is %s but rests on %d independent source(s)", pr.PCode, pr.Confidence, len(stories))})
 	}
 	return ws
 }

@@ -36,6 +36,7 @@ type Dataset struct {
 	Claims    []Claim               // in date order
 	Events    []Event               // in date order
 	Periods   []Period              // the named chapters, in file order
+	Provinces []Province            // the country around the districts (ProvincesFile), in file order
 	Places    []Place               // labelled places: PlacesFile's, then GeoNames' towns
 	Presence  []Presence            // side-valley presence, in date order of From
 	// Revisions are the corrections log (RevisionsFile), in order of
@@ -86,6 +87,7 @@ func Load(tables, bounds fs.FS) (*Dataset, error) {
 	d.loadClaims(tables, p)
 	d.loadEvents(tables, p)
 	d.loadPeriods(tables, p)
+	d.loadProvinces(tables, bounds, p)
 	d.loadPlaces(tables, p)
 	d.loadPresence(tables, p)
 	d.loadPublications(tables, p)

@@ -1,0 +1,176 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+
+	"github.com/paulmach/orb"
+
+	"github.com/controlmap/controlmap/geo"
+)
+
+// ProvincesFile holds the country around the mapped districts: each
+// province (COD-AB adm1) and the day its provincial capital fell to the
+// Taliban in the 2021 offensive. A province's status is its capital's, not
+// every district's (docs/methodology.md, "Provinces"). The file is
+// optional: a dataset without it maps its districts alone.
+const ProvincesFile = "provinces.csv"
+
+var provinceColumns = []string{"pcode", "capital", "fell", "follows", "confidence", "sources", "note"}
+
+var provincePattern = regexp.MustCompile(`^[A-Z]{2}[0-9]{2}$`)
+
+// Province is one province of the country and the fall of its capital.
+type Province struct {
+	PCode, Name, NameFa string // names from the boundaries (COD-AB ADM1_EN, ADM1_DA)
+	Capital             string
+	// Fell is the day the capital fell to the Taliban; zero when no
+	// source written at the time gives it.
+	Fell Day
+	// Follows is a mapped district whose assessed status the province
+	// takes, day by day: the district of its capital, when the map holds
+	// it (Panjshir's Bazarak). Fell is then zero.
+	Follows string
+	// Confidence in Fell, by the method's rule for sources; empty for a
+	// province that follows a district (its runs carry the district's).
+	Confidence Confidence
+	Sources    []string // ids in SourcesFile
+	Note       string
+	Geometry   orb.MultiPolygon // simplified for a national map (ProvinceBoundsFile)
+	AreaKm2    float64
+	Label      orb.Point
+
+	line int
+}
+
+// loadProvinces reads ProvincesFile after the areas and the sources, and
+// joins each row to its outline in ProvinceBoundsFile.
+func (d *Dataset) loadProvinces(tables, bounds fs.FS, p *problems) {
+	if !exists(tables, ProvincesFile) || p.failed(AreasFile) || p.failed(SourcesFile) {
+		return // (a table it refers to is reported: its rows cannot be checked)
+	}
+	outlines, err := readFC(bounds, ProvinceBoundsFile)
+	if err != nil {
+		var re *RowError
+		if errors.As(err, &re) {
+			p.add(re.File, re.Line, re.Err)
+		} else {
+			p.add(ProvinceBoundsFile, 0, err)
+		}
+		return
+	}
+	seen := map[string]bool{}
+	for r := range readTable(tables, ProvincesFile, provinceColumns, p) {
+		pr, err := d.provinceOf(r)
+		if err == nil && seen[pr.PCode] {
+			err = fmt.Errorf("%w: province %s", ErrDuplicate, pr.PCode)
+		}
+		if err != nil {
+			p.add(ProvincesFile, r.line, err)
+			continue
+		}
+		f := outlines[pr.PCode]
+		if f == nil {
+			p.add(ProvincesFile, r.line, fmt.Errorf("%w for province %s in %s: rebuild the boundaries with 'make build'", ErrNoBoundary, pr.PCode, ProvinceBoundsFile))
+			continue
+		}
+		pr.Geometry, _ = geo.AsMultiPolygon(f.Geometry)
+		pr.Name, pr.NameFa = f.Properties.MustString("name", ""), f.Properties.MustString("name_fa", "")
+		pr.AreaKm2 = f.Properties.MustFloat64("area_km2", 0)
+		if lbl, ok := f.Properties["label"].([]any); ok && len(lbl) == 2 {
+			x, _ := lbl[0].(float64)
+			y, _ := lbl[1].(float64)
+			pr.Label = orb.Point{x, y}
+		}
+		seen[pr.PCode] = true
+		d.Provinces = append(d.Provinces, pr)
+	}
+}
+
+// provinceOf reads one row: a P-code, a capital, and either the day the
+// capital fell with the sources that say so, or the mapped district the
+// province follows, or neither (then a note says why).
+func (d *Dataset) provinceOf(r row) (Province, error) {
+	pr := Province{PCode: r.get("pcode"), Capital: r.get("capital"), Follows: r.get("follows"),
+		Confidence: Confidence(r.get("confidence")), Sources: splitList(r.get("sources")), Note: r.get("note"), line: r.line}
+	if !provincePattern.MatchString(pr.PCode) {
+		return pr, fmt.Errorf("%w: pcode %q is not a province's P-code (two letters, two digits)", ErrBadValue, pr.PCode)
+	}
+	if pr.Capital == "" {
+		return pr, fmt.Errorf("%w: capital", ErrMissing)
+	}
+	if s := r.get("fell"); s != "" {
+		var err error
+		if pr.Fell, err = ParseDay(s); err != nil {
+			return pr, fmt.Errorf("%w: fell: %v", ErrBadValue, err)
+		}
+	}
+	switch {
+	case pr.Follows != "" && !d.hasArea(pr.Follows):
+		return pr, fmt.Errorf("%w %q in follows (not in %s)", ErrUnknownPCode, pr.Follows, AreasFile)
+	case pr.Follows != "" && pr.Fell != 0:
+		return pr, fmt.Errorf("%w: fell: province %s follows %s, so its capital's fall is that district's", ErrBadValue, pr.PCode, pr.Follows)
+	case pr.Fell == 0 && pr.Follows == "" && pr.Note == "":
+		return pr, fmt.Errorf("%w: note: say why province %s has no day its capital fell", ErrMissing, pr.PCode)
+	case pr.Fell != 0 && len(pr.Sources) == 0:
+		return pr, fmt.Errorf("%w: province %s: the day its capital fell needs a source", ErrNoSource, pr.PCode)
+	}
+	if pr.Follows == "" && indexOf([]Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, pr.Confidence) < 0 {
+		return pr, fmt.Errorf("%w: confidence %q, want high, medium or low", ErrVocabulary, pr.Confidence)
+	}
+	for _, id := range pr.Sources {
+		if !d.hasSource(id) {
+			return pr, fmt.Errorf("%w %q in sources (not in %s)", ErrUnknownSrc, id, SourcesFile)
+		}
+	}
+	return pr, nil
+}
+
+func indexOf[T comparable](s []T, v T) int {
+	for i := range s {
+		if s[i] == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// Province returns the province with P-code pcode.
+func (d *Dataset) Province(pcode string) (*Province, bool) {
+	for i := range d.Provinces {
+		if d.Provinces[i].PCode == pcode {
+			return &d.Provinces[i], true
+		}
+	}
+	return nil, false
+}
+
+// ProvinceRanges are the runs of what the national map draws for the
+// province from the dataset's first day: for one that follows a mapped
+// district, that district's assessed runs; for one whose capital fell, the
+// Republic's until the day before and the Taliban's from it; for one with
+// no day, unknown. The page only looks them up (the one rule is here).
+func (d *Dataset) ProvinceRanges(pr *Province) []ViewRange {
+	switch {
+	case pr.Follows != "":
+		return d.ViewRanges(pr.Follows, Assessed)
+	case pr.Fell > d.First:
+		return []ViewRange{{From: d.First, To: pr.Fell, ViewState: ViewState{Status: StatusRepublic}},
+			{From: pr.Fell, ViewState: ViewState{Status: StatusTaliban}}}
+	case pr.Fell != 0:
+		return []ViewRange{{From: pr.Fell, ViewState: ViewState{Status: StatusTaliban}}}
+	}
+	return []ViewRange{{From: d.First, ViewState: ViewState{Status: StatusUnknown}}}
+}
+
+// ProvinceOn is what the national map draws for the province on day.
+func (d *Dataset) ProvinceOn(pr *Province, day Day) ViewState {
+	for _, r := range d.ProvinceRanges(pr) {
+		if day >= r.From && (r.To == 0 || day < r.To) {
+			return r.ViewState
+		}
+	}
+	return ViewState{Status: StatusUnknown}
+}

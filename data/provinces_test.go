@@ -1,0 +1,93 @@
+package data
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// The provinces of the fixture: one follows its mapped district day by
+// day, one turns from the Republic to the Taliban on the day its capital
+// fell, one has no day and stays unknown.
+func TestProvinceRanges(t *testing.T) {
+	ds := loadFixture(t)
+	if len(ds.Provinces) != 3 {
+		t.Fatalf("%d provinces, want 3", len(ds.Provinces))
+	}
+	day := func(s string) Day { d, _ := ParseDay(s); return d }
+	tests := []struct {
+		pcode, day string
+		want       Status
+	}{
+		{"AF01", "2021-09-02", StatusResistance}, // North's
+		{"AF01", "2021-09-06", StatusTaliban},
+		{"AF02", "2021-09-02", StatusRepublic},
+		{"AF02", "2021-09-03", StatusTaliban},
+		{"AF02", "2024-01-01", StatusTaliban},
+		{"AF03", "2021-09-03", StatusUnknown},
+	}
+	for _, tc := range tests {
+		pr, ok := ds.Province(tc.pcode)
+		if !ok {
+			t.Fatalf("no province %s", tc.pcode)
+		}
+		if got := ds.ProvinceOn(pr, day(tc.day)).Status; got != tc.want {
+			t.Errorf("%s on %s: %s, want %s", tc.pcode, tc.day, got, tc.want)
+		}
+	}
+	if p := ds.Provinces[0]; p.Name != "Middleland" || p.NameFa != "میانه" || p.Geometry == nil || p.AreaKm2 != 5000 {
+		t.Errorf("the outline's names, area and geometry are not joined: %+v", p)
+	}
+}
+
+// A broken provinces table fails with its file and line, and names what is
+// wrong.
+func TestProvincesRejected(t *testing.T) {
+	base := fixture(t)
+	header := "pcode,capital,fell,follows,confidence,sources,note\n"
+	tests := []struct{ name, row, want string }{
+		{"bad pcode", "AF0001,X,2021-09-03,,medium,S1,n", "not a province's P-code"},
+		{"no capital", "AF02,,2021-09-03,,medium,S1,n", "capital"},
+		{"bad day", "AF02,X,2021-13-03,,medium,S1,n", "fell"},
+		{"unknown district", "AF02,X,,AF0099,,,n", "follows"},
+		{"follows and fell", "AF02,X,2021-09-03,AF0001,,,n", "follows AF0001"},
+		{"no day, no note", "AF03,X,,,low,,", "note"},
+		{"day without source", "AF02,X,2021-09-03,,medium,,n", "needs a source"},
+		{"unknown source", "AF02,X,2021-09-03,,medium,S99,n", "S99"},
+		{"bad confidence", "AF02,X,2021-09-03,,sure,S1,n", "confidence"},
+		{"no outline", "AF09,X,2021-09-03,,medium,S1,n", "no boundary"},
+		{"twice", "AF02,X,2021-09-03,,medium,S1,n\nAF02,X,2021-09-03,,medium,S1,n", "duplicate"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for k, v := range base {
+				fsys[k] = v
+			}
+			fsys[ProvincesFile] = &fstest.MapFile{Data: []byte(header + tc.row + "\n")}
+			_, err := Load(fsys, fsys)
+			if err == nil {
+				t.Fatal("loaded")
+			}
+			if !strings.Contains(err.Error(), ProvincesFile+":2:") && !strings.Contains(err.Error(), ProvincesFile+":3:") {
+				t.Errorf("no file and line: %v", err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%v, want it to say %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// Confidence follows the sources: high with one independent source warns.
+func TestProvinceLint(t *testing.T) {
+	ds := loadFixture(t)
+	ds.Provinces[1].Confidence = ConfidenceHigh
+	var found bool
+	for _, w := range Lint(ds, ds.LastChange) {
+		found = found || (w.File == ProvincesFile && w.Check == CheckWeakEvidence && strings.Contains(w.Msg, "AF02"))
+	}
+	if !found {
+		t.Error("a high province resting on one independent source is not warned about")
+	}
+}
