@@ -118,3 +118,31 @@ func TestCompareEmbedded(t *testing.T) {
 		t.Fatalf("the expectations file has no district that changes between %s and %s", from, to)
 	}
 }
+
+// TestEmbeddedProvinces: the country falls around the valley as the
+// expectations say, capital by capital, and on the day Kabul fell the
+// valley's province is the one whose capital the Taliban do not hold.
+func TestEmbeddedProvinces(t *testing.T) {
+	d, exp := datatest.Embedded(t), datatest.LoadExpectations(t)
+	if len(exp.Provinces) == 0 || len(d.Provinces) != 34 {
+		t.Fatalf("%d province expectations, %d provinces (want 34)", len(exp.Provinces), len(d.Provinces))
+	}
+	for _, x := range exp.Provinces {
+		var taliban, holdouts []string
+		for i := range d.Provinces {
+			switch d.ProvinceOn(&d.Provinces[i], datatest.Day(t, x.Day)).Status {
+			case data.StatusTaliban:
+				taliban = append(taliban, d.Provinces[i].PCode)
+			case data.StatusUnknown:
+			default:
+				holdouts = append(holdouts, d.Provinces[i].PCode)
+			}
+		}
+		if !slices.Equal(taliban, x.Taliban) {
+			t.Errorf("%s: Taliban capitals %v, want %v (%s)", x.Day, taliban, x.Taliban, x.Why)
+		}
+		if x.Holdouts != nil && !slices.Equal(holdouts, x.Holdouts) {
+			t.Errorf("%s: held by others %v, want %v (%s)", x.Day, holdouts, x.Holdouts, x.Why)
+		}
+	}
+}

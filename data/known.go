@@ -268,6 +268,9 @@ func (d *Dataset) citations(which int) iter.Seq[[]string] {
 			for _, rv := range d.Revisions {
 				lists = append(lists, rv.Sources)
 			}
+			for _, pr := range d.Provinces {
+				lists = append(lists, pr.Sources)
+			}
 		}
 		for _, ids := range lists {
 			if !yield(ids) {

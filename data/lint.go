@@ -145,16 +145,10 @@ func (d *Dataset) lintInterval(iv Interval) []Warning {
 // for an assessed status: high needs two independent stories, medium one.
 func (d *Dataset) lintProvince(pr Province) []Warning {
 	ws := d.lintStories(ProvincesFile, pr.line, pr.Sources)
-	stories := map[string]bool{}
-	for _, id := range pr.Sources {
-		if s, _ := d.Source(id); s.Independent() {
-			stories[cmp.Or(s.CopyOf, s.ID)] = true
-		}
-	}
 	want := map[Confidence]int{ConfidenceHigh: 2, ConfidenceMedium: 1}[pr.Confidence]
-	if len(stories) < want {
+	if n := d.independentStories(pr.Sources); n < want {
 		ws = append(ws, Warning{File: ProvincesFile, Line: pr.line, Column: "confidence", Check: CheckWeakEvidence,
-			Msg: fmt.Sprintf("province %s is %s but rests on %d independent source(s)", pr.PCode, pr.Confidence, len(stories))})
+			Msg: fmt.Sprintf("province %s is %s but rests on %d independent source(s)", pr.PCode, pr.Confidence, n)})
 	}
 	return ws
 }

@@ -142,7 +142,8 @@ func (l *lazyIndex) get(id string) (int32, bool) {
 	return i, ok
 }
 
-// collections builds the areas, control, events and countryside collections.
+// collections builds the areas, control, events and countryside collections,
+// and the provinces when the dataset has them.
 func collections(ds *data.Dataset) ([]*Collection, error) {
 	book, err := wire.NewBook(ds)
 	if err != nil {
@@ -185,16 +186,27 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 		return extent{id: r.Area.PCode + "_" + r.Range.From.String(), geomKey: r.Area.PCode, geom: r.Area.Geometry,
 			display: r.Area.Display, from: r.Range.From, to: r.Range.To}
 	})
+	provs := make([]wire.ProvinceRec, len(ds.Provinces))
+	for i := range ds.Provinces {
+		provs[i] = wire.ProvinceRec{Province: &ds.Provinces[i], Ranges: ds.ProvinceRanges(&ds.Provinces[i]), Book: book}
+	}
+	pc := newCollection(wire.Provinces, "", "", provs, func(r wire.ProvinceRec) extent {
+		return extent{id: r.Province.PCode, geomKey: r.Province.PCode, geom: r.Province.Geometry, display: r.Province.Geometry}
+	})
+	all := []*Collection{ac, cc, ec, xc}
+	if len(provs) > 0 { // a dataset without the country has no such collection
+		all = append(all, pc)
+	}
 	// Every items page names the dataset it comes from, as the API's
 	// documents do (wire.DatasetMeta): foreign members of the collection.
 	meta, err := json.Marshal(wire.DatasetMeta(ds))
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range []*Collection{ac, cc, ec, xc} {
+	for _, c := range all {
 		c.meta = meta[1 : len(meta)-1] // the members, without the braces
 	}
-	return []*Collection{ac, cc, ec, xc}, nil
+	return all, nil
 }
 
 // checkEvery is how many features match looks at between two looks at the

@@ -99,6 +99,7 @@ var answerSamples = map[string][]string{
 	"/api/sources":                     {"/api/sources"},
 	"/api/places":                      {"/api/places"},
 	"/api/periods":                     {"/api/periods"},
+	"/api/provinces":                   {"/api/provinces"},
 	"/about":                           {"/about", "/about?lang=fa"},
 	"/corrections":                     {"/corrections"},
 	"/api/revisions":                   {"/api/revisions", "/api/revisions?since=2021-01-01"},

@@ -22,7 +22,9 @@ type documents struct {
 	sources *rep.Rep
 	places  *rep.Rep
 	periods *rep.Rep
-	about   map[string]*rep.Rep // the methodology as a page, by language ("en", "fa")
+	// provinces: the country around the districts (/api/provinces)
+	provinces *rep.Rep
+	about     map[string]*rep.Rep // the methodology as a page, by language ("en", "fa")
 	// corrections is the corrections page by language; revisions
 	// /api/revisions without since; feed /feed.atom (set by New, which
 	// knows the public address).
@@ -69,6 +71,7 @@ func newDocuments(enc *wire.Encoder, web fs.FS, maxHeld int, version string) (*d
 		sources:     rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Sources),
 		places:      rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, enc.Places),
 		periods:     rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, enc.Periods),
+		provinces:   rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, enc.Provinces),
 		about:       map[string]*rep.Rep{},
 		corrections: map[string]*rep.Rep{},
 		revisions:   rep.NewDeferred(wire.TypeJSON, rep.CacheRevalidate, func() ([]byte, error) { return enc.Revisions(0) }),

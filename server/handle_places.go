@@ -61,3 +61,9 @@ func (s *Server) handleRevisions(c echo.Context, r *request) error {
 func (s *Server) handleFeed(c echo.Context, _ *request) error {
 	return s.docs.feed.Serve(c.Response(), c.Request())
 }
+
+// handleProvinces serves GET /api/provinces: the country around the
+// districts, each province with the day its capital fell.
+func (s *Server) handleProvinces(c echo.Context, _ *request) error {
+	return s.docs.provinces.Serve(c.Response(), c.Request())
+}

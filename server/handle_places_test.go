@@ -36,6 +36,11 @@ func TestPagesDocuments(t *testing.T) {
 				t.Errorf("periods: %.200s", body)
 			}
 		}},
+		{"/api/provinces", wire.TypeGeoJSON, func(t *testing.T, body string) {
+			if n := strings.Count(body, `"type":"Feature"`); n != 34 || !strings.Contains(body, `"follows":"AF0801"`) || !strings.Contains(body, `"runs"`) {
+				t.Errorf("provinces: %d features: %.200s", n, body)
+			}
+		}},
 		{"/about", wire.TypeHTML, func(t *testing.T, body string) {
 			if !strings.Contains(body, "<h1") || !strings.Contains(body, "contested") || !strings.Contains(body, "GeoNames") {
 				t.Errorf("about page without the methodology or the credits: %.200s", body)

@@ -57,7 +57,7 @@ func TestOGCLandingAndConformance(t *testing.T) {
 	if rec.Header().Get("Content-Type") != wire.TypeOpenAPI || json.Unmarshal(rec.Body.Bytes(), &api) != nil || api["openapi"] != "3.0.3" {
 		t.Errorf("/ogc/api: %s, %.100s", rec.Header().Get("Content-Type"), rec.Body)
 	}
-	for _, cid := range []string{"areas", "control", "events", "countryside"} {
+	for _, cid := range []string{"areas", "control", "events", "countryside", "provinces"} {
 		if _, ok := api["paths"].(map[string]any)["/collections/"+cid+"/items"]; !ok {
 			t.Errorf("the OpenAPI document does not describe the items of %s", cid)
 		}
@@ -69,8 +69,8 @@ func TestOGCCollections(t *testing.T) {
 	h := newEmbeddedServer(t).Handler()
 	_, v := getJSON(t, h, "/ogc/collections")
 	cols := v["collections"].([]any)
-	if len(cols) != 4 {
-		t.Fatalf("got %d collections, want areas, control, events, countryside", len(cols))
+	if len(cols) != 5 {
+		t.Fatalf("got %d collections, want areas, control, events, countryside, provinces", len(cols))
 	}
 	for _, c := range cols {
 		col := c.(map[string]any)
@@ -85,7 +85,7 @@ func TestOGCCollections(t *testing.T) {
 			t.Errorf("%s: no spatial extent", col["id"])
 		}
 		temporal, ok := ext["temporal"].(map[string]any)
-		if ok != (col["id"] != "areas") {
+		if ok != (col["id"] != "areas" && col["id"] != "provinces") { // the layers without time
 			t.Errorf("%s: temporal extent present %v", col["id"], ok)
 		}
 		if !ok {

@@ -80,6 +80,7 @@ var staticDocs = []staticDoc{
 	{"gpkg", "/api/export/history.gpkg", "api/export/history.gpkg"}, {"kml", "/api/export/history.kml", "api/export/history.kml"},
 	{"csv", "/api/export/history.csv", "api/export/history.csv"}, {"eventsCSV", "/api/export/events.csv", "api/export/events.csv"},
 	{"periods", "/api/periods", "api/periods.json"}, {"places", "/api/places", "api/places.geojson"},
+	{"provinces", "/api/provinces", "api/provinces.geojson"},
 	{"animation", "/api/export/animation.gif?width=800", "api/export/animation.gif"},
 	{"animationFa", "/api/export/animation.gif?width=800&lang=fa", "api/export/animation.fa.gif"},
 	{"controlOn", "/api/control?date={date}", "api/control/{date}.geojson"},

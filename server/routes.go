@@ -47,6 +47,7 @@ func (s *Server) table() []route {
 		{"/api/sources", nil, 0, s.handleSources},
 		{"/api/places", nil, 0, s.handlePlaces},
 		{"/api/periods", nil, 0, s.handlePeriods},
+		{"/api/provinces", nil, 0, s.handleProvinces},
 		{"/about", []string{paramLang}, 0, s.handleAbout},
 		{"/corrections", []string{paramLang}, 0, s.handleCorrections},
 		{"/api/revisions", []string{paramSince}, 0, s.handleRevisions},

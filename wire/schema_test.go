@@ -218,3 +218,48 @@ func TestSharedFieldsDeclaredOnce(t *testing.T) {
 		}
 	}
 }
+
+// The provinces document: each province's runs and fields from the layer,
+// its geometry, and the sources in full.
+func TestProvincesDocument(t *testing.T) {
+	t.Parallel()
+	ds := fixture(t)
+	enc, err := NewEncoder(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := enc.Provinces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Features []struct {
+			ID         string `json:"id"`
+			Geometry   struct{ Type string }
+			Properties map[string]any
+		}
+	}
+	if err := json.Unmarshal(b, &fc); err != nil {
+		t.Fatal(err)
+	}
+	if len(fc.Features) != 3 {
+		t.Fatalf("%d provinces", len(fc.Features))
+	}
+	east := fc.Features[1]
+	runs, _ := json.Marshal(east.Properties["runs"])
+	if east.ID != "AF02" || east.Geometry.Type != "MultiPolygon" || east.Properties["fell"] != "2021-09-03" ||
+		string(runs) != `[{"from":"2021-09-01","status":"republic","to":"2021-09-03"},{"from":"2021-09-03","status":"taliban","to":null}]` {
+		t.Errorf("Eastland: %s %s %v runs %s", east.ID, east.Geometry.Type, east.Properties["fell"], runs)
+	}
+	if src, _ := east.Properties["sources"].([]any); len(src) != 1 || src[0].(map[string]any)["url"] != "https://example.org/a" {
+		t.Errorf("Eastland's sources: %v", east.Properties["sources"])
+	}
+	if mid := fc.Features[0].Properties; mid["follows"] != "AF0001" || mid["fell"] != nil {
+		t.Errorf("Middleland: %v", mid)
+	}
+	for name := range fc.Features[0].Properties {
+		if _, ok := Provinces.Field(name); !ok {
+			t.Errorf("%s is not a field of the layer", name)
+		}
+	}
+}

@@ -38,6 +38,15 @@ type Expectations struct {
 	RevisedDistricts   []string `json:"revised_districts"`
 	RevisionsPublished []string `json:"revisions_published"`
 	Updated            string   `json:"updated"`
+	// Provinces: on Day, the capitals the Taliban hold (Taliban) and the
+	// provinces whose capital someone else holds (Holdouts), each list
+	// complete: the national map of the 2021 offensive.
+	Provinces []struct {
+		Day      string   `json:"day"`
+		Taliban  []string `json:"taliban"`
+		Holdouts []string `json:"holdouts"`
+		Why      string   `json:"why"`
+	} `json:"provinces"`
 }
 
 // LoadExpectations reads data/testdata/expectations.json from any package

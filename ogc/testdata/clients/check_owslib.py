@@ -28,7 +28,7 @@ def check_core(api):
     conf = api.conformance()["conformsTo"]
     expect("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core" in conf, "conformance: no core")
     cols = [c["id"] for c in api.collections()["collections"]]
-    expect(cols == ["areas", "control", "events", "countryside"], "collections: %s" % cols)
+    expect(cols == ["areas", "control", "events", "countryside", "provinces"], "collections: %s" % cols)
     start = api.collection("control")["extent"]["temporal"]["interval"][0][0]
     kabul = datetime.datetime.fromisoformat(start.replace("Z", "+00:00")).astimezone(datetime.timezone(datetime.timedelta(hours=4, minutes=30)))
     expect(kabul.isoformat() == "2021-08-01T00:00:00+04:30", "control: temporal extent starts %s, not at midnight of 1 Aug 2021 in Kabul" % start)
@@ -51,6 +51,12 @@ def check_items(api):
 
 
 def check_filter(api):
+    # The provinces: a CQL2 filter on the day their capital fell picks the same ones as reading the items.
+    every = api.collection_items("provinces", limit=100)["features"]
+    want = sorted(f["id"] for f in every if f["properties"]["fell"] and f["properties"]["fell"] <= "2021-08-12")
+    fallen = api.collection_items("provinces", filter="fell <= DATE('2021-08-12')", limit=100)
+    expect(len(every) == 34 and want and sorted(f["id"] for f in fallen["features"]) == want,
+           "provinces fallen by 12 August: %s, want %s" % ([f["id"] for f in fallen["features"]], want))
     q = api.collection_queryables("control")["properties"]
     expect({"status", "pcode", "confidence", "valid_from", "valid_to"} <= set(q), "queryables: %s" % sorted(q))
     day = "T_INTERSECTS(INTERVAL(valid_from, valid_to), DATE('2021-09-06'))"
