@@ -17,6 +17,7 @@ const (
 	PhraseClaimAs    PhraseKind = "claim_as"   // Party calls Places Status
 	PhraseDenyClaim  PhraseKind = "deny_claim" // Party denies Other's claim of the day
 	PhraseDenyAbout  PhraseKind = "deny_about" // Party denies reports about Places
+	PhraseCapitals   PhraseKind = "capitals"   // the Taliban take Capitals: they hold Held of Of provincial capitals, not Holdouts'
 )
 
 // Places names a set of districts as a headline does: the provinces it
@@ -36,20 +37,27 @@ type Phrase struct {
 	Party      Party      // claims and denials
 	Other      Party      // deny_claim: whose claim is denied
 	Status     Status     // claim_as: the status claimed
+	// Capitals are the provinces (P-codes) whose capital fell to the
+	// Taliban on the day; Held of Of provinces' capitals they then hold;
+	// Holdouts, once they hold most, the provinces whose capital another
+	// side holds (at most three: "the last holdout").
+	Capitals, Holdouts []string
+	Held, Of           int
 	// Revised is, for a change or a reassessment, the day the latest
 	// correction of those rows was published (zero when none was): the
 	// headline tells a corrected assessment from new evidence.
 	Revised Day
 }
 
-// Headline returns the phrases of day's headline: the assessed changes of
-// the day grouped by transition, each side's claims of the day grouped by
+// Headline returns the phrases of day's headline: the provincial capitals
+// that fell to the Taliban on the day (the country around the districts),
+// the assessed changes of the day grouped by transition, each side's claims of the day grouped by
 // the status claimed, then each side's denials, which name what they deny
 // (the other side's claim of the day, else the districts). This is the one
 // rule of the headline: the page and the link previews write these phrases
 // in words.
 func (d *Dataset) Headline(day Day) []Phrase {
-	out := d.changePhrases(day)
+	out := append(d.capitalPhrases(day), d.changePhrases(day)...)
 	claims := d.sideClaimsOn(day)
 	for _, party := range Sides() {
 		var statuses []Status
@@ -71,6 +79,37 @@ func (d *Dataset) Headline(day Day) []Phrase {
 		}
 	}
 	return append(out, d.denialPhrases(claims)...)
+}
+
+// maxHoldouts is how many holdouts a capitals phrase names: "the last
+// holdouts" are few, or they are not news.
+const maxHoldouts = 3
+
+// capitalPhrases is the phrase of the provincial capitals that fell on
+// day, if any: which, how many the Taliban then hold, and, once they hold
+// most, the few held by someone else.
+func (d *Dataset) capitalPhrases(day Day) []Phrase {
+	p := Phrase{Kind: PhraseCapitals, Of: len(d.Provinces)}
+	for i := range d.Provinces {
+		pr := &d.Provinces[i]
+		if pr.Fell == day {
+			p.Capitals = append(p.Capitals, pr.PCode)
+		}
+		switch d.ProvinceOn(pr, day).Status {
+		case StatusTaliban:
+			p.Held++
+		case StatusUnknown:
+		default:
+			p.Holdouts = append(p.Holdouts, pr.PCode)
+		}
+	}
+	if len(p.Capitals) == 0 {
+		return nil
+	}
+	if 2*p.Held <= p.Of || len(p.Holdouts) > maxHoldouts {
+		p.Holdouts = nil
+	}
+	return []Phrase{p}
 }
 
 // changePhrases groups the assessed changes of day by transition (and, for

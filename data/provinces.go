@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 
 	"github.com/paulmach/orb"
 
@@ -173,4 +174,17 @@ func (d *Dataset) ProvinceOn(pr *Province, day Day) ViewState {
 		}
 	}
 	return ViewState{Status: StatusUnknown}
+}
+
+// CapitalDays are the days on which a provincial capital fell, in order:
+// the days of the national headline.
+func (d *Dataset) CapitalDays() []Day {
+	var out []Day
+	for _, p := range d.Provinces {
+		if p.Fell != 0 && !slices.Contains(out, p.Fell) {
+			out = append(out, p.Fell)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -169,6 +169,12 @@ func (sp speaker) phrase(p data.Phrase) string {
 		return sp.w.t("headClaimAs", "party", sp.party(p.Party), "names", names, "status", sp.status(p.Status))
 	case data.PhraseDenyClaim:
 		return sp.w.t("headDenyClaim", "party", sp.party(p.Party), "other", sp.party(p.Other))
+	case data.PhraseCapitals:
+		out := sp.w.t("headCapitals", "names", sp.capitals(p.Capitals), "held", sp.num(p.Held), "of", sp.num(p.Of))
+		if len(p.Holdouts) > 0 {
+			out += sp.w.t("headCapitalsNot", "names", sp.capitals(p.Holdouts))
+		}
+		return out
 	}
 	return sp.w.t("headDenyAbout", "party", sp.party(p.Party), "names", names)
 }
@@ -179,6 +185,33 @@ func (sp speaker) revised(d data.Day) string {
 		return ""
 	}
 	return sp.w.t("headRevised", "date", sp.date(d))
+}
+
+// capitals names provinces' capitals as the page does: "Kabul (Kabul)",
+// up to three and a count.
+func (sp speaker) capitals(pcodes []string) string {
+	var parts []string
+	for i, pc := range pcodes {
+		if i == 3 {
+			parts = append(parts, sp.w.t("andMore", "n", sp.num(len(pcodes)-3)))
+			break
+		}
+		p, _ := sp.ds.Province(pc)
+		name := p.Name
+		if sp.fa() && p.NameFa != "" {
+			name = p.NameFa
+		}
+		parts = append(parts, sp.w.t("capitalOf", "capital", p.Capital, "province", name))
+	}
+	return strings.Join(parts, sp.sep())
+}
+
+// sep is the language's list separator.
+func (sp speaker) sep() string {
+	if sp.fa() {
+		return "، "
+	}
+	return ", "
 }
 
 // places names districts as the page does: whole provinces, then up to
@@ -204,9 +237,5 @@ func (sp speaker) places(p data.Places) string {
 			parts = append(parts, a.Name)
 		}
 	}
-	sep := ", "
-	if sp.fa() {
-		sep = "، "
-	}
-	return strings.Join(parts, sep)
+	return strings.Join(parts, sp.sep())
 }

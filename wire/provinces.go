@@ -50,6 +50,9 @@ var Provinces = &Schema[ProvinceRec]{Name: "provinces", Title: "Provinces and th
 		{Name: "confidence", Type: "string", Description: "Confidence in the day the capital fell (high, medium, low); empty for a province that follows a district", Value: func(r ProvinceRec) any { return string(r.Province.Confidence) }},
 		{Name: "note", Type: "string", Description: "Who reported what, and where the sources disagree", Value: func(r ProvinceRec) any { return r.Province.Note }},
 		{Name: "area_km2", Type: "number", Description: "Area in km²", Value: func(r ProvinceRec) any { return r.Province.AreaKm2 }},
+		{Name: "label", Form: APIOnly, Description: "[lon, lat] of a label point inside the province", Value: func(r ProvinceRec) any {
+			return [2]float64{Round(r.Province.Label[0], 1e5), Round(r.Province.Label[1], 1e5)}
+		}},
 		{Name: "runs", Form: APIOnly, Description: "[from, to) runs of the status the national map draws (to null: open), from the dataset's first day", Value: func(r ProvinceRec) any { return r.runs() }},
 		{Name: "sources", Form: APIOnly, Description: "The cited sources", Value: func(r ProvinceRec) any { return r.Book.List(r.Province.Sources) }},
 		{Name: "source_ids", Type: "string", Form: FlatOnly, Description: "Source ids, separated by ';'", Value: func(r ProvinceRec) any { return nonNil(r.Province.Sources) }},

@@ -100,6 +100,30 @@ type phraseJSON struct {
 	Other      data.Party      `json:"other,omitempty"`
 	Status     data.Status     `json:"status,omitempty"`
 	Revised    *data.Day       `json:"revised,omitempty"` // the day the latest correction of these rows was published
+	// capitals: the capitals that fell, then held of of, and the holdouts
+	// (data.Phrase), each province with its capital and names.
+	Capitals []capitalJSON `json:"capitals,omitempty"`
+	Held     int           `json:"held,omitempty"`
+	Of       int           `json:"of,omitempty"`
+	Holdouts []capitalJSON `json:"holdouts,omitempty"`
+}
+
+// capitalJSON names a province in a headline: its capital and its names.
+type capitalJSON struct {
+	PCode   string `json:"pcode"`
+	Capital string `json:"capital"`
+	Name    string `json:"name"`
+	NameFa  string `json:"name_fa"`
+}
+
+func capitalsOf(ds *data.Dataset, pcodes []string) []capitalJSON {
+	var out []capitalJSON
+	for _, pc := range pcodes {
+		if p, ok := ds.Province(pc); ok {
+			out = append(out, capitalJSON{p.PCode, p.Capital, p.Name, p.NameFa})
+		}
+	}
+	return out
 }
 
 // headlines returns the phrases of every day that has any (a change or a
@@ -111,7 +135,8 @@ func headlines(ds *data.Dataset, days []data.Day) map[string][]phraseJSON {
 		var ps []phraseJSON
 		for _, p := range ds.Headline(day) {
 			ps = append(ps, phraseJSON{Kind: p.Kind, Places: placesOf(p.Places), From: p.From, To: p.To,
-				Confidence: p.Confidence, Party: p.Party, Other: p.Other, Status: p.Status, Revised: dayOrNil(p.Revised)})
+				Confidence: p.Confidence, Party: p.Party, Other: p.Other, Status: p.Status, Revised: dayOrNil(p.Revised),
+				Capitals: capitalsOf(ds, p.Capitals), Held: p.Held, Of: p.Of, Holdouts: capitalsOf(ds, p.Holdouts)})
 		}
 		if len(ps) > 0 {
 			out[day.String()] = ps
@@ -175,7 +200,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 		t.Events = append(t.Events, buf.Bytes())
 		t.EventDates = appendDay(t.EventDates, ds.Events[i].Date)
 	}
-	t.Headlines = headlines(ds, append(slices.Clone(t.ChangeDates), t.ClaimDates...))
+	t.Headlines = headlines(ds, slices.Concat(t.ChangeDates, t.ClaimDates, ds.CapitalDays()))
 	return json.Marshal(t)
 }
 

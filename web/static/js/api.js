@@ -19,6 +19,7 @@ const dynamicURLs = {
   stats: 'api/stats',
   periods: 'api/periods',
   places: 'api/places',
+  provinces: 'api/provinces',
   diff: (from, to, known = null) => `api/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${known ? `&known=${encodeURIComponent(known)}` : ''}`,
   // The pictures in the page's language (Dari shaped, right to left).
   // known: the picture of the map as known at the time of day.
@@ -52,6 +53,7 @@ function staticURLs({ files, published, picture_days: pictureDays }) {
     stats: files.stats,
     periods: files.periods,
     places: files.places,
+    provinces: files.provinces,
     // The assessed map in the page's language; the page says so in a
     // claims view (pictureViews).
     picture: (day) => dated(lang === 'fa' ? 'pictureFa' : 'picture')(pictureDay(day)),

@@ -21,6 +21,7 @@ import { contextLayer, setTiled } from './layers/context.js';
 import { DistrictsLayer } from './layers/districts.js';
 import { EventsLayer } from './layers/events.js';
 import { CountrysideLayer } from './layers/countryside.js';
+import { CountryControl } from './controls/country.js';
 import { bindPermalink } from './permalink.js';
 
 const offline = 'Offline (embedded)';
@@ -42,7 +43,11 @@ function tileLayers() {
 // and the credits: the boundary attribution as the server states it in the
 // timeline document, and the sources of the control history.
 function createMap(timeline) {
-  const map = L.map('map', { zoomSnap: 0.25, minZoom: 6, maxZoom: 15, keyboard: true, zoomControl: false });
+  const map = L.map('map', { zoomSnap: 0.25, minZoom: 4, maxZoom: 15, keyboard: true, zoomControl: false });
+  // Beneath the districts (the overlay pane, 400): the provinces of the
+  // country (layers/provinces.js), and beneath them the offline background.
+  map.createPane('background').style.zIndex = 300;
+  map.createPane('provinces').style.zIndex = 350;
   // Leaflet's own controls, named in the page's language.
   // Bottom right, under the layers button: the left column (the views, the
   // search, the legend) keeps its room above the time control on a short
@@ -65,11 +70,16 @@ function createMap(timeline) {
   return map;
 }
 
-// fitDistricts frames the districts in the room the panels leave: below
+// fitDistricts frames the districts in the room the panels leave (fitRoom).
+function fitDistricts(map, districts) {
+  fitRoom(map, districts.getBounds());
+}
+
+// fitRoom frames bounds in the room the panels leave: below
 // the top panels on a phone, between the side panels on a wider screen,
 // and above the time control (or, on a phone, the compare sheet over it),
 // all as measured.
-function fitDistricts(map, districts) {
+function fitRoom(map, bounds) {
   const box = (sel) => map.getContainer().querySelector(sel).getBoundingClientRect();
   const m = map.getContainer().getBoundingClientRect();
   const wide = window.matchMedia('(min-width: 701px)').matches;
@@ -79,7 +89,7 @@ function fitDistricts(map, districts) {
   const sheet = wide ? null : map.getContainer().querySelector('.compare:has(:checked)');
   const floor = Math.min(box('.timecontrol').top, sheet ? sheet.getBoundingClientRect().top : Infinity);
   const bottom = m.bottom - floor + 18; // event icons at the edge stay clear
-  map.fitBounds(districts.getBounds(), {
+  map.fitBounds(bounds, {
     animate: false,
     paddingTopLeft: [wide ? box('.viewswitch').right - m.left + 6 : 4, top],
     paddingBottomRight: [wide ? m.right - right.left + 6 : 4, bottom],
@@ -117,6 +127,10 @@ async function addControls(map, { state, index, stats, districts, areas, periods
     }
   };
   new ViewSwitch(state, known).addTo(map);
+  // The country's map and the valley's, one tap apart: on the page from the
+  // first view, so that nothing moves when the provinces arrive (addLater).
+  const country = urls.provinces && !embedded
+    ? new CountryControl(() => fitDistricts(map, districts), (bounds) => fitRoom(map, bounds)).addTo(map) : null;
   const search = new SearchControl(areas, {
     district: (pcode) => {
       state.select(pcode);
@@ -140,14 +154,14 @@ async function addControls(map, { state, index, stats, districts, areas, periods
   model.addEventListener('datechange', moveCursor);
   new PeriodPresets(model, periods).into(time.getContainer());
   bindKeys(model);
-  return { info, search, goTo };
+  return { info, search, goTo, country };
 }
 
 // addLater loads what the first view does not need, once the map is drawn:
 // the background of neighbouring districts and provinces, the compare
 // panel's code, the places (layer and search names) and the Share control.
 // Returns a promise that settles when all are on the page.
-function addLater(map, { state, index, search, goTo, districts }) {
+function addLater(map, { state, index, search, goTo, districts, country }) {
   const background = getJSON(urls.context).then((fc) => {
     map.background.addData(fc);
     map.background.bringToBack(); // beneath the districts, drawn first
@@ -174,12 +188,23 @@ function addLater(map, { state, index, search, goTo, districts }) {
     state.addEventListener('comparechange', reframe);
     reframe();
   });
+  // The country around the valley, when the dataset maps it: the national
+  // map below the valley's zoom, and a button between the two.
+  const provinces = urls.provinces ? Promise.all([getJSON(urls.provinces), import('./layers/provinces.js')])
+    .then(([fc, { ProvincesLayer }]) => {
+      if (fc.features.length === 0) {
+        return null;
+      }
+      const layer = new ProvincesLayer(fc, state, (pcode) => index.name(pcode)).addTo(map);
+      return layer;
+    }) : Promise.resolve();
+  country?.setTarget(provinces);
   const places = Promise.all([getJSON(urls.places), import('./layers/places.js')]).then(([fc, { PlacesLayer }]) => {
     new PlacesLayer(fc).addTo(map);
     search.addPlaces(fc.features);
     map.fire('declutter');
   });
-  return Promise.all([background, compare, places, share]);
+  return Promise.all([background, compare, places, share, provinces]);
 }
 
 // painted resolves once the browser has had the chance to paint what was

@@ -19,6 +19,16 @@ export function placesText(places, areas) {
   return parts.join(lang === 'fa' ? '، ' : ', ');
 }
 
+// capitalsText names provinces' capitals as the server named them in a
+// capitals phrase: "Kabul (Kabul)", up to three and a count.
+export function capitalsText(capitals) {
+  const parts = capitals.slice(0, 3).map((c) => t('capitalOf', { capital: c.capital, province: lang === 'fa' && c.name_fa ? c.name_fa : c.name }));
+  if (capitals.length > 3) {
+    parts.push(t('andMore', { n: num(capitals.length - 3) }));
+  }
+  return parts.join(lang === 'fa' ? '، ' : ', ');
+}
+
 // changePhrase writes one assessed change of the districts named: a new
 // status ("Dara: Contested → Taliban"), or, where the status holds and the
 // assessment was revised on new evidence, the status and the confidence now
@@ -52,6 +62,12 @@ function phraseText(p, areas) {
       return fill(el, p.kind === 'claim' ? 'headClaim' : 'headClaimAs', { party: partyName(p.party), names: names(), status: statusLabel(p.status) });
     case 'deny_claim':
       return fill(el, 'headDenyClaim', { party: partyName(p.party), other: partyName(p.other) });
+    case 'capitals':
+      fill(el, 'headCapitals', { names: bdi(capitalsText(p.capitals)), held: num(p.held), of: num(p.of) });
+      if (p.holdouts) {
+        fill(el, 'headCapitalsNot', { names: bdi(capitalsText(p.holdouts)) });
+      }
+      return el;
     default:
       return fill(el, 'headDenyAbout', { party: partyName(p.party), names: names() });
   }

@@ -5,6 +5,7 @@ import { contextStyle } from '../style.js';
 
 export function contextLayer(context) {
   return L.geoJSON(context, {
+    pane: 'background', // beneath the provinces (main.js)
     interactive: false,
     style: (f) => contextStyle(f.properties.kind),
   });

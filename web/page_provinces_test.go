@@ -1,0 +1,79 @@
+package web_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// provinceFill is JS: the fill of a province's path, as drawn.
+func provinceFill(pcode string) string {
+	return fmt.Sprintf(`(() => { const e = document.querySelector('path.province-%s'); return e ? e.getAttribute('fill') : 'none'; })()`, pcode)
+}
+
+// The country around the valley (issue 26): one tap on the country button
+// frames every province clear of the panels; on 12 August 2021 the capitals
+// that had fell are the Taliban's colour and Kabul the Republic's; on the
+// 15th Panjshir is the one province whose capital the Taliban do not hold,
+// and the headline says so; a province's sources are one click away; and
+// back in the valley the provinces fade under the districts.
+func TestPageCountry(t *testing.T) {
+	ts, _ := newSite(t, nil)
+	p := newPage(t)
+	const taliban, republic = "#D55E00", "#0072B2"
+	for _, s := range []struct {
+		w, h int64
+		lang string
+	}{{1366, 768, "en"}, {390, 844, "fa"}} {
+		t.Run(fmt.Sprintf("%dx%d %s", s.w, s.h, s.lang), func(t *testing.T) {
+			p.do(t, chromedp.EmulateViewport(s.w, s.h))
+			p.do(t, chromedp.Navigate("about:blank"))
+			p.open(t, ts.URL+"/?date=2021-08-12&lang="+s.lang)
+			waitFor(t, p, `document.querySelector('.country-toggle') !== null && document.querySelectorAll('path.province').length === 34`)
+			p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.country-toggle').click()`))
+			waitFor(t, p, `document.querySelectorAll('.province-label').length > 0`)
+			// Every province is framed in the room the panels leave: its
+			// outline box is on the screen and the time bar is below it.
+			if out := eval[string](t, p, `(() => { const tc = document.querySelector('.timecontrol').getBoundingClientRect();
+				return [...document.querySelectorAll('path.province')].map(e => e.getBoundingClientRect())
+					.filter(r => r.left < 0 || r.right > innerWidth || r.bottom > tc.top + 2).length + ''; })()`); out != "0" {
+				t.Errorf("%s provinces are off the screen or under the time bar", out)
+			}
+			for pcode, want := range map[string]string{"AF11": taliban, "AF32": taliban, "AF34": taliban, "AF01": republic, "AF21": republic} {
+				if got := eval[string](t, p, provinceFill(pcode)); got != want {
+					t.Errorf("12 August: %s is drawn %s, want %s", pcode, got, want)
+				}
+			}
+			// The 15th, from the slider's own input.
+			p.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector('.tc-slider'); s.value = 14; s.dispatchEvent(new Event('input')); })()`))
+			waitFor(t, p, `new URLSearchParams(location.search).get('date') === '2021-08-15'`)
+			if got := eval[string](t, p, provinceFill("AF08")); got == taliban {
+				t.Error("15 August: Panjshir is drawn as the Taliban's")
+			}
+			if got := eval[string](t, p, provinceFill("AF01")); got != taliban {
+				t.Errorf("15 August: Kabul is drawn %s", got)
+			}
+			headline := eval[string](t, p, `document.querySelector('.headline-text').textContent`)
+			for _, want := range map[string][]string{"en": {"28 of 34", "not Bazarak (Panjsher)"}, "fa": {"۲۸ از ۳۴", "نه مرکز پنجشیر"}}[s.lang] {
+				if !strings.Contains(headline, want) {
+					t.Errorf("15 August: the headline %q does not say %q", headline, want)
+				}
+			}
+			// Kabul's details: its capital, the day and a source link.
+			p.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const e = document.querySelector('path.province-AF01'), r = e.getBoundingClientRect();
+				e.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 })); })()`))
+			waitFor(t, p, `document.querySelector('.province-details') !== null`)
+			if n := eval[int](t, p, `document.querySelectorAll('.province-details a.source-link[href^="http"]').length`); n < 2 {
+				t.Errorf("Kabul's details list %d source links, want its two", n)
+			}
+			// Back to the valley: the provinces fade and their names go.
+			p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.leaflet-popup-close-button')?.click(); document.querySelector('.country-toggle').click()`))
+			waitFor(t, p, `document.querySelectorAll('.province-label').length === 0`)
+			if op := eval[float64](t, p, `Number(document.querySelector('path.province-AF01').getAttribute('fill-opacity'))`); op > 0.3 {
+				t.Errorf("in the valley the provinces are drawn at opacity %.2f", op)
+			}
+		})
+	}
+}

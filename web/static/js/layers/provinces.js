@@ -1,0 +1,124 @@
+// The country around the valley (issue 26): each province coloured by who
+// held its capital on the day, looked up in the runs the server computed
+// (/api/provinces, data.Dataset.ProvinceRanges: the one rule), in a pane
+// beneath the districts. Zoomed in on the valley the provinces fade, so
+// that the districts read as before; a click opens the province's capital,
+// the day it fell, how sure the map is and the sources.
+
+import { sourceLink } from '../controls/info.js';
+import { bdi, confidenceLabel, dateText, lang, statusLabel, t } from '../i18n.js';
+import { areaStyle } from '../style.js';
+import { valleyZoom } from '../controls/country.js';
+import { mapLabel } from './maplabel.js';
+
+
+// runAt is the run of runs holding day: what the server says is drawn then.
+function runAt(runs, day) {
+  return runs.find((r) => r.from <= day && (r.to === null || day < r.to));
+}
+
+export const ProvincesLayer = L.Layer.extend({
+  initialize(fc, state, districtName) {
+    this.state = state;
+    this.districtName = districtName; // a mapped district's name, by P-code
+    this.shapes = L.geoJSON(fc, {
+      pane: 'provinces',
+      onEachFeature: (f, layer) => {
+        layer.options.className = `province province-${f.id}`; // before it is drawn
+        layer.bindTooltip(() => this.name(f.properties), { sticky: true, direction: 'top' });
+        layer.bindPopup(() => this.details(f.properties), { maxWidth: 320 });
+      },
+    });
+    // The provinces' names, on the country's map only; larger provinces
+    // win a collision (labels.js), and every district's name wins over them.
+    const tips = fc.features.map((f) => {
+      const span = document.createElement('span');
+      span.textContent = this.name(f.properties);
+      const tip = mapLabel({ permanent: true, direction: 'center', className: 'province-label map-label', interactive: false })
+        .setLatLng([f.properties.label[1], f.properties.label[0]]).setContent(span);
+      tip.on('add', () => { tip.getElement().dataset.priority = String(Math.round(f.properties.area_km2 / 1000)); });
+      return tip;
+    });
+    this.labels = L.layerGroup(tips);
+    this.onChange = () => this.restyle();
+  },
+
+  onAdd(map) {
+    this.restyle();
+    map.addLayer(this.shapes);
+    this.state.model.addEventListener('datechange', this.onChange);
+    map.on('zoomend', this.onChange);
+  },
+
+  onRemove(map) {
+    map.removeLayer(this.shapes);
+    map.removeLayer(this.labels);
+    this.state.model.removeEventListener('datechange', this.onChange);
+    map.off('zoomend', this.onChange);
+  },
+
+  getBounds() {
+    return this.shapes.getBounds();
+  },
+
+  name(p) {
+    return lang === 'fa' && p.name_fa ? p.name_fa : p.name;
+  },
+
+  restyle() {
+    const day = this.state.model.date;
+    const near = this._map && this._map.getZoom() >= valleyZoom;
+    if (this._map && near === this._map.hasLayer(this.labels)) {
+      if (near) {
+        this._map.removeLayer(this.labels);
+      } else {
+        this._map.addLayer(this.labels);
+      }
+      this._map.fire('declutter');
+    }
+    this.shapes.eachLayer((l) => {
+      const p = l.feature.properties;
+      const status = runAt(p.runs, day)?.status || 'unknown';
+      const style = areaStyle({ status, disputed: false, confidence: p.confidence || 'high' });
+      l.setStyle(near
+        ? { ...style, fillOpacity: style.fillOpacity * 0.3, color: '#777', weight: 1 }
+        : { ...style, color: '#fff', weight: 1 });
+    });
+  },
+
+  // details is a province's popup: its name, the status on the day, its
+  // capital, the day that capital fell (or why there is none), the
+  // confidence, the note and the sources, as the data says them.
+  details(p) {
+    const day = this.state.model.date;
+    const root = document.createElement('div');
+    root.className = 'province-details';
+    const h = L.DomUtil.create('h2', '', root);
+    h.textContent = this.name(p);
+    const status = runAt(p.runs, day)?.status || 'unknown';
+    const line = L.DomUtil.create('p', 'province-status', root);
+    line.append(bdi(dateText(day, 'short')), `: ${statusLabel(status)}`);
+    L.DomUtil.create('p', '', root).textContent = t('provinceCapital', { capital: p.capital });
+    const fell = L.DomUtil.create('p', '', root);
+    if (p.follows) {
+      fell.textContent = t('provinceFollows', { district: this.districtName(p.follows) });
+    } else if (p.fell) {
+      fell.textContent = t('provinceFell', { date: dateText(p.fell, 'long') });
+      fell.append(` ${confidenceLabel(p.confidence)}.`);
+    } else {
+      fell.textContent = t('provinceNoDay');
+    }
+    if (p.note) {
+      const note = L.DomUtil.create('p', 'province-note', root);
+      note.lang = 'en'; // the analysts' notes are in English
+      note.textContent = p.note;
+    }
+    if (p.sources.length > 0) {
+      const ul = L.DomUtil.create('ul', 'province-sources', root);
+      for (const s of p.sources) {
+        L.DomUtil.create('li', '', ul).append(sourceLink(s));
+      }
+    }
+    return root;
+  },
+});
