@@ -56,7 +56,8 @@ func HistoryGPKG(ds *data.Dataset) ([]byte, error) {
 }
 
 // WriteHistoryGPKG writes the dataset to a new GeoPackage 1.3 file at path
-// with three layers (areas, control, events), full-resolution geometry,
+// with its layers (areas, control, events, countryside, and provinces when
+// the dataset has them), full-resolution district geometry,
 // dates typed DATE and an R-tree spatial index per layer. SQLite needs a
 // file; rows go in one by one, so memory stays at SQLite's page cache
 // however long the history. It stops with ctx's error.
@@ -103,6 +104,19 @@ func WriteHistoryGPKG(ctx context.Context, path string, ds *data.Dataset) error 
 		// its display geometry keeps the file small (the control layer has
 		// the full one).
 		newGPKGLayer(wire.Countryside, "MULTIPOLYGON", countryside, func(r wire.CountrysideRec) orb.Geometry { return r.Area.Display }),
+	}
+	// The country around the districts, when the dataset maps it: each
+	// province and the day its capital fell, simplified for a national map.
+	if len(ds.Provinces) > 0 {
+		provinces := func(yield func(wire.ProvinceRec) bool) {
+			for i := range ds.Provinces {
+				p := &ds.Provinces[i]
+				if !yield(wire.ProvinceRec{Province: p, Ranges: ds.ProvinceRanges(p), Book: book}) {
+					return
+				}
+			}
+		}
+		layers = append(layers, newGPKGLayer(wire.Provinces, "MULTIPOLYGON", provinces, func(r wire.ProvinceRec) orb.Geometry { return r.Province.Geometry }))
 	}
 	// Each table says which dataset it comes from (issue 22): the version, the
 	// last edit and the latest evidence about control, in its description.

@@ -45,7 +45,8 @@ func TestGDALReadsExports(t *testing.T) {
 	for _, a := range s.ds.Areas {
 		countryside += len(s.ds.CountrysideRanges(a.PCode))
 	}
-	counts := map[string]int{"areas": len(s.ds.Areas), "control": len(s.ds.History()), "events": len(s.ds.Events), "countryside": countryside}
+	counts := map[string]int{"areas": len(s.ds.Areas), "control": len(s.ds.History()), "events": len(s.ds.Events), "countryside": countryside,
+		"provinces": len(s.ds.Provinces)}
 
 	checkGPKGExport(t, base, dir, counts)
 	kmlPath, _ := download(t, base+"/api/export/history.kml", dir, "h.kml")
