@@ -84,7 +84,7 @@ func glyphsOf(f *DariFont, s string, i int) []uint32 {
 	var out []uint32
 	for _, run := range f.line(s, 40, false).runs {
 		for _, g := range run.Glyphs {
-			if g.ClusterIndex == i {
+			if g.TextIndex() == i {
 				out = append(out, uint32(g.GlyphID))
 			}
 		}

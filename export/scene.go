@@ -3,6 +3,7 @@ package export
 import (
 	"image"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/paulmach/orb"
@@ -40,6 +41,7 @@ type PictureOptions struct {
 	Headline string
 
 	noPlaces  bool // names of districts only (the GIF, whose frames are small and many)
+	national  bool // the provinces (NationalPNG): the legend keeps the statuses and the confidence
 	headlines bool // room for a headline on each frame (the GIF)
 }
 
@@ -85,10 +87,34 @@ type layout struct {
 	legends []legendItem
 }
 
+// drawn is one shape a picture draws and names: a district, or a province
+// on the national picture.
+type drawn struct {
+	geom         orb.MultiPolygon // the display geometry
+	name, nameFa string
+	label        orb.Point
+	km2          float64 // the larger's name wins a collision
+}
+
+// districtsDrawn are the dataset's districts as a picture draws them.
+func districtsDrawn(ds *data.Dataset) []drawn {
+	out := make([]drawn, len(ds.Areas))
+	for i, a := range ds.Areas {
+		out[i] = drawn{a.Display, a.Name, a.NameFa, a.Label, a.AreaKm2}
+	}
+	return out
+}
+
 // newLayout fits the districts between a title band and a legend band.
 // Text scales with the width (a 1200-pixel picture has 30-pixel text, still
 // about 10 CSS pixels on a phone), and so do the strokes.
 func newLayout(ds *data.Dataset, o PictureOptions) *layout {
+	return newLayoutOf(ds, o, districtsDrawn(ds))
+}
+
+// newLayoutOf fits shapes (the districts, or the provinces) between the
+// bands; the places are drawn with the districts only.
+func newLayoutOf(ds *data.Dataset, o PictureOptions, shapes []drawn) *layout {
 	o = o.withDefaults()
 	l := &layout{w: o.Width, fs: math.Max(13, float64(o.Width)/40), opts: o, line: math.Max(1, float64(o.Width)/700)}
 	l.top = int(3.4 * l.fs)
@@ -96,10 +122,13 @@ func newLayout(ds *data.Dataset, o PictureOptions) *layout {
 		l.top += int(2 * headlineSize * l.fs) // two lines of the day's headline
 	}
 	l.legends = legendItems(o.View, o.Words, o.Lang)
+	if o.national { // no dispute, staleness or badges on a province
+		l.legends = slices.DeleteFunc(l.legends, func(it legendItem) bool { return it.look.disputed || it.look.stale || it.look.opacity == 0 })
+	}
 	legendH := l.legendHeight()
-	b := ds.Areas[0].Display.Bound()
-	for _, a := range ds.Areas[1:] {
-		b = b.Union(a.Display.Bound())
+	b := shapes[0].geom.Bound()
+	for _, d := range shapes[1:] {
+		b = b.Union(d.geom.Bound())
 	}
 	k := math.Cos((b.Min[1] + b.Max[1]) / 2 * math.Pi / 180)
 	margin := l.fs
@@ -120,16 +149,16 @@ func newLayout(ds *data.Dataset, o PictureOptions) *layout {
 	project := func(p orb.Point) pt {
 		return pt{float32(x0 + (p[0]-b.Min[0])*k*scale), float32(y0 + (b.Max[1]-p[1])*scale)}
 	}
-	for _, a := range ds.Areas {
-		l.shapes = append(l.shapes, newShape(a.Display, project))
+	for _, d := range shapes {
+		l.shapes = append(l.shapes, newShape(d.geom, project))
 	}
 	if o.noPlaces {
-		l.placeLabels(ds, project)
+		l.placeLabels(shapes, project)
 		return l
 	}
 	centre := districtCentres(ds)
 	l.placePlaces(ds, project, centre)
-	l.placeLabels(ds, project)
+	l.placeLabels(shapes, project)
 	l.placePlaces(ds, project, func(p data.Place) bool { return !centre(p) })
 	return l
 }
@@ -164,27 +193,27 @@ func newShape(mp orb.MultiPolygon, project func(orb.Point) pt) shape {
 	return s
 }
 
-// placeLabels puts each district's name at its label point, the largest
-// districts first; a name that would overlap one already placed moves down
-// or up by a line until it is clear ("Shutul" and "Rukha" no longer collide).
-func (l *layout) placeLabels(ds *data.Dataset, project func(orb.Point) pt) {
+// placeLabels puts each shape's name at its label point, the largest
+// first; a name that would overlap one already placed moves down or up by
+// a line until it is clear ("Shutul" and "Rukha" no longer collide).
+func (l *layout) placeLabels(shapes []drawn, project func(orb.Point) pt) {
 	face := newFace(l.labelFs, true)
 	defer face.Close()
-	order := make([]int, len(ds.Areas))
+	order := make([]int, len(shapes))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return ds.Areas[order[a]].AreaKm2 > ds.Areas[order[b]].AreaKm2 })
-	l.labels = make([]label, len(ds.Areas))
+	sort.SliceStable(order, func(a, b int) bool { return shapes[order[a]].km2 > shapes[order[b]].km2 })
+	l.labels = make([]label, len(shapes))
 	asc, desc := face.Metrics().Ascent.Ceil(), face.Metrics().Descent.Ceil()
 	placed := l.placeBoxes() // the district centres, placed first
 	for _, i := range order {
-		name := ds.Areas[i].Name
-		if l.fa() && ds.Areas[i].NameFa != "" {
-			name = ds.Areas[i].NameFa
+		name := shapes[i].name
+		if l.fa() && shapes[i].nameFa != "" {
+			name = shapes[i].nameFa
 		}
 		wd := l.measure(face, name, l.labelFs, true)
-		c := project(ds.Areas[i].Label)
+		c := project(shapes[i].label)
 		x, y := int(c.x)-wd/2, int(c.y)+asc/2
 		lb := label{text: name, x: x, y: y}
 		for _, dy := range []int{0, 1, -1, 2, -2, 3, -3} {

@@ -21,15 +21,17 @@ type pictureKey struct {
 	view, lang string
 	w, h       int
 	known      data.Day // the knowledge epoch of the map as known at the time; 0 with hindsight
+	country    bool     // level=country: the provinces (export.NationalPNG)
 }
 
 // pictureWidthStep is the granularity of the widths pictures are drawn at.
 const pictureWidthStep = 100
 
-var pictureParams = []string{paramDate, paramView, paramLang, paramWidth, paramPreset, paramKnown}
+var pictureParams = []string{paramDate, paramView, paramLang, paramWidth, paramPreset, paramKnown, paramLevel}
 
 // handlePicture serves GET /api/export/map.png and map.svg
 // ?date=&view=assessed|taliban|resistance&lang=en|fa&width=600..2400
+// (&level=country: the provinces, PNG only)
 // &preset=social|portrait[&known=K]: the map of a day as a picture to
 // publish, with hindsight or as known at the end of K.
 // Renders are bounded as the GIF's (see renders), in a pool of their own,
@@ -81,6 +83,13 @@ func (s *Server) pictureKey(format string, r *request) (pictureKey, error) {
 		}
 		k.known = enc.Dataset().Known
 	}
+	level, err := r.choice(paramLevel, "valley", "country")
+	if err != nil {
+		return k, err
+	}
+	if k.country = level == "country"; k.country && (format != "png" || k.view != "assessed" || len(s.ds.Provinces) == 0) {
+		return k, &ParamError{Param: paramLevel, Err: fmt.Errorf("the country is drawn as a PNG of who held each provincial capital: no %s, no claims view, and only for a dataset with provinces", format)}
+	}
 	preset, err := r.choice(paramPreset, "", "social", "portrait")
 	if err != nil {
 		return k, err
@@ -116,7 +125,11 @@ func (s *Server) renderPicture(k pictureKey, policy string) (*rep.Rep, error) {
 	if k.format == "svg" {
 		return rep.New(wire.TypeSVG, policy, export.MapSVG(ds, k.day, o, k.lang)), nil
 	}
-	b, err := export.MapPNG(ds, k.day, o)
+	draw := export.MapPNG
+	if k.country {
+		draw = export.NationalPNG
+	}
+	b, err := draw(ds, k.day, o)
 	if err != nil {
 		return nil, echo.NewHTTPError(http.StatusInternalServerError).SetInternal(err)
 	}

@@ -30,6 +30,7 @@ const (
 	paramView       = "view"
 	paramLang       = "lang"
 	paramPreset     = "preset"
+	paramLevel      = "level"
 	paramSince      = "since"
 )
 

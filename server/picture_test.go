@@ -24,6 +24,8 @@ func TestPictureExport(t *testing.T) {
 		{"/api/export/map.png?date=2021-09-06&width=1049", 1000, 0},
 		{"/api/export/map.png?date=2021-09-06&preset=social", 1200, 675},
 		{"/api/export/map.png?date=2021-09-06&preset=portrait&view=taliban", 1080, 1350},
+		{"/api/export/map.png?date=2021-08-15&level=country&preset=social", 1200, 675},
+		{"/api/export/map.png?date=2021-08-12&level=country&lang=fa", 1200, 0},
 	}
 	for _, tc := range tests {
 		rec := get(t, h, http.MethodGet, tc.target)
@@ -46,11 +48,15 @@ func TestPictureExport(t *testing.T) {
 			t.Errorf("%s with its ETag: %d, want 304", tc.target, rec.Code)
 		}
 	}
+	if rec := get(t, h, http.MethodGet, "/api/export/map.svg?date=2021-08-15&level=country"); rec.Code != 400 {
+		t.Errorf("an SVG of the country: %d, want 400 (PNG only)", rec.Code)
+	}
 	rec := get(t, h, http.MethodGet, "/api/export/map.svg?date=2021-09-06&lang=fa")
 	if rec.Code != 200 || rec.Header().Get("Content-Type") != "image/svg+xml" || !strings.Contains(rec.Body.String(), "بازارک") {
 		t.Errorf("svg in Dari: %d %s", rec.Code, rec.Header().Get("Content-Type"))
 	}
-	for _, bad := range []string{"?width=100", "?width=9000", "?view=nobody", "?lang=de", "?preset=banner", "?date=yesterday", "?size=1"} {
+	for _, bad := range []string{"?width=100", "?width=9000", "?view=nobody", "?lang=de", "?preset=banner", "?date=yesterday", "?size=1",
+		"?level=world", "?level=country&view=taliban"} {
 		if rec := get(t, h, http.MethodGet, "/api/export/map.png"+bad); rec.Code != 400 {
 			t.Errorf("%s: got %d, want 400", bad, rec.Code)
 		}
