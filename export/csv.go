@@ -86,6 +86,27 @@ func EventsCSV(ds *data.Dataset) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
+// ProvincesCSV writes every province (wire.Provinces): the day its capital
+// fell, the confidence, the sources, and its outline as WKT; a header only
+// for a dataset without provinces.
+func ProvincesCSV(ds *data.Dataset) ([]byte, error) {
+	book, err := wire.NewBook(ds)
+	if err != nil {
+		return nil, err
+	}
+	recs := func(yield func(wire.ProvinceRec) bool) {
+		for i := range ds.Provinces {
+			p := &ds.Provinces[i]
+			if !yield(wire.ProvinceRec{Province: p, Ranges: ds.ProvinceRanges(p), Book: book}) {
+				return
+			}
+		}
+	}
+	var buf bytes.Buffer
+	err = writeCSV(context.Background(), &buf, ds, wire.Provinces, recs, func(r wire.ProvinceRec) orb.Geometry { return r.Province.Geometry })
+	return buf.Bytes(), err
+}
+
 // checkEvery is how many records a streamed export writes between looks
 // at its context.
 const checkEvery = 1024

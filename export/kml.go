@@ -39,9 +39,13 @@ func WriteHistoryKML(ctx context.Context, w io.Writer, ds *data.Dataset) error {
 	if err != nil {
 		return err
 	}
+	folders := []kml.Element{lazyFolder{ctx, "Assessed control", kmlControl(ds, book)}, lazyFolder{ctx, "Events", kmlEvents(ds, book)}}
+	if len(ds.Provinces) > 0 {
+		folders = append(folders, lazyFolder{ctx, "Provinces: who held the capital", kmlProvinces(ds, book)})
+	}
 	doc := kml.Document(append(append([]kml.Element{kml.Name("controlmap: Panjshir and Andarab"),
 		kml.Description(data.Attribution + ". Assessed control and events, with sources. " + DatasetLine(ds))}, kmlStyles()...),
-		lazyFolder{ctx, "Assessed control", kmlControl(ds, book)}, lazyFolder{ctx, "Events", kmlEvents(ds, book)})...)
+		folders...)...)
 	return kml.KML(doc).WriteIndent(w, "", " ")
 }
 
@@ -128,6 +132,41 @@ func kmlControl(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error]
 				extendedData(wire.Intervals, wire.IntervalRec{Area: a, Interval: iv, Book: book}),
 				geomEl), nil) {
 				return
+			}
+		}
+	}
+}
+
+// kmlProvinces yields a placemark per province and run of its status (who
+// held its capital), each with its TimeSpan: Google Earth's time slider
+// plays the country falling in August 2021.
+func kmlProvinces(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] {
+	return func(yield func(kml.Element, error) bool) {
+		for i := range ds.Provinces {
+			p := &ds.Provinces[i]
+			rec := wire.ProvinceRec{Province: p, Ranges: ds.ProvinceRanges(p), Book: book}
+			geomEl, err := kmlGeometry(p.Geometry)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			for _, r := range rec.Ranges {
+				span := kml.TimeSpan(kml.Begin(afghanMidnight(r.From)))
+				if r.To != 0 {
+					span.Add(kml.End(afghanMidnight(r.To)))
+				}
+				fell := "no source written at the time gives the day its capital fell"
+				if p.Fell != 0 {
+					fell = fmt.Sprintf("its capital fell on %s (%s confidence)", p.Fell, p.Confidence)
+				} else if p.Follows != "" {
+					fell = "it takes the assessed status of " + p.Follows
+				}
+				if !yield(kml.Placemark(
+					kml.Name(fmt.Sprintf("%s: %s", p.Name, r.Status)),
+					kml.Description(fmt.Sprintf("%s, capital %s: %s. %s Sources: %s", p.Name, p.Capital, fell, p.Note, book.URLs(p.Sources))),
+					span, kml.StyleURL("#status-"+string(r.Status)), extendedData(wire.Provinces, rec), geomEl), nil) {
+					return
+				}
 			}
 		}
 	}

@@ -111,7 +111,7 @@ var answerSamples = map[string][]string{
 	"/api/export/animation.gif":        {"/api/export/animation.gif?from=2021-09-01&to=2021-09-08&width=500"},
 	"/api/export/map.png":              {"/api/export/map.png?date=2021-09-06&preset=social"},
 	"/api/export/map.svg":              {"/api/export/map.svg?date=2021-09-06"},
-	"/api/export/:file":                {"/api/export/history.csv", "/api/export/controlmap.qlr"},
+	"/api/export/:file":                {"/api/export/history.csv", "/api/export/provinces.csv", "/api/export/controlmap.qlr"},
 	"/ogc":                             {"/ogc"},
 	"/ogc/":                            {"/ogc/"},
 	"/ogc/conformance":                 {"/ogc/conformance"},

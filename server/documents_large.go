@@ -66,10 +66,11 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 			d.history[detail] = rep.NewDeferred(wire.TypeGeoJSON, rep.CacheRevalidate, func() ([]byte, error) { return enc.History(detail) })
 		}
 		d.exports = map[string]answer{
-			"history.gpkg": rep.NewDeferred(wire.TypeGPKG, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryGPKG(ds) }),
-			"history.kml":  rep.NewDeferred(wire.TypeKML, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryKML(ds) }),
-			"history.csv":  rep.NewDeferred(wire.TypeCSV, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryCSV(ds) }),
-			"events.csv":   eventsCSV(ds),
+			"history.gpkg":  rep.NewDeferred(wire.TypeGPKG, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryGPKG(ds) }),
+			"history.kml":   rep.NewDeferred(wire.TypeKML, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryKML(ds) }),
+			"history.csv":   rep.NewDeferred(wire.TypeCSV, rep.CacheRevalidate, func() ([]byte, error) { return export.HistoryCSV(ds) }),
+			"events.csv":    eventsCSV(ds),
+			"provinces.csv": provincesCSV(ds),
 		}
 		return nil
 	}
@@ -87,7 +88,8 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 	}
 	d.tempDir = dir
 	d.exports = map[string]answer{
-		"events.csv": eventsCSV(ds),
+		"events.csv":    eventsCSV(ds),
+		"provinces.csv": provincesCSV(ds),
 		"history.csv": limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeCSV, CacheControl: rep.CacheRevalidate, ETag: tag("history.csv"),
 			Write: func(ctx context.Context, w io.Writer) error { return export.WriteHistoryCSV(ctx, w, ds) }}},
 		"history.kml": limited{slots: slots, a: &rep.Stream{ContentType: wire.TypeKML, CacheControl: rep.CacheRevalidate, ETag: tag("history.kml"),
@@ -107,6 +109,10 @@ func (d *documents) historyDocuments(enc *wire.Encoder, maxHeld int, version str
 // events are a curated sample, small beside the history.
 func eventsCSV(ds *data.Dataset) answer {
 	return rep.NewDeferred(wire.TypeCSV, rep.CacheRevalidate, func() ([]byte, error) { return export.EventsCSV(ds) })
+}
+
+func provincesCSV(ds *data.Dataset) answer {
+	return rep.NewDeferred(wire.TypeCSV, rep.CacheRevalidate, func() ([]byte, error) { return export.ProvincesCSV(ds) })
 }
 
 // diskFile is a document written once to a file on disk and served from

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/wire"
 )
 
@@ -56,12 +57,41 @@ func TestGDALReadsExports(t *testing.T) {
 		}
 	}
 	spans, stamps := kmlTimes(t, kmlPath)
-	if spans != counts["control"] || stamps != counts["events"] {
-		t.Errorf("kml: %d TimeSpans and %d TimeStamps, want %d and %d", spans, stamps, counts["control"], counts["events"])
+	provinceRuns := 0
+	for i := range s.ds.Provinces {
+		provinceRuns += len(s.ds.ProvinceRanges(&s.ds.Provinces[i]))
+	}
+	if spans != counts["control"]+provinceRuns || stamps != counts["events"] {
+		t.Errorf("kml: %d TimeSpans and %d TimeStamps, want %d (intervals and province runs) and %d", spans, stamps, counts["control"]+provinceRuns, counts["events"])
 	}
 
 	checkCSVExports(t, base, dir, counts["control"])
 	checkCountrysideExports(t, base, dir, counts["events"])
+	checkProvinceExports(t, base, dir, kmlPath, s.ds)
+}
+
+// checkProvinceExports (issue 26): the KML's provinces folder has a
+// placemark per province and run of its status (Google Earth plays them on
+// its time slider), and GDAL reads the provinces CSV with a valid polygon
+// for each and the day its capital fell typed as a date.
+func checkProvinceExports(t *testing.T, base, dir, kmlPath string, ds *data.Dataset) {
+	runs := 0
+	for i := range ds.Provinces {
+		runs += len(ds.ProvinceRanges(&ds.Provinces[i]))
+	}
+	if n := count(t, gdal(t, "ogrinfo", "-ro", "-so", kmlPath, "Provinces: who held the capital")); n != runs || runs <= len(ds.Provinces) {
+		t.Errorf("kml provinces: %d placemarks, want %d (one per run)", n, runs)
+	}
+	path, _ := download(t, base+"/api/export/provinces.csv", dir, "provinces.csv")
+	info := gdal(t, "ogrinfo", "-ro", "-so", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "AUTODETECT_TYPE=YES", path, "provinces")
+	if n := count(t, info); n != len(ds.Provinces) || !strings.Contains(info, "fell: Date") {
+		t.Errorf("provinces.csv: %d rows, want %d, with fell a date:\n%s", n, len(ds.Provinces), info)
+	}
+	bad := gdal(t, "ogrinfo", "-ro", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-dialect", "sqlite", "-sql",
+		"SELECT COUNT(*) AS bad FROM provinces WHERE geometry IS NULL OR NOT ST_IsValid(geometry)", path)
+	if !strings.Contains(bad, "bad (Integer) = 0") {
+		t.Errorf("provinces.csv: rows without a valid outline\n%s", bad)
+	}
 }
 
 // checkCountrysideExports (issue 21): GDAL reads the events CSV with a point

@@ -11,7 +11,8 @@ import (
 )
 
 // handleExport serves GET /api/export/{file}: history.gpkg, history.kml,
-// history.csv, events.csv, and controlmap.qlr (which names this server's URL).
+// history.csv, events.csv, provinces.csv, and controlmap.qlr (which names this
+// server's URL).
 func (s *Server) handleExport(c echo.Context, _ *request) error {
 	name := c.Param("file")
 	if name == "controlmap.qlr" {
@@ -28,7 +29,7 @@ func (s *Server) handleExport(c echo.Context, _ *request) error {
 	}
 	r, ok := s.docs.exports[name]
 	if !ok {
-		return echo.NewHTTPError(http.StatusNotFound, "the exports are history.gpkg, history.kml, history.csv, events.csv and controlmap.qlr")
+		return echo.NewHTTPError(http.StatusNotFound, "the exports are history.gpkg, history.kml, history.csv, events.csv, provinces.csv and controlmap.qlr")
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="controlmap-`+name+`"`)
 	return r.Serve(c.Response(), c.Request())

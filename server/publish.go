@@ -79,6 +79,7 @@ var staticDocs = []staticDoc{
 	{"history", "/api/history?detail=full", "api/history.geojson"},
 	{"gpkg", "/api/export/history.gpkg", "api/export/history.gpkg"}, {"kml", "/api/export/history.kml", "api/export/history.kml"},
 	{"csv", "/api/export/history.csv", "api/export/history.csv"}, {"eventsCSV", "/api/export/events.csv", "api/export/events.csv"},
+	{"provincesCSV", "/api/export/provinces.csv", "api/export/provinces.csv"},
 	{"periods", "/api/periods", "api/periods.json"}, {"places", "/api/places", "api/places.geojson"},
 	{"provinces", "/api/provinces", "api/provinces.geojson"},
 	{"animation", "/api/export/animation.gif?width=800", "api/export/animation.gif"},
