@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"slices"
 
@@ -187,4 +188,34 @@ func (d *Dataset) CapitalDays() []Day {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// CountryStats is the country's area under each province's status on every
+// day it changes (ProvinceRanges), in order: the national map's area chart
+// and /api/stats' "country". Empty for a dataset without provinces.
+func (d *Dataset) CountryStats() []DayStats {
+	days := map[Day]bool{}
+	for i := range d.Provinces {
+		for _, r := range d.ProvinceRanges(&d.Provinces[i]) {
+			days[r.From] = true
+		}
+	}
+	var out []DayStats
+	for _, day := range slices.Sorted(maps.Keys(days)) {
+		s := DayStats{Day: day, Assessed: StatusArea{}}
+		for i := range d.Provinces {
+			s.Assessed[d.ProvinceOn(&d.Provinces[i], day).Status] += d.Provinces[i].AreaKm2
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// CountryKm2 is the area of every province.
+func (d *Dataset) CountryKm2() float64 {
+	total := 0.0
+	for _, p := range d.Provinces {
+		total += p.AreaKm2
+	}
+	return total
 }

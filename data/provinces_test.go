@@ -91,3 +91,29 @@ func TestProvinceLint(t *testing.T) {
 		t.Error("a high province resting on one independent source is not warned about")
 	}
 }
+
+// The country's area by who held each capital, on each day a province's
+// status changes: Eastland's fall moves its 5,000 km² from the Republic to
+// the Taliban; the days are in order and each sums to the whole country.
+func TestCountryStats(t *testing.T) {
+	ds := loadFixture(t)
+	stats := ds.CountryStats()
+	var days []string
+	for i, s := range stats {
+		days = append(days, s.Day.String())
+		sum := 0.0
+		for _, km2 := range s.Assessed {
+			sum += km2
+		}
+		if sum != ds.CountryKm2() || (i > 0 && s.Day <= stats[i-1].Day) {
+			t.Errorf("%s: %v km² of %v, or out of order", s.Day, sum, ds.CountryKm2())
+		}
+	}
+	joined := strings.Join(days, " ")
+	if !strings.HasPrefix(joined, "2021-09-01 2021-09-03 ") || !strings.Contains(joined, "2021-09-05") || strings.Contains(joined, "2021-09-02") {
+		t.Errorf("days %v: want the first day, Eastland's fall and North's, and no day without a change", days)
+	}
+	if got := stats[1].Assessed; got[StatusTaliban] != 5000 || got[StatusRepublic] != 0 || got[StatusResistance] != 5000 || got[StatusUnknown] != 5000 {
+		t.Errorf("3 September: %v", got)
+	}
+}

@@ -34,6 +34,12 @@ func TestPageCountry(t *testing.T) {
 			waitFor(t, p, `document.querySelector('.country-toggle') !== null && document.querySelectorAll('path.province').length === 34`)
 			p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.country-toggle').click()`))
 			waitFor(t, p, `document.querySelectorAll('.province-label').length > 0`)
+			// The area chart reads for the country: its label says so and it
+			// has no band of the valley's events.
+			chart := `document.querySelector('.area-chart').getAttribute('aria-label') + ' ' + document.querySelectorAll('.area-chart .activity-bar').length`
+			if got := eval[string](t, p, chart); !strings.HasSuffix(got, " 0") || !strings.Contains(got, map[string]string{"en": "provinces", "fa": "ولایات"}[s.lang]) {
+				t.Errorf("the chart of the country: %s", got)
+			}
 			// Every province is framed in the room the panels leave: its
 			// outline box is on the screen and the time bar is below it.
 			if out := eval[string](t, p, `(() => { const tc = document.querySelector('.timecontrol').getBoundingClientRect();
@@ -73,6 +79,9 @@ func TestPageCountry(t *testing.T) {
 			waitFor(t, p, `document.querySelectorAll('.province-label').length === 0`)
 			if op := eval[float64](t, p, `Number(document.querySelector('path.province-AF01').getAttribute('fill-opacity'))`); op > 0.3 {
 				t.Errorf("in the valley the provinces are drawn at opacity %.2f", op)
+			}
+			if got := eval[string](t, p, chart); strings.HasSuffix(got, " 0") || strings.Contains(got, map[string]string{"en": "provinces", "fa": "ولایات"}[s.lang]) {
+				t.Errorf("back in the valley, the chart is still the country's: %s", got)
 			}
 		})
 	}

@@ -80,18 +80,12 @@ type statusAreaJSON struct {
 
 // Stats writes /api/stats: on every day on which the assessed status or a
 // party's latest claim changes, the km² and share of the mapped area under
-// each status, assessed and as each party claims.
+// each status, assessed and as each party claims; and, for a dataset that
+// maps the country, the provinces' km² by who held each capital ("country").
 func (e *Encoder) Stats() ([]byte, error) {
 	total := e.ds.TotalKm2()
 	statuses := append(data.Statuses(), data.StatusUnknown)
-	conv := func(sa data.StatusArea) statusAreaJSON {
-		out := statusAreaJSON{Km2: map[data.Status]float64{}, Share: map[data.Status]float64{}}
-		for _, st := range statuses {
-			out.Km2[st] = Round(sa[st], 10)
-			out.Share[st] = Round(sa[st]/total, 1e4)
-		}
-		return out
-	}
+	conv := func(sa data.StatusArea) statusAreaJSON { return statusAreaOf(sa, total, statuses) }
 	days := []map[string]any{} // date, assessed, and "<side>_claims" for each side of the war
 	for _, s := range e.ds.Stats() {
 		day := map[string]any{"date": s.Day, "assessed": conv(s.Assessed)}
@@ -102,5 +96,24 @@ func (e *Encoder) Stats() ([]byte, error) {
 	}
 	m := e.meta()
 	m["total_km2"], m["statuses"], m["days"] = Round(total, 10), statuses, days
+	// The country around the districts, when the dataset maps it: the
+	// provinces' km² by who held each capital (data.Dataset.CountryStats).
+	if country := e.ds.CountryKm2(); country > 0 {
+		var cdays []map[string]any
+		for _, s := range e.ds.CountryStats() {
+			cdays = append(cdays, map[string]any{"date": s.Day, "assessed": statusAreaOf(s.Assessed, country, statuses)})
+		}
+		m["country"] = map[string]any{"total_km2": Round(country, 10), "days": cdays}
+	}
 	return json.Marshal(m)
+}
+
+// statusAreaOf is a day's km² and share of total under each of statuses.
+func statusAreaOf(sa data.StatusArea, total float64, statuses []data.Status) statusAreaJSON {
+	out := statusAreaJSON{Km2: map[data.Status]float64{}, Share: map[data.Status]float64{}}
+	for _, st := range statuses {
+		out.Km2[st] = Round(sa[st], 10)
+		out.Share[st] = Round(sa[st]/total, 1e4)
+	}
+	return out
 }

@@ -21,7 +21,7 @@ import { contextLayer, setTiled } from './layers/context.js';
 import { DistrictsLayer } from './layers/districts.js';
 import { EventsLayer } from './layers/events.js';
 import { CountrysideLayer } from './layers/countryside.js';
-import { CountryControl } from './controls/country.js';
+import { CountryControl, valleyZoom } from './controls/country.js';
 import { bindPermalink } from './permalink.js';
 
 const offline = 'Offline (embedded)';
@@ -150,11 +150,40 @@ async function addControls(map, { state, index, stats, districts, areas, periods
   }).addTo(map);
   await painted();
   const time = new TimeControl(model).addTo(map);
-  const moveCursor = areaChart(time.getContainer().querySelector('.tc-track'), model, stats, index.timeline.activity);
-  model.addEventListener('datechange', moveCursor);
+  bindChart(map, model, time.getContainer().querySelector('.tc-track'), stats, index.timeline.activity);
   new PeriodPresets(model, periods).into(time.getContainer());
   bindKeys(model);
   return { info, search, goTo, country };
+}
+
+// bindChart draws the area chart of the level the map shows: the valley's
+// districts, or, zoomed out to the country (controls/country.js), its
+// provinces by who held each capital (the server's stats.country).
+function bindChart(map, model, track, stats, activity) {
+  let level = null;
+  let listeners = null;
+  const draw = () => {
+    const next = stats.country && map.getZoom() < valleyZoom ? 'country' : 'valley';
+    if (next === level) {
+      return;
+    }
+    level = next;
+    listeners?.abort();
+    listeners = new AbortController();
+    const holder = document.createElement('div');
+    const country = level === 'country';
+    const move = areaChart(holder, model, country ? stats.country : stats, country ? [] : activity,
+      { label: t(country ? 'chartCountry' : 'chart'), signal: listeners.signal });
+    const old = track.querySelector('.area-chart');
+    if (old) {
+      old.replaceWith(holder.firstChild);
+    } else {
+      track.append(holder.firstChild);
+    }
+    model.addEventListener('datechange', move, { signal: listeners.signal });
+  };
+  draw();
+  map.on('zoomend', draw);
 }
 
 // addLater loads what the first view does not need, once the map is drawn:

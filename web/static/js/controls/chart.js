@@ -48,8 +48,10 @@ function activityBand(svg, months, x, top, height, end) {
 }
 
 // areaChart builds the chart into parent and returns a function that moves
-// the cursor.
-export function areaChart(parent, model, stats, activity = []) {
+// the cursor. stats are the valley's (/api/stats) or the country's (its
+// "country"): label names which; signal ends its listeners when it is
+// replaced.
+export function areaChart(parent, model, stats, activity = [], { label = t('chart'), signal } = {}) {
   const w = 1000;
   const strip = 22; // the activity band's height, under the statuses
   const h = 60;
@@ -57,8 +59,9 @@ export function areaChart(parent, model, stats, activity = []) {
   const start = dayNumber(model.start);
   const span = Math.max(1, dayNumber(model.end) - start + 1);
   const x = (day) => ((dayNumber(day) - start) / span) * w;
-  const svg = el('svg', { viewBox: `0 0 ${w} ${total}`, preserveAspectRatio: 'none', class: 'area-chart', role: 'img', 'aria-label': `${t('chart')}; ${t('chartActivity')}` }, parent);
-  el('title', {}, svg).textContent = `${t('chart')}; ${t('chartActivity')}`;
+  const name = activity.length > 0 ? `${label}; ${t('chartActivity')}` : label;
+  const svg = el('svg', { viewBox: `0 0 ${w} ${total}`, preserveAspectRatio: 'none', class: 'area-chart', role: 'img', 'aria-label': name }, parent);
+  el('title', {}, svg).textContent = name;
   const days = stats.days.filter((d) => d.date <= model.end);
   for (const status of order) {
     // A stacked step band: its lower edge is the sum of the bands below it.
@@ -128,7 +131,7 @@ export function areaChart(parent, model, stats, activity = []) {
     }
     showWindow(model.window.from, model.window.to);
   });
-  model.addEventListener('windowchange', () => showWindow(model.window.from, model.window.to));
+  model.addEventListener('windowchange', () => showWindow(model.window.from, model.window.to), { signal });
   showWindow(model.window.from, model.window.to);
   move();
   return move;
