@@ -79,6 +79,12 @@ export const ProvincesLayer = L.Layer.extend({
     this.shapes.eachLayer((l) => {
       const p = l.feature.properties;
       const status = runAt(p.runs, day)?.status || 'unknown';
+      // Most days change no province: only a changed one is styled again.
+      const key = `${status} ${near}`;
+      if (l.drawnAs === key) {
+        return;
+      }
+      l.drawnAs = key;
       const style = areaStyle({ status, disputed: false, confidence: p.confidence || 'high' });
       l.setStyle(near
         ? { ...style, fillOpacity: style.fillOpacity * 0.3, color: '#777', weight: 1 }
