@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -32,6 +33,14 @@ func TestPageCountry(t *testing.T) {
 			p.do(t, chromedp.Navigate("about:blank"))
 			p.open(t, ts.URL+"/?date=2021-08-12&lang="+s.lang)
 			waitFor(t, p, `document.querySelector('.country-toggle') !== null && document.querySelectorAll('path.province').length === 34`)
+			// Share offers the country's picture of the day, which the server draws.
+			if href := eval[string](t, p, `document.querySelector('.share-country')?.href || ''`); !strings.Contains(href, "level=country") || !strings.Contains(href, "date=2021-08-12") {
+				t.Errorf("Share's picture of the country: %q", href)
+			} else if resp, err := http.Get(href); err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" {
+				t.Errorf("the country's picture: %v %v", err, resp)
+			} else {
+				resp.Body.Close()
+			}
 			p.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('.country-toggle').click()`))
 			waitFor(t, p, `document.querySelectorAll('.province-label').length > 0`)
 			// The area chart reads for the country: its label says so and it

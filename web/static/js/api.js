@@ -24,6 +24,8 @@ const dynamicURLs = {
   // The pictures in the page's language (Dari shaped, right to left).
   // known: the picture of the map as known at the time of day.
   picture: (day, view, known = false) => `api/export/map.png?date=${encodeURIComponent(day)}&view=${encodeURIComponent(view)}&preset=social${lang === 'fa' ? '&lang=fa' : ''}${known ? `&known=${encodeURIComponent(day)}` : ''}`,
+  // The whole country on the day: its provinces (PNG, assessed view).
+  pictureCountry: (day) => `api/export/map.png?date=${encodeURIComponent(day)}&level=country&preset=social${lang === 'fa' ? '&lang=fa' : ''}`,
   animation: (from, to) => `api/export/animation.gif?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${lang === 'fa' ? '&lang=fa' : ''}`,
   about: lang === 'fa' ? 'about?lang=fa' : 'about',
   corrections: lang === 'fa' ? 'corrections?lang=fa' : 'corrections',

@@ -190,13 +190,14 @@ function bindChart(map, model, track, stats, activity) {
 // the background of neighbouring districts and provinces, the compare
 // panel's code, the places (layer and search names) and the Share control.
 // Returns a promise that settles when all are on the page.
-function addLater(map, { state, index, search, goTo, districts, country }) {
+function addLater(map, { state, index, stats, search, goTo, districts, country }) {
   const background = getJSON(urls.context).then((fc) => {
     map.background.addData(fc);
     map.background.bringToBack(); // beneath the districts, drawn first
   });
   const share = embedded ? Promise.resolve() : import('./controls/share.js').then(({ ShareControl }) => {
-    new ShareControl(state, { picture: urls.picture, pictureDay: urls.pictureDay, pictureViews: urls.pictureViews, animation: urls.animation, oneAnimation: Boolean(urls.published) }).addTo(map);
+    new ShareControl(state, { picture: urls.picture, pictureDay: urls.pictureDay, pictureViews: urls.pictureViews, animation: urls.animation, oneAnimation: Boolean(urls.published),
+      pictureCountry: stats.country && !urls.published ? urls.pictureCountry : null }).addTo(map);
   });
   const compare = import('./controls/compare.js').then(({ CompareControl }) => {
     new CompareControl(state, index, (change) => {
@@ -285,7 +286,7 @@ async function start({ areas, timeline, stats, periods, index, state, props, ini
   // Ready (for the tests) once everything is on the page; the first view
   // was drawn above.
   await painted();
-  await addLater(map, { state, index, districts, ...controls });
+  await addLater(map, { state, index, stats, districts, ...controls });
   document.body.dataset.ready = 'true';
 }
 

@@ -40,6 +40,11 @@ export const ShareControl = L.Control.extend({
     L.DomUtil.create('summary', '', root).textContent = t('share');
     this.image = L.DomUtil.create('a', 'share-image', root);
     
+    // The country on the day (a server draws it; a static copy has none).
+    if (this.options.pictureCountry) {
+      this.country = L.DomUtil.create('a', 'share-country', root);
+      this.country.textContent = t('shareCountry');
+    }
     this.gif = L.DomUtil.create('a', 'share-gif', root);
     this.gif.textContent = t('shareGIF');
     const embed = L.DomUtil.create('button', 'share-embed', root);
@@ -85,6 +90,10 @@ export const ShareControl = L.Control.extend({
       this.image.textContent = day === model.date ? t('shareImage') : t('shareImageOf', { date: dateText(day, 'short') });
     }
     this.image.download = `controlmap-${day}.${this.image.href.includes('.svg') ? 'svg' : 'png'}`;
+    if (this.country) {
+      this.country.href = this.options.pictureCountry(model.date);
+      this.country.download = `controlmap-country-${model.date}.png`;
+    }
     // The animation of the span shown: the chapter the slider is zoomed
     // to, else the history up to the day (a static copy has one animation,
     // of the whole history).
