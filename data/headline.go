@@ -17,7 +17,7 @@ const (
 	PhraseClaimAs    PhraseKind = "claim_as"   // Party calls Places Status
 	PhraseDenyClaim  PhraseKind = "deny_claim" // Party denies Other's claim of the day
 	PhraseDenyAbout  PhraseKind = "deny_about" // Party denies reports about Places
-	PhraseCapitals   PhraseKind = "capitals"   // the Taliban take Capitals: they hold Held of Of provincial capitals, not Holdouts'
+	PhraseCapitals   PhraseKind = "capitals"   // the Taliban take Capitals: they hold Held of Of provincial capitals (Unknown undated), not Holdouts'
 )
 
 // Places names a set of districts as a headline does: the provinces it
@@ -43,6 +43,7 @@ type Phrase struct {
 	// side holds (at most three: "the last holdout").
 	Capitals, Holdouts []string
 	Held, Of           int
+	Unknown            int // provinces whose capital's fall no source of the time dates
 	// Revised is, for a change or a reassessment, the day the latest
 	// correction of those rows was published (zero when none was): the
 	// headline tells a corrected assessment from new evidence.
@@ -86,25 +87,28 @@ func (d *Dataset) Headline(day Day) []Phrase {
 const maxHoldouts = 3
 
 // capitalPhrases is the phrase of the provincial capitals that fell on
-// day, if any: which, how many the Taliban then hold, and, once they hold
-// most, the few held by someone else.
+// day, if any (a province that follows a district falls with it): which,
+// how many the Taliban then hold, how many have no sourced day, and, once
+// the Taliban hold most, the few held by someone else.
 func (d *Dataset) capitalPhrases(day Day) []Phrase {
 	p := Phrase{Kind: PhraseCapitals, Of: len(d.Provinces)}
 	for i := range d.Provinces {
-		pr := &d.Provinces[i]
-		if pr.Fell == day {
-			p.Capitals = append(p.Capitals, pr.PCode)
-		}
-		switch d.ProvinceOn(pr, day).Status {
-		case StatusTaliban:
-			p.Held++
-		case StatusUnknown:
-		default:
-			p.Holdouts = append(p.Holdouts, pr.PCode)
+		if slices.Contains(d.fallsOf(&d.Provinces[i]), day) {
+			p.Capitals = append(p.Capitals, d.Provinces[i].PCode)
 		}
 	}
 	if len(p.Capitals) == 0 {
 		return nil
+	}
+	for i := range d.Provinces {
+		switch d.ProvinceOn(&d.Provinces[i], day).Status {
+		case StatusTaliban:
+			p.Held++
+		case StatusUnknown:
+			p.Unknown++
+		default:
+			p.Holdouts = append(p.Holdouts, d.Provinces[i].PCode)
+		}
 	}
 	if 2*p.Held <= p.Of || len(p.Holdouts) > maxHoldouts {
 		p.Holdouts = nil

@@ -19,7 +19,16 @@ func TestHeadline(t *testing.T) {
 			{Kind: PhraseClaim, Party: PartyTaliban, Status: StatusTaliban, Places: Places{PCodes: []string{"AF0001"}}},
 			{Kind: PhraseDenyClaim, Party: PartyResistance, Other: PartyTaliban},
 		}},
-		{"2021-09-05", []Phrase{{Kind: PhraseChange, From: StatusResistance, To: StatusTaliban, Places: Places{PCodes: []string{"AF0001"}}}}},
+		// Middleland follows North: its capital falls with it, the
+		// Taliban then hold two of three (Westland has no day).
+		{"2021-09-05", []Phrase{
+			{Kind: PhraseCapitals, Capitals: []string{"AF00"}, Held: 2, Of: 3, Unknown: 1},
+			{Kind: PhraseChange, From: StatusResistance, To: StatusTaliban, Places: Places{PCodes: []string{"AF0001"}}},
+		}},
+		{"2021-09-03", []Phrase{
+			{Kind: PhraseCapitals, Capitals: []string{"AF02"}, Held: 1, Of: 3, Unknown: 1},
+			{Kind: PhraseChange, From: StatusUnknown, To: StatusContested, Places: Places{PCodes: []string{"AF0002"}}},
+		}},
 		{"2021-09-06", nil}, // an independent report only
 		{"2021-09-07", nil},
 	}

@@ -108,9 +108,31 @@ func (d *Dataset) KnownAt(k Day) *Dataset {
 		}
 	}
 	nd.keepKnown(d, as)
+	nd.Provinces = d.provincesKnownBy(nd)
 	nd.index()
 	nd.First = d.First // the same range of days: the map's, not the evidence's
 	return nd
+}
+
+// provincesKnownBy are d's provinces as known, the day each capital fell
+// resting only on the sources known (known's), with the confidence they
+// support then; a day no source known then gives is no day yet.
+func (d *Dataset) provincesKnownBy(known *Dataset) []Province {
+	out := make([]Province, len(d.Provinces))
+	for i, p := range d.Provinces {
+		if p.Fell != 0 {
+			ids, later := known.knownOf(p.Sources), len(d.knownOf(p.Sources))
+			later -= len(ids)
+			if len(ids) == 0 {
+				p.Fell, p.Confidence = 0, ""
+			} else {
+				p.Confidence = known.confidenceKnown(p.Confidence, later, ids)
+			}
+			p.Note, p.Sources = laterNote(later, p.Note), ids
+		}
+		out[i] = p
+	}
+	return out
 }
 
 // keepKnown fills d's rows from the assessment as of the dataset with

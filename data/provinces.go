@@ -7,6 +7,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -35,8 +36,9 @@ type Province struct {
 	// takes, day by day: the district of its capital, when the map holds
 	// it (Panjshir's Bazarak). Fell is then zero.
 	Follows string
-	// Confidence in Fell, by the method's rule for sources; empty for a
-	// province that follows a district (its runs carry the district's).
+	// Confidence in Fell, by the method's rule for sources; empty when
+	// there is no Fell (a province that follows a district has its
+	// district's confidence on each run, ProvinceRanges).
 	Confidence Confidence
 	Sources    []string // ids in SourcesFile
 	Note       string
@@ -78,7 +80,10 @@ func (d *Dataset) loadProvinces(tables, bounds fs.FS, p *problems) {
 			p.add(ProvincesFile, r.line, fmt.Errorf("%w for province %s in %s: rebuild the boundaries with 'make build'", ErrNoBoundary, pr.PCode, ProvinceBoundsFile))
 			continue
 		}
-		pr.Geometry, _ = geo.AsMultiPolygon(f.Geometry)
+		if pr.Geometry, err = geo.AsMultiPolygon(f.Geometry); err != nil || len(pr.Geometry) == 0 {
+			p.add(ProvincesFile, r.line, fmt.Errorf("%w: province %s's outline in %s is not a polygon (%v)", ErrNoBoundary, pr.PCode, ProvinceBoundsFile, err))
+			continue
+		}
 		pr.Name, pr.NameFa = f.Properties.MustString("name", ""), f.Properties.MustString("name_fa", "")
 		pr.AreaKm2 = f.Properties.MustFloat64("area_km2", 0)
 		if lbl, ok := f.Properties["label"].([]any); ok && len(lbl) == 2 {
@@ -112,6 +117,8 @@ func (d *Dataset) provinceOf(r row) (Province, error) {
 	switch {
 	case pr.Follows != "" && !d.hasArea(pr.Follows):
 		return pr, fmt.Errorf("%w %q in follows (not in %s)", ErrUnknownPCode, pr.Follows, AreasFile)
+	case pr.Follows != "" && !strings.HasPrefix(pr.Follows, pr.PCode):
+		return pr, fmt.Errorf("%w: follows: %s is not a district of province %s (its P-code extends the province's)", ErrBadValue, pr.Follows, pr.PCode)
 	case pr.Follows != "" && pr.Fell != 0:
 		return pr, fmt.Errorf("%w: fell: province %s follows %s, so its capital's fall is that district's", ErrBadValue, pr.PCode, pr.Follows)
 	case pr.Fell == 0 && pr.Follows == "" && pr.Note == "":
@@ -119,7 +126,10 @@ func (d *Dataset) provinceOf(r row) (Province, error) {
 	case pr.Fell != 0 && len(pr.Sources) == 0:
 		return pr, fmt.Errorf("%w: province %s: the day its capital fell needs a source", ErrNoSource, pr.PCode)
 	}
-	if pr.Follows == "" && indexOf([]Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, pr.Confidence) < 0 {
+	switch {
+	case pr.Fell == 0 && pr.Confidence != "":
+		return pr, fmt.Errorf("%w: confidence: province %s has no day its capital fell, so no confidence in it", ErrBadValue, pr.PCode)
+	case pr.Fell != 0 && indexOf([]Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, pr.Confidence) < 0:
 		return pr, fmt.Errorf("%w: confidence %q, want high, medium or low", ErrVocabulary, pr.Confidence)
 	}
 	for _, id := range pr.Sources {
@@ -149,49 +159,97 @@ func (d *Dataset) Province(pcode string) (*Province, bool) {
 	return nil, false
 }
 
+// ProvinceRun is a run of days [From, To) over which the national map draws
+// a province one way: the status of its capital and the confidence in it
+// (empty: no doubt to show, as for the Republic before the fall). To is
+// zero for the last, open run.
+type ProvinceRun struct {
+	From, To   Day
+	Status     Status
+	Confidence Confidence
+}
+
 // ProvinceRanges are the runs of what the national map draws for the
 // province from the dataset's first day: for one that follows a mapped
-// district, that district's assessed runs; for one whose capital fell, the
-// Republic's until the day before and the Taliban's from it; for one with
-// no day, unknown. The page only looks them up (the one rule is here).
-func (d *Dataset) ProvinceRanges(pr *Province) []ViewRange {
+// district, that district's assessed status and confidence, run by run;
+// for one whose capital fell, the Republic's until the day before and the
+// Taliban's, with the row's confidence, from it; for one with no day,
+// unknown. Neighbouring runs alike are one. The page, the pictures, the
+// exports and the headline only look them up: the one rule is here.
+func (d *Dataset) ProvinceRanges(pr *Province) []ProvinceRun {
+	var out []ProvinceRun
+	add := func(r ProvinceRun) {
+		r.From = max(r.From, d.First)
+		if n := len(out); n > 0 && out[n-1].Status == r.Status && out[n-1].Confidence == r.Confidence {
+			out[n-1].To = r.To
+			return
+		}
+		if n := len(out); n > 0 {
+			out[n-1].To = r.From
+		}
+		out = append(out, r)
+	}
 	switch {
 	case pr.Follows != "":
-		return d.ViewRanges(pr.Follows, Assessed)
-	case pr.Fell > d.First:
-		return []ViewRange{{From: d.First, To: pr.Fell, ViewState: ViewState{Status: StatusRepublic}},
-			{From: pr.Fell, ViewState: ViewState{Status: StatusTaliban}}}
+		ivs := d.Intervals[pr.Follows]
+		if len(ivs) == 0 || ivs[0].From > d.First {
+			add(ProvinceRun{From: d.First, Status: StatusUnknown})
+		}
+		for _, iv := range ivs {
+			add(ProvinceRun{From: iv.From, To: iv.To, Status: iv.Status, Confidence: iv.Confidence})
+		}
 	case pr.Fell != 0:
-		return []ViewRange{{From: pr.Fell, ViewState: ViewState{Status: StatusTaliban}}}
+		if pr.Fell > d.First {
+			add(ProvinceRun{From: d.First, To: pr.Fell, Status: StatusRepublic})
+		}
+		add(ProvinceRun{From: pr.Fell, Status: StatusTaliban, Confidence: pr.Confidence})
+	default:
+		add(ProvinceRun{From: d.First, Status: StatusUnknown})
 	}
-	return []ViewRange{{From: d.First, ViewState: ViewState{Status: StatusUnknown}}}
+	return out
 }
 
-// ProvinceOn is what the national map draws for the province on day.
-func (d *Dataset) ProvinceOn(pr *Province, day Day) ViewState {
+// ProvinceOn is the run of the province holding day.
+func (d *Dataset) ProvinceOn(pr *Province, day Day) ProvinceRun {
 	for _, r := range d.ProvinceRanges(pr) {
 		if day >= r.From && (r.To == 0 || day < r.To) {
-			return r.ViewState
+			return r
 		}
 	}
-	return ViewState{Status: StatusUnknown}
+	return ProvinceRun{From: day, Status: StatusUnknown}
 }
 
-// CapitalDays are the days on which a provincial capital fell, in order:
-// the days of the national headline.
+// CapitalDays are the days on which a provincial capital fell to the
+// Taliban (a run of theirs begins after one that was not), in order: the
+// days of the national headline. A province that follows a district falls
+// with it.
 func (d *Dataset) CapitalDays() []Day {
 	var out []Day
-	for _, p := range d.Provinces {
-		if p.Fell != 0 && !slices.Contains(out, p.Fell) {
-			out = append(out, p.Fell)
+	for i := range d.Provinces {
+		for _, day := range d.fallsOf(&d.Provinces[i]) {
+			if !slices.Contains(out, day) {
+				out = append(out, day)
+			}
 		}
 	}
 	slices.Sort(out)
 	return out
 }
 
+// fallsOf are the days the province's capital fell to the Taliban.
+func (d *Dataset) fallsOf(pr *Province) []Day {
+	var out []Day
+	runs := d.ProvinceRanges(pr)
+	for k, r := range runs {
+		if r.Status == StatusTaliban && (k == 0 && r.From > d.First || k > 0 && runs[k-1].Status != StatusTaliban) {
+			out = append(out, r.From)
+		}
+	}
+	return out
+}
+
 // CountryStats is the country's area under each province's status on every
-// day it changes (ProvinceRanges), in order: the national map's area chart
+// day a province's run begins (ProvinceRanges), in order: the national map's area chart
 // and /api/stats' "country". Empty for a dataset without provinces.
 func (d *Dataset) CountryStats() []DayStats {
 	days := map[Day]bool{}

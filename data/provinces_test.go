@@ -19,8 +19,8 @@ func TestProvinceRanges(t *testing.T) {
 		pcode, day string
 		want       Status
 	}{
-		{"AF01", "2021-09-02", StatusResistance}, // North's
-		{"AF01", "2021-09-06", StatusTaliban},
+		{"AF00", "2021-09-02", StatusResistance}, // North's
+		{"AF00", "2021-09-06", StatusTaliban},
 		{"AF02", "2021-09-02", StatusRepublic},
 		{"AF02", "2021-09-03", StatusTaliban},
 		{"AF02", "2024-01-01", StatusTaliban},
@@ -34,6 +34,13 @@ func TestProvinceRanges(t *testing.T) {
 		if got := ds.ProvinceOn(pr, day(tc.day)).Status; got != tc.want {
 			t.Errorf("%s on %s: %s, want %s", tc.pcode, tc.day, got, tc.want)
 		}
+	}
+	// A followed district's claims and staleness do not split the runs:
+	// only its status and confidence do.
+	mid, _ := ds.Province("AF00")
+	if runs := ds.ProvinceRanges(mid); len(runs) != 2 || runs[0].Status != StatusResistance || runs[0].Confidence != ConfidenceHigh ||
+		runs[1].Status != StatusTaliban || runs[1].Confidence != ConfidenceMedium || runs[0].To != runs[1].From {
+		t.Errorf("Middleland's runs: %+v", runs)
 	}
 	if p := ds.Provinces[0]; p.Name != "Middleland" || p.NameFa != "میانه" || p.Geometry == nil || p.AreaKm2 != 5000 {
 		t.Errorf("the outline's names, area and geometry are not joined: %+v", p)
@@ -50,8 +57,10 @@ func TestProvincesRejected(t *testing.T) {
 		{"no capital", "AF02,,2021-09-03,,medium,S1,n", "capital"},
 		{"bad day", "AF02,X,2021-13-03,,medium,S1,n", "fell"},
 		{"unknown district", "AF02,X,,AF0099,,,n", "follows"},
-		{"follows and fell", "AF02,X,2021-09-03,AF0001,,,n", "follows AF0001"},
-		{"no day, no note", "AF03,X,,,low,,", "note"},
+		{"follows and fell", "AF00,X,2021-09-03,AF0001,,,n", "follows AF0001"},
+		{"no day, no note", "AF03,X,,,,,", "note"},
+		{"confidence without a day", "AF03,X,,,low,,n", "no confidence"},
+		{"follows outside the province", "AF02,X,,AF0001,,,n", "not a district of province AF02"},
 		{"day without source", "AF02,X,2021-09-03,,medium,,n", "needs a source"},
 		{"unknown source", "AF02,X,2021-09-03,,medium,S99,n", "S99"},
 		{"bad confidence", "AF02,X,2021-09-03,,sure,S1,n", "confidence"},
@@ -115,5 +124,21 @@ func TestCountryStats(t *testing.T) {
 	}
 	if got := stats[1].Assessed; got[StatusTaliban] != 5000 || got[StatusRepublic] != 0 || got[StatusResistance] != 5000 || got[StatusUnknown] != 5000 {
 		t.Errorf("3 September: %v", got)
+	}
+}
+
+// The map as known at the time carries the provinces, each day resting on
+// the sources known then: before its source was published, Eastland's
+// fall is no day yet.
+func TestProvincesKnownAt(t *testing.T) {
+	ds := loadFixture(t)
+	day := func(s string) Day { d, _ := ParseDay(s); return d }
+	before, after := ds.KnownAt(day("2021-08-31")), ds.KnownAt(day("2021-09-10"))
+	east := func(d *Dataset) *Province { p, _ := d.Province("AF02"); return p }
+	if p := east(before); p == nil || p.Fell != 0 || len(p.Sources) != 0 || before.ProvinceOn(p, day("2021-09-04")).Status != StatusUnknown {
+		t.Errorf("known on 31 August: %+v", p)
+	}
+	if p := east(after); p == nil || p.Fell != day("2021-09-03") || after.ProvinceOn(p, day("2021-09-04")).Status != StatusTaliban {
+		t.Errorf("known on 10 September: %+v", p)
 	}
 }

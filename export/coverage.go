@@ -18,7 +18,9 @@ import (
 // get the same glyphs as a list (the same indices: a range's coverage
 // index is the count of the glyphs before it). The rest (contextual
 // formats 1 and 2, reverse chaining, positioning) keep unexported
-// coverages; TestDariShaping checks the letters the pictures use.
+// coverages; TestDariLettersTakeTheirForms checks that every letter of the
+// alphabet takes its joined forms (glyph choice, not the marks' placing,
+// which GPOS does and this does not touch).
 func flattenCoverages(f *gotext.Font) {
 	for _, lk := range f.GSUB.Lookups {
 		for j, st := range lk.Subtables {
@@ -68,9 +70,9 @@ func listCoverages(cs []tables.Coverage) {
 	}
 }
 
-// listCoverage is c as a list of glyphs, when c is a set of ranges whose
-// coverage indices follow one another (as the OpenType format requires);
-// otherwise c.
+// listCoverage is c as a list of glyphs, when c is a set of ranges, in
+// glyph order, whose coverage indices follow one another (as the OpenType
+// format requires); otherwise c.
 func listCoverage(c tables.Coverage) tables.Coverage {
 	r, ok := c.(tables.Coverage2)
 	if !ok {
@@ -78,7 +80,9 @@ func listCoverage(c tables.Coverage) tables.Coverage {
 	}
 	var glyphs []tables.GlyphID
 	for _, rg := range r.Ranges {
-		if int(rg.StartCoverageIndex) != len(glyphs) || rg.EndGlyphID < rg.StartGlyphID {
+		// A list is searched by glyph: the ranges must follow one another.
+		if int(rg.StartCoverageIndex) != len(glyphs) || rg.EndGlyphID < rg.StartGlyphID ||
+			len(glyphs) > 0 && rg.StartGlyphID <= glyphs[len(glyphs)-1] {
 			return c
 		}
 		for g := int(rg.StartGlyphID); g <= int(rg.EndGlyphID); g++ {

@@ -92,7 +92,7 @@ func EventsCSV(ds *data.Dataset) ([]byte, error) {
 func ProvincesCSV(ds *data.Dataset) ([]byte, error) {
 	book, err := wire.NewBook(ds)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("export: provinces.csv: %w", err)
 	}
 	recs := func(yield func(wire.ProvinceRec) bool) {
 		for i := range ds.Provinces {
@@ -103,8 +103,10 @@ func ProvincesCSV(ds *data.Dataset) ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
-	err = writeCSV(context.Background(), &buf, ds, wire.Provinces, recs, func(r wire.ProvinceRec) orb.Geometry { return r.Province.Geometry })
-	return buf.Bytes(), err
+	if err := writeCSV(context.Background(), &buf, ds, wire.Provinces, recs, func(r wire.ProvinceRec) orb.Geometry { return r.Province.Geometry }); err != nil {
+		return nil, fmt.Errorf("export: provinces.csv: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // checkEvery is how many records a streamed export writes between looks

@@ -147,7 +147,7 @@ func kmlProvinces(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, erro
 			rec := wire.ProvinceRec{Province: p, Ranges: ds.ProvinceRanges(p), Book: book}
 			geomEl, err := kmlGeometry(p.Geometry)
 			if err != nil {
-				yield(nil, err)
+				yield(nil, fmt.Errorf("export: kml: province %s: %w", p.PCode, err))
 				return
 			}
 			for _, r := range rec.Ranges {
@@ -158,8 +158,8 @@ func kmlProvinces(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, erro
 				fell := "no source written at the time gives the day its capital fell"
 				if p.Fell != 0 {
 					fell = fmt.Sprintf("its capital fell on %s (%s confidence)", p.Fell, p.Confidence)
-				} else if p.Follows != "" {
-					fell = "it takes the assessed status of " + p.Follows
+				} else if a, ok := ds.Area(p.Follows); ok {
+					fell = "it takes the assessed status of the district of " + a.Name
 				}
 				if !yield(kml.Placemark(
 					kml.Name(fmt.Sprintf("%s: %s", p.Name, r.Status)),

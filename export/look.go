@@ -140,10 +140,18 @@ func (l *layout) legendHeight() int {
 	return int(l.fs/2) + rows*int(1.5*l.fs) + int(1.6*l.fs)
 }
 
-// title is the picture's heading (in Dari, the page's Dari title);
-// subtitle its date and view.
+// title is the picture's heading (in Dari, the page's Dari title; the
+// country's picture has its own, countryTitle); subtitle its date and view.
 func (l *layout) title() string {
-	if w, ok := l.opts.Words["title"]; ok && l.opts.Lang == "fa" {
+	key := "title"
+	if l.opts.national {
+		key = "countryTitle"
+		if w, ok := l.opts.Words[key]; ok {
+			return w
+		}
+		return "Afghanistan: who held each provincial capital"
+	}
+	if w, ok := l.opts.Words[key]; ok && l.opts.Lang == "fa" {
 		return w
 	}
 	return l.opts.Name

@@ -24,18 +24,15 @@ func provincesDrawn(ds *data.Dataset) []drawn {
 	return out
 }
 
-// provinceLooks are the provinces' looks on day: who held the capital
-// (data.Dataset.ProvinceOn, the rule the page draws too), paler by the
-// confidence in the day it fell, as the page fades them.
+// provinceLooks are the provinces' looks on day: who held the capital and
+// how sure the map is (data.Dataset.ProvinceOn, the run the page draws
+// too), faded as the page fades it (wire.OpacityOf, which /api/provinces
+// carries on each run).
 func provinceLooks(ds *data.Dataset, day data.Day) []look {
 	out := make([]look, len(ds.Provinces))
 	for i := range ds.Provinces {
-		p := &ds.Provinces[i]
-		o, ok := wire.ConfidenceOpacity[p.Confidence]
-		if !ok {
-			o = 1
-		}
-		out[i] = look{status: ds.ProvinceOn(p, day).Status, opacity: o}
+		r := ds.ProvinceOn(&ds.Provinces[i], day)
+		out[i] = look{status: r.Status, opacity: wire.OpacityOf(r.Confidence)}
 	}
 	return out
 }

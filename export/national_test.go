@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/data/datatest"
 )
 
 // The national picture of the fixture: each province is filled with who
@@ -55,5 +56,27 @@ func TestNationalPNG(t *testing.T) {
 	ds.Provinces = nil
 	if _, err := NationalPNG(ds, ds.First, PictureOptions{}); !errors.Is(err, ErrNoProvinces) {
 		t.Errorf("a dataset without provinces: %v", err)
+	}
+}
+
+// The country's 34 names never overlap: a province whose name finds no
+// room goes unnamed, as on the page, and most keep theirs.
+func TestNationalLabelsApart(t *testing.T) {
+	ds := datatest.Embedded(t)
+	for _, w := range []int{600, 1200} {
+		l := newLayoutOf(ds, PictureOptions{Width: w, noPlaces: true, national: true}, provincesDrawn(ds))
+		var boxes []image.Rectangle
+		for _, lb := range l.labels {
+			if lb.text == "" {
+				continue
+			}
+			if overlapsAny(lb.box, boxes) {
+				t.Errorf("%d px: %q overlaps another name", w, lb.text)
+			}
+			boxes = append(boxes, lb.box)
+		}
+		if len(boxes) < len(ds.Provinces)*2/3 {
+			t.Errorf("%d px: only %d of %d provinces named", w, len(boxes), len(ds.Provinces))
+		}
 	}
 }

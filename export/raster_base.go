@@ -89,6 +89,9 @@ func (r *renderer) drawOverlay() *image.RGBA {
 		box = box.Union(s.box.Inset(-int(l.line) - 2))
 	}
 	for _, lb := range l.labels {
+		if lb.text == "" { // a province's name that found no room
+			continue
+		}
 		if l.fa() {
 			line := l.opts.Dari.line(lb.text, l.labelFs, true)
 			line.drawHalo(img, lb.x+line.width(), lb.y, max(1, int(l.labelFs/8)))

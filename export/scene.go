@@ -216,12 +216,20 @@ func (l *layout) placeLabels(shapes []drawn, project func(orb.Point) pt) {
 		c := project(shapes[i].label)
 		x, y := int(c.x)-wd/2, int(c.y)+asc/2
 		lb := label{text: name, x: x, y: y}
+		clear := false
 		for _, dy := range []int{0, 1, -1, 2, -2, 3, -3} {
 			yy := y + dy*(asc+desc+2)
 			lb.y, lb.box = yy, image.Rect(x-3, yy-asc-2, x+wd+3, yy+desc+2)
-			if !overlapsAny(lb.box, placed) {
+			if clear = !overlapsAny(lb.box, placed); clear {
 				break
 			}
+		}
+		// On the country's picture a smaller province whose name finds no
+		// room goes unnamed, as on the page (labels.js): 34 names crowd the
+		// north-east, where a name moved three lines lands in another
+		// province. The districts, ten, always keep theirs.
+		if !clear && l.opts.national {
+			continue
 		}
 		placed = append(placed, lb.box)
 		l.labels[i] = lb

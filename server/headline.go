@@ -171,6 +171,9 @@ func (sp speaker) phrase(p data.Phrase) string {
 		return sp.w.t("headDenyClaim", "party", sp.party(p.Party), "other", sp.party(p.Other))
 	case data.PhraseCapitals:
 		out := sp.w.t("headCapitals", "names", sp.capitals(p.Capitals), "held", sp.num(p.Held), "of", sp.num(p.Of))
+		if p.Unknown > 0 {
+			out += sp.w.t("headCapitalsUnknown", "n", sp.num(p.Unknown))
+		}
 		if len(p.Holdouts) > 0 {
 			out += sp.w.t("headCapitalsNot", "names", sp.capitals(p.Holdouts))
 		}

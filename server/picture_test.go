@@ -26,6 +26,7 @@ func TestPictureExport(t *testing.T) {
 		{"/api/export/map.png?date=2021-09-06&preset=portrait&view=taliban", 1080, 1350},
 		{"/api/export/map.png?date=2021-08-15&level=country&preset=social", 1200, 675},
 		{"/api/export/map.png?date=2021-08-12&level=country&lang=fa", 1200, 0},
+		{"/api/export/map.png?date=2021-08-15&level=country&known=2021-08-15&preset=social", 1200, 675}, // it was a 500
 	}
 	for _, tc := range tests {
 		rec := get(t, h, http.MethodGet, tc.target)

@@ -63,6 +63,9 @@ func shellIn(page []byte, sp speaker) ([]byte, error) {
 				out.Write(z.Raw())
 				continue
 			}
+			if text != "" && (tt == xhtml.SelfClosingTagToken || voidElements[tok.Data]) {
+				return nil, fmt.Errorf("server: the page's shell: <%s data-i18n> has no text to replace (use data-i18n-label)", tok.Data)
+			}
 			writeTag(&out, tok)
 			if text != "" {
 				out.WriteString(html.EscapeString(text))
@@ -85,6 +88,10 @@ func shellIn(page []byte, sp speaker) ([]byte, error) {
 		}
 	}
 }
+
+// voidElements are the HTML elements that have no content (and no end tag).
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
 
 // setAttr is attrs with key set to val (replaced, or added at the end).
 func setAttr(attrs []xhtml.Attribute, key, val string) []xhtml.Attribute {

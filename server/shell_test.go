@@ -44,7 +44,7 @@ func TestShellIn(t *testing.T) {
 	if en, _ := shellIn(page, speaker{lang: "en", w: ws["en"]}); string(en) != string(page) {
 		t.Error("the English shell is not the page as written")
 	}
-	for _, bad := range []string{`<p data-i18n="title">a <b>b</b></p>`, `<p data-i18n="title">open`} {
+	for _, bad := range []string{`<p data-i18n="title">a <b>b</b></p>`, `<p data-i18n="title">open`, `<input data-i18n="title">`, `<span data-i18n="title"/>`} {
 		if _, err := shellIn([]byte(bad), fa); err == nil {
 			t.Errorf("%s: no error", bad)
 		}

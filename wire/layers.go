@@ -81,6 +81,16 @@ func (b *Book) URLs(ids []string) string {
 // pictures and the link previews agree.
 var ConfidenceOpacity = map[data.Confidence]float64{data.ConfidenceHigh: 0.85, data.ConfidenceMedium: 0.6, data.ConfidenceLow: 0.35}
 
+// OpacityOf is the fill opacity of a confidence; none (a province's
+// Republic before its capital fell: no doubt to show) is drawn as sure as
+// high.
+func OpacityOf(c data.Confidence) float64 {
+	if o, ok := ConfidenceOpacity[c]; ok {
+		return o
+	}
+	return ConfidenceOpacity[data.ConfidenceHigh]
+}
+
 // Areas is the districts layer (/api/areas, OGC "areas", the GeoPackage's
 // areas table).
 var Areas = &Schema[*data.Area]{Name: "areas", Title: "Districts",

@@ -3,6 +3,7 @@ package wire
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 
 	"github.com/paulmach/orb/geojson"
 
@@ -13,22 +14,25 @@ import (
 // national map draws for it (data.Dataset.ProvinceRanges).
 type ProvinceRec struct {
 	Province *data.Province
-	Ranges   []data.ViewRange
+	Ranges   []data.ProvinceRun
 	Book     *Book
 }
 
-// provinceRun is one run of a province's status in the API form: [from,
-// to), to null for the last, open run.
+// provinceRun is one run of a province in the API form: [from, to), to
+// null for the last, open run; its status and the confidence in it (empty:
+// no doubt to show).
 type provinceRun struct {
-	From   data.Day    `json:"from"`
-	To     *data.Day   `json:"to"`
-	Status data.Status `json:"status"`
+	From       data.Day        `json:"from"`
+	To         *data.Day       `json:"to"`
+	Status     data.Status     `json:"status"`
+	Confidence data.Confidence `json:"confidence"`
+	Opacity    float64         `json:"opacity"` // the fill's, by the confidence (OpacityOf)
 }
 
 func (r ProvinceRec) runs() []provinceRun {
 	out := make([]provinceRun, len(r.Ranges))
 	for i, v := range r.Ranges {
-		out[i] = provinceRun{v.From, dayOrNil(v.To), v.Status}
+		out[i] = provinceRun{v.From, dayOrNil(v.To), v.Status, v.Confidence, OpacityOf(v.Confidence)}
 	}
 	return out
 }
@@ -47,13 +51,13 @@ var Provinces = &Schema[ProvinceRec]{Name: "provinces", Title: "Provinces and th
 		{Name: "capital", Type: "string", Description: "The provincial capital", Value: func(r ProvinceRec) any { return r.Province.Capital }},
 		{Name: "fell", Type: "string", Format: "date", Nullable: true, Description: "The day the capital fell to the Taliban; null when no source written at the time gives it, or when the province follows a mapped district", Value: func(r ProvinceRec) any { return dayOrNil(r.Province.Fell) }},
 		{Name: "follows", Type: "string", Description: "The mapped district (P-code) whose assessed status the province takes day by day: its capital's district; empty otherwise", Value: func(r ProvinceRec) any { return r.Province.Follows }},
-		{Name: "confidence", Type: "string", Description: "Confidence in the day the capital fell (high, medium, low); empty for a province that follows a district", Value: func(r ProvinceRec) any { return string(r.Province.Confidence) }},
+		{Name: "confidence", Type: "string", Description: "Confidence in the day the capital fell (high, medium, low); empty without a day (a province that follows a district has its district's confidence on each run)", Value: func(r ProvinceRec) any { return string(r.Province.Confidence) }},
 		{Name: "note", Type: "string", Description: "Who reported what, and where the sources disagree", Value: func(r ProvinceRec) any { return r.Province.Note }},
 		{Name: "area_km2", Type: "number", Description: "Area in km²", Value: func(r ProvinceRec) any { return r.Province.AreaKm2 }},
 		{Name: "label", Form: APIOnly, Description: "[lon, lat] of a label point inside the province", Value: func(r ProvinceRec) any {
 			return [2]float64{Round(r.Province.Label[0], 1e5), Round(r.Province.Label[1], 1e5)}
 		}},
-		{Name: "runs", Form: APIOnly, Description: "[from, to) runs of the status the national map draws (to null: open), from the dataset's first day", Value: func(r ProvinceRec) any { return r.runs() }},
+		{Name: "runs", Form: APIOnly, Description: "[from, to) runs of what the national map draws (to null: open), from the dataset's first day: the capital's status, the confidence in it (empty: none to show) and the fill's opacity by it", Value: func(r ProvinceRec) any { return r.runs() }},
 		{Name: "sources", Form: APIOnly, Description: "The cited sources", Value: func(r ProvinceRec) any { return r.Book.List(r.Province.Sources) }},
 		{Name: "source_ids", Type: "string", Form: FlatOnly, Description: "Source ids, separated by ';'", Value: func(r ProvinceRec) any { return nonNil(r.Province.Sources) }},
 		{Name: "source_urls", Type: "string", Form: FlatOnly, Description: "The cited sources' URLs, separated by spaces", Value: func(r ProvinceRec) any { return r.Book.URLs(r.Province.Sources) }},
@@ -77,7 +81,7 @@ func (e *Encoder) Provinces() ([]byte, error) {
 	return featureCollection(e.meta(), len(recs), func(i int, buf *bytes.Buffer) error {
 		g, err := json.Marshal(geojson.NewGeometry(recs[i].Province.Geometry))
 		if err != nil {
-			return err
+			return fmt.Errorf("wire: province %s: %w", recs[i].Province.PCode, err)
 		}
 		return writeFeature(buf, Provinces, recs[i].Province.PCode, g, recs[i])
 	})

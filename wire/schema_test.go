@@ -248,7 +248,7 @@ func TestProvincesDocument(t *testing.T) {
 	east := fc.Features[1]
 	runs, _ := json.Marshal(east.Properties["runs"])
 	if east.ID != "AF02" || east.Geometry.Type != "MultiPolygon" || east.Properties["fell"] != "2021-09-03" ||
-		string(runs) != `[{"from":"2021-09-01","status":"republic","to":"2021-09-03"},{"from":"2021-09-03","status":"taliban","to":null}]` {
+		string(runs) != `[{"confidence":"","from":"2021-09-01","opacity":0.85,"status":"republic","to":"2021-09-03"},{"confidence":"medium","from":"2021-09-03","opacity":0.6,"status":"taliban","to":null}]` {
 		t.Errorf("Eastland: %s %s %v runs %s", east.ID, east.Geometry.Type, east.Properties["fell"], runs)
 	}
 	if src, _ := east.Properties["sources"].([]any); len(src) != 1 || src[0].(map[string]any)["url"] != "https://example.org/a" {

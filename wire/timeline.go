@@ -105,6 +105,7 @@ type phraseJSON struct {
 	Capitals []capitalJSON `json:"capitals,omitempty"`
 	Held     int           `json:"held,omitempty"`
 	Of       int           `json:"of,omitempty"`
+	Unknown  int           `json:"unknown,omitempty"`
 	Holdouts []capitalJSON `json:"holdouts,omitempty"`
 }
 
@@ -136,7 +137,7 @@ func headlines(ds *data.Dataset, days []data.Day) map[string][]phraseJSON {
 		for _, p := range ds.Headline(day) {
 			ps = append(ps, phraseJSON{Kind: p.Kind, Places: placesOf(p.Places), From: p.From, To: p.To,
 				Confidence: p.Confidence, Party: p.Party, Other: p.Other, Status: p.Status, Revised: dayOrNil(p.Revised),
-				Capitals: capitalsOf(ds, p.Capitals), Held: p.Held, Of: p.Of, Holdouts: capitalsOf(ds, p.Holdouts)})
+				Capitals: capitalsOf(ds, p.Capitals), Held: p.Held, Of: p.Of, Unknown: p.Unknown, Holdouts: capitalsOf(ds, p.Holdouts)})
 		}
 		if len(ps) > 0 {
 			out[day.String()] = ps

@@ -75,11 +75,11 @@ function fitDistricts(map, districts) {
   fitRoom(map, districts.getBounds());
 }
 
-// fitRoom frames bounds in the room the panels leave: below
+// fitRoom frames bounds, at most at maxZoom, in the room the panels leave: below
 // the top panels on a phone, between the side panels on a wider screen,
 // and above the time control (or, on a phone, the compare sheet over it),
 // all as measured.
-function fitRoom(map, bounds) {
+function fitRoom(map, bounds, maxZoom = map.getMaxZoom()) {
   const box = (sel) => map.getContainer().querySelector(sel).getBoundingClientRect();
   const m = map.getContainer().getBoundingClientRect();
   const wide = window.matchMedia('(min-width: 701px)').matches;
@@ -91,6 +91,7 @@ function fitRoom(map, bounds) {
   const bottom = m.bottom - floor + 18; // event icons at the edge stay clear
   map.fitBounds(bounds, {
     animate: false,
+    maxZoom, // the country's frame stays below the valley's zoom on the largest screens
     paddingTopLeft: [wide ? box('.viewswitch').right - m.left + 6 : 4, top],
     paddingBottomRight: [wide ? m.right - right.left + 6 : 4, bottom],
   });
@@ -130,7 +131,7 @@ async function addControls(map, { state, index, stats, districts, areas, periods
   // The country's map and the valley's, one tap apart: on the page from the
   // first view, so that nothing moves when the provinces arrive (addLater).
   const country = urls.provinces && !embedded
-    ? new CountryControl(() => fitDistricts(map, districts), (bounds) => fitRoom(map, bounds)).addTo(map) : null;
+    ? new CountryControl(() => fitDistricts(map, districts), (bounds) => fitRoom(map, bounds, valleyZoom - 0.25)).addTo(map) : null;
   const search = new SearchControl(areas, {
     district: (pcode) => {
       state.select(pcode);
@@ -227,7 +228,12 @@ function addLater(map, { state, index, stats, search, goTo, districts, country }
       }
       const layer = new ProvincesLayer(fc, state, (pcode) => index.name(pcode)).addTo(map);
       return layer;
-    }) : Promise.resolve();
+    }).catch((e) => {
+      // The country is an extra: without it (a failed fetch, an older
+      // static copy) the valley's map goes on, and the button goes.
+      console.warn('the provinces did not load:', e);
+      return null;
+    }) : Promise.resolve(null);
   country?.setTarget(provinces);
   const places = Promise.all([getJSON(urls.places), import('./layers/places.js')]).then(([fc, { PlacesLayer }]) => {
     new PlacesLayer(fc).addTo(map);

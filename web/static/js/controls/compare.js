@@ -29,7 +29,10 @@ export const CompareControl = L.Control.extend({
     close.type = 'button';
     close.setAttribute('aria-label', t('close'));
     close.textContent = '×';
-    L.DomEvent.on(close, 'click', () => this.state.setCompare(null));
+    L.DomEvent.on(close, 'click', () => {
+      this.state.setCompare(null);
+      this.check.focus(); // the × is gone with the sheet: focus stays on the control
+    });
     const toggle = L.DomUtil.create('label', 'compare-toggle', root);
     this.check = L.DomUtil.create('input', '', toggle);
     this.check.type = 'checkbox';

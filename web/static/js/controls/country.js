@@ -54,8 +54,13 @@ export const CountryControl = L.Control.extend({
         this.toValley();
       }
     });
+    this.label = label;
     map.on('zoomend', label);
     label();
     return button;
+  },
+
+  onRemove(map) {
+    map.off('zoomend', this.label);
   },
 });

@@ -64,6 +64,9 @@ function phraseText(p, areas) {
       return fill(el, 'headDenyClaim', { party: partyName(p.party), other: partyName(p.other) });
     case 'capitals':
       fill(el, 'headCapitals', { names: bdi(capitalsText(p.capitals)), held: num(p.held), of: num(p.of) });
+      if (p.unknown) {
+        fill(el, 'headCapitalsUnknown', { n: num(p.unknown) });
+      }
       if (p.holdouts) {
         fill(el, 'headCapitalsNot', { names: bdi(capitalsText(p.holdouts)) });
       }

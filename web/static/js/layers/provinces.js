@@ -6,7 +6,7 @@
 // the day it fell, how sure the map is and the sources.
 
 import { sourceLink } from '../controls/info.js';
-import { bdi, confidenceLabel, dateText, lang, statusLabel, t } from '../i18n.js';
+import { bdi, confidenceLabel, dateText, fill, lang, statusLabel, t } from '../i18n.js';
 import { areaStyle } from '../style.js';
 import { valleyZoom } from '../controls/country.js';
 import { mapLabel } from './maplabel.js';
@@ -25,7 +25,13 @@ export const ProvincesLayer = L.Layer.extend({
       pane: 'provinces',
       onEachFeature: (f, layer) => {
         layer.options.className = `province province-${f.id}`; // before it is drawn
-        layer.bindTooltip(() => this.name(f.properties), { sticky: true, direction: 'top' });
+        // A node, not a string: Leaflet writes a string in as markup, and
+        // names are data.
+        layer.bindTooltip(() => {
+          const span = document.createElement('span');
+          span.textContent = this.name(f.properties);
+          return span;
+        }, { sticky: true, direction: 'top' });
         layer.bindPopup(() => this.details(f.properties), { maxWidth: 320 });
       },
     });
@@ -78,14 +84,18 @@ export const ProvincesLayer = L.Layer.extend({
     }
     this.shapes.eachLayer((l) => {
       const p = l.feature.properties;
-      const status = runAt(p.runs, day)?.status || 'unknown';
+      const run = runAt(p.runs, day) || { status: 'unknown', opacity: 0 };
       // Most days change no province: only a changed one is styled again.
-      const key = `${status} ${near}`;
+      const key = `${run.status} ${run.opacity} ${near}`;
       if (l.drawnAs === key) {
         return;
       }
       l.drawnAs = key;
-      const style = areaStyle({ status, disputed: false, confidence: p.confidence || 'high' });
+      // Faded by the confidence in the run, as the server says (wire.OpacityOf).
+      const style = areaStyle({ status: run.status, disputed: false });
+      if (run.status !== 'unknown') {
+        style.fillOpacity = run.opacity;
+      }
       l.setStyle(near
         ? { ...style, fillOpacity: style.fillOpacity * 0.3, color: '#777', weight: 1 }
         : { ...style, color: '#fff', weight: 1 });
@@ -104,7 +114,7 @@ export const ProvincesLayer = L.Layer.extend({
     const status = runAt(p.runs, day)?.status || 'unknown';
     const line = L.DomUtil.create('p', 'province-status', root);
     line.append(bdi(dateText(day, 'short')), `: ${statusLabel(status)}`);
-    L.DomUtil.create('p', '', root).textContent = t('provinceCapital', { capital: p.capital });
+    fill(L.DomUtil.create('p', '', root), 'provinceCapital', { capital: bdi(p.capital) });
     const fell = L.DomUtil.create('p', '', root);
     if (p.follows) {
       fell.textContent = t('provinceFollows', { district: this.districtName(p.follows) });
@@ -116,7 +126,8 @@ export const ProvincesLayer = L.Layer.extend({
     }
     if (p.note) {
       const note = L.DomUtil.create('p', 'province-note', root);
-      note.lang = 'en'; // the analysts' notes are in English
+      note.lang = 'en'; // the analysts' notes are in English, left to right
+      note.dir = 'ltr';
       note.textContent = p.note;
     }
     if (p.sources.length > 0) {
