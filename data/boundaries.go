@@ -220,15 +220,24 @@ func (d *Dataset) attachBoundaries(bounds fs.FS) error {
 		a.Display, _ = geo.AsMultiPolygon(g.Geometry)
 		a.AreaKm2 = f.Properties.MustFloat64("area_km2", 0)
 		a.ProvinceDistricts = int(f.Properties.MustFloat64("province_districts", 0))
-		if lbl, ok := f.Properties["label"].([]any); ok && len(lbl) == 2 {
-			x, okX := lbl[0].(float64)
-			y, okY := lbl[1].(float64)
-			if okX && okY {
-				a.Label = orb.Point{x, y}
-			}
-		}
+		a.Label = labelOf(f)
 	}
 	return nil
+}
+
+// labelOf is the label point a derived boundary file gives a feature
+// ("label": [lon, lat]); the zero point when it gives none.
+func labelOf(f *geojson.Feature) orb.Point {
+	lbl, ok := f.Properties["label"].([]any)
+	if !ok || len(lbl) != 2 {
+		return orb.Point{}
+	}
+	x, okX := lbl[0].(float64)
+	y, okY := lbl[1].(float64)
+	if !okX || !okY {
+		return orb.Point{}
+	}
+	return orb.Point{x, y}
 }
 
 func readFC(fsys fs.FS, name string) (map[string]*geojson.Feature, error) {

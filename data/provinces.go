@@ -86,11 +86,7 @@ func (d *Dataset) loadProvinces(tables, bounds fs.FS, p *problems) {
 		}
 		pr.Name, pr.NameFa = f.Properties.MustString("name", ""), f.Properties.MustString("name_fa", "")
 		pr.AreaKm2 = f.Properties.MustFloat64("area_km2", 0)
-		if lbl, ok := f.Properties["label"].([]any); ok && len(lbl) == 2 {
-			x, _ := lbl[0].(float64)
-			y, _ := lbl[1].(float64)
-			pr.Label = orb.Point{x, y}
-		}
+		pr.Label = labelOf(f)
 		seen[pr.PCode] = true
 		d.Provinces = append(d.Provinces, pr)
 	}
@@ -129,7 +125,7 @@ func (d *Dataset) provinceOf(r row) (Province, error) {
 	switch {
 	case pr.Fell == 0 && pr.Confidence != "":
 		return pr, fmt.Errorf("%w: confidence: province %s has no day its capital fell, so no confidence in it", ErrBadValue, pr.PCode)
-	case pr.Fell != 0 && indexOf([]Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, pr.Confidence) < 0:
+	case pr.Fell != 0 && !slices.Contains([]Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, pr.Confidence):
 		return pr, fmt.Errorf("%w: confidence %q, want high, medium or low", ErrVocabulary, pr.Confidence)
 	}
 	for _, id := range pr.Sources {
@@ -138,15 +134,6 @@ func (d *Dataset) provinceOf(r row) (Province, error) {
 		}
 	}
 	return pr, nil
-}
-
-func indexOf[T comparable](s []T, v T) int {
-	for i := range s {
-		if s[i] == v {
-			return i
-		}
-	}
-	return -1
 }
 
 // Province returns the province with P-code pcode.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -94,16 +95,8 @@ func ProvincesCSV(ds *data.Dataset) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export: provinces.csv: %w", err)
 	}
-	recs := func(yield func(wire.ProvinceRec) bool) {
-		for i := range ds.Provinces {
-			p := &ds.Provinces[i]
-			if !yield(wire.ProvinceRec{Province: p, Ranges: ds.ProvinceRanges(p), Book: book}) {
-				return
-			}
-		}
-	}
 	var buf bytes.Buffer
-	if err := writeCSV(context.Background(), &buf, ds, wire.Provinces, recs, func(r wire.ProvinceRec) orb.Geometry { return r.Province.Geometry }); err != nil {
+	if err := writeCSV(context.Background(), &buf, ds, wire.Provinces, slices.Values(wire.ProvinceRecs(ds, book)), func(r wire.ProvinceRec) orb.Geometry { return r.Province.Geometry }); err != nil {
 		return nil, fmt.Errorf("export: provinces.csv: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -108,14 +109,7 @@ func WriteHistoryGPKG(ctx context.Context, path string, ds *data.Dataset) error 
 	// The country around the districts, when the dataset maps it: each
 	// province and the day its capital fell, simplified for a national map.
 	if len(ds.Provinces) > 0 {
-		provinces := func(yield func(wire.ProvinceRec) bool) {
-			for i := range ds.Provinces {
-				p := &ds.Provinces[i]
-				if !yield(wire.ProvinceRec{Province: p, Ranges: ds.ProvinceRanges(p), Book: book}) {
-					return
-				}
-			}
-		}
+		provinces := slices.Values(wire.ProvinceRecs(ds, book))
 		layers = append(layers, newGPKGLayer(wire.Provinces, "MULTIPOLYGON", provinces, func(r wire.ProvinceRec) orb.Geometry { return r.Province.Geometry }))
 	}
 	// Each table says which dataset it comes from (issue 22): the version, the

@@ -142,9 +142,8 @@ func kmlControl(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error]
 // plays the country falling in August 2021.
 func kmlProvinces(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] {
 	return func(yield func(kml.Element, error) bool) {
-		for i := range ds.Provinces {
-			p := &ds.Provinces[i]
-			rec := wire.ProvinceRec{Province: p, Ranges: ds.ProvinceRanges(p), Book: book}
+		for _, rec := range wire.ProvinceRecs(ds, book) {
+			p := rec.Province
 			geomEl, err := kmlGeometry(p.Geometry)
 			if err != nil {
 				yield(nil, fmt.Errorf("export: kml: province %s: %w", p.PCode, err))

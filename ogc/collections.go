@@ -186,10 +186,7 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 		return extent{id: r.Area.PCode + "_" + r.Range.From.String(), geomKey: r.Area.PCode, geom: r.Area.Geometry,
 			display: r.Area.Display, from: r.Range.From, to: r.Range.To}
 	})
-	provs := make([]wire.ProvinceRec, len(ds.Provinces))
-	for i := range ds.Provinces {
-		provs[i] = wire.ProvinceRec{Province: &ds.Provinces[i], Ranges: ds.ProvinceRanges(&ds.Provinces[i]), Book: book}
-	}
+	provs := wire.ProvinceRecs(ds, book)
 	pc := newCollection(wire.Provinces, "", "", provs, func(r wire.ProvinceRec) extent {
 		return extent{id: r.Province.PCode, geomKey: r.Province.PCode, geom: r.Province.Geometry, display: r.Province.Geometry}
 	})

@@ -63,12 +63,14 @@ var Provinces = &Schema[ProvinceRec]{Name: "provinces", Title: "Provinces and th
 		{Name: "source_urls", Type: "string", Form: FlatOnly, Description: "The cited sources' URLs, separated by spaces", Value: func(r ProvinceRec) any { return r.Book.URLs(r.Province.Sources) }},
 	}}
 
-// ProvinceRecs are the dataset's provinces as records of the layer.
-func (e *Encoder) ProvinceRecs() []ProvinceRec {
-	out := make([]ProvinceRec, len(e.ds.Provinces))
-	for i := range e.ds.Provinces {
-		p := &e.ds.Provinces[i]
-		out[i] = ProvinceRec{p, e.ds.ProvinceRanges(p), e.book}
+// ProvinceRecs are ds's provinces as records of the layer, each with its
+// runs, citing book: what every writer of the layer (the API, the OGC
+// collection, the GeoPackage, the CSV, the KML) goes through.
+func ProvinceRecs(ds *data.Dataset, book *Book) []ProvinceRec {
+	out := make([]ProvinceRec, len(ds.Provinces))
+	for i := range ds.Provinces {
+		p := &ds.Provinces[i]
+		out[i] = ProvinceRec{p, ds.ProvinceRanges(p), book}
 	}
 	return out
 }
@@ -77,7 +79,7 @@ func (e *Encoder) ProvinceRecs() []ProvinceRec {
 // provinces in the layer's API form, simplified for a national map; empty
 // for a dataset without them.
 func (e *Encoder) Provinces() ([]byte, error) {
-	recs := e.ProvinceRecs()
+	recs := ProvinceRecs(e.ds, e.book)
 	return featureCollection(e.meta(), len(recs), func(i int, buf *bytes.Buffer) error {
 		g, err := json.Marshal(geojson.NewGeometry(recs[i].Province.Geometry))
 		if err != nil {
