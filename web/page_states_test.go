@@ -24,8 +24,9 @@ var axeStates = []struct{ name, query, size, js string }{
 	{"phone with the sheet", "date=2021-09-06&district=AF0801", "390x844", ""},
 	{"phone, Dari, legend open", "date=2022-05-07&lang=fa", "360x740", `document.querySelector('.legend-toggle').click()`},
 	{"phone, comparing in Dari (the sheet)", "compare=2021-08-15..2021-09-06&lang=fa", "360x740", ""},
-	{"the country, a province's details", "date=2021-08-12", "1366x768", `(async () => { for (let i = 0; i < 100 && !document.querySelectorAll('path.province').length; i++) await new Promise(r => setTimeout(r, 50));
-		document.querySelector('.country-toggle').click(); const e = document.querySelector('path.province-AF11'), r = e.getBoundingClientRect();
+	{"the country, a province's details", "date=2021-08-12", "1366x768", `(async () => { document.querySelector('.country-toggle').click();
+		for (let i = 0; i < 40 && !document.querySelector('path.province-AF11'); i++) await new Promise(r => setTimeout(r, 5));
+		const e = document.querySelector('path.province-AF11'), r = e.getBoundingClientRect();
 		e.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 })); })()`},
 }
 

@@ -1,8 +1,8 @@
 // The country around the valley (issue 26): each province coloured by who
 // held its capital on the day, looked up in the runs the server computed
 // (/api/provinces, data.Dataset.ProvinceRanges: the one rule), in a pane
-// beneath the districts. Zoomed in on the valley the provinces fade, so
-// that the districts read as before; a click opens the province's capital,
+// beneath the districts. Zoomed in on the valley they leave the map, which
+// reads as before; a click opens the province's capital,
 // the day it fell, how sure the map is and the sources.
 
 import { sourceLink } from '../controls/info.js';
@@ -51,7 +51,6 @@ export const ProvincesLayer = L.Layer.extend({
 
   onAdd(map) {
     this.restyle();
-    map.addLayer(this.shapes);
     this.state.model.addEventListener('datechange', this.onChange);
     map.on('zoomend', this.onChange);
   },
@@ -71,22 +70,33 @@ export const ProvincesLayer = L.Layer.extend({
     return lang === 'fa' && p.name_fa ? p.name_fa : p.name;
   },
 
+  // restyle draws the provinces of the day on the country's map; on the
+  // valley's they are off the map, which is the valley's as before.
   restyle() {
-    const day = this.state.model.date;
-    const near = this._map && this._map.getZoom() >= valleyZoom;
-    if (this._map && near === this._map.hasLayer(this.labels)) {
-      if (near) {
-        this._map.removeLayer(this.labels);
-      } else {
-        this._map.addLayer(this.labels);
-      }
-      this._map.fire('declutter');
+    const map = this._map;
+    if (!map) {
+      return;
     }
+    const country = map.getZoom() < valleyZoom;
+    if (country !== map.hasLayer(this.shapes)) {
+      for (const layer of [this.shapes, this.labels]) {
+        if (country) {
+          map.addLayer(layer);
+        } else {
+          map.removeLayer(layer);
+        }
+      }
+      map.fire('declutter');
+    }
+    if (!country) {
+      return;
+    }
+    const day = this.state.model.date;
     this.shapes.eachLayer((l) => {
       const p = l.feature.properties;
       const run = runAt(p.runs, day) || { status: 'unknown', opacity: 0 };
       // Most days change no province: only a changed one is styled again.
-      const key = `${run.status} ${run.opacity} ${near}`;
+      const key = `${run.status} ${run.opacity}`;
       if (l.drawnAs === key) {
         return;
       }
@@ -96,9 +106,7 @@ export const ProvincesLayer = L.Layer.extend({
       if (run.status !== 'unknown') {
         style.fillOpacity = run.opacity;
       }
-      l.setStyle(near
-        ? { ...style, fillOpacity: style.fillOpacity * 0.3, color: '#777', weight: 1 }
-        : { ...style, color: '#fff', weight: 1 });
+      l.setStyle({ ...style, color: '#fff', weight: 1 });
     });
   },
 
