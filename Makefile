@@ -80,7 +80,7 @@ $(DERIVED): data/areas.csv $(wildcard geo/*.go data/boundaries.go cmd/controlmap
 	$(GO) run ./cmd/controlmap boundaries --boundaries "$(BOUNDARIES)" \
 	  $$( [ -f "$(PROVINCES)" ] && echo --provinces "$(PROVINCES)" ) --data data --out data/boundaries
 
-bin/controlmap: $(DERIVED) $(PLACES) $(VENDOR) $(FONTS) $(BUNDLE) $(GO_SRC) $(WEB_SRC) data/*.csv go.mod go.sum
+bin/controlmap: $(DERIVED) $(PLACES) $(VENDOR) $(FONTS) $(BUNDLE) $(GO_SRC) $(WEB_SRC) data/*.csv data/region.json go.mod go.sum
 	$(GO) build -ldflags "$(LDFLAGS)" -o $@ ./cmd/controlmap
 
 build: bin/controlmap ## build bin/controlmap (derives boundaries and places, bundles the page, embeds Leaflet and the Dari font)

@@ -26,9 +26,8 @@ const (
 const (
 	DisplayTolerance = 100.0
 	displayRounding  = 1e5
-	// contextPad is how far (degrees) around the mapped areas the
-	// background reaches; its own borders are drawn coarser.
-	contextPad        = 0.3
+	// The background's own borders are drawn coarser; how far around the
+	// mapped areas it reaches is the region's (context_padding_degrees).
 	contextTolerance  = 400.0
 	provinceTolerance = 1000.0
 	// nationalTolerance simplifies the whole country's provinces, drawn
@@ -36,16 +35,15 @@ const (
 	nationalTolerance = 2000.0
 )
 
-// Attribution credits the boundary source wherever boundaries are served.
-const Attribution = "Boundaries: AGCHO / OCHA COD-AB (2018)"
-
-// Import derives the boundary files from a COD-AB adm2 FeatureCollection
-// (selecting pcodes by ADM2_PCODE) and, when adm1 is not nil, the province
+// Import derives the boundary files from a COD-AB style adm2
+// FeatureCollection (selecting pcodes by the region's district P-code
+// field) and, when adm1 is not nil, the province
 // outlines for the background. The mapped areas and their neighbours are
 // simplified together, so that the background's borders meet the areas'
 // borders exactly. It returns the file contents by name.
-func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string) (map[string][]byte, error) {
-	selected, err := geo.Select(adm2, "ADM2_PCODE", pcodes)
+func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string, region Region) (map[string][]byte, error) {
+	dist, prov := region.Boundaries.Districts, region.Boundaries.Provinces
+	selected, err := geo.Select(adm2, dist.PCode, pcodes)
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +58,7 @@ func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string) (map[string]
 		}
 		bound = bound.Union(mp.Bound())
 	}
-	around := neighbours(adm2, bound.Pad(contextPad), pcodes)
+	around := neighbours(adm2, bound.Pad(region.Boundaries.ContextPaddingDegrees), dist.PCode, pcodes)
 	simple, err := simplifyTogether(full, around.geoms)
 	if err != nil {
 		return nil, err
@@ -69,25 +67,25 @@ func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string) (map[string]
 	// never said of the three Andarab districts the map holds of its 15.
 	inProvince := map[string]int{}
 	for _, f := range adm2.Features {
-		inProvince[f.Properties.MustString("ADM1_PCODE", "")]++
+		inProvince[f.Properties.MustString(dist.Parent, "")]++
 	}
 	fullFC, displayFC := geojson.NewFeatureCollection(), geojson.NewFeatureCollection()
 	for i, f := range selected {
 		props := geojson.Properties{"area_km2": geo.AreaKm2(full[i]), "label": geo.LabelPoint(full[i], 50),
-			"province_districts": inProvince[f.Properties.MustString("ADM1_PCODE", "")]}
+			"province_districts": inProvince[f.Properties.MustString(dist.Parent, "")]}
 		fullFC.Append(feature(pcodes[i], full[i], props))
-		displayFC.Append(feature(pcodes[i], simple[i], geojson.Properties{"name": f.Properties.MustString("ADM2_EN", "")}))
+		displayFC.Append(feature(pcodes[i], simple[i], geojson.Properties{"name": f.Properties.MustString(dist.Name, "")}))
 	}
-	ctx := contextFC(around, simple[len(full):], adm1, bound)
+	ctx := contextFC(around, simple[len(full):], adm1, bound, region)
 	fcs := map[string]*geojson.FeatureCollection{FullBoundsFile: fullFC, DisplayBoundsFile: displayFC, ContextFile: ctx}
 	if adm1 != nil {
-		if fcs[ProvinceBoundsFile], err = nationalFC(adm1); err != nil {
+		if fcs[ProvinceBoundsFile], err = nationalFC(adm1, prov); err != nil {
 			return nil, err
 		}
 	}
 	out := map[string][]byte{}
 	for name, fc := range fcs {
-		fc.ExtraMembers = geojson.Properties{"attribution": Attribution}
+		fc.ExtraMembers = geojson.Properties{"attribution": region.Credit}
 		if out[name], err = fc.MarshalJSON(); err != nil {
 			return nil, err
 		}
@@ -119,18 +117,19 @@ func simplifyTogether(areas, around []orb.MultiPolygon) ([]orb.MultiPolygon, err
 
 // contextFC is the offline background: the neighbouring districts (already
 // simplified with the areas) and, when adm1 is not nil, the provinces.
-func contextFC(around featureSet, simple []orb.MultiPolygon, adm1 *geojson.FeatureCollection, bound orb.Bound) *geojson.FeatureCollection {
+func contextFC(around featureSet, simple []orb.MultiPolygon, adm1 *geojson.FeatureCollection, bound orb.Bound, region Region) *geojson.FeatureCollection {
+	dist, prov := region.Boundaries.Districts, region.Boundaries.Provinces
 	ctx := geojson.NewFeatureCollection()
 	for i, f := range around.feats {
-		ctx.Append(feature(f.Properties.MustString("ADM2_PCODE", ""), simple[i],
-			geojson.Properties{"kind": "district", "name": f.Properties.MustString("ADM2_EN", "")}))
+		ctx.Append(feature(f.Properties.MustString(dist.PCode, ""), simple[i],
+			geojson.Properties{"kind": "district", "name": f.Properties.MustString(dist.Name, "")}))
 	}
 	if adm1 != nil {
-		provinces := neighbours(adm1, bound.Pad(contextPad), nil)
+		provinces := neighbours(adm1, bound.Pad(region.Boundaries.ContextPaddingDegrees), prov.PCode, nil)
 		for i, mp := range geo.SimplifyShared(provinces.geoms, provinceTolerance) {
 			f := provinces.feats[i]
-			ctx.Append(feature(f.Properties.MustString("ADM1_PCODE", ""), orb.Round(mp, displayRounding),
-				geojson.Properties{"kind": "province", "name": f.Properties.MustString("ADM1_EN", "")}))
+			ctx.Append(feature(f.Properties.MustString(prov.PCode, ""), orb.Round(mp, displayRounding),
+				geojson.Properties{"kind": "province", "name": f.Properties.MustString(prov.Name, "")}))
 		}
 	}
 	return ctx
@@ -139,20 +138,20 @@ func contextFC(around featureSet, simple []orb.MultiPolygon, adm1 *geojson.Featu
 // nationalFC is every province of adm1, simplified together for a map of
 // the whole country (their borders still meet), with its names, its area
 // and a label point from the full geometry.
-func nationalFC(adm1 *geojson.FeatureCollection) (*geojson.FeatureCollection, error) {
-	all := neighbours(adm1, orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}, nil)
+func nationalFC(adm1 *geojson.FeatureCollection, prov AdminFields) (*geojson.FeatureCollection, error) {
+	all := neighbours(adm1, orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}, prov.PCode, nil)
 	simple := geo.SimplifyShared(all.geoms, nationalTolerance)
 	for i := range simple {
 		simple[i] = orb.Round(simple[i], displayRounding/10).(orb.MultiPolygon)
 	}
 	fc := geojson.NewFeatureCollection()
 	for i, f := range all.feats {
-		pcode := f.Properties.MustString("ADM1_PCODE", "")
+		pcode := f.Properties.MustString(prov.PCode, "")
 		if pcode == "" {
-			return nil, fmt.Errorf("data: province %d of the adm1 file has no ADM1_PCODE", i)
+			return nil, fmt.Errorf("data: province %d of the adm1 file has no %s", i, prov.PCode)
 		}
 		fc.Append(feature(pcode, simple[i], geojson.Properties{
-			"name": f.Properties.MustString("ADM1_EN", ""), "name_fa": f.Properties.MustString("ADM1_DA", ""),
+			"name": f.Properties.MustString(prov.Name, ""), "name_fa": f.Properties.MustString(prov.NameFa, ""),
 			"area_km2": geo.AreaKm2(all.geoms[i]), "label": geo.LabelPoint(all.geoms[i], 50)}))
 	}
 	if bad := geo.Crossings(simple); len(bad) > 0 {
@@ -174,8 +173,8 @@ type featureSet struct {
 }
 
 // neighbours returns the polygonal features of fc whose bounds meet b,
-// leaving out those whose ADM2_PCODE is in skip.
-func neighbours(fc *geojson.FeatureCollection, b orb.Bound, skip []string) featureSet {
+// leaving out those whose P-code (field) is in skip.
+func neighbours(fc *geojson.FeatureCollection, b orb.Bound, field string, skip []string) featureSet {
 	var s featureSet
 	skipped := map[string]bool{}
 	for _, p := range skip {
@@ -183,7 +182,7 @@ func neighbours(fc *geojson.FeatureCollection, b orb.Bound, skip []string) featu
 	}
 	for _, f := range fc.Features {
 		mp, err := geo.AsMultiPolygon(f.Geometry)
-		if err != nil || !mp.Bound().Intersects(b) || skipped[f.Properties.MustString("ADM2_PCODE", "")] {
+		if err != nil || !mp.Bound().Intersects(b) || skipped[f.Properties.MustString(field, "")] {
 			continue
 		}
 		s.feats = append(s.feats, f)

@@ -18,10 +18,13 @@ func TestImportCountsProvinceDistricts(t *testing.T) {
 	}
 	for i, d := range []struct{ pcode, province string }{{"AF0101", "A"}, {"AF0102", "A"}, {"AF0103", "A"}, {"AF0201", "B"}} {
 		f := geojson.NewFeature(square(69+0.1*float64(i), 35))
-		f.Properties = geojson.Properties{"ADM2_PCODE": d.pcode, "ADM2_EN": d.pcode, "ADM1_PCODE": d.province}
+		// Fields of another region's boundary files, named by its region.json.
+		f.Properties = geojson.Properties{"code": d.pcode, "label": d.pcode, "in": d.province}
 		adm2.Append(f)
 	}
-	files, err := Import(adm2, nil, []string{"AF0101", "AF0102", "AF0201"})
+	region := Region{Credit: "Boundaries: test", Boundaries: RegionBoundaries{Districts: AdminFields{PCode: "code", Name: "label", Parent: "in"},
+		ContextPaddingDegrees: 0.3}}
+	files, err := Import(adm2, nil, []string{"AF0101", "AF0102", "AF0201"}, region)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,5 +40,12 @@ func TestImportCountsProvinceDistricts(t *testing.T) {
 	}
 	if len(fc.Features) != len(want) {
 		t.Errorf("%d areas, want %d", len(fc.Features), len(want))
+	}
+	if fc.ExtraMembers["attribution"] != "Boundaries: test" {
+		t.Errorf("the files credit %v, not the region's credit", fc.ExtraMembers["attribution"])
+	}
+	display, _ := geojson.UnmarshalFeatureCollection(files[DisplayBoundsFile])
+	if n := display.Features[0].Properties.MustString("name", ""); n != "AF0101" {
+		t.Errorf("the display file names the first area %q, from the region's name field", n)
 	}
 }

@@ -62,7 +62,11 @@ func deriveFromCODAB() (fs.FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := Import(adm2, adm1, pcodes)
+	region, err := ReadRegion(Tables())
+	if err != nil {
+		return nil, err
+	}
+	files, err := Import(adm2, adm1, pcodes, region)
 	if err != nil {
 		return nil, err
 	}

@@ -37,6 +37,7 @@ type Dataset struct {
 	Events    []Event               // in date order
 	Periods   []Period              // the named chapters, in file order
 	Provinces []Province            // the country around the districts (ProvincesFile), in file order
+	Region    Region                // what the dataset maps: names, credits, boundary fields (RegionFile)
 	Places    []Place               // labelled places: PlacesFile's, then GeoNames' towns
 	Presence  []Presence            // side-valley presence, in date order of From
 	// Revisions are the corrections log (RevisionsFile), in order of
@@ -76,6 +77,12 @@ func Load(tables, bounds fs.FS) (*Dataset, error) {
 	tables, bounds = newHashingFS(tables), newHashingFS(bounds)
 	p := &problems{}
 	d := &Dataset{Intervals: map[string][]Interval{}, areaIndex: map[string]int{}, sourceIndex: map[string]int{}}
+	if r, err := ReadRegion(tables); err != nil {
+		re := err.(*RowError)
+		p.add(re.File, re.Line, re.Err)
+	} else {
+		d.Region = r
+	}
 	d.loadAreas(tables, p)
 	if len(p.errs) == 0 {
 		if err := d.attachBoundaries(bounds); err != nil {

@@ -43,8 +43,8 @@ func WriteHistoryKML(ctx context.Context, w io.Writer, ds *data.Dataset) error {
 	if len(ds.Provinces) > 0 {
 		folders = append(folders, lazyFolder{ctx, "Provinces: who held the capital", kmlProvinces(ds, book)})
 	}
-	doc := kml.Document(append(append([]kml.Element{kml.Name("controlmap: Panjshir and Andarab"),
-		kml.Description(data.Attribution + ". Assessed control and events, with sources. " + DatasetLine(ds))}, kmlStyles()...),
+	doc := kml.Document(append(append([]kml.Element{kml.Name(ds.Region.Title),
+		kml.Description(ds.Region.Credit + ". " + ds.Region.Description + " " + DatasetLine(ds))}, kmlStyles()...),
 		folders...)...)
 	return kml.KML(doc).WriteIndent(w, "", " ")
 }

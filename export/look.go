@@ -140,19 +140,18 @@ func (l *layout) legendHeight() int {
 	return int(l.fs/2) + rows*int(1.5*l.fs) + int(1.6*l.fs)
 }
 
-// title is the picture's heading (in Dari, the page's Dari title; the
-// country's picture has its own, countryTitle); subtitle its date and view.
+// title is the picture's heading: the region's name in the picture's
+// language (data.Region.Name; the country's picture has its own,
+// countryTitle); subtitle its date and view.
 func (l *layout) title() string {
-	key := "title"
 	if l.opts.national {
-		key = "countryTitle"
-		if w, ok := l.opts.Words[key]; ok {
+		if w, ok := l.opts.Words["countryTitle"]; ok {
 			return w
 		}
 		return "Afghanistan: who held each provincial capital"
 	}
-	if w, ok := l.opts.Words[key]; ok && l.opts.Lang == "fa" {
-		return w
+	if l.opts.Lang == "fa" && l.nameFa != "" {
+		return l.nameFa
 	}
 	return l.opts.Name
 }
@@ -193,7 +192,7 @@ func (l *layout) credit() string {
 	if l.opts.URL != "" {
 		parts = append(parts, l.opts.URL)
 	}
-	parts = append(parts, "Boundaries: AGCHO/OCHA COD-AB")
+	parts = append(parts, l.boundaryCredit)
 	if l.drawsGeoNames() {
 		parts = append(parts, "Places: GeoNames (CC BY 4.0)")
 	}

@@ -86,8 +86,9 @@ var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "
 type qlrCategory struct{ Value, Label, RGB, Style string }
 
 // ControlQLR returns the QGIS layer definition for the server at base (the
-// absolute URL clients reach it at).
-func ControlQLR(base string) ([]byte, error) {
+// absolute URL clients reach it at), crediting the boundaries with credit
+// (data.Region.Credit).
+func ControlQLR(base, credit string) ([]byte, error) {
 	var cats []qlrCategory
 	for _, s := range data.Statuses() {
 		c := Colour(s)
@@ -99,7 +100,7 @@ func ControlQLR(base string) ([]byte, error) {
 	}
 	src := fmt.Sprintf("pagingEnabled='true' preferCoordinatesForWfsT11='false' restrictToRequestBBOX='1' srsname='OGC:CRS84' typename='control' url='%s/ogc'", base)
 	var buf bytes.Buffer
-	err := qlrTemplate.Execute(&buf, map[string]any{"Source": src, "Categories": cats, "Attribution": data.Attribution,
+	err := qlrTemplate.Execute(&buf, map[string]any{"Source": src, "Categories": cats, "Attribution": credit,
 		"Start": QGISStart, "End": QGISEnd})
 	return buf.Bytes(), err
 }

@@ -8,7 +8,7 @@ import (
 
 func TestQLR(t *testing.T) {
 	t.Parallel()
-	b, err := ControlQLR("https://maps.example")
+	b, err := ControlQLR("https://maps.example", "Boundaries: AGCHO / OCHA COD-AB (2018)")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestQLR(t *testing.T) {
 // A base URL with XML's special characters still gives well-formed XML.
 func TestQLREscapes(t *testing.T) {
 	t.Parallel()
-	b, err := ControlQLR(`http://x"/><evil a='&`)
+	b, err := ControlQLR(`http://x"/><evil a='&`, "Boundaries: test")
 	if err != nil {
 		t.Fatal(err)
 	}

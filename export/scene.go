@@ -45,12 +45,12 @@ type PictureOptions struct {
 	headlines bool // room for a headline on each frame (the GIF)
 }
 
-func (o PictureOptions) withDefaults() PictureOptions {
+func (o PictureOptions) withDefaults(region data.Region) PictureOptions {
 	if o.Width == 0 {
 		o.Width = PictureDefaultWidth
 	}
 	if o.Name == "" {
-		o.Name = "Panjshir & Andarab: who held what"
+		o.Name = region.NameIn("en") // the credit line is drawn in Latin letters
 	}
 	return o
 }
@@ -85,6 +85,9 @@ type layout struct {
 	places  []placeMark // the places drawn, with their names placed
 	opts    PictureOptions
 	legends []legendItem
+	// nameFa is the region's name in Dari, a Dari picture's title;
+	// boundaryCredit the boundary source's credit (data.Region).
+	nameFa, boundaryCredit string
 }
 
 // drawn is one shape a picture draws and names: a district, or a province
@@ -115,8 +118,9 @@ func newLayout(ds *data.Dataset, o PictureOptions) *layout {
 // newLayoutOf fits shapes (the districts, or the provinces) between the
 // bands; the places are drawn with the districts only.
 func newLayoutOf(ds *data.Dataset, o PictureOptions, shapes []drawn) *layout {
-	o = o.withDefaults()
-	l := &layout{w: o.Width, fs: math.Max(13, float64(o.Width)/40), opts: o, line: math.Max(1, float64(o.Width)/700)}
+	o = o.withDefaults(ds.Region)
+	l := &layout{w: o.Width, fs: math.Max(13, float64(o.Width)/40), opts: o, line: math.Max(1, float64(o.Width)/700),
+		nameFa: ds.Region.Name["fa"], boundaryCredit: ds.Region.Credit}
 	l.top = int(3.4 * l.fs)
 	if o.Headline != "" || o.headlines {
 		l.top += int(2 * headlineSize * l.fs) // two lines of the day's headline

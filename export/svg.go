@@ -104,10 +104,7 @@ func svgHeadings(b *bytes.Buffer, ds *data.Dataset, l *layout, day data.Day, fa 
 	x, anchor, dir, title := l.fs/2, "start", "ltr", l.title()
 	sub := subtitle(ds, day, l.opts.View)
 	if fa {
-		x, anchor, dir, title = float64(l.w)-l.fs/2, "start", "rtl", "پنجشیر و اندراب: کی کجا را در اختیار داشت"
-		if w, ok := l.opts.Words["title"]; ok {
-			title = w
-		}
+		x, anchor, dir, title = float64(l.w)-l.fs/2, "start", "rtl", ds.Region.NameIn("fa")
 		sub = dariSubtitle(ds, day, l.opts.View, l.opts.Words)
 	}
 	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" font-size="%.1f" font-weight="bold" direction="%s" text-anchor="%s">%s</text>`+"\n", x, 1.5*l.fs, l.fs*1.25, dir, anchor, esc(title))

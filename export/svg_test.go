@@ -20,7 +20,7 @@ func TestMapSVG(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"en", []string{"Panjshir &amp; Andarab: who held what", "6 September 2021", "Bazarak", "Contested", "Disputed by claims", "https://example.org/map/", "AGCHO/OCHA COD-AB"}},
+		{"en", []string{"Panjshir &amp; Andarab: who held what", "6 September 2021", "Bazarak", "Contested", "Disputed by claims", "https://example.org/map/", ds.Region.Credit}},
 		{"fa", []string{"پنجشیر و اندراب", "۶ سپتمبر ۲۰۲۱ (۱۵ سنبله ۱۴۰۰)", ds.Areas[ds.AreaIndex("AF0801")].NameFa, `direction="rtl"`}},
 	}
 	for _, tc := range tests {

@@ -84,6 +84,7 @@ func (p Props) Get(name string) any { return p.src.value(p.i, name) }
 // extents.
 type Collection struct {
 	ID, Title, Description string
+	credit                 string // the boundary source's, for its HTML pages
 	// TemporalFrom and TemporalTo name the properties that hold a feature's
 	// validity ("" when the collection is not temporal).
 	TemporalFrom, TemporalTo string
@@ -202,6 +203,7 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 	}
 	for _, c := range all {
 		c.meta = meta[1 : len(meta)-1] // the members, without the braces
+		c.credit = ds.Region.Credit
 	}
 	return all, nil
 }

@@ -1,7 +1,6 @@
 package ogc
 
 import (
-	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/wire"
 )
 
@@ -98,7 +97,7 @@ func (s *Service) OpenAPI(base string) map[string]any {
 	return map[string]any{
 		"openapi": "3.0.3",
 		"info": map[string]any{"title": "controlmap OGC API – Features", "version": "1.0",
-			"description": "Assessed control of the Panjshir and Andarab districts since August 2021, with claims and events. " + data.Attribution + ".",
+			"description": s.region.Description + " " + s.region.Credit + ".",
 			"license":     map[string]any{"name": "See the sources of each record", "url": base + "/api/sources"}},
 		"servers":    []any{map[string]any{"url": base + "/ogc"}},
 		"security":   []any{},

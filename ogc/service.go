@@ -14,7 +14,8 @@ import (
 
 // Service answers the OGC API requests for one dataset.
 type Service struct {
-	cols []*Collection
+	cols   []*Collection
+	region data.Region // the names and credit its pages carry
 }
 
 // New builds the collections of ds (every feature encoded once per
@@ -24,7 +25,7 @@ func New(ds *data.Dataset) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Service{cols: cols}, nil
+	return &Service{cols: cols, region: ds.Region}, nil
 }
 
 // Collection returns the collection id, or an error wrapping ErrNotFound.
@@ -42,33 +43,35 @@ func (s *Service) Collection(id string) (*Collection, error) {
 // Doc is an answer before it is written: a value, its JSON content type,
 // and the HTML page that shows it.
 type Doc struct {
-	Value any
-	Type  string
-	Page  string
-	Base  string // the server's absolute URL, which the HTML page's links start with
+	Value  any
+	Type   string
+	Page   string
+	Base   string // the server's absolute URL, which the HTML page's links start with
+	Credit string // the boundary source's credit, in the HTML page's footer
 }
 
 // Encode writes d as HTML or JSON, returning the body and its type.
 func (d Doc) Encode(html bool) ([]byte, string, error) {
 	if html {
 		v, _ := d.Value.(map[string]any)
-		b, err := RenderHTML(d.Page, v, d.Base)
+		b, err := RenderHTML(d.Page, v, d.Base, d.Credit)
 		return b, wire.TypeHTML, err
 	}
 	b, err := json.Marshal(d.Value)
 	return b, d.Type, err
 }
 
-// Landing is the landing page at base (the server's absolute URL).
-func Landing(base string, html bool) Doc {
+// Landing is the landing page at base (the server's absolute URL) of the
+// region's service.
+func Landing(region data.Region, base string, html bool) Doc {
 	links := append(selfLinks(base, "/ogc", html, wire.TypeJSON),
 		wire.Link{Href: base + "/ogc/api", Rel: wire.RelServiceDesc, Type: wire.TypeOpenAPI, Title: "The API definition (OpenAPI 3.0)"},
 		wire.Link{Href: base + "/ogc/api?f=html", Rel: wire.RelServiceDoc, Type: "text/html", Title: "The API documentation"},
 		wire.Link{Href: base + "/ogc/conformance", Rel: wire.RelConformance, Type: wire.TypeJSON, Title: "Conformance classes"},
 		wire.Link{Href: base + "/ogc/collections", Rel: wire.RelData, Type: wire.TypeJSON, Title: "The collections"})
-	return Doc{Page: "landing", Base: base, Type: wire.TypeJSON, Value: map[string]any{
-		"title":       "controlmap: Panjshir and Andarab control since August 2021",
-		"description": "Assessed control of the districts of the Panjshir and Andarab valleys, day by day, with claims kept apart and every status sourced. " + data.Attribution + ".",
+	return Doc{Page: "landing", Base: base, Type: wire.TypeJSON, Credit: region.Credit, Value: map[string]any{
+		"title":       region.Title,
+		"description": region.Description + " " + region.Credit + ".",
 		"links":       links,
 	}}
 }
@@ -93,8 +96,8 @@ var conformance = []string{
 }
 
 // Conformance is the conformance declaration.
-func Conformance(base string, html bool) Doc {
-	return Doc{Page: "conformance", Base: base, Type: wire.TypeJSON, Value: map[string]any{"conformsTo": conformance,
+func Conformance(region data.Region, base string, html bool) Doc {
+	return Doc{Page: "conformance", Base: base, Type: wire.TypeJSON, Credit: region.Credit, Value: map[string]any{"conformsTo": conformance,
 		"links": selfLinks(base, "/ogc/conformance", html, wire.TypeJSON)}}
 }
 
@@ -104,7 +107,7 @@ func (s *Service) APIDoc(base string, html bool) Doc {
 	if !html {
 		return Doc{Value: doc, Type: wire.TypeOpenAPI}
 	}
-	return Doc{Page: "collection", Base: base, Value: map[string]any{"title": "OpenAPI definition",
+	return Doc{Page: "collection", Base: base, Credit: s.region.Credit, Value: map[string]any{"title": "OpenAPI definition",
 		"description": "The machine-readable definition is at /ogc/api (OpenAPI 3.0, JSON).",
 		"extent":      doc, "links": selfLinks(base, "/ogc/api", true, wire.TypeOpenAPI)}}
 }
@@ -115,13 +118,13 @@ func (s *Service) Collections(base string, html bool) Doc {
 	for _, c := range s.cols {
 		out = append(out, c.describe(base))
 	}
-	return Doc{Page: "collections", Base: base, Type: wire.TypeJSON, Value: map[string]any{"collections": out,
+	return Doc{Page: "collections", Base: base, Type: wire.TypeJSON, Credit: s.region.Credit, Value: map[string]any{"collections": out,
 		"links": selfLinks(base, "/ogc/collections", html, wire.TypeJSON)}}
 }
 
 // Doc describes the collection.
 func (c *Collection) Doc(base string) Doc {
-	return Doc{Page: "collection", Base: base, Type: wire.TypeJSON, Value: c.describe(base)}
+	return Doc{Page: "collection", Base: base, Type: wire.TypeJSON, Credit: c.credit, Value: c.describe(base)}
 }
 
 // describe is the collection with its extents and links.
@@ -191,7 +194,7 @@ func (c *Collection) Items(ctx context.Context, base string, q ItemsQuery, html 
 		if err != nil {
 			return nil, "", err
 		}
-		return Doc{Page: "items", Base: base, Value: v}.Encode(true)
+		return Doc{Page: "items", Base: base, Credit: c.credit, Value: v}.Encode(true)
 	}
 	b := append(make([]byte, 0, 1024*len(page)), `{"type":"FeatureCollection","features":[`...)
 	for i, idx := range page {
@@ -227,7 +230,7 @@ func (c *Collection) Item(base, fid string, detail data.Detail, html bool) ([]by
 		if err != nil {
 			return nil, "", err
 		}
-		return Doc{Page: "item", Base: base, Value: v}.Encode(true)
+		return Doc{Page: "item", Base: base, Credit: c.credit, Value: v}.Encode(true)
 	}
 	body, err := c.appendFeature(nil, int(idx), detail, true)
 	if err != nil {

@@ -137,11 +137,11 @@ func (s *Server) serveDoc(c echo.Context, r *request, doc func(base string, html
 }
 
 func (s *Server) handleOGCLanding(c echo.Context, r *request) error {
-	return s.serveDoc(c, r, ogc.Landing)
+	return s.serveDoc(c, r, func(base string, html bool) ogc.Doc { return ogc.Landing(s.ds.Region, base, html) })
 }
 
 func (s *Server) handleOGCConformance(c echo.Context, r *request) error {
-	return s.serveDoc(c, r, ogc.Conformance)
+	return s.serveDoc(c, r, func(base string, html bool) ogc.Doc { return ogc.Conformance(s.ds.Region, base, html) })
 }
 
 // handleOGCAPI serves the OpenAPI definition; only f=html asks for the page

@@ -63,7 +63,7 @@ func (e *Encoder) For(ds *data.Dataset) (*Encoder, error) {
 // the dataset's dates (DatasetMeta).
 func (e *Encoder) meta() map[string]any {
 	m := DatasetMeta(e.ds)
-	m["attribution"] = data.Attribution
+	m["attribution"] = e.ds.Region.Credit
 	return m
 }
 

@@ -94,7 +94,7 @@ func OpacityOf(c data.Confidence) float64 {
 // Areas is the districts layer (/api/areas, OGC "areas", the GeoPackage's
 // areas table).
 var Areas = &Schema[*data.Area]{Name: "areas", Title: "Districts",
-	Description: "The districts of the Panjshir and Andarab valleys (OCHA COD-AB, AGCHO 2018), with their names, aliases and areas.",
+	Description: "The mapped districts (OCHA COD-AB admin level 2, or the region's own; see the attribution), with their names, aliases and areas.",
 	Fields: []Field[*data.Area]{
 		{Name: "pcode", Type: "string", Description: "COD-AB P-code", Value: func(a *data.Area) any { return a.PCode }},
 		{Name: "name", Type: "string", Description: "English name", Value: func(a *data.Area) any { return a.Name }},

@@ -143,7 +143,7 @@ func (e *Encoder) Feed(base string) ([]byte, error) {
 		updated = e.ds.LastChange
 	}
 	f := atomFeed{Lang: "en", ID: base + "feed.atom", Title: "controlmap: corrections and new evidence",
-		Updated: atomTime(updated), Author: atomAuthor{"controlmap"}, Rights: data.Attribution,
+		Updated: atomTime(updated), Author: atomAuthor{"controlmap"}, Rights: e.ds.Region.Credit,
 		Links: []atomLink{{Rel: "self", Type: TypeAtom, Href: base + "feed.atom"}, {Rel: "alternate", Type: "text/html", Href: base + "corrections"}}}
 	var entries []atomEntry
 	for _, p := range e.ds.Publications {

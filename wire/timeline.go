@@ -172,7 +172,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, ActivityWindow: data.ActivityWindow,
 		StaleAfter: data.StaleAfter, Statuses: data.Statuses(), Activity: []monthActivity{}, ConfidenceOpacity: ConfidenceOpacity,
 		Parties: data.Parties(), Sides: data.Sides(),
-		Sources: e.book.raw, Attribution: data.Attribution, Claims: []json.RawMessage{}, Events: []json.RawMessage{}}
+		Sources: e.book.raw, Attribution: ds.Region.Credit, Claims: []json.RawMessage{}, Events: []json.RawMessage{}}
 	ids := e.book.IDs()
 	for i := range ds.Areas {
 		ta, err := timelineAreaOf(ds, &ds.Areas[i], ids)

@@ -47,7 +47,11 @@ func runBoundaries(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	files, err := data.Import(districts, provinces, pcodes)
+	region, err := data.ReadRegion(tables)
+	if err != nil {
+		return err
+	}
+	files, err := data.Import(districts, provinces, pcodes, region)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", *adm2, err)
 	}
