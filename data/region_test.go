@@ -6,8 +6,9 @@ import (
 	"testing/fstest"
 )
 
-// The region file is read whole and checked: a mistake names the file, the
-// line and the column or key, and an unknown key is a mistake.
+// The region table is read as the other tables are, and checked: a mistake
+// names the file, the line and the column, and an unknown setting, a
+// repeated one or a missing one is a mistake.
 func TestReadRegion(t *testing.T) {
 	good, err := ReadRegion(fixture(t))
 	if err != nil {
@@ -19,12 +20,12 @@ func TestReadRegion(t *testing.T) {
 	}
 	valid := string(fixture(t)[RegionFile].Data)
 	tests := []struct{ name, text, want string }{
-		{"not JSON", "{\n \"name\": {\"en\": \"x\"},\n \"title\": oops\n}", "region.json:3: data: bad value: column 11"},
-		{"unknown key", strings.Replace(valid, `"title"`, `"titel"`, 1), `unknown field "titel"`},
-		{"a number for a name", strings.Replace(valid, `"credit": "Boundaries: hand-drawn for the tests"`, `"credit": 7`, 1), "region.json:5: data: bad value"},
-		{"no credit", strings.Replace(valid, `"Boundaries: hand-drawn for the tests"`, `""`, 1), "region.json:5: credit: data: missing value"},
-		{"no district field", strings.Replace(valid, `"pcode": "ADM2_PCODE"`, `"pcode": ""`, 1), "boundaries.districts.pcode: data: missing value"},
-		{"a padding too wide", strings.Replace(valid, `0.3`, `40`, 1), "context_padding_degrees: data: bad value"},
+		{"unknown setting", strings.Replace(valid, "title,", "titel,", 1), "region.csv:5: data: bad value: column key: no setting \"titel\""},
+		{"set twice", valid + "credit,again\n", "column key: credit is set on line 7 already"},
+		{"no credit", strings.Replace(valid, "credit,Boundaries: hand-drawn for the tests", "credit,", 1), "region.csv:7: data: missing value: credit"},
+		{"no district field", strings.Replace(valid, "boundaries.districts.pcode,ADM2_PCODE\n", "", 1), "missing value: boundaries.districts.pcode"},
+		{"a padding too wide", strings.Replace(valid, ",0.3", ",40", 1), "column value: boundaries.context_padding_degrees \"40\""},
+		{"a wrong header", strings.Replace(valid, "key,value", "setting,value", 1), "region.csv"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -34,7 +35,7 @@ func TestReadRegion(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ReadRegion(fstest.MapFS{}); err == nil || !strings.Contains(err.Error(), "region.json") {
+	if _, err := ReadRegion(fstest.MapFS{}); err == nil || !strings.Contains(err.Error(), "region.csv") {
 		t.Errorf("no region file: %v", err)
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// Another region is a file, not code: the fixture's region.json names its
+// Another region is a file, not code: the fixture's region.csv names its
 // services, credits its boundaries and titles its pictures, through the
 // same binary as the Panjshir map.
 func TestRegionNamesTheServices(t *testing.T) {

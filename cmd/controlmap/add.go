@@ -147,7 +147,7 @@ func checkWith(dir, boundsDir string, changed map[string][]byte) ([]string, erro
 		return nil, err
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".csv") && e.Name() != data.RegionFile {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".csv") {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))

@@ -35,7 +35,7 @@ func TestVersionStamp(t *testing.T) {
 // warning, not an error).
 func damagedCopies(t *testing.T) (bad, warned string) {
 	bad, warned = t.TempDir(), t.TempDir()
-	for _, f := range []string{"areas.csv", "sources.csv", "control.csv", "claims.csv", "events.csv", "region.json"} {
+	for _, f := range []string{"areas.csv", "sources.csv", "control.csv", "claims.csv", "events.csv", "region.csv"} {
 		b, err := os.ReadFile(filepath.Join("../../data", f))
 		if err != nil {
 			t.Fatal(err)
