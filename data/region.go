@@ -52,27 +52,15 @@ type AdminFields struct {
 // setting is where the setting key of RegionFile goes (name.LANG rows,
 // the map's name in each language, and the padding are read apart).
 func (r *Region) setting(key string) (*string, bool) {
-	switch key {
-	case "title":
-		return &r.Title, true
-	case "description":
-		return &r.Description, true
-	case "credit":
-		return &r.Credit, true
-	case "boundaries.districts.pcode":
-		return &r.Boundaries.Districts.PCode, true
-	case "boundaries.districts.name":
-		return &r.Boundaries.Districts.Name, true
-	case "boundaries.districts.name_fa":
-		return &r.Boundaries.Districts.NameFa, true
-	case "boundaries.districts.parent":
-		return &r.Boundaries.Districts.Parent, true
-	case "boundaries.provinces.pcode":
-		return &r.Boundaries.Provinces.PCode, true
-	case "boundaries.provinces.name":
-		return &r.Boundaries.Provinces.Name, true
-	case "boundaries.provinces.name_fa":
-		return &r.Boundaries.Provinces.NameFa, true
+	if f, ok := map[string]*string{"title": &r.Title, "description": &r.Description, "credit": &r.Credit}[key]; ok {
+		return f, true
+	}
+	// Both admin levels have the same fields; only districts name a parent.
+	for prefix, level := range map[string]*AdminFields{"boundaries.districts.": &r.Boundaries.Districts, "boundaries.provinces.": &r.Boundaries.Provinces} {
+		if field, ok := strings.CutPrefix(key, prefix); ok && (field != "parent" || level == &r.Boundaries.Districts) {
+			f, ok := map[string]*string{"pcode": &level.PCode, "name": &level.Name, "name_fa": &level.NameFa, "parent": &level.Parent}[field]
+			return f, ok
+		}
 	}
 	return nil, false
 }
