@@ -84,12 +84,12 @@ func (d *Dataset) Stats() []DayStats {
 	var out []DayStats
 	for day := range days {
 		s := DayStats{Day: day, Assessed: StatusArea{}, Claimed: map[Party]StatusArea{}}
-		for _, p := range []Party{PartyTaliban, PartyResistance} {
+		for _, p := range d.Region.Sides() {
 			s.Claimed[p] = StatusArea{}
 		}
 		for _, st := range d.StatesAt(day) {
 			s.Assessed[st.Status()] += st.Area.AreaKm2
-			for _, p := range []Party{PartyTaliban, PartyResistance} {
+			for _, p := range d.Region.Sides() {
 				status := StatusUnknown
 				for _, c := range st.Claims {
 					if c.Party == p {

@@ -38,7 +38,7 @@ func (d *Dataset) supportDays(pcode string, iv *Interval) []Day {
 	// The area's independent claims, in date order (index built them):
 	// only those within iv are looked at, so a long history costs
 	// O(intervals × log claims), not O(intervals × claims).
-	claims := d.claimsByArea[d.areaIndex[pcode]][slices.Index(parties, PartyIndependent)]
+	claims := d.claimsByArea[d.areaIndex[pcode]][slices.Index(d.claimParties, PartyIndependent)]
 	from := sort.Search(len(claims), func(i int) bool { return claims[i].Date >= iv.From })
 	for _, c := range claims[from:] {
 		if !iv.Contains(c.Date) {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/paulmach/orb"
 )
@@ -14,34 +13,6 @@ import (
 // counts on the days [E, E+ActivityWindow), the day itself and the 29 after.
 // The same window decides whether independent reporting covers a district.
 const ActivityWindow = 30
-
-// sideActors maps the start of an event's first actor to the side it acted
-// for. The dataset's actors follow ACLED's names; an actor on neither side
-// (civilians, an unknown group) counts towards no activity, and the linter
-// says so (CheckEventSide).
-var sideActors = []struct {
-	prefix string
-	side   Party
-}{
-	{"Taliban", PartyTaliban},
-	{"NRF", PartyResistance},
-	{"Afghanistan Freedom Front", PartyResistance},
-	{"Andarab local uprising", PartyResistance},
-}
-
-// Side returns the side e's first actor acted for: PartyResistance (the
-// NRF, the AFF, local anti-Taliban forces), PartyTaliban, or "" for neither.
-// Every event counts for its first actor's side: an attack, a clash or a
-// claimed operation for the resistance; a raid, an arrest, an eviction or a
-// clearance operation for the Taliban.
-func (e Event) Side() Party {
-	for _, a := range sideActors {
-		if strings.HasPrefix(e.Actor1, a.prefix) {
-			return a.side
-		}
-	}
-	return ""
-}
 
 // Activity is one side's reported activity in one district within the
 // ActivityWindow up to a day.
@@ -82,8 +53,8 @@ func (a Activity) Sources() []string {
 // a second dimension beside the assessed status, which is about the centre
 // and the main road only.
 type Countryside struct {
-	Resistance Activity // resistance activity reported: attacks, clashes, positions
-	Taliban    Activity // Taliban operations: raids, arrests, evictions, clearance operations
+	Insurgent Activity // the insurgent side's activity reported: attacks, clashes, positions
+	Ruling    Activity // the ruling side's operations: raids, arrests, evictions, clearance operations
 	// Presence holds the presence rows covering the day (PresenceFile),
 	// resistance first.
 	Presence []*Presence
@@ -98,7 +69,7 @@ type Countryside struct {
 // reporting), so that a range of days can carry one value.
 func (c Countryside) Equal(o Countryside) bool {
 	return c.Reported == o.Reported && slices.Equal(c.Presence, o.Presence) &&
-		slices.Equal(c.Resistance.Events, o.Resistance.Events) && slices.Equal(c.Taliban.Events, o.Taliban.Events)
+		slices.Equal(c.Insurgent.Events, o.Insurgent.Events) && slices.Equal(c.Ruling.Events, o.Ruling.Events)
 }
 
 // areaCountryside is one area's evidence outside the centre, indexed once.
@@ -196,22 +167,23 @@ func (d *Dataset) countrysideOn(i int, day Day) Countryside {
 		if e.Date > day {
 			break
 		}
-		switch e.Side() {
-		case PartyResistance:
-			out.Resistance.Events = append(out.Resistance.Events, e)
-		case PartyTaliban:
-			out.Taliban.Events = append(out.Taliban.Events, e)
+		switch e.Side {
+		case d.Region.As(RoleInsurgent):
+			out.Insurgent.Events = append(out.Insurgent.Events, e)
+		case d.Region.As(RoleRuling):
+			out.Ruling.Events = append(out.Ruling.Events, e)
 		}
 	}
-	out.Resistance.Confidence = d.activityConfidence(out.Resistance.Events)
-	out.Taliban.Confidence = d.activityConfidence(out.Taliban.Events)
+	out.Insurgent.Confidence = d.activityConfidence(out.Insurgent.Events)
+	out.Ruling.Confidence = d.activityConfidence(out.Ruling.Events)
 	for k := range d.Presence {
 		if pr := &d.Presence[k]; pr.PCode == d.Areas[i].PCode && pr.Covers(day) {
 			out.Presence = append(out.Presence, pr)
 		}
 	}
+	order := []Party{d.Region.As(RoleInsurgent), d.Region.As(RoleRuling)} // as the map marks them
 	slices.SortStableFunc(out.Presence, func(a, b *Presence) int {
-		return cmp.Compare(slices.Index(sides, a.Side), slices.Index(sides, b.Side))
+		return cmp.Compare(slices.Index(order, a.Side), slices.Index(order, b.Side))
 	})
 	j := sort.Search(len(c.reports), func(j int) bool { return c.reports[j] > day }) - 1
 	out.Reported = j >= 0 && c.reports[j] >= from
@@ -299,9 +271,9 @@ func (d *Dataset) countrysideRanges(i int) []CountrysideRange {
 // MonthActivity counts the events of one calendar month by side, over all
 // the mapped districts and the province-wide events.
 type MonthActivity struct {
-	Month      Day // the month's first day
-	Resistance int
-	Taliban    int
+	Month     Day // the month's first day
+	Insurgent int
+	Ruling    int
 }
 
 // ActivityByMonth returns the events per month by side, from the month of
@@ -316,16 +288,17 @@ func (d *Dataset) ActivityByMonth(end Day) []MonthActivity {
 	for m := monthOf(d.First); m <= end; m = nextMonth(m) {
 		out = append(out, MonthActivity{Month: m})
 	}
-	for _, e := range d.Events {
+	for i := range d.Events {
+		e := &d.Events[i]
 		k := sort.Search(len(out), func(j int) bool { return out[j].Month > e.Date }) - 1
 		if k < 0 {
 			continue
 		}
-		switch e.Side() {
-		case PartyResistance:
-			out[k].Resistance++
-		case PartyTaliban:
-			out[k].Taliban++
+		switch e.Side {
+		case d.Region.As(RoleInsurgent):
+			out[k].Insurgent++
+		case d.Region.As(RoleRuling):
+			out[k].Ruling++
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -55,11 +56,11 @@ func TestCountryside(t *testing.T) {
 			dd := day(t, tt.day)
 			r := d.CountrysideOf(south, dd)
 			c := r.Countryside
-			if c.Resistance.Count() != tt.resistance || c.Taliban.Count() != tt.taliban ||
-				c.Resistance.Confidence != tt.resistanceConfidence || c.Taliban.Confidence != tt.talibanConfidence ||
+			if c.Insurgent.Count() != tt.resistance || c.Ruling.Count() != tt.taliban ||
+				c.Insurgent.Confidence != tt.resistanceConfidence || c.Ruling.Confidence != tt.talibanConfidence ||
 				len(c.Presence) != tt.presence || c.Reported != tt.reported {
 				t.Errorf("got resistance %d (%s), taliban %d (%s), presence %d, reported %v",
-					c.Resistance.Count(), c.Resistance.Confidence, c.Taliban.Count(), c.Taliban.Confidence, len(c.Presence), c.Reported)
+					c.Insurgent.Count(), c.Insurgent.Confidence, c.Ruling.Count(), c.Ruling.Confidence, len(c.Presence), c.Reported)
 			}
 			if r.From.String() != tt.wantRangeFrom || (tt.wantTo == "" && r.To != 0) || (tt.wantTo != "" && r.To.String() != tt.wantTo) {
 				t.Errorf("range [%s, %s), want [%s, %s)", r.From, r.To, tt.wantRangeFrom, tt.wantTo)
@@ -95,12 +96,16 @@ func TestCountrysideSnapshotBreaks(t *testing.T) {
 }
 
 func TestEventSide(t *testing.T) {
+	region, err := ReadRegion(os.DirFS(".")) // the dataset's actor rows
+	if err != nil {
+		t.Fatal(err)
+	}
 	for actor, want := range map[string]Party{
 		"Taliban": PartyTaliban, "NRF: National Resistance Front": PartyResistance,
 		"Afghanistan Freedom Front": PartyResistance, "Andarab local uprising (anti-Taliban)": PartyResistance,
 		"Civilians (Afghanistan)": "",
 	} {
-		if got := (Event{Actor1: actor}).Side(); got != want {
+		if got := region.SideOf(actor); got != want {
 			t.Errorf("%q: side %q, want %q", actor, got, want)
 		}
 	}
@@ -114,7 +119,7 @@ func TestActivityByMonth(t *testing.T) {
 		t.Fatalf("months %+v", months)
 	}
 	// September: E1 (Taliban), E2 (NRF); October: E3, E5 (Taliban), E4 (NRF).
-	if months[0].Taliban != 1 || months[0].Resistance != 1 || months[1].Taliban != 2 || months[1].Resistance != 1 {
+	if months[0].Ruling != 1 || months[0].Insurgent != 1 || months[1].Ruling != 2 || months[1].Insurgent != 1 {
 		t.Errorf("counts %+v", months)
 	}
 }

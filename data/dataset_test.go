@@ -27,7 +27,7 @@ func TestEmbeddedEveryDayAnswered(t *testing.T) {
 	}
 	// Every snapshot once (states hold between their first days):
 	// the test's cost follows the data, not the calendar.
-	for _, dd := range append(d.SnapshotDays(), Today(time.Now())) {
+	for _, dd := range append(d.SnapshotDays(), d.Region.Zone.Today(time.Now())) {
 		for _, s := range d.StatesAt(dd) {
 			if s.Status() == StatusUnknown {
 				t.Fatalf("%s on %s: unknown, want a status from the first record on", s.Area.PCode, dd)
@@ -49,7 +49,7 @@ func TestEmbeddedEveryDayAnswered(t *testing.T) {
 func TestEmbeddedEventsPlaced(t *testing.T) {
 	d := loadEmbedded(t)
 	for _, e := range d.Events {
-		if e.Side() == "" {
+		if e.Side == "" {
 			t.Errorf("%s: actor1 %q is on neither side", e.ID, e.Actor1)
 		}
 		if a, ok := d.Area(e.PCode); ok && e.HasPoint() && !planarContains(a, e.Point) {

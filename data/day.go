@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Day is a calendar day in Afghanistan. The zero Day means "no day" (an open
+// Day is a calendar day in the region's zone (Zone). The zero Day means "no day" (an open
 // end, an unknown start); every real day is non-zero.
 type Day int32
 
@@ -14,14 +14,64 @@ type Day int32
 // real date that a dataset could contain.
 const dayOffset = 1_000_000
 
-// kabulOffset is Afghanistan's offset from UTC in seconds: UTC+4:30 all year,
-// with no daylight saving, so the day there is plain arithmetic on Unix time.
-const kabulOffset = 4*3600 + 1800
+// Zone is a region's offset from UTC in seconds east (region.csv
+// utc_offset): its days begin at its midnight. It is a fixed offset, not a
+// time zone with daylight saving, because a day of the map is a calendar
+// day there and every data request asks which one it is: the answer is
+// plain arithmetic on Unix time (Afghanistan keeps UTC+4:30 all year).
+type Zone int32
 
-// UTCOffsetMinutes is the map's days' offset from UTC: a day begins at
-// midnight in Afghanistan. The documents carry it, so that a page without
-// a server (the static copy) can tell today from its reader's clock.
-const UTCOffsetMinutes = kabulOffset / 60
+// ParseZone reads an ISO 8601 offset: "+04:30", "-05:00", "Z".
+func ParseZone(s string) (Zone, error) {
+	if s == "Z" {
+		return 0, nil
+	}
+	h, okH := atoi(s[min(1, len(s)):min(3, len(s))])
+	m, okM := atoi(s[min(4, len(s)):])
+	if len(s) != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':' || !okH || !okM || h > 14 || m > 59 || h == 14 && m > 0 {
+		return 0, fmt.Errorf("offset %q: want +HH:MM or -HH:MM, from -14:00 to +14:00", s)
+	}
+	z := Zone(h*3600 + m*60)
+	if s[0] == '-' {
+		z = -z
+	}
+	return z, nil
+}
+
+// String is z as +HH:MM.
+func (z Zone) String() string {
+	sign, v := '+', int(z)
+	if v < 0 {
+		sign, v = '-', -v
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, v/3600, v%3600/60)
+}
+
+// Minutes is z in minutes east of UTC: what the documents carry, so that a
+// page without a server (the static copy) can tell today from its
+// reader's clock.
+func (z Zone) Minutes() int { return int(z) / 60 }
+
+// Location is z as a time zone, for writers that format instants (KML).
+func (z Zone) Location() *time.Location { return time.FixedZone(z.String(), int(z)) }
+
+// Today returns the calendar day in z at instant now. Every data request
+// asks, so it is integer arithmetic on the Unix time, not a time zone
+// conversion (TestTodayAgreesWithZone holds it to one).
+func (z Zone) Today(now time.Time) Day {
+	s := now.Unix() + int64(z)
+	days := s / 86400
+	if s < 0 && s%86400 != 0 {
+		days-- // floor, for instants before 1970
+	}
+	return Day(days + dayOffset)
+}
+
+// Midnight returns the instant d begins in z, in UTC (in Afghanistan,
+// 19:30 UTC the day before).
+func (z Zone) Midnight(d Day) time.Time {
+	return time.Unix(int64(d-dayOffset)*86400-int64(z), 0).UTC()
+}
 
 // ErrBadDate is returned for a value that is not a real YYYY-MM-DD date.
 var ErrBadDate = errors.New("data: bad date")
@@ -88,28 +138,10 @@ func civilDay(y, m, d int) Day {
 
 // DayOf returns the calendar day of t's own fields, in t's own location: it
 // converts no time zone (t from ParseDay is UTC midnight; an instant is
-// turned into an Afghan day by Today).
+// turned into the region's day by Zone.Today).
 func DayOf(t time.Time) Day {
 	y, m, d := t.Date()
 	return Day(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()/86400 + dayOffset)
-}
-
-// Today returns the current calendar day in Afghanistan at instant now.
-// Every data request asks, so it is integer arithmetic on the Unix time
-// (Afghanistan's offset is fixed), not a time zone conversion.
-func Today(now time.Time) Day {
-	s := now.Unix() + kabulOffset
-	days := s / 86400
-	if s < 0 && s%86400 != 0 {
-		days-- // floor, for instants before 1970
-	}
-	return Day(days + dayOffset)
-}
-
-// Start returns the instant d begins in Afghanistan (its midnight, 19:30
-// UTC the day before), in UTC.
-func (d Day) Start() time.Time {
-	return time.Unix(int64(d-dayOffset)*86400-kabulOffset, 0).UTC()
 }
 
 // Time returns midnight UTC at the start of d.

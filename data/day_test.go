@@ -40,36 +40,59 @@ func TestParseDay(t *testing.T) {
 	}
 }
 
+// kabul is Afghanistan's zone, UTC+4:30 all year (the dataset's utc_offset).
+const kabul Zone = 4*3600 + 1800
+
 func TestToday(t *testing.T) {
 	tests := []struct {
 		name string
+		zone Zone
 		utc  string
 		want string
 	}{
-		{"afternoon UTC is the same day", "2021-09-06T12:00:00Z", "2021-09-06"},
-		{"19:29 UTC is still the same day in Kabul", "2021-09-06T19:29:00Z", "2021-09-06"},
-		{"19:30 UTC is midnight in Kabul", "2021-09-06T19:30:00Z", "2021-09-07"},
+		{"afternoon UTC is the same day", kabul, "2021-09-06T12:00:00Z", "2021-09-06"},
+		{"19:29 UTC is still the same day in Kabul", kabul, "2021-09-06T19:29:00Z", "2021-09-06"},
+		{"19:30 UTC is midnight in Kabul", kabul, "2021-09-06T19:30:00Z", "2021-09-07"},
+		{"04:59 UTC is still the day before at UTC-5", -5 * 3600, "2021-09-07T04:59:00Z", "2021-09-06"},
+		{"05:00 UTC is midnight at UTC-5", -5 * 3600, "2021-09-07T05:00:00Z", "2021-09-07"},
+		{"UTC", 0, "2021-09-06T23:59:59Z", "2021-09-06"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			now, _ := time.Parse(time.RFC3339, tt.utc)
-			if got := Today(now).String(); got != tt.want {
+			if got := tt.zone.Today(now).String(); got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
 		})
 	}
 }
 
+func TestParseZone(t *testing.T) {
+	for in, want := range map[string]Zone{"+04:30": kabul, "-05:00": -5 * 3600, "Z": 0, "+00:00": 0, "-09:30": -(9*3600 + 1800), "+14:00": 14 * 3600} {
+		got, err := ParseZone(in)
+		if err != nil || got != want || (in != "Z" && got.String() != in) {
+			t.Errorf("%q: got %v (%s), %v; want %v", in, int(got), got, err, int(want))
+		}
+	}
+	for _, in := range []string{"", "4:30", "+4:30", "+04:3", "+0430", "UTC", "+15:00", "+14:30", "+04:60", "Asia/Kabul", "-05:00x"} {
+		if _, err := ParseZone(in); err == nil {
+			t.Errorf("%q: no error", in)
+		}
+	}
+}
+
 // TestTodayAgreesWithZone holds Today's arithmetic to the time zone
 // conversion it replaced, every 97 minutes from 1965 to 2035 (instants
-// before 1970 included) and on each side of Kabul's midnight.
+// before 1970 included) and on each side of midnight, in three zones.
 func TestTodayAgreesWithZone(t *testing.T) {
-	kabul := time.FixedZone("AFT", 4*3600+1800)
-	for now := time.Date(1965, 1, 1, 0, 0, 0, 0, time.UTC); now.Year() < 2035; now = now.Add(97 * time.Minute) {
-		midnight := time.Date(now.Year(), now.Month(), now.Day(), 19, 30, 0, 0, time.UTC)
-		for _, at := range []time.Time{now, midnight.Add(-time.Second), midnight} {
-			if got, want := Today(at), DayOf(at.In(kabul)); got != want {
-				t.Fatalf("%s: got %s, want %s", at, got, want)
+	for _, z := range []Zone{kabul, -5 * 3600, 13*3600 + 45*60} {
+		loc := z.Location()
+		for now := time.Date(1965, 1, 1, 0, 0, 0, 0, time.UTC); now.Year() < 2035; now = now.Add(97 * time.Minute) {
+			midnight := z.Midnight(DayOf(now))
+			for _, at := range []time.Time{now, midnight.Add(-time.Second), midnight} {
+				if got, want := z.Today(at), DayOf(at.In(loc)); got != want {
+					t.Fatalf("%s in %s: got %s, want %s", at, z, got, want)
+				}
 			}
 		}
 	}
@@ -134,7 +157,7 @@ func TestParseDayAgreesWithTime(t *testing.T) {
 	}
 }
 
-// A day starts at midnight in Afghanistan: the instant Start gives is that
+// A day starts at midnight in Afghanistan: the instant Midnight gives is that
 // day, the second before it the day before.
 func TestDayStart(t *testing.T) {
 	t.Parallel()
@@ -143,10 +166,10 @@ func TestDayStart(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := Today(d.Start()); got != d {
-			t.Errorf("%s: Start %v is day %s", s, d.Start(), got)
+		if got := kabul.Today(kabul.Midnight(d)); got != d {
+			t.Errorf("%s: Midnight %v is day %s", s, kabul.Midnight(d), got)
 		}
-		if got := Today(d.Start().Add(-time.Second)); got != d-1 {
+		if got := kabul.Today(kabul.Midnight(d).Add(-time.Second)); got != d-1 {
 			t.Errorf("%s: a second before Start is day %s", s, got)
 		}
 	}

@@ -49,9 +49,9 @@ func TestEmbeddedDisputed(t *testing.T) {
 			var taliban, resistance *data.Claim
 			for _, c := range s.Claims {
 				switch c.Party {
-				case data.PartyTaliban:
+				case data.Party("taliban"):
 					taliban = c
-				case data.PartyResistance:
+				case data.Party("resistance"):
 					resistance = c
 				}
 			}
@@ -72,7 +72,7 @@ func TestEmbeddedCountryside(t *testing.T) {
 	for _, x := range datatest.LoadExpectations(t).Countryside {
 		states := d.StatesAt(datatest.Day(t, x.Day))
 		for _, pcode := range x.Active {
-			if c := states[d.AreaIndex(pcode)].Countryside; c.Resistance.Count()+c.Taliban.Count() == 0 {
+			if c := states[d.AreaIndex(pcode)].Countryside; c.Insurgent.Count()+c.Ruling.Count() == 0 {
 				t.Errorf("%s, %s: no activity (%s)", x.Day, pcode, x.Why)
 			}
 		}
@@ -83,7 +83,7 @@ func TestEmbeddedCountryside(t *testing.T) {
 		}
 		if x.QuietEverywhere {
 			for _, s := range states {
-				if c := s.Countryside; c.Resistance.Count()+c.Taliban.Count()+len(c.Presence) > 0 {
+				if c := s.Countryside; c.Insurgent.Count()+c.Ruling.Count()+len(c.Presence) > 0 {
 					t.Errorf("%s, %s: countryside %+v (%s)", x.Day, s.Area.PCode, s.Countryside, x.Why)
 				}
 			}
@@ -131,7 +131,7 @@ func TestEmbeddedProvinces(t *testing.T) {
 		var taliban, holdouts []string
 		for i := range d.Provinces {
 			switch d.ProvinceOn(&d.Provinces[i], datatest.Day(t, x.Day)).Status {
-			case data.StatusTaliban:
+			case data.Status("taliban"):
 				taliban = append(taliban, d.Provinces[i].PCode)
 			case data.StatusUnknown:
 			default:

@@ -60,7 +60,7 @@ type Phrase struct {
 func (d *Dataset) Headline(day Day) []Phrase {
 	out := append(d.capitalPhrases(day), d.changePhrases(day)...)
 	claims := d.sideClaimsOn(day)
-	for _, party := range Sides() {
+	for _, party := range d.Region.Sides() {
 		var statuses []Status
 		pcodes := map[Status][]string{}
 		for _, c := range claims {
@@ -102,7 +102,7 @@ func (d *Dataset) capitalPhrases(day Day) []Phrase {
 	}
 	for i := range d.Provinces {
 		switch d.ProvinceOn(&d.Provinces[i], day).Status {
-		case StatusTaliban:
+		case d.Region.StatusAs(RoleRuling):
 			p.Held++
 		case StatusUnknown:
 			p.Unknown++
@@ -174,7 +174,7 @@ func (d *Dataset) changePhrases(day Day) []Phrase {
 func (d *Dataset) sideClaimsOn(day Day) []*Claim {
 	var out []*Claim
 	for i := range d.Claims {
-		if c := &d.Claims[i]; c.Date == day && slices.Contains(sides, c.Party) {
+		if c := &d.Claims[i]; c.Date == day && slices.Contains(d.Region.Sides(), c.Party) {
 			out = append(out, c)
 		}
 	}
@@ -186,7 +186,7 @@ func (d *Dataset) sideClaimsOn(day Day) []*Claim {
 // it", which would seem to deny the assessment itself.
 func (d *Dataset) denialPhrases(claims []*Claim) []Phrase {
 	var out []Phrase
-	for _, party := range Sides() {
+	for _, party := range d.Region.Sides() {
 		var about []string
 		denied := false
 		for _, c := range claims {
@@ -198,7 +198,7 @@ func (d *Dataset) denialPhrases(claims []*Claim) []Phrase {
 		if !denied {
 			continue
 		}
-		other := otherSide(party)
+		other := d.otherSide(party)
 		if slices.ContainsFunc(claims, func(c *Claim) bool { return c.Party == other && c.Kind == KindClaim }) {
 			out = append(out, Phrase{Kind: PhraseDenyClaim, Party: party, Other: other})
 		} else {
@@ -208,8 +208,8 @@ func (d *Dataset) denialPhrases(claims []*Claim) []Phrase {
 	return out
 }
 
-func otherSide(p Party) Party {
-	for _, s := range sides {
+func (d *Dataset) otherSide(p Party) Party {
+	for _, s := range d.Region.Sides() {
 		if s != p {
 			return s
 		}

@@ -80,7 +80,7 @@ func (d *Dataset) KnownEpoch(k Day) Day { from, _ := d.knowledgeEpoch(k); return
 // answer. It is built in about a millisecond; callers cache it by KnownEpoch.
 func (d *Dataset) KnownAt(k Day) *Dataset {
 	from, until := d.knowledgeEpoch(k)
-	nd := &Dataset{Areas: d.Areas, Periods: d.Periods, Places: d.Places, Context: d.Context,
+	nd := &Dataset{Region: d.Region, Areas: d.Areas, Periods: d.Periods, Places: d.Places, Context: d.Context,
 		Known: max(from, beforeAnySource), KnownUntil: until,
 		areaIndex: d.areaIndex, Intervals: map[string][]Interval{}, sourceIndex: map[string]int{}}
 	nd.Version = d.Version + "-k" + nd.Known.String()

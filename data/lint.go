@@ -213,9 +213,9 @@ func (d *Dataset) lintEvent(e Event) []Warning {
 		ws = append(ws, Warning{File: EventsFile, Line: e.line, Column: "latitude", Check: CheckUnsourcedPoint,
 			Msg: fmt.Sprintf("event %s is placed at %v, which is no place in %s: add the place with the file its coordinate was read in", e.ID, e.Point, PlacesFile)})
 	}
-	if e.Side() == "" {
+	if e.Side == "" {
 		ws = append(ws, Warning{File: EventsFile, Line: e.line, Column: "actor1", Check: CheckEventSide,
-			Msg: fmt.Sprintf("event %s: actor1 %q is neither the Taliban nor the resistance (see sideActors)", e.ID, e.Actor1)})
+			Msg: fmt.Sprintf("event %s: actor1 %q is on neither side (see the actor.PREFIX rows of %s)", e.ID, e.Actor1, RegionFile)})
 	}
 	return ws
 }

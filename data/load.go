@@ -61,6 +61,7 @@ type Dataset struct {
 
 	areaIndex    map[string]int
 	sourceIndex  map[string]int
+	claimParties []Party           // Region.ClaimParties: the slots of claimsByArea
 	claimsByArea []areaClaims      // by area index
 	countryside  []areaCountryside // by area index
 	breaks       []Day             // days on which some state can change, in order
@@ -77,12 +78,13 @@ func Load(tables, bounds fs.FS) (*Dataset, error) {
 	tables, bounds = newHashingFS(tables), newHashingFS(bounds)
 	p := &problems{}
 	d := &Dataset{Intervals: map[string][]Interval{}, areaIndex: map[string]int{}, sourceIndex: map[string]int{}}
-	if r, err := ReadRegion(tables); err != nil {
-		re := err.(*RowError)
-		p.add(re.File, re.Line, re.Err)
-	} else {
-		d.Region = r
+	// The region says which statuses and parties the tables may write:
+	// without it every row would be a mistake, so its own come alone.
+	r, err := ReadRegion(tables)
+	if err != nil {
+		return nil, err
 	}
+	d.Region = r
 	d.loadAreas(tables, p)
 	if len(p.errs) == 0 {
 		if err := d.attachBoundaries(bounds); err != nil {

@@ -23,7 +23,7 @@ func (d *Dataset) loadControl(fsys fs.FS, p *problems) {
 		iv := Interval{PCode: d.Areas[d.areaIndex[pcode]].PCode, From: from, Status: Status(r.get("status")),
 			DatePrecision: Precision(r.get("date_precision")), Confidence: Confidence(r.get("confidence")), Note: r.get("note"), line: r.line}
 		if !oneOf(ControlFile, r.line, "date_precision", &iv.DatePrecision, changePrecisions, p) ||
-			!oneOf(ControlFile, r.line, "status", &iv.Status, statuses, p) ||
+			!oneOf(ControlFile, r.line, "status", &iv.Status, d.Region.Statuses(), p) ||
 			!oneOf(ControlFile, r.line, "confidence", &iv.Confidence,
 				[]Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, p) {
 			continue
@@ -66,9 +66,9 @@ func (d *Dataset) loadClaims(fsys fs.FS, p *problems) {
 		}
 		last = date
 		if !d.checkClaimAreas(r.line, c.PCodes, p) ||
-			!oneOf(ClaimsFile, r.line, "party", &c.Party, parties, p) ||
+			!oneOf(ClaimsFile, r.line, "party", &c.Party, d.Region.ClaimParties(), p) ||
 			!oneOf(ClaimsFile, r.line, "kind", &c.Kind, []Kind{KindClaim, KindDenial, KindReport}, p) ||
-			!oneOf(ClaimsFile, r.line, "status", &c.Status, statuses, p) {
+			!oneOf(ClaimsFile, r.line, "status", &c.Status, d.Region.Statuses(), p) {
 			continue
 		}
 		if c.Sources, ok = d.checkSources(ClaimsFile, r.line, r.get("sources"), p); ok {
@@ -114,6 +114,7 @@ func (d *Dataset) loadEvents(fsys fs.FS, p *problems) {
 			p.add(EventsFile, r.line, fmt.Errorf("%w: event dated %s after one dated %s", ErrOrder, e.Date, last))
 		default:
 			ids[e.ID], last = true, e.Date
+			e.Side = d.Region.SideOf(e.Actor1)
 			d.Events = append(d.Events, e)
 		}
 	}

@@ -1,30 +1,20 @@
 package data
 
 import (
-	"slices"
-
 	"github.com/paulmach/orb"
 )
 
 // Status is an area's control status, assessed or claimed.
 type Status string
 
-// The status vocabulary. StatusUnknown is never written in the dataset: it is
-// the answer for a day before an area's first assessed change.
+// The statuses that are not a party's. A region's parties (region.csv,
+// Region.Parties) are the others: their ids are the statuses and the claim
+// parties its tables write. StatusUnknown is never written in the dataset:
+// it is the answer for a day before an area's first assessed change.
 const (
-	StatusRepublic   Status = "republic"   // the Islamic Republic's government, until its collapse
-	StatusTaliban    Status = "taliban"    // the Taliban (Islamic Emirate)
-	StatusResistance Status = "resistance" // the NRF and allied local anti-Taliban forces
-	StatusContested  Status = "contested"  // active fighting, or no side clearly in control
-	StatusUnknown    Status = "unknown"
+	StatusContested Status = "contested" // active fighting, or no side clearly in control
+	StatusUnknown   Status = "unknown"
 )
-
-// statuses lists the statuses a dataset row may use, in legend order.
-var statuses = []Status{StatusRepublic, StatusTaliban, StatusResistance, StatusContested}
-
-// Statuses returns the statuses a dataset row may use, in legend order
-// (StatusUnknown excluded), as a new slice the caller may modify.
-func Statuses() []Status { return slices.Clone(statuses) }
 
 // Confidence is the analyst's confidence in an assessed status.
 type Confidence string
@@ -39,23 +29,15 @@ const (
 // Party is who made a claim.
 type Party string
 
-// The claim parties, in the order claims are listed.
+// The claim parties that are not sides of the war (Region.ClaimParties
+// lists them after the sides).
 const (
-	PartyTaliban     Party = "taliban"
-	PartyResistance  Party = "resistance"
 	PartyIndependent Party = "independent" // news agencies, reporters, NGOs, residents
 	// PartyState is state-controlled media (affiliation state:XX) reporting
 	// on its own account or relaying others: never independent evidence, so
 	// it is listed apart from the independent reports.
 	PartyState Party = "state"
 )
-
-// parties lists the claim parties in display order.
-var parties = []Party{PartyTaliban, PartyResistance, PartyIndependent, PartyState}
-
-// Parties returns the claim parties in display order, as a new slice the
-// caller may modify.
-func Parties() []Party { return slices.Clone(parties) }
 
 // Kind is the kind of a claim.
 type Kind string
@@ -100,8 +82,8 @@ type Source struct {
 	// TierCopy (and "" for a copy whose primary is not in the dataset,
 	// which the linter reports).
 	CopyOf string `json:"copy_of,omitempty"`
-	// Affiliation is AffiliationIndependent, AffiliationTaliban,
-	// AffiliationResistance or "state:XX" with an ISO 3166-1 alpha-2 code.
+	// Affiliation is AffiliationIndependent, a side's id (Region.Sides) or
+	// "state:XX" with an ISO 3166-1 alpha-2 code.
 	Affiliation string    `json:"affiliation"`
 	TitleKind   TitleKind `json:"title_kind"`
 
@@ -142,12 +124,9 @@ const (
 
 var tiers = []Tier{TierPrimary, TierWire, TierCopy, TierStatement, TierReference}
 
-// The affiliations other than state media ("state:XX").
-const (
-	AffiliationIndependent = "independent"
-	AffiliationTaliban     = "taliban"
-	AffiliationResistance  = "resistance"
-)
+// AffiliationIndependent is an independent source's affiliation; the
+// others are a side's id (Region.Sides) and "state:XX" for state media.
+const AffiliationIndependent = "independent"
 
 // TitleKind says whether a source's title is the page's headline or a
 // description written for the dataset.
@@ -216,10 +195,16 @@ type Event struct {
 	SubType       string
 	Actor1        string
 	Actor2        string
-	Admin1        string // province as ACLED names it
-	Admin2        string // district as ACLED names it; "" for a province-wide event
-	PCode         string // "" outside the mapped areas and for a province-wide event
-	Location      string
+	// Side is the side Actor1 acted for (Region.SideOf: an attack, a clash
+	// or a claimed operation counts for the insurgent side; a raid, an
+	// arrest, an eviction or a clearance operation for the ruling side), or
+	// "" for neither: civilians or an unknown group count towards no
+	// activity, and the linter says so (CheckEventSide).
+	Side     Party
+	Admin1   string // province as ACLED names it
+	Admin2   string // district as ACLED names it; "" for a province-wide event
+	PCode    string // "" outside the mapped areas and for a province-wide event
+	Location string
 	// Point is the event's place; the zero point when GeoPrecision is 3
 	// (see HasPoint).
 	Point        orb.Point

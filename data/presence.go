@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"io/fs"
-	"slices"
 )
 
 // PresenceFile holds the analyst's side-valley presence: where sources say
@@ -14,27 +13,12 @@ const PresenceFile = "presence.csv"
 
 var presenceColumns = []string{"pcode", "side", "from", "to", "confidence", "sources", "note"}
 
-// sides are the two sides of the war; a presence row or an event's actor
-// belongs to one of them.
-var sides = []Party{PartyResistance, PartyTaliban}
-
-// Sides returns the parties that are sides of the war (not observers), in
-// the display order of Parties, as a new slice.
-func Sides() []Party {
-	var out []Party
-	for _, p := range parties {
-		if slices.Contains(sides, p) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // Presence is one side's assessed presence outside one district's centre
 // over the days [From, To], both inclusive.
 type Presence struct {
 	PCode      string
-	Side       Party // PartyResistance or PartyTaliban
+	Side       Party // one of Region.Sides
+	Role       Role  // Side's role
 	From, To   Day
 	Confidence Confidence
 	Sources    []string
@@ -78,10 +62,12 @@ func (d *Dataset) presenceOf(r row, p *problems) (Presence, bool) {
 	pr.From, okFrom = d.day(PresenceFile, r.line, "from", r.get("from"), p)
 	pr.To, okTo = d.day(PresenceFile, r.line, "to", r.get("to"), p)
 	if !okFrom || !okTo || !d.knownArea(PresenceFile, r.line, pr.PCode, p) ||
-		!oneOf(PresenceFile, r.line, "side", &pr.Side, sides, p) ||
+		!oneOf(PresenceFile, r.line, "side", &pr.Side, d.Region.Sides(), p) ||
 		!oneOf(PresenceFile, r.line, "confidence", &pr.Confidence, []Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, p) {
 		return pr, false
 	}
+	sd, _ := d.Region.Party(pr.Side)
+	pr.Role = sd.Role
 	if pr.To < pr.From {
 		p.add(PresenceFile, r.line, fmt.Errorf("%w: presence ends (%s) before it starts (%s)", ErrOrder, pr.To, pr.From))
 		return pr, false

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -187,9 +188,11 @@ func (d *Dataset) ProvinceRanges(pr *Province) []ProvinceRun {
 		}
 	case pr.Fell != 0:
 		if pr.Fell > d.First {
-			add(ProvinceRun{From: d.First, To: pr.Fell, Status: StatusRepublic})
+			// Before its fall the former government held it (unknown in a
+			// region whose war overthrew none).
+			add(ProvinceRun{From: d.First, To: pr.Fell, Status: cmp.Or(d.Region.StatusAs(RoleFormer), StatusUnknown)})
 		}
-		add(ProvinceRun{From: pr.Fell, Status: StatusTaliban, Confidence: pr.Confidence})
+		add(ProvinceRun{From: pr.Fell, Status: d.Region.StatusAs(RoleRuling), Confidence: pr.Confidence})
 	default:
 		add(ProvinceRun{From: d.First, Status: StatusUnknown})
 	}
@@ -228,7 +231,7 @@ func (d *Dataset) fallsOf(pr *Province) []Day {
 	var out []Day
 	runs := d.ProvinceRanges(pr)
 	for k, r := range runs {
-		if r.Status == StatusTaliban && (k == 0 && r.From > d.First || k > 0 && runs[k-1].Status != StatusTaliban) {
+		if ruling := d.Region.StatusAs(RoleRuling); r.Status == ruling && (k == 0 && r.From > d.First || k > 0 && runs[k-1].Status != ruling) {
 			out = append(out, r.From)
 		}
 	}

@@ -78,14 +78,15 @@ func (d *Dataset) index() {
 		}
 	}
 	breaks = append(breaks, changes...)
+	d.claimParties = d.Region.ClaimParties()
 	d.claimsByArea = make([]areaClaims, len(d.Areas))
 	for i := range d.claimsByArea {
-		d.claimsByArea[i] = make(areaClaims, len(parties))
+		d.claimsByArea[i] = make(areaClaims, len(d.claimParties))
 	}
 	for i := range d.Claims {
 		c := &d.Claims[i]
 		breaks = append(breaks, c.Date, c.Date.AddDays(1), c.Date.AddDays(ClaimWindow))
-		p := slices.Index(parties, c.Party)
+		p := slices.Index(d.claimParties, c.Party)
 		for _, pc := range c.PCodes {
 			a := d.areaIndex[pc]
 			d.claimsByArea[a][p] = append(d.claimsByArea[a][p], c)

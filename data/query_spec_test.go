@@ -24,7 +24,7 @@ func naiveState(d *Dataset, a *Area, day Day) State {
 			s.Interval = &d.Intervals[a.PCode][j]
 		}
 	}
-	for _, party := range parties {
+	for _, party := range d.Region.ClaimParties() {
 		var latest *Claim
 		for j := range d.Claims {
 			c := &d.Claims[j]
@@ -77,14 +77,14 @@ func naiveCountryside(d *Dataset, a *Area, day Day) Countryside {
 			continue
 		}
 		c.Reported = c.Reported || independent(e.Sources)
-		if e.Side() == PartyResistance {
-			c.Resistance.Events = append(c.Resistance.Events, e)
-		} else if e.Side() == PartyTaliban {
-			c.Taliban.Events = append(c.Taliban.Events, e)
+		if e.Side == PartyResistance {
+			c.Insurgent.Events = append(c.Insurgent.Events, e)
+		} else if e.Side == PartyTaliban {
+			c.Ruling.Events = append(c.Ruling.Events, e)
 		}
 	}
-	c.Resistance.Confidence = naiveActivityConfidence(d, c.Resistance.Events)
-	c.Taliban.Confidence = naiveActivityConfidence(d, c.Taliban.Events)
+	c.Insurgent.Confidence = naiveActivityConfidence(d, c.Insurgent.Events)
+	c.Ruling.Confidence = naiveActivityConfidence(d, c.Ruling.Events)
 	for _, side := range []Party{PartyResistance, PartyTaliban} {
 		for i := range d.Presence {
 			if pr := &d.Presence[i]; pr.PCode == a.PCode && pr.Side == side && pr.From <= day && day <= pr.To {

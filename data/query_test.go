@@ -1,6 +1,8 @@
 package data
 
 import (
+	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -217,12 +219,19 @@ func TestConfirmed(t *testing.T) {
 	}
 }
 
-// The vocabularies are returned as copies: a caller cannot change the
-// loader's tables.
+// The vocabularies are the region's, returned as copies: a caller cannot
+// change the loader's tables.
 func TestVocabulariesAreCopies(t *testing.T) {
-	s, p := Statuses(), Parties()
+	r, err := ReadRegion(os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(r.Statuses(), r.ClaimParties(), r.Sides()); got != "[republic taliban resistance contested] [taliban resistance independent state] [taliban resistance]" {
+		t.Errorf("the dataset's vocabularies: %s", got)
+	}
+	s, p := r.Statuses(), r.ClaimParties()
 	s[0], p[0] = "changed", "changed"
-	if Statuses()[0] != StatusRepublic || Parties()[0] != PartyTaliban {
+	if r.Statuses()[0] != StatusRepublic || r.ClaimParties()[0] != PartyTaliban || r.Parties[0].ID != "republic" {
 		t.Error("changing a returned slice changed the vocabulary")
 	}
 }

@@ -315,7 +315,7 @@ func (d *Dataset) parseControlRow(s string) (*ControlRow, error) {
 		return nil, fmt.Errorf("%w: %w", ErrBadValue, err)
 	}
 	r := &ControlRow{From: from, DatePrecision: Precision(f[1]), Status: Status(f[2]), Confidence: Confidence(f[3]), Sources: splitList(f[4])}
-	if !slices.Contains(changePrecisions, r.DatePrecision) || !slices.Contains(statuses, r.Status) ||
+	if !slices.Contains(changePrecisions, r.DatePrecision) || !slices.Contains(d.Region.Statuses(), r.Status) ||
 		!slices.Contains([]Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}, r.Confidence) {
 		return nil, fmt.Errorf("%w: %q", ErrVocabulary, s)
 	}
@@ -342,8 +342,8 @@ func (d *Dataset) parseClaimRow(s string) (*ClaimRow, error) {
 			}
 		}
 	}
-	if !slices.Contains(parties, c.Party) || !slices.Contains([]Kind{KindClaim, KindDenial, KindReport}, c.Kind) ||
-		!slices.Contains(statuses, c.Status) {
+	if !slices.Contains(d.Region.ClaimParties(), c.Party) || !slices.Contains([]Kind{KindClaim, KindDenial, KindReport}, c.Kind) ||
+		!slices.Contains(d.Region.Statuses(), c.Status) {
 		return nil, fmt.Errorf("%w: %q", ErrVocabulary, s)
 	}
 	return c, sourceIDs(c.Sources)

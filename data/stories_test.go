@@ -20,7 +20,7 @@ func TestStories(t *testing.T) {
 		{"fixture", d.Sources, 3, 2},
 		{"none", nil, 0, 0},
 		{"a copy adds nothing", []Source{{Tier: TierWire, Affiliation: AffiliationIndependent}, {Tier: TierCopy, CopyOf: "S1", Affiliation: AffiliationIndependent}}, 1, 1},
-		{"statements and state media are not independent", []Source{{Tier: TierStatement, Affiliation: AffiliationTaliban}, {Tier: TierWire, Affiliation: "state:CN"}}, 2, 0},
+		{"statements and state media are not independent", []Source{{Tier: TierStatement, Affiliation: "taliban"}, {Tier: TierWire, Affiliation: "state:CN"}}, 2, 0},
 	}
 	for _, tt := range tests {
 		ds := &Dataset{Sources: tt.sources}

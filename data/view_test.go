@@ -24,7 +24,7 @@ func lookup(rs []data.ViewRange, day data.Day) data.ViewState {
 func TestViewRangesHoldTheRule(t *testing.T) {
 	t.Parallel()
 	d := datatest.Embedded(t)
-	views := append([]data.Party{data.Assessed}, data.Parties()...)
+	views := append([]data.Party{data.Assessed}, d.Region.ClaimParties()...)
 	ranges := map[string][][]data.ViewRange{}
 	for _, a := range d.Areas {
 		for _, v := range views {

@@ -29,22 +29,23 @@ type badgePart struct {
 // and none before the first record (no range holds the day), as on the
 // page. lookOf asks for it in the assessed view only: the countryside is
 // evidence, not a party's claim.
-func badgeOf(r data.CountrysideRange) []badgePart {
+func badgeOf(r data.CountrysideRange, pt *paint) []badgePart {
 	if r.From == 0 {
 		return nil
 	}
 	c := r.Countryside
 	var out []badgePart
-	if n := c.Resistance.Count(); n > 0 {
-		out = append(out, badgePart{text: "▲" + strconv.Itoa(n), fill: colResistanceBadge, ink: color.RGBA{0xff, 0xff, 0xff, 0xff}})
+	insurgent, ruling := pt.ink[data.RoleInsurgent], pt.ink[data.RoleRuling]
+	if n := c.Insurgent.Count(); n > 0 {
+		out = append(out, badgePart{text: "▲" + strconv.Itoa(n), fill: insurgent, ink: color.RGBA{0xff, 0xff, 0xff, 0xff}})
 	}
-	if n := c.Taliban.Count(); n > 0 {
-		out = append(out, badgePart{text: "■" + strconv.Itoa(n), fill: colTalibanBadge, ink: color.RGBA{0xff, 0xff, 0xff, 0xff}})
+	if n := c.Ruling.Count(); n > 0 {
+		out = append(out, badgePart{text: "■" + strconv.Itoa(n), fill: ruling, ink: color.RGBA{0xff, 0xff, 0xff, 0xff}})
 	}
-	for _, p := range c.Presence { // a ring for the resistance, a hollow square for the Taliban
-		part := badgePart{text: "○", fill: color.RGBA{0xff, 0xff, 0xff, 0xff}, ink: colResistanceBadge}
-		if p.Side == data.PartyTaliban {
-			part.text, part.ink = "□", colTalibanBadge
+	for _, p := range c.Presence { // a ring for the insurgent side, a hollow square for the ruling side
+		part := badgePart{text: "○", fill: color.RGBA{0xff, 0xff, 0xff, 0xff}, ink: insurgent}
+		if p.Role == data.RoleRuling {
+			part.text, part.ink = "□", ruling
 		}
 		out = append(out, part)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"image/gif"
 	"runtime"
 	"sync"
@@ -79,13 +80,14 @@ func AnimationGIF(ctx context.Context, ds *data.Dataset, o GIFOptions, progress 
 		return nil, fmt.Errorf("%w: %d frames of %d×%d pixels, at most %d frames and %d million pixels in all: choose a larger step, a shorter range or a smaller width",
 			ErrTooManyFrames, len(days), l.w, l.h, GIFMaxFrames, GIFMaxPixels/1_000_000)
 	}
-	anim := &gif.GIF{LoopCount: 0, Config: image.Config{ColorModel: gifPalette, Width: l.w, Height: l.h}}
+	pal := gifPalette(l.paint)
+	anim := &gif.GIF{LoopCount: 0, Config: image.Config{ColorModel: pal, Width: l.w, Height: l.h}}
 	r := newRenderer(l)
 	batch := 4 * runtime.GOMAXPROCS(0)
 	var prev *image.Paletted
 	for start := 0; start < len(days); start += batch {
 		part := days[start:min(start+batch, len(days))]
-		frames, err := renderFrames(ctx, r, ds, part, o.Headline, func(done int) {
+		frames, err := renderFrames(ctx, r, ds, pal, part, o.Headline, func(done int) {
 			if progress != nil {
 				progress(start+done, len(days))
 			}
@@ -111,7 +113,7 @@ func AnimationGIF(ctx context.Context, ds *data.Dataset, o GIFOptions, progress 
 // renderFrames draws the frame of each day on a worker per CPU. Frames are
 // drawn a batch at a time and cropped as soon as drawn, so that memory holds
 // one batch of whole frames, not the whole animation.
-func renderFrames(ctx context.Context, r *renderer, ds *data.Dataset, days []data.Day, headline func(data.Day) string, progress func(int)) ([]*image.Paletted, error) {
+func renderFrames(ctx context.Context, r *renderer, ds *data.Dataset, pal color.Palette, days []data.Day, headline func(data.Day) string, progress func(int)) ([]*image.Paletted, error) {
 	frames := make([]*image.Paletted, len(days))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -119,7 +121,7 @@ func renderFrames(ctx context.Context, r *renderer, ds *data.Dataset, days []dat
 	done := 0
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			q := newQuantizer()
+			q := newQuantizer(pal)
 			for i := range next {
 				h := ""
 				if headline != nil {
@@ -129,7 +131,7 @@ func renderFrames(ctx context.Context, r *renderer, ds *data.Dataset, days []dat
 				if r.l.fa() {
 					sub = dariSubtitle(ds, days[i], "", r.l.opts.Words)
 				}
-				img := r.frame(looksOn(ds, days[i], ""), sub, h)
+				img := r.frame(looksOn(ds, days[i], "", r.l.paint), sub, h)
 				frames[i] = q.paletted(img)
 				mu.Lock()
 				done++

@@ -8,16 +8,19 @@ import (
 	"github.com/controlmap/controlmap/wire"
 )
 
-// gifPalette is the one palette of every frame: the colours a picture is
-// drawn with and the blends of each pair at a quarter, a half and three
-// quarters, which the anti-aliased edges, the faded fills and the text's
-// halos fall between. Fixed, so every frame maps the same way and a
-// pixel that did not change keeps its index (which is what cropping needs).
-var gifPalette = func() color.Palette {
+// gifPalette is the one palette of every frame of an animation of the
+// region painted by pt: the colours a picture is drawn with and the blends
+// of each pair at a quarter, a half and three quarters, which the
+// anti-aliased edges, the faded fills and the text's halos fall between.
+// One for the animation, so every frame maps the same way and a pixel that
+// did not change keeps its index (which is what cropping needs). A region
+// has at most three parties: the palette stays under 256 colours.
+func gifPalette(pt *paint) color.Palette {
 	base := []color.RGBA{{0xff, 0xff, 0xff, 0xff}, {0, 0, 0, 0xff}, colBorder, colLand, colHatchBg, colUnknown}
-	for _, st := range data.Statuses() {
-		base = append(base, palette[st])
+	for _, st := range pt.statuses {
+		base = append(base, pt.colour(st))
 	}
+	badges := []color.Color{pt.ink[data.RoleInsurgent], pt.ink[data.RoleRuling]}
 	p := color.Palette{}
 	for _, c := range base {
 		p = append(p, c)
@@ -32,31 +35,36 @@ var gifPalette = func() color.Palette {
 	// The fills as drawn: each colour over the land at each confidence's
 	// opacity (wire.ConfidenceOpacity), so a faded district keeps its exact
 	// colour in every frame; and the badges' grounds.
-	for _, c := range append(base[4:], colResistanceBadge, colTalibanBadge) {
+	for _, c := range append(base[4:], pt.ink[data.RoleInsurgent], pt.ink[data.RoleRuling]) {
 		for _, conf := range []data.Confidence{data.ConfidenceHigh, data.ConfidenceMedium, data.ConfidenceLow} { // a fixed order: the same palette in every process
 			p = append(p, blend(c, colLand, wire.ConfidenceOpacity[conf]))
 		}
 	}
-	return append(p, colResistanceBadge, colTalibanBadge)
-}()
+	return append(p, badges...)
+}
 
 // quantizer maps colours to gifPalette's nearest, remembering each answer:
 // a frame has a few thousand distinct colours among a million pixels. One
 // per worker (it is not safe for concurrent use).
-type quantizer struct{ memo map[color.RGBA]uint8 }
+type quantizer struct {
+	pal  color.Palette
+	memo map[color.RGBA]uint8
+}
 
-func newQuantizer() *quantizer { return &quantizer{memo: map[color.RGBA]uint8{}} }
+func newQuantizer(pal color.Palette) *quantizer {
+	return &quantizer{pal: pal, memo: map[color.RGBA]uint8{}}
+}
 
 func (q *quantizer) paletted(img *image.RGBA) *image.Paletted {
-	out := image.NewPaletted(img.Bounds(), gifPalette)
+	out := image.NewPaletted(img.Bounds(), q.pal)
 	var last color.RGBA
-	lastIdx := uint8(gifPalette.Index(last))
+	lastIdx := uint8(q.pal.Index(last))
 	for i := 0; i < len(img.Pix); i += 4 {
 		c := color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], 0xff}
 		if c != last { // most pixels repeat their left neighbour: skip the map
 			idx, ok := q.memo[c]
 			if !ok {
-				idx = uint8(gifPalette.Index(c))
+				idx = uint8(q.pal.Index(c))
 				q.memo[c] = idx
 			}
 			last, lastIdx = c, idx
@@ -88,7 +96,7 @@ func crop(a, b *image.Paletted) *image.Paletted {
 	if r.Empty() {
 		r = image.Rect(0, 0, 1, 1)
 	}
-	out := image.NewPaletted(r, gifPalette)
+	out := image.NewPaletted(r, b.Palette)
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		copy(out.Pix[out.PixOffset(r.Min.X, y):out.PixOffset(r.Max.X, y)], b.Pix[b.PixOffset(r.Min.X, y):b.PixOffset(r.Max.X, y)])
 	}

@@ -40,7 +40,7 @@ func TestAnimationGIF(t *testing.T) {
 	for _, f := range []int{0, len(days) - 1} {
 		canvas := playTo(g, f)
 		checkFills(t, ds, l, days[f], func(x, y int) color.RGBA {
-			return gifPalette[canvas.ColorIndexAt(x, y)].(color.RGBA)
+			return g.Config.ColorModel.(color.Palette)[canvas.ColorIndexAt(x, y)].(color.RGBA)
 		})
 	}
 	for i, dl := range g.Delay {
@@ -52,7 +52,7 @@ func TestAnimationGIF(t *testing.T) {
 
 // playTo composes frames 0..n onto one canvas (DisposalNone).
 func playTo(g *gif.GIF, n int) *image.Paletted {
-	canvas := image.NewPaletted(image.Rect(0, 0, g.Config.Width, g.Config.Height), gifPalette)
+	canvas := image.NewPaletted(image.Rect(0, 0, g.Config.Width, g.Config.Height), g.Config.ColorModel.(color.Palette))
 	for _, f := range g.Image[:n+1] {
 		for y := f.Rect.Min.Y; y < f.Rect.Max.Y; y++ {
 			for x := f.Rect.Min.X; x < f.Rect.Max.X; x++ {

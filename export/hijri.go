@@ -69,17 +69,21 @@ func DariDate(day data.Day) string {
 // LongDate writes day as the page's time control does, with the month's
 // long name from words (the page's words in the language: "monthLong9"):
 // "6 September 2021", and in Dari "۶ سپتمبر ۲۰۲۱ (۱۵ سنبله ۱۴۰۰)" in
-// Dari digits with the Solar Hijri date after it. The link previews and
-// the Dari pictures write it so.
-func LongDate(day data.Day, words map[string]string, fa bool) string {
+// Dari digits with the Solar Hijri date after it when solar (the region's
+// calendar for the language, region.csv calendar.LANG). The link previews
+// and the Dari pictures write it so.
+func LongDate(day data.Day, words map[string]string, fa, solar bool) string {
 	t := day.Time()
 	month := words[fmt.Sprint("monthLong", int(t.Month()))]
 	if month == "" {
 		month = t.Month().String()
 	}
 	long := fmt.Sprintf("%d %s %d", t.Day(), month, t.Year())
-	if fa {
+	if fa && solar {
 		return DariDigits(long) + " (" + DariDate(day) + ")"
+	}
+	if fa {
+		return DariDigits(long)
 	}
 	return long
 }

@@ -20,7 +20,7 @@ import (
 
 // HistoryKML writes the history as KML for Google Earth: a placemark per
 // assessed interval with its full-resolution geometry (a GIS export keeps
-// it) and a TimeSpan from midnight in Afghanistan of its first day (the end
+// it) and a TimeSpan from midnight in the region of its first day (the end
 // is the first day of the next interval, left open for the ongoing one) and
 // a style per status, and a
 // placemark per event with a TimeStamp, so that Google Earth's time slider
@@ -44,7 +44,7 @@ func WriteHistoryKML(ctx context.Context, w io.Writer, ds *data.Dataset) error {
 		folders = append(folders, lazyFolder{ctx, "Provinces: who held the capital", kmlProvinces(ds, book)})
 	}
 	doc := kml.Document(append(append([]kml.Element{kml.Name(ds.Region.Title),
-		kml.Description(ds.Region.Credit + ". " + ds.Region.Description + " " + DatasetLine(ds))}, kmlStyles()...),
+		kml.Description(ds.Region.Credit + ". " + ds.Region.Description + " " + DatasetLine(ds))}, kmlStyles(ds.Region)...),
 		folders...)...)
 	return kml.KML(doc).WriteIndent(w, "", " ")
 }
@@ -82,26 +82,27 @@ func (f lazyFolder) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
 }
 
 // kmlStyles is a shared style per status, in the palette, and one for events.
-func kmlStyles() []kml.Element {
+func kmlStyles(r data.Region) []kml.Element {
+	p := paintOf(r)
 	var styles []kml.Element
-	for _, s := range data.Statuses() {
-		fill := Colour(s)
+	for _, s := range r.Statuses() {
+		fill := p.colour(s)
 		fill.A = 0xa0
 		styles = append(styles, kml.SharedStyle("status-"+string(s),
 			kml.LineStyle(kml.Color(colBorder), kml.Width(1.5)),
 			kml.PolyStyle(kml.Color(fill))))
 	}
 	styles = append(styles, kml.SharedStyle("event", kml.IconStyle(kml.Scale(0.8))))
-	for _, side := range []data.Party{data.PartyResistance, data.PartyTaliban} {
+	for _, side := range r.Sides() {
 		styles = append(styles, kml.SharedStyle("event-"+string(side),
-			kml.IconStyle(kml.Color(Colour(data.Status(side))), kml.Scale(0.8))))
+			kml.IconStyle(kml.Color(p.colour(data.Status(side))), kml.Scale(0.8))))
 	}
 	return styles
 }
 
 // eventStyle is an event's shared style: the colour of the side that acted.
 func eventStyle(e *data.Event) string {
-	if side := e.Side(); side != "" {
+	if side := e.Side; side != "" {
 		return "#event-" + string(side)
 	}
 	return "#event"
@@ -109,13 +110,14 @@ func eventStyle(e *data.Event) string {
 
 // kmlControl yields a placemark per assessed interval.
 func kmlControl(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] {
+	midnight := midnights(ds.Region.Zone)
 	return func(yield func(kml.Element, error) bool) {
 		var area *data.Area
 		var geomEl kml.Element
 		for a, iv := range ds.AllIntervals() {
-			span := kml.TimeSpan(kml.Begin(afghanMidnight(iv.From)))
+			span := kml.TimeSpan(kml.Begin(midnight(iv.From)))
 			if iv.To != 0 {
-				span.Add(kml.End(afghanMidnight(iv.To)))
+				span.Add(kml.End(midnight(iv.To)))
 			}
 			if a != area { // an area's intervals come together: its geometry is encoded once
 				var err error
@@ -141,6 +143,7 @@ func kmlControl(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error]
 // held its capital), each with its TimeSpan: Google Earth's time slider
 // plays the country falling in August 2021.
 func kmlProvinces(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] {
+	midnight := midnights(ds.Region.Zone)
 	return func(yield func(kml.Element, error) bool) {
 		for _, rec := range wire.ProvinceRecs(ds, book) {
 			p := rec.Province
@@ -150,9 +153,9 @@ func kmlProvinces(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, erro
 				return
 			}
 			for _, r := range rec.Ranges {
-				span := kml.TimeSpan(kml.Begin(afghanMidnight(r.From)))
+				span := kml.TimeSpan(kml.Begin(midnight(r.From)))
 				if r.To != 0 {
-					span.Add(kml.End(afghanMidnight(r.To)))
+					span.Add(kml.End(midnight(r.To)))
 				}
 				fell := "no source written at the time gives the day its capital fell"
 				if p.Fell != 0 {
@@ -173,13 +176,14 @@ func kmlProvinces(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, erro
 
 // kmlEvents yields a placemark per event, each with a TimeStamp.
 func kmlEvents(ds *data.Dataset, book *wire.Book) iter.Seq2[kml.Element, error] {
+	midnight := midnights(ds.Region.Zone)
 	return func(yield func(kml.Element, error) bool) {
 		for i := range ds.Events {
 			rec := wire.EventRec{Event: &ds.Events[i], Book: book}
 			e := rec.Event
 			els := []kml.Element{kml.Name(e.Location + ": " + e.SubType),
 				kml.Description(e.Notes + " Sources: " + book.URLs(e.Sources)),
-				kml.TimeStamp(kml.When(afghanMidnight(e.Date))), kml.StyleURL(eventStyle(e)), extendedData(wire.Events, rec)}
+				kml.TimeStamp(kml.When(midnight(e.Date))), kml.StyleURL(eventStyle(e)), extendedData(wire.Events, rec)}
 			// Every event has a point (geo_precision says how near): Google
 			// Earth shows it on its time slider.
 			geomEl, err := kmlGeometry(rec.Geometry())
@@ -204,15 +208,12 @@ func kmlGeometry(g orb.Geometry) (kml.Element, error) {
 	return geomkml.Encode(gg)
 }
 
-// afghanTime is Afghanistan's time zone (UTC+4:30, no daylight saving).
-var afghanTime = time.FixedZone("AFT", 4*3600+1800)
-
-// afghanMidnight is the start of day d in Afghanistan: days are Afghan
-// days, so a TimeSpan from UTC midnight would start each change 4.5 hours
-// late.
-func afghanMidnight(d data.Day) time.Time {
-	t := d.Time()
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, afghanTime)
+// midnights returns the start of a day in the region's zone z, written in
+// that zone (2021-09-06T00:00:00+04:30 in Afghanistan): a TimeSpan from UTC
+// midnight would start each change hours early or late.
+func midnights(z data.Zone) func(data.Day) time.Time {
+	loc := z.Location()
+	return func(d data.Day) time.Time { return z.Midnight(d).In(loc) }
 }
 
 func orOngoing(d data.Day) string {

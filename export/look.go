@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"golang.org/x/image/font"
@@ -27,13 +28,13 @@ type look struct {
 // page draws too): the assessed status with its confidence and evidence
 // marks, or the status of the party's latest claim, dotted when the claim
 // is past the claim window; the dispute outline in every view.
-func lookOf(st data.State, view data.Party) look {
+func lookOf(st data.State, view data.Party, p *paint) look {
 	v := st.InView(view)
 	lk := look{status: v.Status, opacity: 1, disputed: v.Disputed, stale: v.Stale}
 	if view != "" {
 		return lk
 	}
-	lk.badge = badgeOf(st.Countryside)
+	lk.badge = badgeOf(st.Countryside, p)
 	if st.Interval != nil {
 		if o, ok := wire.ConfidenceOpacity[st.Interval.Confidence]; ok {
 			lk.opacity = o
@@ -44,8 +45,8 @@ func lookOf(st data.State, view data.Party) look {
 
 // fill is the flat colour of a look's fill (the hatch's ground for
 // contested), blended over the land by its opacity.
-func (lk look) fill() color.RGBA {
-	c := Colour(lk.status)
+func (lk look) fill(p *paint) color.RGBA {
+	c := p.colour(lk.status)
 	if lk.status == data.StatusContested {
 		c = colHatchBg
 	}
@@ -68,7 +69,7 @@ type legendItem struct {
 // stale evidence, low confidence and the countryside in the assessed view,
 // an old claim in a party's). words, when given, are the page's words for
 // them (its i18n keys), in the picture's language.
-func legendItems(view data.Party, words map[string]string, lang string) []legendItem {
+func legendItems(view data.Party, words map[string]string, lang string, p *paint, region data.Region) []legendItem {
 	num := func(n int) string {
 		if lang == "fa" {
 			return DariDigits(fmt.Sprint(n))
@@ -82,8 +83,12 @@ func legendItems(view data.Party, words map[string]string, lang string) []legend
 		return fallback
 	}
 	var items []legendItem
-	for _, st := range append(data.Statuses(), data.StatusUnknown) {
-		items = append(items, legendItem{look{status: st, opacity: 1}, say(string(st), Label(st))})
+	for _, st := range append(slices.Clone(p.statuses), data.StatusUnknown) {
+		name := say(string(st), p.label(st)) // contested, unknown: the page's words
+		if pd, ok := region.Party(data.Party(st)); ok {
+			name = pd.NameIn(lang)
+		}
+		items = append(items, legendItem{look{status: st, opacity: 1}, name})
 	}
 	items = append(items, legendItem{look{status: data.StatusUnknown, opacity: 1, disputed: true}, say("disputedLegend", "Disputed by claims")})
 	if view != "" {
@@ -92,16 +97,17 @@ func legendItems(view data.Party, words map[string]string, lang string) []legend
 	} else {
 		items = append(items,
 			legendItem{look{status: data.StatusUnknown, opacity: 1, stale: true}, say("staleLegend", "No independent source in the last 12 months")},
-			legendItem{look{status: data.StatusTaliban, opacity: wire.ConfidenceOpacity[data.ConfidenceLow]}, say("confLow", "Low confidence (paler)")},
-			legendItem{look{status: data.StatusUnknown, opacity: 0}, countrysideKey(lang, say, num)})
+			legendItem{look{status: p.ruling, opacity: wire.ConfidenceOpacity[data.ConfidenceLow]}, say("confLow", "Low confidence (paler)")},
+			legendItem{look{status: data.StatusUnknown, opacity: 0}, countrysideKey(lang, say, num, region)})
 	}
 	return items
 }
 
 // countrysideKey is the legend's line for the badges: in English the key
 // to their marks, in Dari the page's heading for them.
-func countrysideKey(lang string, say func(key, fallback string, vars ...string) string, num func(int) string) string {
-	en := fmt.Sprintf("%d days: ▲ resistance, ■ Taliban acts ○□ presence ? no independent news", data.ActivityWindow)
+func countrysideKey(lang string, say func(key, fallback string, vars ...string) string, num func(int) string, region data.Region) string {
+	side := func(role data.Role) string { p, _ := region.Party(region.As(role)); return p.ShortIn("en") }
+	en := fmt.Sprintf("%d days: ▲ %s, ■ %s acts ○□ presence ? no independent news", data.ActivityWindow, side(data.RoleInsurgent), side(data.RoleRuling))
 	if lang != "fa" {
 		return en
 	}
@@ -146,9 +152,9 @@ func (l *layout) legendHeight() int {
 func (l *layout) title() string {
 	if l.opts.national {
 		if w, ok := l.opts.Words["countryTitle"]; ok {
-			return w
+			return wire.Fill(w, "country", l.region.CountryIn(l.opts.Lang))
 		}
-		return "Afghanistan: who held each provincial capital"
+		return l.region.CountryIn("en") + ": who held each provincial capital"
 	}
 	if l.opts.Lang == "fa" && l.nameFa != "" {
 		return l.nameFa
@@ -162,23 +168,23 @@ func (l *layout) title() string {
 // ۰۶-۰۹-۲۰۲۱, and no "·" between them: in Naskh it is a dot like ۰.
 func dariSubtitle(ds *data.Dataset, day data.Day, view data.Party, words map[string]string) string {
 	what := "کنترل ارزیابی‌شده"
-	if w, ok := words[string(view)+"View"]; ok && view != "" {
-		what = w
+	if p, ok := ds.Region.Party(view); ok {
+		what = wire.Fill(words["claimsView"], "party", p.ShortIn("fa"))
 	}
 	if ds.Known != 0 {
 		what += "، آن‌گونه که در همان زمان دانسته می‌شد"
 	}
 	// The words first: a line that opens with a letter, not a number, is
 	// right to left by the bidirectional algorithm's first-strong rule.
-	return what + "، " + LongDate(day, words, true)
+	return what + "، " + LongDate(day, words, true, ds.Region.Calendar("fa") == data.CalendarSolarHijri)
 }
 
 // A map as known at the time (data.Dataset.KnownAt) says so, with the day
 // its knowledge stops: a reader must not take it for the map with hindsight.
 func subtitle(ds *data.Dataset, day data.Day, view data.Party) string {
 	what := "assessed control"
-	if view != "" {
-		what = "as claimed by the " + strings.ToUpper(string(view[:1])) + string(view[1:])
+	if p, ok := ds.Region.Party(view); ok {
+		what = "as claimed by the " + p.SpeakerIn("en")
 	}
 	if ds.Known != 0 {
 		what += ", as known at the time"

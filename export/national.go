@@ -52,7 +52,7 @@ func NationalPNG(ds *data.Dataset, day data.Day, o PictureOptions) ([]byte, erro
 		sub = day.Time().Format("2 January 2006") + " · " + w
 	}
 	if l.fa() {
-		sub = o.Words["provinceLegend"] + "، " + LongDate(day, o.Words, true)
+		sub = o.Words["provinceLegend"] + "، " + LongDate(day, o.Words, true, ds.Region.Calendar("fa") == data.CalendarSolarHijri)
 	}
 	img := newRenderer(l).frame(provinceLooks(ds, day), sub, o.Headline)
 	var buf bytes.Buffer

@@ -22,7 +22,7 @@ func TestNationalPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantEast := map[string]data.Status{"2021-09-02": data.StatusRepublic, "2021-09-03": data.StatusTaliban}
+	wantEast := map[string]data.Status{"2021-09-02": data.Status("republic"), "2021-09-03": data.Status("taliban")}
 	for day, east := range wantEast {
 		d, _ := data.ParseDay(day)
 		o := PictureOptions{Width: 1200}
@@ -48,8 +48,8 @@ func TestNationalPNG(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s: no pixel inside %s", day, ds.Provinces[i].Name)
 			}
-			if got := img.(*image.RGBA).RGBAAt(x, y); got != lk.fill() {
-				t.Errorf("%s: %s at (%d,%d) is %v, want %v (%s)", day, ds.Provinces[i].Name, x, y, got, lk.fill(), lk.status)
+			if got := img.(*image.RGBA).RGBAAt(x, y); got != lk.fill(paintOf(ds.Region)) {
+				t.Errorf("%s: %s at (%d,%d) is %v, want %v (%s)", day, ds.Provinces[i].Name, x, y, got, lk.fill(paintOf(ds.Region)), lk.status)
 			}
 		}
 	}

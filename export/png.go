@@ -19,7 +19,7 @@ func MapPNG(ds *data.Dataset, day data.Day, o PictureOptions) ([]byte, error) {
 	if l.fa() {
 		sub = dariSubtitle(ds, day, l.opts.View, l.opts.Words)
 	}
-	img := newRenderer(l).frame(looksOn(ds, day, l.opts.View), sub, l.opts.Headline)
+	img := newRenderer(l).frame(looksOn(ds, day, l.opts.View, l.paint), sub, l.opts.Headline)
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, img); err != nil {

@@ -66,7 +66,7 @@ func checkFills(t *testing.T, ds *data.Dataset, l *layout, day data.Day, at func
 	t.Helper()
 	r := newRenderer(l)
 	checked := 0
-	for i, lk := range looksOn(ds, day, "") {
+	for i, lk := range looksOn(ds, day, "", l.paint) {
 		if lk.status == data.StatusContested {
 			continue
 		}
@@ -75,7 +75,7 @@ func checkFills(t *testing.T, ds *data.Dataset, l *layout, day data.Day, at func
 			continue
 		}
 		checked++
-		if got, want := at(x, y), lk.fill(); got != want && !(lk.stale && got == color.RGBA{0xff, 0xff, 0xff, 0xff}) {
+		if got, want := at(x, y), lk.fill(l.paint); got != want && !(lk.stale && got == color.RGBA{0xff, 0xff, 0xff, 0xff}) {
 			t.Errorf("%s at (%d,%d): %v, want %v (%s)", ds.Areas[i].Name, x, y, got, want, lk.status)
 		}
 	}
@@ -131,7 +131,7 @@ func TestPictureFollowsConfidenceOpacity(t *testing.T) {
 		t.Fatal(err)
 	}
 	l := newLayout(ds, PictureOptions{Width: 800})
-	for i, lk := range looksOn(ds, day, "") {
+	for i, lk := range looksOn(ds, day, "", l.paint) {
 		if want := wire.ConfidenceOpacity[ds.StatesAt(day)[i].Interval.Confidence]; lk.opacity != want {
 			t.Errorf("%s: drawn at opacity %v, the table says %v", ds.Areas[i].Name, lk.opacity, want)
 		}

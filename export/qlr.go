@@ -86,17 +86,18 @@ var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "
 type qlrCategory struct{ Value, Label, RGB, Style string }
 
 // ControlQLR returns the QGIS layer definition for the server at base (the
-// absolute URL clients reach it at), crediting the boundaries with credit
-// (data.Region.Credit).
-func ControlQLR(base, credit string) ([]byte, error) {
+// absolute URL clients reach it at), in the region's colours and crediting
+// its boundaries (data.Region.Credit).
+func ControlQLR(base string, region data.Region) ([]byte, error) {
+	credit, p := region.Credit, paintOf(region)
 	var cats []qlrCategory
-	for _, s := range data.Statuses() {
-		c := Colour(s)
+	for _, s := range region.Statuses() {
+		c := p.colour(s)
 		style := "solid"
 		if s == data.StatusContested {
 			style = "b_diagonal" // hatched, as on the page
 		}
-		cats = append(cats, qlrCategory{string(s), Label(s), fmt.Sprintf("%d,%d,%d", c.R, c.G, c.B), style})
+		cats = append(cats, qlrCategory{string(s), p.label(s), fmt.Sprintf("%d,%d,%d", c.R, c.G, c.B), style})
 	}
 	src := fmt.Sprintf("pagingEnabled='true' preferCoordinatesForWfsT11='false' restrictToRequestBBOX='1' srsname='OGC:CRS84' typename='control' url='%s/ogc'", base)
 	var buf bytes.Buffer

@@ -4,11 +4,13 @@ import (
 	"encoding/xml"
 	"strings"
 	"testing"
+
+	"github.com/controlmap/controlmap/data/datatest"
 )
 
 func TestQLR(t *testing.T) {
 	t.Parallel()
-	b, err := ControlQLR("https://maps.example", "Boundaries: AGCHO / OCHA COD-AB (2018)")
+	b, err := ControlQLR("https://maps.example", datatest.Embedded(t).Region)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +54,7 @@ func TestQLR(t *testing.T) {
 // A base URL with XML's special characters still gives well-formed XML.
 func TestQLREscapes(t *testing.T) {
 	t.Parallel()
-	b, err := ControlQLR(`http://x"/><evil a='&`, "Boundaries: test")
+	b, err := ControlQLR(`http://x"/><evil a='&`, datatest.Embedded(t).Region)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,7 +102,7 @@ func hatchTexture(l *layout) *image.RGBA {
 		for x := range l.w {
 			c := colHatchBg
 			if (x+y)%stride < stride/2 {
-				c = palette[data.StatusContested]
+				c = l.paint.colour(data.StatusContested)
 			}
 			img.SetRGBA(x, y, c)
 		}
@@ -135,7 +135,7 @@ func (r *renderer) paint(dst *image.RGBA, i int, lk look) {
 			draw.DrawMask(dst, b, image.NewUniform(fade), image.Point{}, m, b.Min, draw.Over)
 		}
 	} else {
-		draw.DrawMask(dst, b, image.NewUniform(lk.fill()), image.Point{}, m, b.Min, draw.Over)
+		draw.DrawMask(dst, b, image.NewUniform(lk.fill(r.l.paint)), image.Point{}, m, b.Min, draw.Over)
 	}
 	if lk.stale {
 		draw.DrawMask(dst, b, r.dots, b.Min, m, b.Min, draw.Over)
@@ -227,11 +227,11 @@ func wrapBy(measure func(string) int, s string, width, n int) []string {
 }
 
 // looksOn is every district's look on day in view.
-func looksOn(ds *data.Dataset, day data.Day, view data.Party) []look {
+func looksOn(ds *data.Dataset, day data.Day, view data.Party, p *paint) []look {
 	states := ds.StatesAt(day)
 	looks := make([]look, len(states))
 	for i, st := range states {
-		looks[i] = lookOf(st, view)
+		looks[i] = lookOf(st, view, p)
 	}
 	return looks
 }

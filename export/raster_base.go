@@ -59,7 +59,7 @@ func (r *renderer) drawSwatch(img *image.RGBA, box image.Rectangle, lk look) {
 	if lk.status == data.StatusContested {
 		draw.DrawMask(img, box, r.hatch, box.Min, m, box.Min, draw.Over)
 	} else {
-		draw.Draw(img, box, image.NewUniform(lk.fill()), image.Point{}, draw.Src)
+		draw.Draw(img, box, image.NewUniform(lk.fill(r.l.paint)), image.Point{}, draw.Src)
 	}
 	if lk.stale {
 		draw.DrawMask(img, box, r.dots, box.Min, m, box.Min, draw.Over)

@@ -88,6 +88,8 @@ type layout struct {
 	// nameFa is the region's name in Dari, a Dari picture's title;
 	// boundaryCredit the boundary source's credit (data.Region).
 	nameFa, boundaryCredit string
+	paint                  *paint      // the region's colours
+	region                 data.Region // its names
 }
 
 // drawn is one shape a picture draws and names: a district, or a province
@@ -120,12 +122,12 @@ func newLayout(ds *data.Dataset, o PictureOptions) *layout {
 func newLayoutOf(ds *data.Dataset, o PictureOptions, shapes []drawn) *layout {
 	o = o.withDefaults(ds.Region)
 	l := &layout{w: o.Width, fs: math.Max(13, float64(o.Width)/40), opts: o, line: math.Max(1, float64(o.Width)/700),
-		nameFa: ds.Region.Name["fa"], boundaryCredit: ds.Region.Credit}
+		nameFa: ds.Region.Name["fa"], boundaryCredit: ds.Region.Credit, paint: paintOf(ds.Region), region: ds.Region}
 	l.top = int(3.4 * l.fs)
 	if o.Headline != "" || o.headlines {
 		l.top += int(2 * headlineSize * l.fs) // two lines of the day's headline
 	}
-	l.legends = legendItems(o.View, o.Words, o.Lang)
+	l.legends = legendItems(o.View, o.Words, o.Lang, l.paint, ds.Region)
 	if o.national { // no dispute, staleness or badges on a province
 		l.legends = slices.DeleteFunc(l.legends, func(it legendItem) bool { return it.look.disputed || it.look.stale || it.look.opacity == 0 })
 	}

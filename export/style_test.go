@@ -2,48 +2,44 @@ package export
 
 import (
 	"fmt"
-	"image/color"
 	"os"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/controlmap/controlmap/data"
+	"github.com/controlmap/controlmap/data/datatest"
+	"github.com/controlmap/controlmap/wire"
 )
 
-// The page draws with web/static/js/style.js; the files written here must
-// use the same colours, or a GeoPackage styled from the .qlr and the map
-// disagree.
-func TestPaletteMatchesThePage(t *testing.T) {
+// The files written here paint with the region's colours (wire.Colours),
+// the ones the timeline gives the page: a party's colour is in region.csv
+// and nowhere in the page's code, so a GeoPackage styled from the .qlr and
+// the map cannot disagree.
+func TestPaletteIsTheRegions(t *testing.T) {
 	t.Parallel()
+	region := datatest.Embedded(t).Region
 	js, err := os.ReadFile("../web/static/js/style.js")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, st := range append(data.Statuses(), data.StatusUnknown) {
-		c := Colour(st)
-		want := fmt.Sprintf("%s: '#%02X%02X%02X'", st, c.R, c.G, c.B)
-		re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(want))
-		if !re.Match(js) {
-			t.Errorf("style.js has no %s", want)
+	p := paintOf(region)
+	for st, hex := range wire.Colours(region) {
+		if got := fmt.Sprintf("#%02X%02X%02X", p.colour(st).R, p.colour(st).G, p.colour(st).B); !strings.EqualFold(got, hex) {
+			t.Errorf("%s: painted %s, the region says %s", st, got, hex)
 		}
-		if Label(st) == "" || strings.Contains(Label(st), "_") {
-			t.Errorf("%s: label %q", st, Label(st))
+		if strings.Contains(strings.ToUpper(string(js)), strings.ToUpper(hex)) {
+			t.Errorf("style.js writes %s's colour %s itself: it must come from the timeline", st, hex)
+		}
+		if l := p.label(st); l == "" || strings.Contains(l, "_") {
+			t.Errorf("%s: label %q", st, l)
 		}
 	}
-}
-
-// The badges' grounds are the same on the page and in the pictures.
-func TestBadgeColoursMatchThePage(t *testing.T) {
-	t.Parallel()
-	js, err := os.ReadFile("../web/static/js/style.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	line := regexp.MustCompile(`badgeColours = \{[^}]*\}`).Find(js)
-	for side, c := range map[string]color.RGBA{"resistance": colResistanceBadge, "taliban": colTalibanBadge} {
-		if want := fmt.Sprintf("%s: '#%02X%02X%02X'", side, c.R, c.G, c.B); !strings.Contains(string(line), want) {
-			t.Errorf("style.js's badgeColours %q has no %s", line, want)
+	for _, pd := range region.Parties {
+		if p.label(data.Status(pd.ID)) != pd.NameIn("en") {
+			t.Errorf("%s: label %q, want the region's %q", pd.ID, p.label(data.Status(pd.ID)), pd.NameIn("en"))
+		}
+		if ink := p.ink[pd.Role]; fmt.Sprintf("#%02X%02X%02X", ink.R, ink.G, ink.B) != strings.ToUpper(pd.Ink) {
+			t.Errorf("%s: badge ground %v, want its ink %s", pd.ID, ink, pd.Ink)
 		}
 	}
 }

@@ -23,13 +23,13 @@ func MapSVG(ds *data.Dataset, day data.Day, o PictureOptions, lang string) []byt
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Go, 'DejaVu Sans', 'Noto Naskh Arabic', sans-serif">`+"\n", l.w, l.h, l.w, l.h)
 	fmt.Fprintf(&b, `<defs><pattern id="hatch" width="%[1]g" height="%[1]g" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="%[1]g" height="%[1]g" fill="%[2]s"/><rect width="%[3]g" height="%[1]g" fill="%[4]s"/></pattern>`,
-		float64(max(8, int(l.fs/2)))/1.41, hex(colHatchBg), float64(max(8, int(l.fs/2)))/2.82, hex(palette[data.StatusContested]))
+		float64(max(8, int(l.fs/2)))/1.41, hex(colHatchBg), float64(max(8, int(l.fs/2)))/2.82, hex(l.paint.colour(data.StatusContested)))
 	step := float64(max(6, int(l.fs/2.5)))
 	fmt.Fprintf(&b, `<pattern id="stale" width="%[1]g" height="%[1]g" patternUnits="userSpaceOnUse"><circle cx="%[2]g" cy="%[2]g" r="%[3]g" fill="#fff"/></pattern></defs>`+"\n", step, step/2, max(1, step/5))
 	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="%s"/><rect width="%d" height="%d" fill="#fff"/><rect y="%d" width="%d" height="%d" fill="#fff"/>`+"\n",
 		l.w, l.h, hex(colLand), l.w, l.top, l.bottom, l.w, l.h-l.bottom)
 	fa := lang == "fa"
-	looks := looksOn(ds, day, l.opts.View)
+	looks := looksOn(ds, day, l.opts.View, l.paint)
 	for i, lk := range looks {
 		svgArea(&b, l, i, lk)
 	}
@@ -64,7 +64,7 @@ func svgArea(b *bytes.Buffer, l *layout, i int, lk look) {
 		}
 		d.WriteByte('Z')
 	}
-	fill := hex(lk.fill())
+	fill := hex(lk.fill(l.paint))
 	if lk.status == data.StatusContested {
 		fill = "url(#hatch)"
 	}
@@ -134,7 +134,7 @@ func svgLegend(b *bytes.Buffer, l *layout) {
 	s := l.fs
 	for i, p := range l.legendPlaces(face) {
 		lk := l.legends[i].look
-		fill := hex(lk.fill())
+		fill := hex(lk.fill(l.paint))
 		if lk.status == data.StatusContested {
 			fill = "url(#hatch)"
 		}

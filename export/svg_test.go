@@ -50,7 +50,7 @@ func TestPictureBadges(t *testing.T) {
 	if n := count("2022-06-01", ""); n == 0 {
 		t.Error("1 June 2022: no badge in the assessed picture")
 	}
-	if n := count("2022-06-01", data.PartyTaliban); n != 0 {
+	if n := count("2022-06-01", data.Party("taliban")); n != 0 {
 		t.Errorf("1 June 2022, Taliban claims: %d badge parts, want none", n)
 	}
 	if n := count("2021-07-01", ""); n != 0 {

@@ -84,7 +84,8 @@ func (p Props) Get(name string) any { return p.src.value(p.i, name) }
 // extents.
 type Collection struct {
 	ID, Title, Description string
-	credit                 string // the boundary source's, for its HTML pages
+	credit                 string    // the boundary source's, for its HTML pages
+	zone                   data.Zone // the region's: a date-time is taken to its day there
 	// TemporalFrom and TemporalTo name the properties that hold a feature's
 	// validity ("" when the collection is not temporal).
 	TemporalFrom, TemporalTo string
@@ -203,10 +204,13 @@ func collections(ds *data.Dataset) ([]*Collection, error) {
 	}
 	for _, c := range all {
 		c.meta = meta[1 : len(meta)-1] // the members, without the braces
-		c.credit = ds.Region.Credit
+		c.credit, c.zone = ds.Region.Credit, ds.Region.Zone
 	}
 	return all, nil
 }
+
+// Zone is the region's zone, in which a date-time of a request is a day.
+func (c *Collection) Zone() data.Zone { return c.zone }
 
 // checkEvery is how many features match looks at between two looks at the
 // request's context: a few microseconds of work.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/controlmap/controlmap/data"
 )
 
 // Expr is a parsed CQL2 filter, evaluated on a feature's flat properties.
@@ -150,7 +152,7 @@ func (p *parser) predicate() (Expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		if left, right, err = unify(left, start, right, rstart); err != nil {
+		if left, right, err = unify(left, start, right, rstart, p.col.zone); err != nil {
 			return nil, err
 		}
 		return cmp{left, t.text, right}, nil
@@ -212,22 +214,22 @@ func typeOf(q Queryable) string {
 
 // unify checks that a and b compare: the same type, or a date and a string
 // literal that is a date (GDAL writes '2022-01-01T'), which becomes one.
-func unify(a operand, at token, b operand, bt token) (operand, operand, error) {
+func unify(a operand, at token, b operand, bt token, z data.Zone) (operand, operand, error) {
 	var err error
 	switch {
 	case a.typ == b.typ:
 	case a.typ == "date" && b.typ == "string" && b.prop == "":
-		b, err = asDay(b, bt)
+		b, err = asDay(b, bt, z)
 	case b.typ == "date" && a.typ == "string" && a.prop == "":
-		a, err = asDay(a, at)
+		a, err = asDay(a, at, z)
 	default:
 		err = fmt.Errorf("%w: at %d: %s is a %s and %s a %s: they do not compare", ErrFilter, at.pos+1, at.text, a.typ, bt.text, b.typ)
 	}
 	return a, b, err
 }
 
-func asDay(o operand, t token) (operand, error) {
-	d, err := parseInstant(o.v.(string))
+func asDay(o operand, t token, z data.Zone) (operand, error) {
+	d, err := parseInstant(o.v.(string), z)
 	if err != nil {
 		return o, fmt.Errorf("%w: at %d: %v", ErrFilter, t.pos+1, err)
 	}
@@ -311,7 +313,7 @@ func (p *parser) day() (string, error) {
 	if s.kind != 's' {
 		return "", fmt.Errorf("%w: at %d: want a date such as DATE('2021-09-06'), got %q", ErrFilter, t.pos+1, s.text)
 	}
-	d, err := parseInstant(s.text)
+	d, err := parseInstant(s.text, p.col.zone)
 	if err != nil {
 		return "", fmt.Errorf("%w: at %d: %v", ErrFilter, s.pos+1, err)
 	}

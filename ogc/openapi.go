@@ -1,6 +1,7 @@
 package ogc
 
 import (
+	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/wire"
 )
 
@@ -103,7 +104,7 @@ func (s *Service) OpenAPI(base string) map[string]any {
 		"security":   []any{},
 		"tags":       []any{map[string]any{"name": "OGC API – Features", "description": "Parts 1 (Core) and 3 (Filtering, CQL2 text)"}},
 		"paths":      paths,
-		"components": map[string]any{"parameters": oaParameters(), "schemas": schemas},
+		"components": map[string]any{"parameters": oaParameters(s.region), "schemas": schemas},
 	}
 }
 
@@ -195,15 +196,18 @@ func oaCommonSchemas() map[string]any {
 	}
 }
 
-func oaParameters() map[string]any {
+// oaParameters are the parameters of the region r's API: its examples
+// name its ruling side.
+func oaParameters(r data.Region) map[string]any {
+	ruling := string(r.As(data.RoleRuling))
 	return map[string]any{
 		"f":            oaParam("f", "query", "The format: json (GeoJSON for features) or html. Without it, the Accept header decides (q-values count).", map[string]any{"type": "string", "enum": []string{"json", "html"}}),
 		"collectionId": oaParam("collectionId", "path", "The collection", map[string]any{"type": "string", "enum": []string{"areas", "control", "events", "countryside"}}),
 		"featureId":    oaParam("featureId", "path", "A feature id: a P-code (areas), P-code_valid_from (control and countryside) or an event id", str()),
 		"bbox": oaParam("bbox", "query", "minLon,minLat,maxLon,maxLat in CRS84 (or six numbers with heights, which are ignored): features whose geometry meets the box. minLon above maxLon crosses the antimeridian",
 			map[string]any{"type": "array", "minItems": 4, "maxItems": 6, "items": map[string]any{"type": "number"}}),
-		"datetime": oaParam("datetime", "query", "An instant (a date, or a date-time taken to its day in Afghanistan) or an interval a/b with '..' or an empty end for an open one; a feature matches when its validity [valid_from, valid_to) shares a day with it. Given twice, both must hold. Undated features (areas) match everything.", str()),
-		"filter":   oaParam("filter", "query", "A CQL2 text filter on the queryables (see /collections/{collectionId}/queryables): Basic CQL2 (comparisons of properties and literals either side, AND, OR, NOT, IS NULL, TRUE, FALSE) with IN and T_INTERSECTS, e.g. the Taliban-held or contested districts on 6 September 2021: status IN ('taliban','contested') AND valid_from <= DATE('2021-09-06') AND (valid_to IS NULL OR valid_to > DATE('2021-09-06'))", str()),
+		"datetime": oaParam("datetime", "query", "An instant (a date, or a date-time taken to its day in the region's zone, UTC"+r.Zone.String()+") or an interval a/b with '..' or an empty end for an open one; a feature matches when its validity [valid_from, valid_to) shares a day with it. Given twice, both must hold. Undated features (areas) match everything.", str()),
+		"filter":   oaParam("filter", "query", "A CQL2 text filter on the queryables (see /collections/{collectionId}/queryables): Basic CQL2 (comparisons of properties and literals either side, AND, OR, NOT, IS NULL, TRUE, FALSE) with IN and T_INTERSECTS, e.g. the districts held by "+ruling+" or contested on 6 September 2021: status IN ('"+ruling+"','contested') AND valid_from <= DATE('2021-09-06') AND (valid_to IS NULL OR valid_to > DATE('2021-09-06'))", str()),
 		"filter-lang": oaParam("filter-lang", "query", "The filter's language: CQL2 text. cql-text, the name of the draft (which GDAL 3.6 sends), is read as CQL2 text",
 			map[string]any{"type": "string", "enum": []string{"cql2-text", "cql-text"}, "default": "cql2-text"}),
 		"limit":  oaParam("limit", "query", "Features per page; a larger value is served as the maximum", map[string]any{"type": "integer", "minimum": 1, "maximum": MaxLimit, "default": DefaultLimit}),

@@ -55,16 +55,16 @@ var errDatetime = errors.New("want an RFC 3339 date or date-time, or an interval
 
 // ParseDatetime parses the datetime parameter: an instant or an interval
 // "a/b" whose ends may be ".." or empty. Dates are days; a date-time is taken
-// to the day it falls on in Afghanistan. GDAL 3.6 writes a date as
+// to the day it falls on in the region's zone z. GDAL 3.6 writes a date as
 // "2021-09-06T", which is accepted as that date. A reversed interval and
 // "../.." are errors.
-func ParseDatetime(s string) (Datetime, error) {
+func ParseDatetime(s string, z data.Zone) (Datetime, error) {
 	if s == "" {
 		return Datetime{}, errDatetime
 	}
 	a, b, isInterval := strings.Cut(s, "/")
 	if !isInterval {
-		d, err := parseInstant(a)
+		d, err := parseInstant(a, z)
 		if err != nil {
 			return Datetime{}, err
 		}
@@ -73,12 +73,12 @@ func ParseDatetime(s string) (Datetime, error) {
 	var iv Datetime
 	var err error
 	if a != ".." && a != "" {
-		if iv.From, err = parseInstant(a); err != nil {
+		if iv.From, err = parseInstant(a, z); err != nil {
 			return Datetime{}, err
 		}
 	}
 	if b != ".." && b != "" {
-		if iv.To, err = parseInstant(b); err != nil {
+		if iv.To, err = parseInstant(b, z); err != nil {
 			return Datetime{}, err
 		}
 	}
@@ -91,7 +91,7 @@ func ParseDatetime(s string) (Datetime, error) {
 	return iv, nil
 }
 
-func parseInstant(s string) (data.Day, error) {
+func parseInstant(s string, z data.Zone) (data.Day, error) {
 	s = strings.ToUpper(s) // RFC 3339 §5.6 allows "t" and "z"
 	if len(s) == 10 || (len(s) == 11 && s[10] == 'T') {
 		d, err := data.ParseDay(s[:10])
@@ -104,7 +104,7 @@ func parseInstant(s string) (data.Day, error) {
 	if err != nil || t.Year() < 1000 || t.Year() > 9999 {
 		return 0, fmt.Errorf("%q: %w", s, errDatetime)
 	}
-	return data.Today(t), nil
+	return z.Today(t), nil
 }
 
 // BBox is a parsed bbox parameter in CRS84 degrees. West may exceed East:

@@ -3,6 +3,7 @@ package ogc
 import (
 	"testing"
 
+	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/data/datatest"
 )
 
@@ -36,7 +37,7 @@ func TestParseDatetime(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			iv, err := ParseDatetime(tt.in)
+			iv, err := ParseDatetime(tt.in, kabulZone)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("got error %v, want error %v", err, tt.wantErr)
 			}
@@ -73,7 +74,7 @@ func TestPeriodIntersects(t *testing.T) {
 		{"2021-08-15/2021-09-20", true}, // covers it
 	}
 	for _, tt := range tests {
-		iv, err := ParseDatetime(tt.datetime)
+		iv, err := ParseDatetime(tt.datetime, kabulZone)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,7 +82,7 @@ func TestPeriodIntersects(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", tt.datetime, got, tt.want)
 		}
 	}
-	open, _ := ParseDatetime("2030-01-01")
+	open, _ := ParseDatetime("2030-01-01", kabulZone)
 	if !open.Intersects(from, 0) {
 		t.Error("an ongoing interval must match a future day")
 	}
@@ -128,7 +129,7 @@ func TestBBoxAcrossTheAntimeridian(t *testing.T) {
 func TestDatetimeString(t *testing.T) {
 	t.Parallel()
 	for _, in := range []string{"2021-09-06", "2021-09-01/..", "../2021-09-06", "2021-09-01/2021-09-06"} {
-		p, err := ParseDatetime(in)
+		p, err := ParseDatetime(in, kabulZone)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,7 +137,7 @@ func TestDatetimeString(t *testing.T) {
 			t.Errorf("%q prints as %q", in, p.String())
 		}
 	}
-	if p, _ := ParseDatetime("2021-09-06T/"); p.String() != "2021-09-06/.." {
+	if p, _ := ParseDatetime("2021-09-06T/", kabulZone); p.String() != "2021-09-06/.." {
 		t.Errorf("GDAL's form prints as %q", p.String())
 	}
 }
@@ -146,7 +147,7 @@ func FuzzDatetime(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		iv, err := ParseDatetime(s)
+		iv, err := ParseDatetime(s, kabulZone)
 		if err == nil && iv.From != 0 && iv.To != 0 && iv.From > iv.To {
 			t.Errorf("%q: accepted a reversed interval", s)
 		}
@@ -180,6 +181,20 @@ func TestExtentRoundsOutwards(t *testing.T) {
 	for _, v := range []float64{69.1234567, -0.0000001, 35.5, 69.9999999} {
 		if lo, hi := roundDown(v), roundUp(v); lo > v || hi < v || hi-lo > 1.0001e-6 {
 			t.Errorf("%v: rounded to [%v, %v]", v, lo, hi)
+		}
+	}
+}
+
+// kabulZone is the Panjshir map's zone (region.csv utc_offset +04:30).
+const kabulZone data.Zone = 4*3600 + 1800
+
+// A date-time is a day of the region's zone: the same instant is another
+// day at UTC-5 than in Kabul.
+func TestParseDatetimeInTheRegionsZone(t *testing.T) {
+	for zone, want := range map[data.Zone]string{kabulZone: "2021-09-07", -5 * 3600: "2021-09-06", 0: "2021-09-07"} {
+		iv, err := ParseDatetime("2021-09-07T03:00:00Z", zone)
+		if err != nil || iv.From.String() != want {
+			t.Errorf("at %s: %v, %v; want %s", zone, iv, err, want)
 		}
 	}
 }

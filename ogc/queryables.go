@@ -72,7 +72,7 @@ func (c *Collection) PropertyFilter(name, value string) (Expr, error) {
 	lit := operand{typ: typeOf(q)}
 	switch lit.typ {
 	case "date":
-		d, err := parseInstant(value)
+		d, err := parseInstant(value, c.zone)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: %v", ErrFilter, name, err)
 		}

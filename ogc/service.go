@@ -135,8 +135,8 @@ func (c *Collection) describe(base string) map[string]any {
 		"bbox": [][4]float64{{roundDown(b.Min[0]), roundDown(b.Min[1]), roundUp(b.Max[0]), roundUp(b.Max[1])}},
 		"crs":  "http://www.opengis.net/def/crs/OGC/1.3/CRS84"}}
 	if c.TemporalFrom != "" && c.first != 0 {
-		// The first day begins at midnight in Afghanistan, not in UTC.
-		extent["temporal"] = map[string]any{"interval": [][2]any{{c.first.Start().Format(time.RFC3339), nil}},
+		// The first day begins at midnight in the region, not in UTC.
+		extent["temporal"] = map[string]any{"interval": [][2]any{{c.zone.Midnight(c.first).Format(time.RFC3339), nil}},
 			"trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}
 	}
 	return map[string]any{

@@ -109,18 +109,18 @@ func checkCountrysideExports(t *testing.T, base, dir string, events int) {
 	}
 	dayPath, _ := download(t, base+"/api/control.csv?date=2022-06-01", dir, "june.csv")
 	got := gdal(t, "ogrinfo", "-ro", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "AUTODETECT_TYPE=YES", "-sql",
-		"SELECT resistance_events, independent_reporting FROM june WHERE pcode = 'AF0803'", dayPath)
+		"SELECT insurgent_events, independent_reporting FROM june WHERE pcode = 'AF0803'", dayPath)
 	var api struct {
 		Features []struct {
 			ID         string
 			Properties struct {
-				Countryside struct{ Resistance struct{ Count int } }
+				Countryside struct{ Insurgent struct{ Count int } }
 			}
 		}
 	}
 	getJSONInto(t, base+"/api/control?date=2022-06-01", &api)
 	for _, f := range api.Features {
-		if want := fmt.Sprintf("resistance_events (Integer) = %d", f.Properties.Countryside.Resistance.Count); f.ID == "AF0803" && !strings.Contains(got, want) {
+		if want := fmt.Sprintf("insurgent_events (Integer) = %d", f.Properties.Countryside.Insurgent.Count); f.ID == "AF0803" && !strings.Contains(got, want) {
 			t.Errorf("control.csv on 2022-06-01, Dara: want %q\n%s", want, got)
 		}
 	}

@@ -49,7 +49,7 @@ func (s *Server) handleAnimation(c echo.Context, r *request) error {
 	if err != nil {
 		return err
 	}
-	lang, err := r.choice(paramLang, "en", "fa")
+	lang, err := r.choice(paramLang, s.ds.Region.Languages...)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 // handleControl serves GET /api/control[?date=YYYY-MM-DD][&detail=...]
-// [&known=YYYY-MM-DD]: every area's state on that day (today in Afghanistan
+// [&known=YYYY-MM-DD]: every area's state on that day (today in the region
 // without a date), with hindsight or as known at the end of the day known.
 // The answer, 200 or 304, is a cache lookup and one write.
 func (s *Server) handleControl(c echo.Context, r *request) error {

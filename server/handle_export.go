@@ -20,7 +20,7 @@ func (s *Server) handleExport(c echo.Context, _ *request) error {
 		if err != nil {
 			return err
 		}
-		b, err := export.ControlQLR(base, s.ds.Region.Credit)
+		b, err := export.ControlQLR(base, s.ds.Region)
 		if err != nil {
 			return err
 		}

@@ -217,7 +217,7 @@ func itemsQuery(col *ogc.Collection, r *request) (q ogc.ItemsQuery, err error) {
 		keep(paramBBox, b.String())
 	}
 	for _, v := range r.all(paramDatetime) {
-		p, err := ogc.ParseDatetime(v)
+		p, err := ogc.ParseDatetime(v, col.Zone())
 		if err != nil {
 			return q, &ParamError{Param: paramDatetime, Err: err}
 		}

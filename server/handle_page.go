@@ -29,14 +29,15 @@ type pageKey struct {
 const pageCacheBytes = 4 << 20
 
 // pageViews are the views the page offers: the assessment, then each
-// side's claims (data.Sides, as /api/timeline names them to the page).
-var pageViews = func() []string {
+// side's claims (the region's sides, as /api/timeline names them to the
+// page).
+func (s *Server) pageViews() []string {
 	out := []string{data.Assessed}
-	for _, p := range data.Sides() {
+	for _, p := range s.ds.Region.Sides() {
 		out = append(out, string(p))
 	}
 	return out
-}()
+}
 
 // pageKeyOf reads the page's state from its query, leniently: the page
 // itself ignores what it does not know, and so does its preview.
@@ -45,11 +46,11 @@ func (s *Server) pageKeyOf(q url.Values) pageKey {
 	if d, err := data.ParseDay(q.Get("date")); err == nil && d >= s.ds.First && d <= k.day {
 		k.day = d
 	}
-	if slices.Contains(pageViews, q.Get("view")) {
+	if slices.Contains(s.pageViews(), q.Get("view")) {
 		k.view = q.Get("view")
 	}
-	if q.Get("lang") == "fa" {
-		k.lang = "fa"
+	if l := q.Get("lang"); l != "" && s.ds.Region.Offers(l) {
+		k.lang = l
 	}
 	if _, ok := s.ds.Area(q.Get("district")); ok {
 		k.district = q.Get("district")
@@ -165,15 +166,15 @@ func (s *Server) previewTags(k pageKey) string {
 // writes it: the long date ("6 September 2021"), and in Dari the Solar
 // Hijri date after it ("۶ سپتمبر ۲۰۲۱ (۱۵ سنبله ۱۴۰۰)").
 func (sp speaker) longDate(d data.Day) string {
-	return export.LongDate(d, sp.w, sp.fa())
+	return export.LongDate(d, sp.w, sp.fa(), sp.ds.Region.Calendar(sp.lang) == data.CalendarSolarHijri)
 }
 
-// previewTitle is "Panjshir & Andarab on DATE", with the view when it is a
-// party's claims.
+// previewTitle is the map's name on the day ("Panjshir & Andarab on
+// DATE"), with the view when it is a party's claims.
 func (sp speaker) previewTitle(day data.Day, view string) string {
 	t := sp.w.t("previewOn", "date", sp.longDate(day))
 	if view != "assessed" {
-		t += " (" + sp.w.t(view+"View") + ")"
+		t += " (" + sp.w.t("claimsView", "party", sp.side(data.Party(view))) + ")"
 	}
 	return t
 }
@@ -196,7 +197,7 @@ func (sp speaker) description(day data.Day, view string) string {
 		}
 	}
 	var counts []string
-	for _, st := range append(data.Statuses(), data.StatusUnknown) {
+	for _, st := range append(sp.ds.Region.Statuses(), data.StatusUnknown) {
 		if n[st] > 0 {
 			counts = append(counts, sp.num(n[st])+" "+sp.status(st))
 		}

@@ -30,7 +30,7 @@ const pictureWidthStep = 100
 var pictureParams = []string{paramDate, paramView, paramLang, paramWidth, paramPreset, paramKnown, paramLevel}
 
 // handlePicture serves GET /api/export/map.png and map.svg
-// ?date=&view=assessed|taliban|resistance&lang=en|fa&width=600..2400
+// ?date=&view=assessed|SIDE&lang=en|fa (the region's sides and languages)&width=600..2400
 // (&level=country: the provinces, PNG only)
 // &preset=social|portrait[&known=K]: the map of a day as a picture to
 // publish, with hindsight or as known at the end of K.
@@ -70,10 +70,10 @@ func (s *Server) pictureKey(format string, r *request) (pictureKey, error) {
 	if k.day < s.ds.First || k.day > s.today() {
 		return k, &ParamError{Param: paramDate, Err: fmt.Errorf("%s is outside the map's days (%s to today, %s)", k.day, s.ds.First, s.today())}
 	}
-	if k.view, err = r.choice(paramView, pageViews...); err != nil {
+	if k.view, err = r.choice(paramView, s.pageViews()...); err != nil {
 		return k, err
 	}
-	if k.lang, err = r.choice(paramLang, "en", "fa"); err != nil {
+	if k.lang, err = r.choice(paramLang, s.ds.Region.Languages...); err != nil {
 		return k, err
 	}
 	if r.has(paramKnown) {

@@ -20,7 +20,7 @@ func (s *Server) handlePeriods(c echo.Context, _ *request) error {
 // handleAbout serves GET /about: the methodology as a page, in Dari with
 // lang=fa (as the map's own link in Dari asks), else in English.
 func (s *Server) handleAbout(c echo.Context, r *request) error {
-	lang, err := r.choice(paramLang, "en", "fa")
+	lang, err := r.choice(paramLang, s.ds.Region.Languages...)
 	if err != nil {
 		return err
 	}
@@ -31,7 +31,7 @@ func (s *Server) handleAbout(c echo.Context, r *request) error {
 // handleCorrections serves GET /corrections[?lang=fa]: the corrections log
 // as a page.
 func (s *Server) handleCorrections(c echo.Context, r *request) error {
-	lang, err := r.choice(paramLang, "en", "fa")
+	lang, err := r.choice(paramLang, s.ds.Region.Languages...)
 	if err != nil {
 		return err
 	}

@@ -57,6 +57,28 @@ func loadDariFont(web fs.FS, log *slog.Logger) *export.DariFont {
 	return f
 }
 
+// regionWords are the page's words with what the region fills in them:
+// the map's name, what it maps, the country around it and the month its
+// data starts ({region}, {place}, {country}, {start}), as the page's t()
+// fills them from the shell's data-region (i18n.js).
+func regionWords(all map[string]words, ds *data.Dataset) map[string]words {
+	out := map[string]words{}
+	for lang, w := range all {
+		start := ds.First.Time()
+		month := w.t(fmt.Sprint("monthLong", int(start.Month()))) + " " + fmt.Sprint(start.Year())
+		if lang == "fa" {
+			month = export.DariDigits(month)
+		}
+		vars := []string{"region", ds.Region.NameIn(lang), "place", ds.Region.PlaceIn(lang), "country", ds.Region.CountryIn(lang), "start", month}
+		filled := words{}
+		for k, v := range w {
+			filled[k] = wire.Fill(v, vars...)
+		}
+		out[lang] = filled
+	}
+	return out
+}
+
 // t is the phrase for key with its {placeholders} filled from vars (name,
 // value pairs), as the page's t() fills them; the key itself when the
 // language has no such phrase.
@@ -105,11 +127,27 @@ func (sp speaker) date(d data.Day) string {
 	return sp.num(t.Day()) + " " + sp.w.t(fmt.Sprint("month", int(t.Month()))) + " " + sp.num(t.Year())
 }
 
-// status, party and confidence are the page's words for them.
-func (sp speaker) status(st data.Status) string { return sp.w.t(string(st)) }
+// status and party are the region's names of its parties (region.csv:
+// a status's name.LANG, a party's short.LANG in a phrase) and the page's
+// words for the others; confidence the page's words.
+func (sp speaker) status(st data.Status) string {
+	if p, ok := sp.ds.Region.Party(data.Party(st)); ok {
+		return p.NameIn(sp.lang)
+	}
+	return sp.w.t(string(st))
+}
 
 func (sp speaker) party(p data.Party) string {
+	if pd, ok := sp.ds.Region.Party(p); ok {
+		return pd.SpeakerIn(sp.lang)
+	}
 	return sp.w.t("party" + strings.ToUpper(string(p[:1])) + string(p[1:]))
+}
+
+// side is a side's name in a phrase ("Resistance claims").
+func (sp speaker) side(p data.Party) string {
+	pd, _ := sp.ds.Region.Party(p)
+	return pd.ShortIn(sp.lang)
 }
 
 func (sp speaker) confidence(c data.Confidence) string {
@@ -170,7 +208,7 @@ func (sp speaker) phrase(p data.Phrase) string {
 	case data.PhraseDenyClaim:
 		return sp.w.t("headDenyClaim", "party", sp.party(p.Party), "other", sp.party(p.Other))
 	case data.PhraseCapitals:
-		out := sp.w.t("headCapitals", "names", sp.capitals(p.Capitals), "held", sp.num(p.Held), "of", sp.num(p.Of))
+		out := sp.w.t("headCapitals", "party", sp.party(sp.ds.Region.As(data.RoleRuling)), "names", sp.capitals(p.Capitals), "held", sp.num(p.Held), "of", sp.num(p.Of))
 		if p.Unknown > 0 {
 			out += sp.w.t("headCapitalsUnknown", "n", sp.num(p.Unknown))
 		}

@@ -94,7 +94,7 @@ func TestOGCCollections(t *testing.T) {
 		// The extent starts when the first day starts in Afghanistan: as a
 		// datetime it is that day, not the day before (issue 24).
 		start := temporal["interval"].([]any)[0].([]any)[0].(string)
-		p, err := ogc.ParseDatetime(start)
+		p, err := ogc.ParseDatetime(start, newFixtureServer(t).ds.Region.Zone)
 		_, first := getJSON(t, h, "/ogc/collections/"+col["id"].(string)+"/items?limit=1&datetime="+url.QueryEscape("../"+start))
 		if err != nil || first["numberMatched"].(float64) == 0 || !strings.HasSuffix(start, "T19:30:00Z") {
 			t.Errorf("%s: temporal extent starts %s (%v, day %s): finds %v features", col["id"], start, err, p.From, first["numberMatched"])
@@ -295,7 +295,7 @@ func TestOGCCountrysideMatchesControl(t *testing.T) {
 		want := map[string]string{}
 		for _, f := range control["features"].([]any) {
 			c := f.(map[string]any)["properties"].(map[string]any)["countryside"].(map[string]any)
-			want[f.(map[string]any)["id"].(string)] = fmt.Sprint(c["resistance"].(map[string]any)["count"], c["taliban"].(map[string]any)["count"],
+			want[f.(map[string]any)["id"].(string)] = fmt.Sprint(c["insurgent"].(map[string]any)["count"], c["ruling"].(map[string]any)["count"],
 				len(c["presence"].([]any)), c["independent_reporting"], c["valid_from"])
 		}
 		_, items := getJSON(t, h, "/ogc/collections/countryside/items?limit=1000&datetime="+day)
@@ -306,12 +306,12 @@ func TestOGCCountrysideMatchesControl(t *testing.T) {
 		for _, f := range feats {
 			p := f.(map[string]any)["properties"].(map[string]any)
 			presence := 0
-			for _, side := range []string{"presence_resistance", "presence_taliban"} {
+			for _, side := range []string{"presence_insurgent", "presence_ruling"} {
 				if p[side] != nil {
 					presence++
 				}
 			}
-			if got := fmt.Sprint(p["resistance_events"], p["taliban_events"], presence, p["independent_reporting"], p["valid_from"]); got != want[p["pcode"].(string)] {
+			if got := fmt.Sprint(p["insurgent_events"], p["ruling_events"], presence, p["independent_reporting"], p["valid_from"]); got != want[p["pcode"].(string)] {
 				t.Errorf("%s, %s: OGC %s, /api/control %s", day, p["pcode"], got, want[p["pcode"].(string)])
 			}
 		}

@@ -176,6 +176,7 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	w = regionWords(w, ds)
 	log := slog.New(newSampled(cfg.Logger.Handler(), logBurst, time.Now))
 	s := &Server{cfg: cfg, ds: ds, enc: enc, log: log, docs: docs, words: w, dari: loadDariFont(web, log), maxInFlight: int64(cfg.MaxInFlight),
 		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) }), ogcAnswers: newOGCAnswers()}
@@ -197,8 +198,8 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 // and for Run.
 func (s *Server) Handler() http.Handler { return s }
 
-// today is the current day in Afghanistan, on the configured clock.
-func (s *Server) today() data.Day { return data.Today(s.cfg.Now()) }
+// today is the current day in the region (its zone), on the configured clock.
+func (s *Server) today() data.Day { return s.ds.Region.Zone.Today(s.cfg.Now()) }
 
 // Run serves on cfg.Addr until ctx is cancelled, then shuts down gracefully:
 // new connections are refused and requests in flight finish, for up to

@@ -2,10 +2,13 @@ package server
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html"
 
 	xhtml "golang.org/x/net/html"
+
+	"github.com/controlmap/controlmap/wire"
 )
 
 // dariFontPreloads are the head's tags of a Dari page: the Naskh faces the
@@ -23,10 +26,15 @@ const dariFontPreloads = `<link rel="preload" as="font" type="font/woff2" crosso
 // names its label (data-i18n-label), and for Dari the Naskh font in the
 // head. A Dari page is thus drawn once, in Dari and in its font, instead of
 // in English and then again (the layout shift of 0.04 to 0.12 that the
-// screens test measured). English is the shell as written.
+// screens test measured). In every language the shell carries the region
+// (<html data-region>, wire.RegionJSON), from which the page takes its
+// parties' names and colours and its place names before any document
+// arrives, and the region's title and description in its head: the shell
+// as written names no region.
 func shellIn(page []byte, sp speaker) ([]byte, error) {
-	if !sp.fa() {
-		return page, nil
+	region, err := json.Marshal(wire.RegionOf(sp.ds))
+	if err != nil {
+		return nil, err
 	}
 	var out bytes.Buffer
 	out.Grow(len(page) + 1024)
@@ -55,8 +63,17 @@ func shellIn(page []byte, sp speaker) ([]byte, error) {
 					changed = true
 				}
 			}
-			if tok.Data == "html" {
-				tok.Attr = setAttr(setAttr(tok.Attr, "lang", sp.lang), "dir", "rtl")
+			switch {
+			case tok.Data == "html":
+				tok.Attr = setAttr(setAttr(tok.Attr, "lang", sp.lang), "data-region", string(region))
+				if sp.fa() {
+					tok.Attr = setAttr(tok.Attr, "dir", "rtl")
+				}
+				changed = true
+			case tok.Data == "title":
+				text, changed = sp.ds.Region.Title, true
+			case tok.Data == "meta" && attr(tok.Attr, "name") == "description":
+				tok.Attr = setAttr(tok.Attr, "content", sp.ds.Region.Description)
 				changed = true
 			}
 			if !changed {
@@ -76,7 +93,7 @@ func shellIn(page []byte, sp speaker) ([]byte, error) {
 			if skip != "" && string(name) != skip {
 				return nil, fmt.Errorf("server: the page's shell: <%s data-i18n> holds an element", skip)
 			}
-			if string(name) == "head" {
+			if string(name) == "head" && sp.fa() {
 				out.WriteString(dariFontPreloads)
 			}
 			skip = ""
@@ -102,6 +119,16 @@ func setAttr(attrs []xhtml.Attribute, key, val string) []xhtml.Attribute {
 		}
 	}
 	return append(attrs, xhtml.Attribute{Key: key, Val: val})
+}
+
+// attr is the value of attrs' key, "" without one.
+func attr(attrs []xhtml.Attribute, key string) string {
+	for _, a := range attrs {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // writeTag writes tok's start tag with its attributes, escaped.

@@ -23,17 +23,24 @@ import (
 	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/server"
 	"github.com/controlmap/controlmap/web"
+	"github.com/controlmap/controlmap/wire"
 )
 
-// The palette the page promises (js/style.js, README): a test of the
-// rendered fill, not of the module.
-var statusFill = map[string]string{
-	"republic":   "#0072B2",
-	"taliban":    "#D55E00",
-	"resistance": "#009E73",
-	"contested":  "url(#hatch-contested)",
-	"unknown":    "#BDBDBD",
-}
+// statusFill is the fill the page must draw each status of the real
+// dataset with: its region's colours (wire.Colours, region.csv), the
+// contested hatch. A test of the rendered fill, not of the module.
+var statusFill = sync.OnceValue(func() map[string]string {
+	ds, err := data.LoadEmbedded()
+	if err != nil {
+		panic(err)
+	}
+	out := map[string]string{}
+	for st, c := range wire.Colours(ds.Region) {
+		out[string(st)] = c
+	}
+	out[string(data.StatusContested)] = "url(#hatch-contested)"
+	return out
+})
 
 // newSite serves the real dataset and the embedded page; wrap, if not nil,
 // wraps the handler (to make the API fail, say).

@@ -64,7 +64,7 @@ func compareShown(t *testing.T, p *page, ts *httptest.Server) {
 	}
 	fill := eval[string](t, p, `document.querySelector('path.district[data-pcode="`+one+`"]').getAttribute('fill')`)
 	stroke := eval[string](t, p, `document.querySelector('path.district[data-pcode="`+one+`"]').getAttribute('stroke')`)
-	if !strings.EqualFold(fill, statusFill[after[one]]) || !strings.EqualFold(stroke, statusFill[before[one]]) {
+	if !strings.EqualFold(fill, statusFill()[after[one]]) || !strings.EqualFold(stroke, statusFill()[before[one]]) {
 		t.Errorf("%s drawn fill %s stroke %s, want the after colour inside and the before colour around", one, fill, stroke)
 	}
 	if rows := eval[[]string](t, p, `[...document.querySelectorAll('.compare-balance tbody tr')].map(r => r.dataset.status)`); !slices.Contains(rows, after[one]) || !slices.Contains(rows, before[one]) {

@@ -11,8 +11,8 @@ import (
 
 // apiCountryside is a district's countryside as /api/control writes it.
 type apiCountryside struct {
-	Resistance           struct{ Count int }
-	Taliban              struct{ Count int }
+	Insurgent            struct{ Count int }
+	Ruling               struct{ Count int }
 	Presence             []struct{ Side string }
 	IndependentReporting bool `json:"independent_reporting"`
 }
@@ -21,11 +21,11 @@ type apiCountryside struct {
 // (empty when the district has no badge).
 func (c apiCountryside) badgeWant() string {
 	var parts []string
-	if c.Resistance.Count > 0 {
-		parts = append(parts, fmt.Sprintf("r%d", c.Resistance.Count))
+	if c.Insurgent.Count > 0 {
+		parts = append(parts, fmt.Sprintf("r%d", c.Insurgent.Count))
 	}
-	if c.Taliban.Count > 0 {
-		parts = append(parts, fmt.Sprintf("t%d", c.Taliban.Count))
+	if c.Ruling.Count > 0 {
+		parts = append(parts, fmt.Sprintf("t%d", c.Ruling.Count))
 	}
 	for _, p := range c.Presence {
 		parts = append(parts, "p:"+p.Side)
@@ -57,11 +57,11 @@ const pageBadges = `(() => {
 	const out = {};
 	for (const b of document.querySelectorAll('.cs-badge[data-pcode]')) {
 		const parts = [];
-		const r = b.querySelector('.cs-resistance'), t = b.querySelector('.cs-taliban');
+		const r = b.querySelector('.cs-insurgent'), t = b.querySelector('.cs-ruling');
 		const n = (el) => el.textContent.replace(/[۰-۹]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'.indexOf(d));
 		if (r) parts.push('r' + n(r));
 		if (t) parts.push('t' + n(t));
-		for (const p of b.querySelectorAll('.cs-presence')) parts.push('p:' + (p.classList.contains('cs-presence-taliban') ? 'taliban' : 'resistance'));
+		for (const p of b.querySelectorAll('.cs-presence')) parts.push('p:' + (p.classList.contains('cs-presence-ruling') ? 'taliban' : 'resistance'));
 		if (b.querySelector('.cs-noreport')) parts.push('?');
 		out[b.dataset.pcode] = parts.join(' ');
 	}
@@ -84,7 +84,7 @@ func checkCountryside(t *testing.T, p *page, ts *httptest.Server) {
 				t.Errorf("%s, %s: badge %q, the API says %q", q, pcode, got[pcode], want)
 			}
 			if day == "2022-06-01" {
-				active += c.Resistance.Count + c.Taliban.Count
+				active += c.Insurgent.Count + c.Ruling.Count
 			}
 		}
 	}

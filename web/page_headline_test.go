@@ -51,7 +51,7 @@ func checkReassessed(t *testing.T, p *page, ts *httptest.Server) {
 // assessment. The days are found in the dataset.
 func checkDenials(t *testing.T, p *page, ts *httptest.Server) {
 	ds := datatest.Embedded(t)
-	name := map[data.Party]string{data.PartyTaliban: "Taliban", data.PartyResistance: "NRF"}
+	name := map[data.Party]string{data.Party("taliban"): "Taliban", data.Party("resistance"): "NRF"}
 	claimed := map[string]bool{} // day + party that made a claim that day
 	for _, c := range ds.Claims {
 		if c.Kind == data.KindClaim {
@@ -63,9 +63,9 @@ func checkDenials(t *testing.T, p *page, ts *httptest.Server) {
 		if c.Kind != data.KindDenial || name[c.Party] == "" {
 			continue
 		}
-		other := data.PartyTaliban
-		if c.Party == data.PartyTaliban {
-			other = data.PartyResistance
+		other := data.Party("taliban")
+		if c.Party == data.Party("taliban") {
+			other = data.Party("resistance")
 		}
 		day, phrase := c.Date.String(), "the "+name[c.Party]+" deny reports about "
 		if claimed[day+string(other)] {

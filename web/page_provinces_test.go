@@ -28,7 +28,7 @@ func TestPageCountry(t *testing.T) {
 	ts, ds := newSite(t, nil)
 	p := newPage(t)
 	exp := datatest.LoadExpectations(t)
-	colour := map[data.Status]string{data.StatusTaliban: "#D55E00", data.StatusRepublic: "#0072B2", data.StatusResistance: "#009E73"}
+	colour := map[data.Status]string{data.Status("taliban"): "#D55E00", data.Status("republic"): "#0072B2", data.Status("resistance"): "#009E73"}
 	// drawnAsTheRule: every province the rule gives a status on day is
 	// filled with that status's colour (data.Dataset.ProvinceOn).
 	drawnAsTheRule := func(t *testing.T, day string) {

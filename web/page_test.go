@@ -10,7 +10,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/data/datatest"
 )
 
@@ -52,7 +51,7 @@ func checkDistrictsDrawn(t *testing.T, p *page, ts *httptest.Server) {
 	}
 	// The slider runs to today in Afghanistan (UTC+4:30: from 19:30 UTC it is
 	// already tomorrow there); the evidence ends earlier and says so.
-	if d, today := currentDate(t, p), data.Today(time.Now()).String(); d != today {
+	if d, today := currentDate(t, p), datatest.Embedded(t).Region.Zone.Today(time.Now()).String(); d != today {
 		t.Errorf("without a date the page shows %s, want today, %s", d, today)
 	}
 	// "last updated" is the dataset's last edit (its last publication), not
@@ -72,8 +71,8 @@ func checkFillsFollowData(t *testing.T, p *page, ts *httptest.Server) {
 		want := apiStatuses(t, ts.URL, day)
 		for pcode, status := range want {
 			// Stale evidence draws the status colour under dots (see TestPageStale).
-			if g := got[day][pcode]; g[0] != status || (!strings.EqualFold(g[1], statusFill[status]) && g[1] != "url(#stale-"+status+")") {
-				t.Errorf("%s %s: drawn %v, want %s filled %s", day, pcode, g, status, statusFill[status])
+			if g := got[day][pcode]; g[0] != status || (!strings.EqualFold(g[1], statusFill()[status]) && g[1] != "url(#stale-"+status+")") {
+				t.Errorf("%s %s: drawn %v, want %s filled %s", day, pcode, g, status, statusFill()[status])
 			}
 		}
 	}

@@ -47,7 +47,7 @@ func (e *Encoder) Diff(d data.Diff, detail data.Detail) ([]byte, error) {
 		lost[a.From] += km2
 	}
 	bal := map[data.Status]balance{}
-	for _, st := range append([]data.Status{data.StatusUnknown}, data.Statuses()...) {
+	for _, st := range append([]data.Status{data.StatusUnknown}, e.ds.Region.Statuses()...) {
 		g, l := Round(gained[st], 10), Round(lost[st], 10)
 		if g != 0 || l != 0 {
 			bal[st] = balance{g, l, Round(g-l, 10)}
@@ -84,12 +84,12 @@ type statusAreaJSON struct {
 // maps the country, the provinces' km² by who held each capital ("country").
 func (e *Encoder) Stats() ([]byte, error) {
 	total := e.ds.TotalKm2()
-	statuses := append(data.Statuses(), data.StatusUnknown)
+	statuses := append(e.ds.Region.Statuses(), data.StatusUnknown)
 	conv := func(sa data.StatusArea) statusAreaJSON { return statusAreaOf(sa, total, statuses) }
 	days := []map[string]any{} // date, assessed, and "<side>_claims" for each side of the war
 	for _, s := range e.ds.Stats() {
 		day := map[string]any{"date": s.Day, "assessed": conv(s.Assessed)}
-		for _, side := range data.Sides() {
+		for _, side := range e.ds.Region.Sides() {
 			day[string(side)+"_claims"] = conv(s.Claimed[side])
 		}
 		days = append(days, day)

@@ -57,10 +57,11 @@ func (r CountrysideRec) presence() []presenceJSON {
 	return out
 }
 
-// presenceOf returns the confidence of side's presence, nil without one.
-func (r CountrysideRec) presenceOf(side data.Party) any {
+// presenceOf returns the confidence of the presence of the side in role,
+// nil without one.
+func (r CountrysideRec) presenceOf(role data.Role) any {
 	for _, p := range r.Range.Presence {
-		if p.Side == side {
+		if p.Role == role {
 			return string(p.Confidence)
 		}
 	}
@@ -76,7 +77,7 @@ func confidenceOf(a data.Activity) any {
 }
 
 func (r CountrysideRec) sources() []string {
-	ids := append(r.Range.Resistance.Sources(), r.Range.Taliban.Sources()...)
+	ids := append(r.Range.Insurgent.Sources(), r.Range.Ruling.Sources()...)
 	for _, p := range r.Range.Presence {
 		ids = append(ids, p.Sources...)
 	}
@@ -95,24 +96,24 @@ func (r CountrysideRec) sources() []string {
 // "countryside", the GeoPackage's countryside table), and one member of
 // each district's day in /api/control. Its fields are declared here once.
 var Countryside = &Schema[CountrysideRec]{Name: "countryside", Title: "Outside the centre",
-	Description: "One feature per district and range of days [valid_from, valid_to) over which what is known outside the district centre does not change: resistance activity and Taliban operations reported within the last 30 days, the analyst's side-valley presence, and whether independent reporting covers the window. It never changes the assessed status.",
+	Description: "One feature per district and range of days [valid_from, valid_to) over which what is known outside the district centre does not change: the insurgent side's activity and the ruling side's operations reported within the last 30 days, the analyst's side-valley presence, and whether independent reporting covers the window. It never changes the assessed status.",
 	Fields: []Field[CountrysideRec]{
 		{Name: "pcode", Type: "string", Form: FlatOnly, Description: "COD-AB P-code", Value: func(r CountrysideRec) any { return r.Area.PCode }},
 		{Name: "name", Type: "string", Form: FlatOnly, Description: "District", Value: func(r CountrysideRec) any { return r.Area.Name }},
 		{Name: "valid_from", Type: "string", Format: "date", Nullable: true, Description: "First day of the range; null before the first record", Value: func(r CountrysideRec) any { return r.Range.From }},
 		{Name: "valid_to", Type: "string", Format: "date", Nullable: true, Description: "First day after the range; null while ongoing", Value: func(r CountrysideRec) any { return r.Range.To }},
 		{Name: "window_days", Type: "integer", Description: "Days an event counts as activity: the day itself and the days after, up to this many", Value: func(CountrysideRec) any { return data.ActivityWindow }},
-		{Name: "resistance", Form: APIOnly, Description: "Resistance activity reported in the window (attacks, clashes, positions): count, latest day, confidence, event ids", Value: func(r CountrysideRec) any { return activityOf(r.Range.Resistance) }},
-		{Name: "taliban", Form: APIOnly, Description: "Taliban operations reported in the window (raids, arrests, evictions, clearance operations): count, latest day, confidence, event ids", Value: func(r CountrysideRec) any { return activityOf(r.Range.Taliban) }},
-		{Name: "resistance_events", Type: "integer", Form: FlatOnly, Description: "Resistance activity: events in the window", Value: func(r CountrysideRec) any { return r.Range.Resistance.Count() }},
-		{Name: "resistance_confidence", Type: "string", Form: FlatOnly, Nullable: true, Description: "Confidence in the resistance activity (high, medium, low); null without an event", Value: func(r CountrysideRec) any { return confidenceOf(r.Range.Resistance) }},
-		{Name: "resistance_event_ids", Type: "string", Form: FlatOnly, Description: "Event ids, separated by ';'", Value: func(r CountrysideRec) any { return eventIDs(r.Range.Resistance) }},
-		{Name: "taliban_events", Type: "integer", Form: FlatOnly, Description: "Taliban operations: events in the window", Value: func(r CountrysideRec) any { return r.Range.Taliban.Count() }},
-		{Name: "taliban_confidence", Type: "string", Form: FlatOnly, Nullable: true, Description: "Confidence in the Taliban operations (high, medium, low); null without an event", Value: func(r CountrysideRec) any { return confidenceOf(r.Range.Taliban) }},
-		{Name: "taliban_event_ids", Type: "string", Form: FlatOnly, Description: "Event ids, separated by ';'", Value: func(r CountrysideRec) any { return eventIDs(r.Range.Taliban) }},
+		{Name: "insurgent", Form: APIOnly, Description: "The insurgent side's activity reported in the window (attacks, clashes, positions): count, latest day, confidence, event ids. Which party is insurgent: the timeline's region.parties", Value: func(r CountrysideRec) any { return activityOf(r.Range.Insurgent) }},
+		{Name: "ruling", Form: APIOnly, Description: "The ruling side's operations reported in the window (raids, arrests, evictions, clearance operations): count, latest day, confidence, event ids", Value: func(r CountrysideRec) any { return activityOf(r.Range.Ruling) }},
+		{Name: "insurgent_events", Type: "integer", Form: FlatOnly, Description: "The insurgent side's activity: events in the window", Value: func(r CountrysideRec) any { return r.Range.Insurgent.Count() }},
+		{Name: "insurgent_confidence", Type: "string", Form: FlatOnly, Nullable: true, Description: "Confidence in the insurgent side's activity (high, medium, low); null without an event", Value: func(r CountrysideRec) any { return confidenceOf(r.Range.Insurgent) }},
+		{Name: "insurgent_event_ids", Type: "string", Form: FlatOnly, Description: "Event ids, separated by ';'", Value: func(r CountrysideRec) any { return eventIDs(r.Range.Insurgent) }},
+		{Name: "ruling_events", Type: "integer", Form: FlatOnly, Description: "The ruling side's operations: events in the window", Value: func(r CountrysideRec) any { return r.Range.Ruling.Count() }},
+		{Name: "ruling_confidence", Type: "string", Form: FlatOnly, Nullable: true, Description: "Confidence in the ruling side's operations (high, medium, low); null without an event", Value: func(r CountrysideRec) any { return confidenceOf(r.Range.Ruling) }},
+		{Name: "ruling_event_ids", Type: "string", Form: FlatOnly, Description: "Event ids, separated by ';'", Value: func(r CountrysideRec) any { return eventIDs(r.Range.Ruling) }},
 		{Name: "presence", Form: APIOnly, Description: "The analyst's side-valley presence rows covering the range, each with its side, its period (from and to, both inclusive), confidence, note and sources", Value: func(r CountrysideRec) any { return r.presence() }},
-		{Name: "presence_resistance", Type: "string", Form: FlatOnly, Nullable: true, Description: "Confidence of the resistance's assessed presence outside the centre; null when none is assessed", Value: func(r CountrysideRec) any { return r.presenceOf(data.PartyResistance) }},
-		{Name: "presence_taliban", Type: "string", Form: FlatOnly, Nullable: true, Description: "Confidence of the Taliban's assessed presence outside the centre; null when none is assessed", Value: func(r CountrysideRec) any { return r.presenceOf(data.PartyTaliban) }},
+		{Name: "presence_insurgent", Type: "string", Form: FlatOnly, Nullable: true, Description: "Confidence of the insurgent side's assessed presence outside the centre; null when none is assessed", Value: func(r CountrysideRec) any { return r.presenceOf(data.RoleInsurgent) }},
+		{Name: "presence_ruling", Type: "string", Form: FlatOnly, Nullable: true, Description: "Confidence of the ruling side's assessed presence outside the centre; null when none is assessed", Value: func(r CountrysideRec) any { return r.presenceOf(data.RoleRuling) }},
 		{Name: "independent_reporting", Type: "boolean", Description: "True when some row about the district dated within the window cites an independent source; false means no independent reporting, not quiet", Value: func(r CountrysideRec) any { return r.Range.Reported }},
 		{Name: "source_ids", Type: "string", Description: "Sources of the activity and presence (ids; flat form separated by ';')", Value: func(r CountrysideRec) any { return r.sources() }},
 	}}

@@ -147,7 +147,7 @@ func assessment[T any](name, from string, nullable bool, iv func(T) *data.Interv
 	case "date_precision":
 		f.Description, f.Value = "How well "+from+" is known: day, week, month or inferred", of(func(i *data.Interval) any { return string(i.DatePrecision) })
 	case "status":
-		f.Description, f.Value = "republic, taliban, resistance or contested", of(func(i *data.Interval) any { return string(i.Status) })
+		f.Description, f.Value = "The id of a party of the region (region.csv; here: /api/timeline region.parties) or contested", of(func(i *data.Interval) any { return string(i.Status) })
 	case "confidence":
 		f.Description, f.Value = "high, medium or low"+map[bool]string{true: "; null when unknown"}[nullable], of(func(i *data.Interval) any { return string(i.Confidence) })
 	case "note":
@@ -222,7 +222,7 @@ var Days = &Schema[DayRec]{Name: "day", Title: "Control on a day",
 		Via(fieldOf(Areas, "name"), dayArea),
 		Via(fieldOf(Areas, "name_fa"), dayArea),
 		{Name: "date", Type: "string", Format: "date", Description: "The day", Value: func(r DayRec) any { return r.Date }},
-		{Name: "status", Type: "string", Description: "republic, taliban, resistance, contested, or unknown before the first record", Value: func(r DayRec) any { return string(r.State.Status()) }},
+		{Name: "status", Type: "string", Description: "The id of a party of the region (/api/timeline region.parties), contested, or unknown before the first record", Value: func(r DayRec) any { return string(r.State.Status()) }},
 		{Name: "since", Type: "string", Format: "date", Nullable: true, Description: "First day of the assessed interval; null when unknown",
 			Value: func(r DayRec) any { return r.interval(func(iv *data.Interval) any { return iv.From }) }},
 		{Name: "until", Type: "string", Format: "date", Nullable: true, Description: "First day of the next interval; null while ongoing",
@@ -312,7 +312,7 @@ var Events = &Schema[EventRec]{Name: "events", Title: "Events",
 		{Name: "latitude", Type: "number", Description: "Latitude of the point drawn (see geo_precision)", Value: func(r EventRec) any { return r.coord(1) }},
 		{Name: "longitude", Type: "number", Description: "Longitude of the point drawn (see geo_precision)", Value: func(r EventRec) any { return r.coord(0) }},
 		{Name: "geo_precision", Type: "integer", Description: "1 the place itself, 2 near a named place (about 10 km), 3 only the district (its label point) or, without pcode, only the province", Value: func(r EventRec) any { return r.Event.GeoPrecision }},
-		{Name: "side", Type: "string", Description: "The side actor1 acted for (resistance or taliban; empty for neither): the countryside activity it counts towards", Value: func(r EventRec) any { return string(r.Event.Side()) }},
+		{Name: "side", Type: "string", Description: "The side actor1 acted for (the id of the ruling or the insurgent party; empty for neither): the countryside activity it counts towards", Value: func(r EventRec) any { return string(r.Event.Side) }},
 		{Name: "window", Form: APIOnly, Description: "[from, to): the days on which the event counts as activity in its district and the map draws it (the activity window)", Value: func(r EventRec) any { return [2]data.Day{r.Event.Date, r.Event.Date.AddDays(data.ActivityWindow)} }},
 		{Name: "pinned", Form: APIOnly, Description: "True when the map draws the event as a pin of its own (a place, or only a province); false when only its district is known and its district's badge counts it", Value: func(r EventRec) any { return r.Event.HasPoint() || r.Event.ProvinceWide() }},
 		{Name: "fatalities", Type: "integer", Nullable: true, Description: "Reported fatalities, null when unknown", Value: func(r EventRec) any { return r.Event.Fatalities }},

@@ -21,7 +21,7 @@ type timeline struct {
 	KnownUntil     *data.Day `json:"known_until,omitempty"`
 	Start          data.Day  `json:"start"` // first day of any record
 	End            data.Day  `json:"end"`   // today, or the last record if later
-	// UTCOffsetMinutes is when the days begin (data.UTCOffsetMinutes).
+	// UTCOffsetMinutes is when the days begin (the region's zone).
 	UTCOffsetMinutes int        `json:"utc_offset_minutes"`
 	LastChange       data.Day   `json:"last_change"` // last day any record is dated
 	ChangeDates      []data.Day `json:"change_dates"`
@@ -43,6 +43,9 @@ type timeline struct {
 	// that are sides of the war (the headline's claims and denials).
 	Parties []data.Party `json:"parties"`
 	Sides   []data.Party `json:"sides"`
+	// Region is what the page draws the region's parties and languages
+	// with (region.csv): no party's name or colour is in the page's code.
+	Region RegionJSON `json:"region"`
 	// Headlines are the phrases of each day's headline (data.Dataset.Headline),
 	// for the days that have any.
 	Headlines   map[string][]phraseJSON    `json:"headlines"`
@@ -146,10 +149,12 @@ func headlines(ds *data.Dataset, days []data.Day) map[string][]phraseJSON {
 	return out
 }
 
+// monthActivity is a month's events by the side that acted (the
+// region's parties play the roles: timeline "parties").
 type monthActivity struct {
-	Month      string `json:"month"` // YYYY-MM
-	Resistance int    `json:"resistance"`
-	Taliban    int    `json:"taliban"`
+	Month     string `json:"month"` // YYYY-MM
+	Insurgent int    `json:"insurgent"`
+	Ruling    int    `json:"ruling"`
 }
 
 // intervalRevisions are the corrections that made an interval what it is,
@@ -168,10 +173,10 @@ type intervalRevision struct {
 func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 	ds := e.ds
 	t := timeline{DatasetVersion: ds.Version, Updated: dayOrNil(ds.Updated()), EvidenceUpTo: dayOrNil(ds.EvidenceUpTo()),
-		Known: dayOrNil(ds.Known), KnownUntil: dayOrNil(ds.KnownUntil), Start: ds.First, End: max(today, ds.LastChange), UTCOffsetMinutes: data.UTCOffsetMinutes, LastChange: ds.LastChange,
+		Known: dayOrNil(ds.Known), KnownUntil: dayOrNil(ds.KnownUntil), Start: ds.First, End: max(today, ds.LastChange), UTCOffsetMinutes: ds.Region.Zone.Minutes(), LastChange: ds.LastChange,
 		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, ActivityWindow: data.ActivityWindow,
-		StaleAfter: data.StaleAfter, Statuses: data.Statuses(), Activity: []monthActivity{}, ConfidenceOpacity: ConfidenceOpacity,
-		Parties: data.Parties(), Sides: data.Sides(),
+		StaleAfter: data.StaleAfter, Statuses: ds.Region.Statuses(), Activity: []monthActivity{}, ConfidenceOpacity: ConfidenceOpacity,
+		Parties: ds.Region.ClaimParties(), Sides: ds.Region.Sides(), Region: RegionOf(ds),
 		Sources: e.book.raw, Attribution: ds.Region.Credit, Claims: []json.RawMessage{}, Events: []json.RawMessage{}}
 	ids := e.book.IDs()
 	for i := range ds.Areas {
@@ -182,7 +187,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 		t.Areas = append(t.Areas, ta)
 	}
 	for _, m := range ds.ActivityByMonth(t.End) {
-		t.Activity = append(t.Activity, monthActivity{Month: m.Month.String()[:7], Resistance: m.Resistance, Taliban: m.Taliban})
+		t.Activity = append(t.Activity, monthActivity{Month: m.Month.String()[:7], Insurgent: m.Insurgent, Ruling: m.Ruling})
 	}
 	for i := range ds.Claims {
 		c := &ds.Claims[i]
@@ -228,7 +233,7 @@ func timelineAreaOf(ds *data.Dataset, a *data.Area, ids *Book) (timelineArea, er
 		}
 		ta.Intervals = append(ta.Intervals, b)
 	}
-	for _, v := range append([]data.Party{data.Assessed}, data.Sides()...) { // the views the page and the pictures offer
+	for _, v := range append([]data.Party{data.Assessed}, ds.Region.Sides()...) { // the views the page and the pictures offer
 		runs := []viewRun{}
 		for _, r := range ds.ViewRanges(a.PCode, v) {
 			runs = append(runs, viewRun(r))
@@ -264,4 +269,53 @@ func appendDay(days []data.Day, d data.Day) []data.Day {
 		return days
 	}
 	return append(days, d)
+}
+
+// RegionJSON is the region as the page needs it (region.csv): its name,
+// what it maps and the country around it in each language, the first day
+// of the data, its languages and calendars, and its parties with their
+// roles, names and colours, in legend order. The timeline carries it, and
+// the server writes it into the page's shell (<html data-region>), so
+// that the page's words and colours are the region's before any document
+// arrives.
+type RegionJSON struct {
+	Name      map[string]string `json:"name"`
+	Place     map[string]string `json:"place"`
+	Country   map[string]string `json:"country"`
+	Start     data.Day          `json:"start"`
+	Languages []string          `json:"languages"`
+	Calendars map[string]string `json:"calendars"`
+	Parties   []partyJSON       `json:"parties"`
+	// Colours fill every status, the parties' and the others' (Colours).
+	Colours map[data.Status]string `json:"colours"`
+}
+
+type partyJSON struct {
+	ID      data.Party        `json:"id"`
+	Role    data.Role         `json:"role"`
+	Name    map[string]string `json:"name"`
+	Short   map[string]string `json:"short"`
+	Speaker map[string]string `json:"speaker"`
+	Colour  string            `json:"colour"`
+	Ink     string            `json:"ink"`
+}
+
+// RegionOf is ds's region for the page.
+func RegionOf(ds *data.Dataset) RegionJSON {
+	r := ds.Region
+	out := RegionJSON{Name: r.Name, Place: r.Place, Country: map[string]string{}, Start: ds.First, Languages: r.Languages, Calendars: map[string]string{}, Parties: []partyJSON{}, Colours: Colours(r)}
+	for _, l := range r.Languages {
+		out.Country[l] = r.CountryIn(l)
+	}
+	for _, l := range r.Languages {
+		out.Calendars[l] = r.Calendar(l)
+	}
+	for _, p := range r.Parties {
+		speakers := map[string]string{}
+		for _, l := range r.Languages {
+			speakers[l] = p.SpeakerIn(l)
+		}
+		out.Parties = append(out.Parties, partyJSON{p.ID, p.Role, p.Name, p.Short, speakers, p.Colour, p.Ink})
+	}
+	return out
 }

@@ -166,7 +166,7 @@ func checkWith(dir, boundsDir string, changed map[string][]byte) ([]string, erro
 		return nil, err
 	}
 	var warnings []string
-	for _, w := range data.Lint(ds, data.Today(time.Now())) {
+	for _, w := range data.Lint(ds, ds.Region.Zone.Today(time.Now())) {
 		if _, ok := changed[w.File]; ok {
 			warnings = append(warnings, w.String())
 		}

@@ -24,13 +24,13 @@ func runExport(args []string, stdout io.Writer) error {
 	var pic pictureFlags
 	fl.IntVar(&pic.opts.Width, "width", export.PictureDefaultWidth, "png, svg: the picture's width in `pixels` (600-2400)")
 	fl.StringVar(&pic.preset, "preset", "", "png, svg: social (1200×675) or portrait (1080×1350)")
-	fl.StringVar(&pic.view, "view", "assessed", "png, svg: assessed, taliban or resistance (a party's claims)")
+	fl.StringVar(&pic.view, "view", "assessed", "png, svg: assessed, or a side of the region (a party's claims: taliban or resistance in the Panjshir map)")
 	fl.StringVar(&pic.lang, "lang", "en", "svg: en or fa (Dari)")
 	fl.StringVar(&pic.opts.URL, "url", "", "png, svg: the map's public `URL` for the credit line")
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	day := data.Today(time.Now())
+	var day data.Day
 	if *date != "" {
 		var err error
 		if day, err = data.ParseDay(*date); err != nil {
@@ -40,6 +40,9 @@ func runExport(args []string, stdout io.Writer) error {
 	ds, err := loadDataset(*dir, "")
 	if err != nil {
 		return fmt.Errorf("invalid dataset:\n%w", err)
+	}
+	if day == 0 {
+		day = ds.Region.Zone.Today(time.Now()) // today where the region is
 	}
 	if *format == "gpkg" && *out == "" {
 		return fmt.Errorf("%w: --format gpkg needs --out FILE", errUsage)
@@ -113,10 +116,10 @@ func (p pictureFlags) encode(ds *data.Dataset, format string, day data.Day) ([]b
 	}
 	switch p.view {
 	case "assessed":
-	case string(data.PartyTaliban), string(data.PartyResistance):
+	case string(ds.Region.Sides()[0]), string(ds.Region.Sides()[1]):
 		p.opts.View = data.Party(p.view)
 	default:
-		return nil, fmt.Errorf("%w: --view %q: want assessed, taliban or resistance", errUsage, p.view)
+		return nil, fmt.Errorf("%w: --view %q: want assessed or a side of the region (%s, %s)", errUsage, p.view, ds.Region.Sides()[0], ds.Region.Sides()[1])
 	}
 	if format == "svg" {
 		return export.MapSVG(ds, day, p.opts, p.lang), nil

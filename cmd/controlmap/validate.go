@@ -57,7 +57,7 @@ func runValidate(args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("invalid dataset:\n%w", err)
 	}
-	warnings := data.Lint(d, data.Today(time.Now()))
+	warnings := data.Lint(d, d.Region.Zone.Today(time.Now()))
 	for _, w := range warnings {
 		if _, err := fmt.Fprintf(stdout, "warning: %s\n", w); err != nil {
 			return err

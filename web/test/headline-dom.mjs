@@ -13,6 +13,8 @@ export async function headlineParity(lang) {
   const { timeline } = await import('./setup.mjs');
   globalThis.window = { location: { search: lang === 'fa' ? '?lang=fa' : '' } };
   globalThis.document = parseHTML('<!doctype html><html><head></head><body></body></html>').document;
+  // The region, as the server writes it into the page's shell.
+  document.documentElement.setAttribute('data-region', JSON.stringify(timeline.region));
   const i18n = await import('../static/js/i18n.js');
   await i18n.languageReady;
   const { TimelineIndex } = await import('../static/js/timelineindex.js');

@@ -54,8 +54,8 @@ test('countryside: the range holding every day, none before the first record', (
     }
   }
   const south = index.countryside('AF0002', '2021-09-06');
-  assert.equal(south.resistance.count, 1);
-  assert.deepEqual(south.resistance.events, ['E2']);
+  assert.equal(south.insurgent.count, 1);
+  assert.deepEqual(south.insurgent.events, ['E2']);
   assert.ok(index.event('E2').pinned === false); // known only to its district: the badge counts it
 });
 

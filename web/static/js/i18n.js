@@ -6,10 +6,13 @@
 // The words live in ../i18n/en.json and fa.json, which the server reads
 // too (the link previews say what the page says, in both languages).
 import en from '../i18n/en.json' with { type: 'json' };
+import { party, region } from './region.js';
 
 const strings = { en };
 
-export const lang = new URLSearchParams(window.location.search).get('lang') === 'fa' ? 'fa' : 'en';
+// lang is the URL's language when the region's map is offered in it
+// (region.csv languages), else English.
+export const lang = new URLSearchParams(window.location.search).get('lang') === 'fa' && region.languages.includes('fa') ? 'fa' : 'en';
 
 // The Dari strings are fetched only for a Dari page (i18n-fa.js).
 // languageReady settles when they are in; boot.js waits for it before it
@@ -39,10 +42,18 @@ function dariFont() {
   return Promise.race([loaded.catch(() => {}), new Promise((resolve) => { setTimeout(resolve, 1000); })]);
 }
 
-// partyName is a party's name in the page's language ("Taliban", "NRF",
-// "independent reports", "state media"): the key is partyX for party x.
-export function partyName(party) {
-  return t(`party${party[0].toUpperCase()}${party.slice(1)}`);
+// partyName is who speaks for a party in the page's language, from the
+// region ("Taliban", "NRF"), or the words for the others ("independent
+// reports", "state media": the key is partyX for party x).
+export function partyName(id) {
+  return party(id)?.speaker[lang] ?? t(`party${id[0].toUpperCase()}${id.slice(1)}`);
+}
+
+// sideName is a side's name in a phrase ("Resistance activity"), from the
+// region.
+export function sideName(id) {
+  const p = party(id);
+  return p ? p.short[lang] ?? p.short.en : id;
 }
 
 // provinceName is a province's name in the page's language (the key is
@@ -52,10 +63,23 @@ export function provinceName(p) {
   return strings[lang][key] ?? p;
 }
 
+// regionVars are what the region fills in the words ({region}, {place},
+// {country}, {start}), as the server fills them (server/headline.go
+// regionWords); made when first used.
+let regionVars = null;
+function regionOf(k) {
+  if (!regionVars) {
+    const [y, m] = region.start ? region.start.split('-').map(Number) : [0, 0];
+    const of = (byLang) => byLang?.[lang] ?? byLang?.en ?? '';
+    regionVars = { region: of(region.name), place: of(region.place), country: of(region.country), start: y ? `${t(`monthLong${m}`)} ${digits(y)}` : '' };
+  }
+  return regionVars[k];
+}
+
 // t returns the phrase for key in the page's language.
 export function t(key, vars = {}) {
   const s = strings[lang][key] ?? strings.en[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
+  return s.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? regionOf(k) ?? ''));
 }
 
 // Dates in the Gregorian calendar are written from the words files' month
@@ -141,9 +165,10 @@ export function fill(el, key, vars = {}) {
 }
 
 // statusLabel and viewLabel give the words for a status and a view in the
-// page's language.
+// page's language: a party's status is its name in the region.
 export function statusLabel(status) {
-  return t(status);
+  const p = party(status);
+  return p ? p.name[lang] ?? p.name.en : t(status);
 }
 
 const confidenceKeys = { high: 'confHigh', medium: 'confMedium', low: 'confLow' };
@@ -154,11 +179,18 @@ export function confidenceLabel(confidence) {
   return t(confidenceKeys[confidence] || 'confidence');
 }
 
-const viewKeys = { assessed: 'assessed', taliban: 'talibanView', resistance: 'resistanceView' };
-
 export function viewLabel(view) {
-  return t(viewKeys[view]);
+  return view === 'assessed' ? t('assessed') : t('claimsView', { party: sideName(view) });
 }
+
+// viewShort is a view's label on a narrow screen.
+export function viewShort(view) {
+  return view === 'assessed' ? t('assessedShort') : t('claimsShort', { party: sideName(view), speaker: partyName(view) });
+}
+
+// secondDate is the style of the date written beside the Gregorian one: the
+// language's calendar in the region ('solar'), else the ISO date.
+export const secondDate = region.calendars[lang] === 'solar-hijri' ? 'solar' : 'iso';
 
 // areaName gives a district's name in the page's language.
 export function areaName(area) {
@@ -180,6 +212,10 @@ export function applyLanguage() {
     el.setAttribute('aria-label', t(el.dataset.i18nLabel));
   }
   const a = document.getElementById('lang-switch');
+  if (region.languages.length < 2) {
+    a.hidden = true; // a map in one language has no other to switch to
+    return () => {};
+  }
   const update = () => {
     const q = new URLSearchParams(window.location.search);
     q.set('lang', lang === 'fa' ? 'en' : 'fa');

@@ -27,7 +27,7 @@
     if (layer.getLayers().length > 0) {
       map.fitBounds(layer.getBounds(), { animate: false, padding: [10, 10], maxZoom: 11 });
     } else {
-      map.setView([35.5, 69.6], 8);
+      map.fitWorld(); // nothing to frame: no region is assumed
     }
   }).catch((err) => {
     el.textContent = `The map could not be drawn: ${err.message}`;

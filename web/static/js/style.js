@@ -1,17 +1,14 @@
 // How the map draws things: the one place for the palette. Every module that
-// colours a status (districts, legend, chart, compare mode, the OGC pages'
-// map) reads it from here. The status palette is Okabe and Ito's, which stays
-// distinct for the common colour-vision deficiencies; `contested` is a hatch
-// (an SVG pattern that addPatterns draws) so that it reads even without
-// colour. Pure data and functions: no imports, no state.
+// colours a status (districts, legend, chart, compare mode) reads it from
+// here. The colours are the region's (region.js: the parties' from
+// region.csv, the others' from the server's wire.Colours), which the
+// pictures, the KML and the QGIS layer file draw with too; `contested` is a
+// hatch (an SVG pattern that addPatterns draws) so that it reads even
+// without colour.
 
-export const statusColours = {
-  republic: '#0072B2',
-  taliban: '#D55E00',
-  resistance: '#009E73',
-  contested: '#E69F00',
-  unknown: '#BDBDBD',
-};
+import { region, sideIn } from './region.js';
+
+export const statusColours = { ...region.colours };
 
 // The hatch of `contested`: stripes of its colour on a lighter ground.
 const hatch = { id: 'hatch-contested', size: 8, ground: '#fbe3b0', stripe: statusColours.contested };
@@ -60,22 +57,23 @@ export function compareStyle(change) {
   return { fillColor: fillFor(change.to), fillOpacity: 0.85, color: statusColours[change.from], weight: 5, dashArray: null };
 }
 
-// The badges' grounds (layers/countryside.js): each side's colour darkened so
-// that white digits on it stay legible at 12 px (export/badges.go draws the
-// same). applyBadgeColours hands them to the CSS as custom properties
-// (through the CSSOM, which the page's style-src policy allows).
-export const badgeColours = { resistance: '#007A59', taliban: '#B34F00' };
+// The badges' grounds (layers/countryside.js): each side's ink, its colour
+// darkened so that white digits on it stay legible at 12 px (region.csv
+// party.ID.ink; export/badges.go draws the same), by role.
+// applyBadgeColours hands them to the CSS as custom properties (through
+// the CSSOM, which the page's style-src policy allows).
+export const badgeColours = Object.fromEntries(region.parties.filter((p) => p.role !== 'former').map((p) => [p.role, p.ink]));
 
 export function applyBadgeColours(root = document.documentElement) {
-  for (const [side, colour] of Object.entries(badgeColours)) {
-    root.style.setProperty(`--cs-${side}`, colour);
+  for (const [role, colour] of Object.entries(badgeColours)) {
+    root.style.setProperty(`--cs-${role}`, colour);
   }
 }
 
-// The colour of an event's side (the API's "side": who acted), a party's
+// The colour of an event's side (the API's "side": who acted), a side's
 // status colour; grey for neither.
 export function sideColour(side) {
-  return side === 'taliban' || side === 'resistance' ? statusColours[side] : '#555555';
+  return side && (side === sideIn('ruling') || side === sideIn('insurgent')) ? statusColours[side] : '#555555';
 }
 
 // eventStyle is the style of an event's circle marker (radius in pixels).
@@ -92,9 +90,9 @@ export function contextStyle(kind) {
     : { color: '#b5b5b5', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 };
 }
 
-// The OGC API pages' map: a feature in the contested colour, points as
-// event markers.
-export const featureStyle = { color: outline, weight: 1.5, fillColor: statusColours.contested, fillOpacity: 0.35 };
+// The OGC API pages' map: a feature in the selection's blue (no status:
+// the pages draw any collection), points as event markers.
+export const featureStyle = { color: outline, weight: 1.5, fillColor: selectedOutline, fillOpacity: 0.25 };
 export const pointStyle = { radius: 6, color: eventStyle.color, fillColor: eventStyle.fillColor, fillOpacity: 1 };
 
 // staleFor is the fill of a district whose evidence is stale: its status

@@ -5,11 +5,14 @@
 // window is shaded on the chart.
 
 import { dayNumber } from '../dates.js';
-import { t } from '../i18n.js';
+import { sideName, t } from '../i18n.js';
+import { sideIn } from '../region.js';
 import { cursorStyle, statusColours } from '../style.js';
 
 const svgNS = 'http://www.w3.org/2000/svg';
-const order = ['taliban', 'contested', 'resistance', 'republic', 'unknown'];
+// The stack, bottom up: the ruling side, contested, the insurgent side, the
+// former government, unknown (the region's parties play the roles).
+const order = [sideIn('ruling'), 'contested', sideIn('insurgent'), sideIn('former'), 'unknown'].filter(Boolean);
 
 function el(name, attrs, parent) {
   const e = document.createElementNS(svgNS, name);
@@ -22,11 +25,12 @@ function el(name, attrs, parent) {
 
 // activityBand draws the events of each month by side (the timeline's
 // "activity", counted by the server) in a strip under the statuses:
-// resistance above the strip's midline, Taliban below, so that the years
-// after 2021, one flat colour above, show when and how much happened.
+// the insurgent side above the strip's midline, the ruling side below, so
+// that the years after 2021, one flat colour above, show when and how much
+// happened.
 function activityBand(svg, months, x, top, height, end) {
   el('rect', { x: 0, y: top, width: 1000, height, fill: '#f2f2f2', class: 'activity-strip' }, svg);
-  const most = Math.max(1, ...months.map((m) => Math.max(m.resistance, m.taliban)));
+  const most = Math.max(1, ...months.map((m) => Math.max(m.insurgent, m.ruling)));
   const mid = top + height / 2;
   const half = height / 2 - 0.5;
   months.forEach((m, i) => {
@@ -37,12 +41,12 @@ function activityBand(svg, months, x, top, height, end) {
     const x0 = x(from);
     const x1 = i + 1 < months.length ? x(`${months[i + 1].month}-01`) : x(end);
     const width = Math.max(1, x1 - x0 - 0.5);
-    if (m.resistance > 0) {
-      const bh = (m.resistance / most) * half;
-      el('rect', { x: x0, y: mid - bh, width, height: bh, fill: statusColours.resistance, class: 'activity-bar activity-resistance', 'data-month': m.month }, svg);
+    if (m.insurgent > 0) {
+      const bh = (m.insurgent / most) * half;
+      el('rect', { x: x0, y: mid - bh, width, height: bh, fill: statusColours[sideIn('insurgent')], class: 'activity-bar activity-insurgent', 'data-month': m.month }, svg);
     }
-    if (m.taliban > 0) {
-      el('rect', { x: x0, y: mid, width, height: (m.taliban / most) * half, fill: statusColours.taliban, class: 'activity-bar activity-taliban', 'data-month': m.month }, svg);
+    if (m.ruling > 0) {
+      el('rect', { x: x0, y: mid, width, height: (m.ruling / most) * half, fill: statusColours[sideIn('ruling')], class: 'activity-bar activity-ruling', 'data-month': m.month }, svg);
     }
   });
 }
@@ -59,7 +63,7 @@ export function areaChart(parent, model, stats, activity = [], { label = t('char
   const start = dayNumber(model.start);
   const span = Math.max(1, dayNumber(model.end) - start + 1);
   const x = (day) => ((dayNumber(day) - start) / span) * w;
-  const name = activity.length > 0 ? `${label}; ${t('chartActivity')}` : label;
+  const name = activity.length > 0 ? `${label}; ${t('chartActivity', { insurgent: sideName(sideIn('insurgent')), ruling: sideName(sideIn('ruling')) })}` : label;
   const svg = el('svg', { viewBox: `0 0 ${w} ${total}`, preserveAspectRatio: 'none', class: 'area-chart', role: 'img', 'aria-label': name }, parent);
   el('title', {}, svg).textContent = name;
   const days = stats.days.filter((d) => d.date <= model.end);

@@ -4,7 +4,8 @@
 
 import { getJSON, urls } from '../api.js';
 import { byText } from '../dates.js';
-import { areaName, bdi, dateInto, lang, num, statusLabel, t } from '../i18n.js';
+import { areaName, bdi, dateInto, lang, num, sideName, statusLabel, t } from '../i18n.js';
+import { roleOf, sideIn } from '../region.js';
 
 // The panel's heading for a party, where it differs from its name.
 const partyHeading = { independent: 'independent', state: 'stateMedia' };
@@ -275,10 +276,10 @@ export const InfoPanel = L.Control.extend({
       L.DomUtil.create('p', 'cs-none', box).textContent = t('nothingYet');
       return;
     }
-    for (const side of ['resistance', 'taliban']) {
-      const a = r[side];
-      const p = L.DomUtil.create('p', `cs-line cs-line-${side}`, box);
-      p.append(`${t(side === 'taliban' ? 'csTaliban' : 'csResistance')}: `);
+    for (const role of ['insurgent', 'ruling']) {
+      const a = r[role];
+      const p = L.DomUtil.create('p', `cs-line cs-line-${role}`, box);
+      p.append(`${t(role === 'ruling' ? 'csRuling' : 'csInsurgent', { party: sideName(sideIn(role)) })}: `);
       if (a.count === 0) {
         p.append(t('csNone'));
         continue;
@@ -296,9 +297,9 @@ export const InfoPanel = L.Control.extend({
       }
     }
     for (const pr of r.presence) {
-      const p = L.DomUtil.create('div', `cs-presence-line cs-presence-${pr.side}`, box);
+      const p = L.DomUtil.create('div', `cs-presence-line cs-presence-${roleOf(pr.side)}`, box);
       const head = L.DomUtil.create('strong', '', p);
-      head.append(`${t(pr.side === 'taliban' ? 'csPresenceTaliban' : 'csPresenceResistance', { confidence: t(pr.confidence) })}, `);
+      head.append(`${t('csPresence', { party: sideName(pr.side), confidence: t(pr.confidence) })}, `);
       dateInto(head, pr.from, 'short');
       head.append(` ${t('arrowSpan')} `);
       dateInto(head, pr.to, 'short');

@@ -4,8 +4,9 @@
 // (style.js). It folds behind a button, open at first on wide screens only,
 // so that on a phone it is one tap away and never covers the map.
 
-import { confidenceLabel, num, statusLabel, t, viewLabel } from '../i18n.js';
+import { confidenceLabel, num, sideName, statusLabel, t, viewLabel } from '../i18n.js';
 import { badgeParts } from '../layers/countryside.js';
+import { sideIn } from '../region.js';
 import { areaStyle, compareStyle, fillFor, staleFor, statusColours } from '../style.js';
 
 const svgNS = 'http://www.w3.org/2000/svg';
@@ -52,10 +53,11 @@ function countrysideEntries(list, windowDays) {
   const n = num(windowDays);
   L.DomUtil.create('li', 'legend-subhead', list).textContent = t('csLegendHead', { n });
   const one = { independent_reporting: true, presence: [] };
-  const sample = (r) => badge(badgeParts({ resistance: { count: 0 }, taliban: { count: 0 }, ...one, ...r }).html);
-  entry(list, 'legend-cs-resistance', sample({ resistance: { count: 2 } }), t('csLegendResistance', { n }));
-  entry(list, 'legend-cs-taliban', sample({ taliban: { count: 3 } }), t('csLegendTaliban', { n }));
-  entry(list, 'legend-cs-presence', sample({ presence: [{ side: 'resistance', confidence: 'high' }, { side: 'taliban', confidence: 'high' }] }), t('csLegendPresence'));
+  const sample = (r) => badge(badgeParts({ insurgent: { count: 0 }, ruling: { count: 0 }, ...one, ...r }).html);
+  const [insurgent, ruling] = [sideIn('insurgent'), sideIn('ruling')];
+  entry(list, 'legend-cs-insurgent', sample({ insurgent: { count: 2 } }), t('csLegendInsurgent', { n, party: sideName(insurgent) }));
+  entry(list, 'legend-cs-ruling', sample({ ruling: { count: 3 } }), t('csLegendRuling', { n, party: sideName(ruling) }));
+  entry(list, 'legend-cs-presence', sample({ presence: [{ side: insurgent, confidence: 'high' }, { side: ruling, confidence: 'high' }] }), t('csLegendPresence'));
   entry(list, 'legend-cs-noreport', sample({ independent_reporting: false }), t('csLegendNoReport', { n }));
 }
 
@@ -67,12 +69,13 @@ function entries(list, { windowDays, statuses }) {
   for (const status of legendStatuses) {
     entry(list, `legend-${status}`, swatch('rect', { width: 22, height: 14, fill: fillFor(status), stroke: outline }), statusLabel(status));
   }
+  const ruling = sideIn('ruling'); // the samples of confidence and staleness
   for (const c of ['high', 'medium', 'low']) {
-    const st = areaStyle({ status: 'taliban', confidence: c });
-    entry(list, `legend-confidence legend-${c}`, outlined(st, statusColours.taliban, st.fillOpacity),
+    const st = areaStyle({ status: ruling, confidence: c });
+    entry(list, `legend-confidence legend-${c}`, outlined(st, statusColours[ruling], st.fillOpacity),
       confidenceLabel(c));
   }
-  entry(list, 'legend-stale', outlined(areaStyle({ status: 'taliban' }), staleFor('taliban')), t('staleLegend'));
+  entry(list, 'legend-stale', outlined(areaStyle({ status: ruling }), staleFor(ruling)), t('staleLegend'));
   const d = areaStyle({ status: 'unknown', disputed: true });
   entry(list, 'legend-disputed', outlined(d), t('disputedLegend'));
   entry(list, 'legend-selected', outlined(areaStyle({ status: 'unknown', selected: true })), t('selectedLegend'));
@@ -80,8 +83,8 @@ function entries(list, { windowDays, statuses }) {
   // dashed where only the province is known.
   const icons = document.createElement('span');
   icons.className = 'legend-event-icons';
-  icons.append(swatch('path', { d: 'M6 1 11 7 6 13 1 7Z', fill: statusColours.resistance, stroke: '#fff', 'stroke-width': 1 }),
-    swatch('path', { d: 'M6 1 11 7 6 13 1 7Z', fill: '#fff', stroke: statusColours.taliban, 'stroke-width': 1.5, 'stroke-dasharray': '2 1.5' }));
+  icons.append(swatch('path', { d: 'M6 1 11 7 6 13 1 7Z', fill: statusColours[sideIn('insurgent')], stroke: '#fff', 'stroke-width': 1 }),
+    swatch('path', { d: 'M6 1 11 7 6 13 1 7Z', fill: '#fff', stroke: statusColours[ruling], 'stroke-width': 1.5, 'stroke-dasharray': '2 1.5' }));
   entry(list, 'legend-events', icons, t('eventLegend', { n: num(windowDays) }));
   countrysideEntries(list, windowDays);
 }
@@ -113,7 +116,7 @@ export const Legend = L.Control.extend({
     this.staleItem = body.querySelector('.legend-stale');
     this.confidenceItems = [...body.querySelectorAll('.legend-confidence')];
     this.compareKey = L.DomUtil.create('ul', 'legend-compare', body);
-    const ch = compareStyle({ from: 'resistance', to: 'taliban' });
+    const ch = compareStyle({ from: sideIn('insurgent'), to: sideIn('ruling') });
     entry(this.compareKey, '', outlined(ch, ch.fillColor, ch.fillOpacity), t('compareLegend'));
     const un = compareStyle(null);
     entry(this.compareKey, '', outlined(un, un.fillColor, un.fillOpacity), t('compareUnchanged'));

@@ -3,7 +3,7 @@
 // previous/next change and a typed date. It only changes the model.
 
 import { addDays, dayNumber } from '../dates.js';
-import { dateInto, dateText, lang, t } from '../i18n.js';
+import { dateInto, dateText, secondDate, t } from '../i18n.js';
 import { speeds } from '../timemodel.js';
 
 // Icons as SVG path data (24×24), so that no font needs the glyphs.
@@ -196,7 +196,7 @@ export const TimeControl = L.Control.extend({
     this.big.replaceChildren();
     dateInto(L.DomUtil.create('strong', '', this.big), m.date, 'long');
     const second = L.DomUtil.create('span', 'tc-iso', this.big);
-    dateInto(second, m.date, lang === 'fa' ? 'solar' : 'iso');
+    dateInto(second, m.date, secondDate);
     this.slider.value = String(dayNumber(m.date) - dayNumber(m.window.from));
     this.slider.setAttribute('aria-valuetext', dateText(m.date, 'long'));
     if (this.jumpOpen) {

@@ -1,7 +1,7 @@
 // The view switch: assessed status, or what one party claimed; and when the
 // map is drawn from: with hindsight, or as known at the time (known.js).
 
-import { t, viewLabel } from '../i18n.js';
+import { t, viewLabel, viewShort } from '../i18n.js';
 import { views } from '../timelineindex.js';
 
 export const ViewSwitch = L.Control.extend({
@@ -26,7 +26,7 @@ export const ViewSwitch = L.Control.extend({
       input.value = view;
       // A short label for phones (css/app.css shows one of the two).
       L.DomUtil.create('span', 'label-long', label).textContent = viewLabel(view);
-      L.DomUtil.create('span', 'label-short', label).textContent = t(`${view}Short`);
+      L.DomUtil.create('span', 'label-short', label).textContent = viewShort(view);
       L.DomEvent.on(input, 'change', () => this.state.setView(view));
       return input;
     });

@@ -2,28 +2,31 @@
 // the current date, drawn under the district's name while the fill keeps
 // the centre's status. The server computes it (the timeline's countryside
 // ranges); this layer only draws the range that holds the day:
-//   ▲ n  resistance activity reported in the window (green)
-//   ■ n  Taliban operations reported in the window (vermilion)
-//   ○ □  the resistance's or the Taliban's assessed presence outside the
+//   ▲ n  the insurgent side's activity reported in the window (its ink)
+//   ■ n  the ruling side's operations reported in the window (its ink)
+//   ○ □  the insurgent or the ruling side's assessed presence outside the
 //        centre (its colour, paler with less confidence)
+// The region names the sides (region.js): the Panjshir map's are the
+// resistance (green) and the Taliban (vermilion).
 //   ?    no independent reporting in the window: quiet is not known
 // A district with nothing to say and independent reporting has no badge,
 // and no badge is drawn in a claims view (the countryside is evidence, not
 // a party's claim), as in the pictures. Choosing a badge selects its
 // district, whose panel lists the evidence.
 
-import { num, t } from '../i18n.js';
+import { num, sideName, t } from '../i18n.js';
+import { roleOf, sideIn } from '../region.js';
 import { applyBadgeColours } from '../style.js';
 
 applyBadgeColours();
 
 const triangle = '<svg viewBox="0 0 10 10" width="9" height="9" aria-hidden="true"><path d="M5 0 10 10H0Z" fill="currentColor"/></svg>';
 const square = '<svg viewBox="0 0 10 10" width="8" height="8" aria-hidden="true"><rect width="10" height="10" fill="currentColor"/></svg>';
-// Presence: a ring for the resistance, a hollow square for the Taliban, so
-// that the side reads without colour too (the counts: ▲ and ■).
+// Presence: a ring for the insurgent side, a hollow square for the ruling
+// side, so that the side reads without colour too (the counts: ▲ and ■).
 const presenceShape = {
-  resistance: '<svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3.6" fill="none" stroke="currentColor" stroke-width="2"/></svg>',
-  taliban: '<svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><rect x="1.4" y="1.4" width="7.2" height="7.2" fill="none" stroke="currentColor" stroke-width="2"/></svg>',
+  insurgent: '<svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><circle cx="5" cy="5" r="3.6" fill="none" stroke="currentColor" stroke-width="2"/></svg>',
+  ruling: '<svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><rect x="1.4" y="1.4" width="7.2" height="7.2" fill="none" stroke="currentColor" stroke-width="2"/></svg>',
 };
 
 // badgeParts returns the badge's HTML and its spoken label for a range r;
@@ -34,17 +37,18 @@ export function badgeParts(r) {
   }
   const html = [];
   const words = [];
-  if (r.resistance.count > 0) {
-    html.push(`<span class="cs-part cs-resistance">${triangle}${num(r.resistance.count)}</span>`);
-    words.push(t('csResistanceCount', { n: num(r.resistance.count) }));
+  if (r.insurgent.count > 0) {
+    html.push(`<span class="cs-part cs-insurgent">${triangle}${num(r.insurgent.count)}</span>`);
+    words.push(t('csInsurgentCount', { party: sideName(sideIn('insurgent')), n: num(r.insurgent.count) }));
   }
-  if (r.taliban.count > 0) {
-    html.push(`<span class="cs-part cs-taliban">${square}${num(r.taliban.count)}</span>`);
-    words.push(t('csTalibanCount', { n: num(r.taliban.count) }));
+  if (r.ruling.count > 0) {
+    html.push(`<span class="cs-part cs-ruling">${square}${num(r.ruling.count)}</span>`);
+    words.push(t('csRulingCount', { party: sideName(sideIn('ruling')), n: num(r.ruling.count) }));
   }
   for (const p of r.presence) {
-    html.push(`<span class="cs-part cs-presence cs-presence-${p.side} cs-conf-${p.confidence}">${presenceShape[p.side]}</span>`);
-    words.push(t(p.side === 'taliban' ? 'csPresenceTaliban' : 'csPresenceResistance', { confidence: t(p.confidence) }));
+    const role = roleOf(p.side);
+    html.push(`<span class="cs-part cs-presence cs-presence-${role} cs-conf-${p.confidence}">${presenceShape[role]}</span>`);
+    words.push(t('csPresence', { party: sideName(p.side), confidence: t(p.confidence) }));
   }
   if (!r.independent_reporting) {
     html.push('<span class="cs-part cs-noreport">?</span>');

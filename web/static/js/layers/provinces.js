@@ -6,7 +6,8 @@
 // the day it fell, how sure the map is and the sources.
 
 import { sourceLink } from '../controls/info.js';
-import { bdi, confidenceLabel, dateText, fill, lang, statusLabel, t } from '../i18n.js';
+import { bdi, confidenceLabel, dateText, fill, lang, sideName, statusLabel, t } from '../i18n.js';
+import { sideIn } from '../region.js';
 import { areaStyle } from '../style.js';
 import { valleyZoom } from '../controls/country.js';
 import { mapLabel } from './maplabel.js';
@@ -127,7 +128,7 @@ export const ProvincesLayer = L.Layer.extend({
     if (p.follows) {
       fell.textContent = t('provinceFollows', { district: this.districtName(p.follows) });
     } else if (p.fell) {
-      fell.textContent = t('provinceFell', { date: dateText(p.fell, 'long') });
+      fell.textContent = t('provinceFell', { party: sideName(sideIn('ruling')), date: dateText(p.fell, 'long') });
       fell.append(` ${confidenceLabel(p.confidence)}.`);
     } else {
       fell.textContent = t('provinceNoDay');
