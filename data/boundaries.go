@@ -65,9 +65,12 @@ func Import(adm2, adm1 *geojson.FeatureCollection, pcodes []string, region Regio
 	}
 	// How many districts each province has, so that "all of Baghlan" is
 	// never said of the three Andarab districts the map holds of its 15.
+	// A region of one admin level names no parent: no province is whole.
 	inProvince := map[string]int{}
 	for _, f := range adm2.Features {
-		inProvince[f.Properties.MustString(dist.Parent, "")]++
+		if dist.Parent != "" {
+			inProvince[f.Properties.MustString(dist.Parent, "")]++
+		}
 	}
 	fullFC, displayFC := geojson.NewFeatureCollection(), geojson.NewFeatureCollection()
 	for i, f := range selected {

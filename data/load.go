@@ -148,8 +148,10 @@ func (d *Dataset) loadAreas(fsys fs.FS, p *problems) {
 		switch {
 		case !pcodePattern.MatchString(a.PCode):
 			p.add(AreasFile, r.line, fmt.Errorf("%w: P-code %q is not like AF0801", ErrBadValue, a.PCode))
-		case a.Name == "" || a.NameFa == "" || a.Province == "":
-			p.add(AreasFile, r.line, fmt.Errorf("%w: name, name_fa and province are required", ErrMissing))
+		case a.Name == "" || a.NameFa == "" && d.Region.Offers("fa") || a.Province == "" && d.Region.Boundaries.Provinces.PCode != "":
+			// name_fa when the map is in Dari, province when the region
+			// has a second admin level.
+			p.add(AreasFile, r.line, fmt.Errorf("%w: name, name_fa (a map in Dari) and province (a region of two levels) are required", ErrMissing))
 		case d.hasArea(a.PCode):
 			p.add(AreasFile, r.line, fmt.Errorf("%w: P-code %q listed twice", ErrDuplicate, a.PCode))
 		default:

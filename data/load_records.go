@@ -125,8 +125,9 @@ func (d *Dataset) parseEvent(r row, p *problems) (Event, bool) {
 	e := Event{ID: r.get("event_id"), Type: r.get("event_type"), SubType: r.get("sub_event_type"),
 		Actor1: r.get("actor1"), Actor2: r.get("actor2"), Admin1: r.get("admin1"), Admin2: r.get("admin2"), PCode: r.get("pcode"),
 		Location: r.get("location"), Notes: r.get("notes"), line: r.line}
-	if e.ID == "" || e.Type == "" || e.Actor1 == "" || e.Location == "" || e.Admin1 == "" {
-		return fail(fmt.Errorf("%w: event_id, event_type, actor1, admin1 and location are required", ErrMissing))
+	twoLevels := d.Region.Boundaries.Provinces.PCode != "" // admin1 is a province of the map
+	if e.ID == "" || e.Type == "" || e.Actor1 == "" || e.Location == "" || e.Admin1 == "" && twoLevels {
+		return fail(fmt.Errorf("%w: event_id, event_type, actor1, location and (in a region of two levels) admin1 are required", ErrMissing))
 	}
 	if err := checkEventType(e.Type, e.SubType); err != nil {
 		return fail(err)
@@ -189,7 +190,7 @@ func (d *Dataset) checkAdmin(e Event) error {
 	switch {
 	case e.Admin2 == "":
 		return fmt.Errorf("%w: an event in %s needs admin2 (the district); a province-wide event has no pcode", ErrMissing, e.PCode)
-	case e.Admin1 != a.Province:
+	case e.Admin1 != a.Province && a.Province != "":
 		return fmt.Errorf("%w: admin1 %q, but %s is in %s", ErrBadValue, e.Admin1, e.PCode, a.Province)
 	}
 	return nil

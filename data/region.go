@@ -252,10 +252,11 @@ func ReadRegion(tables fs.FS) (Region, error) {
 		return Region{}, err
 	}
 	required := []string{"name.en", "title", "description", "credit", "boundaries.districts.pcode", "boundaries.districts.name",
-		"boundaries.districts.parent", "boundaries.context_padding_degrees", "utc_offset", "languages"}
+		"boundaries.context_padding_degrees", "utc_offset", "languages"}
 	if r.Boundaries.Provinces.PCode != "" || r.Boundaries.Provinces.Name != "" {
-		// A second admin level is optional; named, it needs both fields.
-		required = append(required, "boundaries.provinces.pcode", "boundaries.provinces.name")
+		// A second admin level is optional; named, it needs both fields,
+		// and the districts name their province.
+		required = append(required, "boundaries.provinces.pcode", "boundaries.provinces.name", "boundaries.districts.parent")
 	}
 	for _, key := range required {
 		if _, ok := seen[key]; !ok || r.value(key) == "" {

@@ -35,7 +35,9 @@ func (d *Dataset) loadSources(fsys fs.FS, p *problems) {
 	}
 }
 
-var affiliationPattern = regexp.MustCompile(`^(independent|taliban|resistance|state:[A-Z]{2})$`)
+// affiliationPattern is an affiliation that is no side's (those are the
+// region's, Region.Sides).
+var affiliationPattern = regexp.MustCompile(`^(independent|state:[A-Z]{2})$`)
 
 // checkSource validates one source row and fills its publication bounds.
 func (d *Dataset) checkSource(s *Source) error {
@@ -55,8 +57,8 @@ func (d *Dataset) checkSource(s *Source) error {
 		return fmt.Errorf("%w: tier %q, want one of %v", ErrVocabulary, s.Tier, tiers)
 	case s.TitleKind != TitleHeadline && s.TitleKind != TitleDescription:
 		return fmt.Errorf("%w: title_kind %q, want headline or description", ErrVocabulary, s.TitleKind)
-	case !affiliationPattern.MatchString(s.Affiliation):
-		return fmt.Errorf("%w: affiliation %q, want independent, taliban, resistance or state:XX (ISO country code)", ErrVocabulary, s.Affiliation)
+	case !affiliationPattern.MatchString(s.Affiliation) && !slices.Contains(d.Region.Sides(), Party(s.Affiliation)):
+		return fmt.Errorf("%w: affiliation %q, want independent, a side of the region (%s, %s) or state:XX (ISO country code)", ErrVocabulary, s.Affiliation, d.Region.Sides()[0], d.Region.Sides()[1])
 	case s.CopyOf != "" && s.Tier != TierCopy:
 		return fmt.Errorf("%w: copy_of %q on a source of tier %s (only a copy names its primary)", ErrBadValue, s.CopyOf, s.Tier)
 	case s.CopyOf == s.ID && s.ID != "":

@@ -212,6 +212,6 @@ func oaParameters(r data.Region) map[string]any {
 			map[string]any{"type": "string", "enum": []string{"cql2-text", "cql-text"}, "default": "cql2-text"}),
 		"limit":  oaParam("limit", "query", "Features per page; a larger value is served as the maximum", map[string]any{"type": "integer", "minimum": 1, "maximum": MaxLimit, "default": DefaultLimit}),
 		"offset": oaParam("offset", "query", "Features to skip (the next links set it)", map[string]any{"type": "integer", "minimum": 0, "default": 0}),
-		"detail": oaParam("detail", "query", "full (default here): COD-AB resolution; display: the seamless simplified geometry", map[string]any{"type": "string", "enum": []string{"full", "display"}, "default": "full"}),
+		"detail": oaParam("detail", "query", "full (default here): the boundary source's resolution; display: the seamless simplified geometry", map[string]any{"type": "string", "enum": []string{"full", "display"}, "default": "full"}),
 	}
 }

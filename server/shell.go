@@ -70,6 +70,9 @@ func shellIn(page []byte, sp speaker) ([]byte, error) {
 					tok.Attr = setAttr(tok.Attr, "dir", "rtl")
 				}
 				changed = true
+			case attr(tok.Attr, "id") == "lang-switch" && len(sp.ds.Region.Languages) < 2:
+				tok.Attr = setAttr(tok.Attr, "hidden", "") // no other language to switch to
+				changed = true
 			case tok.Data == "title":
 				text, changed = sp.ds.Region.Title, true
 			case tok.Data == "meta" && attr(tok.Attr, "name") == "description":

@@ -53,6 +53,12 @@ func newSite(t *testing.T, wrap func(http.Handler) http.Handler) (*httptest.Serv
 	if err != nil {
 		t.Fatalf("embedded dataset (run 'make build'): %v", err)
 	}
+	return newSiteOf(t, ds, wrap), ds
+}
+
+// newSiteOf serves ds (another region's, say) and the embedded page.
+func newSiteOf(t *testing.T, ds *data.Dataset, wrap func(http.Handler) http.Handler) *httptest.Server {
+	t.Helper()
 	assets, err := web.FS("")
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +77,7 @@ func newSite(t *testing.T, wrap func(http.Handler) http.Handler) (*httptest.Serv
 	}
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
-	return ts, ds
+	return ts
 }
 
 // page is one browser tab with everything it requested and every console

@@ -98,7 +98,7 @@ func (r CountrysideRec) sources() []string {
 var Countryside = &Schema[CountrysideRec]{Name: "countryside", Title: "Outside the centre",
 	Description: "One feature per district and range of days [valid_from, valid_to) over which what is known outside the district centre does not change: the insurgent side's activity and the ruling side's operations reported within the last 30 days, the analyst's side-valley presence, and whether independent reporting covers the window. It never changes the assessed status.",
 	Fields: []Field[CountrysideRec]{
-		{Name: "pcode", Type: "string", Form: FlatOnly, Description: "COD-AB P-code", Value: func(r CountrysideRec) any { return r.Area.PCode }},
+		{Name: "pcode", Type: "string", Form: FlatOnly, Description: "P-code (the boundary source's)", Value: func(r CountrysideRec) any { return r.Area.PCode }},
 		{Name: "name", Type: "string", Form: FlatOnly, Description: "District", Value: func(r CountrysideRec) any { return r.Area.Name }},
 		{Name: "valid_from", Type: "string", Format: "date", Nullable: true, Description: "First day of the range; null before the first record", Value: func(r CountrysideRec) any { return r.Range.From }},
 		{Name: "valid_to", Type: "string", Format: "date", Nullable: true, Description: "First day after the range; null while ongoing", Value: func(r CountrysideRec) any { return r.Range.To }},

@@ -94,16 +94,16 @@ func OpacityOf(c data.Confidence) float64 {
 // Areas is the districts layer (/api/areas, OGC "areas", the GeoPackage's
 // areas table).
 var Areas = &Schema[*data.Area]{Name: "areas", Title: "Districts",
-	Description: "The mapped districts (OCHA COD-AB admin level 2, or the region's own; see the attribution), with their names, aliases and areas.",
+	Description: "The mapped districts (the boundary source's: see the attribution), with their names, aliases and areas.",
 	Fields: []Field[*data.Area]{
-		{Name: "pcode", Type: "string", Description: "COD-AB P-code", Value: func(a *data.Area) any { return a.PCode }},
+		{Name: "pcode", Type: "string", Description: "P-code (the boundary source's)", Value: func(a *data.Area) any { return a.PCode }},
 		{Name: "name", Type: "string", Description: "English name", Value: func(a *data.Area) any { return a.Name }},
 		{Name: "name_fa", Type: "string", Description: "Dari name", Value: func(a *data.Area) any { return a.NameFa }},
 		{Name: "province", Type: "string", Description: "Province", Value: func(a *data.Area) any { return a.Province }},
 		{Name: "aliases", Type: "string", Description: "Other spellings (flat form: separated by ';')", Value: func(a *data.Area) any { return a.Aliases }},
 		{Name: "area_km2", Type: "number", Description: "Area in km² (spherical), to 0.1 km²", Value: func(a *data.Area) any { return Round(a.AreaKm2, 10) }},
 		{Name: "label", Form: APIOnly, Description: "[lon, lat] of a label point inside the district", Value: func(a *data.Area) any { return labelOf(a) }},
-		{Name: "province_districts", Type: "integer", Form: APIOnly, Description: "Districts of the province in COD-AB: where the map shows fewer, it holds only part of the province", Value: func(a *data.Area) any { return a.ProvinceDistricts }},
+		{Name: "province_districts", Type: "integer", Form: APIOnly, Description: "Districts of the province in the boundary source (0: unknown): where the map shows fewer, it holds only part of the province", Value: func(a *data.Area) any { return a.ProvinceDistricts }},
 		{Name: "label_lon", Type: "number", Form: FlatOnly, Description: "Longitude of a label point inside the district", Value: func(a *data.Area) any { return labelOf(a)[0] }},
 		{Name: "label_lat", Type: "number", Form: FlatOnly, Description: "Latitude of a label point inside the district", Value: func(a *data.Area) any { return labelOf(a)[1] }},
 	}}

@@ -43,11 +43,11 @@ func (r ProvinceRec) runs() []provinceRun {
 // district whose assessed status it takes. A province's status is its
 // capital's (docs/methodology.md, "Provinces").
 var Provinces = &Schema[ProvinceRec]{Name: "provinces", Title: "Provinces and the fall of their capitals",
-	Description: "Each province (OCHA COD-AB admin level 1) with the day its capital fell to the ruling side (in Afghanistan, to the Taliban in the 2021 offensive), the confidence in that day and its sources; a province whose capital is a mapped district follows that district. Status means the capital's, not every district's.",
+	Description: "Each province (the boundary source's admin level 1) with the day its capital fell to the ruling side, the confidence in that day and its sources; a province whose capital is a mapped district follows that district. Status means the capital's, not every district's.",
 	Fields: []Field[ProvinceRec]{
-		{Name: "pcode", Type: "string", Description: "Province P-code (COD-AB ADM1_PCODE)", Value: func(r ProvinceRec) any { return r.Province.PCode }},
-		{Name: "name", Type: "string", Description: "Province name (COD-AB ADM1_EN)", Value: func(r ProvinceRec) any { return r.Province.Name }},
-		{Name: "name_fa", Type: "string", Description: "Province name in Dari (COD-AB ADM1_DA)", Value: func(r ProvinceRec) any { return r.Province.NameFa }},
+		{Name: "pcode", Type: "string", Description: "Province P-code (the boundary source's)", Value: func(r ProvinceRec) any { return r.Province.PCode }},
+		{Name: "name", Type: "string", Description: "Province name (the boundary source's)", Value: func(r ProvinceRec) any { return r.Province.Name }},
+		{Name: "name_fa", Type: "string", Description: "Province name in Dari (the boundary source's)", Value: func(r ProvinceRec) any { return r.Province.NameFa }},
 		{Name: "capital", Type: "string", Description: "The provincial capital", Value: func(r ProvinceRec) any { return r.Province.Capital }},
 		{Name: "fell", Type: "string", Format: "date", Nullable: true, Description: "The day the capital fell to the ruling side; null when no source written at the time gives it, or when the province follows a mapped district", Value: func(r ProvinceRec) any { return dayOrNil(r.Province.Fell) }},
 		{Name: "follows", Type: "string", Description: "The mapped district (P-code) whose assessed status the province takes day by day: its capital's district; empty otherwise", Value: func(r ProvinceRec) any { return r.Province.Follows }},

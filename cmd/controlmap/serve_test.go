@@ -89,3 +89,26 @@ func serveBinary(t *testing.T, args ...string) (*exec.Cmd, string) {
 	go func() { _, _ = io.Copy(io.Discard, stderr) }()
 	return cmd, addr
 }
+
+// The same binary serves another region: the second atlas's folder (its
+// region.csv, its tables and its boundaries) is all it takes.
+func TestServeAnotherRegion(t *testing.T) {
+	dir := "../../data/testdata/riverland"
+	cmd, addr := serveBinary(t, "--data", dir, "--boundaries", dir)
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	for path, want := range map[string]string{
+		"/api/timeline": `"statuses":["government","rebels","contested"]`,
+		"/ogc":          `"title":"controlmap: Riverland"`,
+		"/":             `<title>controlmap: Riverland</title>`,
+	} {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !regexp.MustCompile(regexp.QuoteMeta(want)).Match(b) {
+			t.Errorf("%s: %d, no %s", path, resp.StatusCode, want)
+		}
+	}
+}
