@@ -10,14 +10,17 @@ import (
 )
 
 // fixture returns the hand-drawn test dataset as a writable in-memory copy.
-func fixture(t testing.TB) fstest.MapFS {
+func fixture(t testing.TB) fstest.MapFS { return mapFS(t, "testdata/fixture") }
+
+// mapFS returns the dataset in dir as a writable in-memory copy.
+func mapFS(t testing.TB, dir string) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS("testdata/fixture"), ".", func(path string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(os.DirFS(dir), ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := os.ReadFile("testdata/fixture/" + path)
+		b, err := os.ReadFile(dir + "/" + path)
 		m[path] = &fstest.MapFile{Data: b}
 		return err
 	})

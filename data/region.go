@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"regexp"
@@ -47,7 +48,14 @@ type Region struct {
 	// Actors maps the start of an event's first actor to the side it acted
 	// for (actor.PREFIX), longest prefix first.
 	Actors []ActorSide
+	// Method is the region's own methodology (MethodFile beside its tables,
+	// Markdown), which the about page shows; nil when it has none and the
+	// engine's (docs/methodology.md, the Panjshir map's) rules.
+	Method []byte
 }
+
+// MethodFile is a region's own methodology, beside its tables (optional).
+const MethodFile = "methodology.md"
 
 // The roles a party plays in the war the map draws. The engine's rules
 // speak of roles, never of a party's name: the side that holds the state
@@ -235,6 +243,16 @@ func ReadRegion(tables fs.FS) (Region, error) {
 		p.add(RegionFile, seen[err.key], fmt.Errorf("%w: %v", ErrBadValue, err.err))
 	}
 	slices.SortStableFunc(r.Actors, func(a, b ActorSide) int { return len(b.Prefix) - len(a.Prefix) })
+	if _, err := fs.Stat(tables, MethodFile); err == nil {
+		f, err := openRegular(tables, MethodFile)
+		if err == nil {
+			r.Method, err = io.ReadAll(f)
+			f.Close()
+		}
+		if err != nil {
+			p.add(MethodFile, 0, fmt.Errorf("%w: %w", ErrBadValue, err))
+		}
+	}
 	if err := p.err(); err != nil {
 		return Region{}, err
 	}

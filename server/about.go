@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/docs"
 )
 
@@ -97,8 +98,11 @@ var aboutTexts = map[string]aboutText{
 		}},
 }
 
-// renderAbout renders the about page in lang ("en" or "fa"), once at start.
-func renderAbout(attribution, lang string) ([]byte, error) {
+// renderAbout renders the about page of the region in lang ("en" or "fa"),
+// once at start: its own methodology when it has one (data.MethodFile),
+// else the engine's, with its Dari summary.
+func renderAbout(region data.Region, lang string) ([]byte, error) {
+	attribution := region.Credit
 	text, ok := aboutTexts[lang]
 	if !ok {
 		return nil, fmt.Errorf("server: no about page in %q", lang)
@@ -110,7 +114,11 @@ func renderAbout(attribution, lang string) ([]byte, error) {
 		// The Markdown is ours (committed, reviewed): its HTML is trusted.
 		return template.HTML(b.String()), err //nolint:gosec // our own documents
 	}
-	body, err := html(docs.Methodology)
+	method := docs.Methodology
+	if region.Method != nil {
+		method, text.SummaryMD = region.Method, nil // the Dari summary is of the engine's method
+	}
+	body, err := html(method)
 	if err != nil {
 		return nil, fmt.Errorf("server: render the methodology: %w", err)
 	}

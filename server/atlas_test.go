@@ -140,6 +140,7 @@ func TestSecondAtlas(t *testing.T) {
 		{"/?date=2024-03-10&view=rebels", `content="Riverland on 10 March 2024 (Rebel claims)`},
 		{"/ogc/api", "status IN ('government','contested')"},
 		{"/ogc/api", "UTC-05:00"},
+		{"/about", "How the Riverland map is made"}, // its own methodology (data.MethodFile)
 	} {
 		rec := get(t, h, http.MethodGet, tc.target)
 		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), tc.want) {
@@ -156,7 +157,7 @@ func TestSecondAtlas(t *testing.T) {
 	}
 
 	// None of the answers names the Panjshir map, its parties or its zone.
-	for _, target := range []string{"/", "/api/timeline", "/api/control?date=2024-03-12", "/api/history", "/api/stats", "/api/areas", "/api/events",
+	for _, target := range []string{"/", "/about", "/corrections", "/api/timeline", "/api/control?date=2024-03-12", "/api/history", "/api/stats", "/api/areas", "/api/events",
 		"/api/sources", "/api/control.csv?date=2024-03-12", "/api/diff?from=2024-03-01&to=2024-03-15", "/ogc", "/ogc/api", "/ogc/collections",
 		"/ogc/collections/control/items", "/ogc/collections/countryside/items", "/ogc/collections/events/items", "/ogc/collections/countryside/queryables",
 		"/api/export/history.kml", "/api/export/controlmap.qlr", "/api/export/map.svg?date=2024-03-12", "/api/export/history.csv", "/feed.atom",

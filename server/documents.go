@@ -94,7 +94,7 @@ func newDocuments(enc *wire.Encoder, web fs.FS, maxHeld int, version string) (*d
 	}
 	var err error
 	for lang := range aboutTexts {
-		d.about[lang] = rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(ds.Region.Credit, lang) })
+		d.about[lang] = rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderAbout(ds.Region, lang) })
 		d.corrections[lang] = rep.NewDeferred(wire.TypeHTML, rep.CacheRevalidate, func() ([]byte, error) { return renderCorrections(ds, lang) })
 	}
 	if d.static, err = staticReps(web); err != nil {
