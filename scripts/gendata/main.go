@@ -47,6 +47,37 @@ func create(dir, name string, fn func(w *bufio.Writer)) error {
 	return f.Close()
 }
 
+// region is the synthetic data's region: the Panjshir map's parties and
+// zone, in English only.
+const region = `key,value
+name.en,Synthetic districts
+place.en,Synthetic
+title,controlmap: synthetic benchmark data
+description,Synthetic districts for the benchmarks.
+credit,Synthetic boundaries
+utc_offset,+04:30
+languages,en
+boundaries.districts.pcode,PCODE
+boundaries.districts.name,NAME
+boundaries.context_padding_degrees,0
+party.republic.role,former
+party.republic.name.en,Islamic Republic
+party.republic.short.en,Republic
+party.republic.colour,#0072B2
+party.republic.ink,#005A8C
+party.taliban.role,ruling
+party.taliban.name.en,Taliban
+party.taliban.short.en,Taliban
+party.taliban.colour,#D55E00
+party.taliban.ink,#B34F00
+party.resistance.role,insurgent
+party.resistance.name.en,Resistance
+party.resistance.short.en,Resistance
+party.resistance.colour,#009E73
+party.resistance.ink,#007A59
+actor.A,resistance
+`
+
 func write(dir string, areas, changes int) error {
 	pcode := func(i int) string { return fmt.Sprintf("ZZ%06d", i) }
 	start := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -54,6 +85,7 @@ func write(dir string, areas, changes int) error {
 	statuses := []string{"republic", "taliban", "resistance", "contested"}
 	parties := []string{"taliban", "resistance", "independent"}
 	steps := []error{
+		create(dir, "region.csv", func(w *bufio.Writer) { fmt.Fprint(w, region) }),
 		create(dir, "areas.csv", func(w *bufio.Writer) {
 			fmt.Fprintln(w, "pcode,name,name_fa,province,aliases")
 			for i := 0; i < areas; i++ {
