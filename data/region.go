@@ -86,9 +86,11 @@ type PartyDef struct {
 	ID   Party
 	Role Role
 	// Name is the party as a status, in each language (the legend's
-	// "Resistance (NRF and allies)"); Short is the side in a phrase
-	// ("Resistance activity", "Resistance claims"); Speaker who speaks for
-	// it ("NRF claim Khenj"), Short when the region names no one.
+	// "Resistance (NRF and allies)"); Short is the side in a phrase, for
+	// what it holds and does ("Resistance claims" as a view, "Resistance
+	// activity", "fell to the Taliban", "Taliban take Kabul"); Speaker who
+	// speaks for it, for what it says ("the NRF claim Khenj", "as claimed
+	// by the NRF"), Short when the region names no one.
 	Name, Short, Speaker map[string]string
 	// Colour fills its areas; Ink writes it on white (badges, text) with
 	// enough contrast. Both are #RRGGBB.
@@ -199,11 +201,14 @@ func ReadRegion(tables fs.FS) (Region, error) {
 			continue
 		}
 		switch key {
-		case "boundaries.context_padding_degrees":
-			padding = value
-			continue
-		case "utc_offset":
-			offset = value
+		case "boundaries.context_padding_degrees", "utc_offset":
+			if strings.TrimSpace(value) == "" {
+				p.add(RegionFile, row.line, fmt.Errorf("%w: %s", ErrMissing, key))
+			} else if key == "utc_offset" {
+				offset = value
+			} else {
+				padding = value
+			}
 			continue
 		case "languages":
 			languages = value
@@ -235,8 +240,10 @@ func ReadRegion(tables fs.FS) (Region, error) {
 		p.add(RegionFile, seen["languages"], fmt.Errorf("%w: column value: %v", ErrBadValue, err))
 	}
 	for lang, c := range r.Calendars {
-		if !slices.Contains(r.Languages, lang) || c != CalendarGregorian && c != CalendarSolarHijri {
-			p.add(RegionFile, seen["calendar."+lang], fmt.Errorf("%w: column value: calendar.%s %q: want %s or %s, for a language of the map", ErrBadValue, lang, c, CalendarGregorian, CalendarSolarHijri))
+		// The page writes the Solar Hijri date in Dari only (Intl's fa-AF
+		// Persian calendar, with the Afghan month names in the pictures).
+		if !slices.Contains(r.Languages, lang) || c != CalendarGregorian && (c != CalendarSolarHijri || lang != "fa") {
+			p.add(RegionFile, seen["calendar."+lang], fmt.Errorf("%w: column value: calendar.%s %q: want %s, or %s in Dari (fa), for a language of the map", ErrBadValue, lang, c, CalendarGregorian, CalendarSolarHijri))
 		}
 	}
 	for _, err := range r.checkParties() {
@@ -335,8 +342,11 @@ func (r *Region) setParty(rest, value string) error {
 var partyID = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // reservedIDs are the statuses, parties and views that are not a region's
-// parties.
-var reservedIDs = []string{string(StatusContested), string(StatusUnknown), string(PartyIndependent), string(PartyState), string(Assessed)}
+// parties, and the words the page and its legend already use beside a
+// status in their class names (legend-ID, side-ID, cs-ID).
+var reservedIDs = []string{string(StatusContested), string(StatusUnknown), string(PartyIndependent), string(PartyState), string(Assessed),
+	"stale", "confidence", "disputed", "selected", "events", "high", "medium", "low", "none", "compare", "cs", "province", "country",
+	"claim", "denial", "report", "insurgent", "ruling", "former", "presence", "noreport"}
 
 // keyedError is a problem with the setting key.
 type keyedError struct {

@@ -28,8 +28,12 @@ var aboutPage = textPage("about", `{{template "head" .}}
 <div lang="en" dir="ltr">
 {{.Body}}
 </div>
-{{- else}}
+{{- else if eq .Lang "en"}}
 {{.Body}}
+{{- else}}
+<div lang="en" dir="ltr">
+{{.Body}}
+</div>
 {{- end}}
 <h2 id="credits">{{.Credits}}</h2>
 <ul>

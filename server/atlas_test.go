@@ -181,3 +181,32 @@ func decode(t *testing.T, rec *httptest.ResponseRecorder, v any) {
 		t.Fatal(err)
 	}
 }
+
+// The second atlas's static copy: what the region has, and no Dari or
+// provinces' files, which it has not (a request for them is refused).
+func TestSecondAtlasPublishes(t *testing.T) {
+	t.Parallel()
+	s := newAtlasServer(t, time.Date(2024, 3, 16, 3, 0, 0, 0, time.UTC))
+	dir := t.TempDir()
+	m, err := s.Publish(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range m.Files {
+		if strings.Contains(name, ".fa.") || strings.Contains(name, "provinces") {
+			t.Errorf("the copy has %s", name)
+		}
+	}
+	for _, name := range []string{"index.html", "about.html", "api/timeline.json", "api/export/animation.gif", "api/export/map/2024-03-15.png"} {
+		if _, ok := m.Files[name]; !ok {
+			t.Errorf("the copy has no %s", name)
+		}
+	}
+	index, err := os.ReadFile(dir + "/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(index), "<title>controlmap: Riverland</title>") || strings.Contains(string(index), "aboutFa") {
+		t.Errorf("the copy's page is not the region's, or names a Dari file: %.400s", index)
+	}
+}

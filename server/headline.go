@@ -208,7 +208,7 @@ func (sp speaker) phrase(p data.Phrase) string {
 	case data.PhraseDenyClaim:
 		return sp.w.t("headDenyClaim", "party", sp.party(p.Party), "other", sp.party(p.Other))
 	case data.PhraseCapitals:
-		out := sp.w.t("headCapitals", "party", sp.party(sp.ds.Region.As(data.RoleRuling)), "names", sp.capitals(p.Capitals), "held", sp.num(p.Held), "of", sp.num(p.Of))
+		out := sp.w.t("headCapitals", "party", sp.side(sp.ds.Region.As(data.RoleRuling)), "names", sp.capitals(p.Capitals), "held", sp.num(p.Held), "of", sp.num(p.Of))
 		if p.Unknown > 0 {
 			out += sp.w.t("headCapitalsUnknown", "n", sp.num(p.Unknown))
 		}

@@ -101,7 +101,7 @@ var staticPages = map[string]bool{"about.html": true, "about.fa.html": true, "co
 func (s *Server) staticMarker() string {
 	files := map[string]string{}
 	for _, d := range staticDocs {
-		if d.key != "" {
+		if d.key != "" && s.publishes(d) {
 			files[d.key] = d.file
 		}
 	}
@@ -428,11 +428,24 @@ func (s *Server) staticPage(page []byte, assets string) []byte {
 	return page
 }
 
+// publishes reports whether the region's copy has d: its Dari files only
+// when the region is offered in Dari, its provinces' only when it maps
+// them.
+func (s *Server) publishes(d staticDoc) bool {
+	switch {
+	case strings.Contains(d.url, "lang=fa"):
+		return s.ds.Region.Offers("fa")
+	case strings.HasPrefix(d.key, "provinces"):
+		return len(s.ds.Provinces) > 0
+	}
+	return true
+}
+
 // pageDocs are the staticDocs that are pages.
 func (s *Server) pageDocs() []staticDoc {
 	var out []staticDoc
 	for _, d := range staticDocs {
-		if staticPages[d.file] {
+		if staticPages[d.file] && s.publishes(d) {
 			out = append(out, d)
 		}
 	}
@@ -446,7 +459,7 @@ func (s *Server) publishedDocuments() [][2]string {
 	var docs [][2]string
 	for _, d := range staticDocs {
 		switch {
-		case staticPages[d.file]:
+		case staticPages[d.file] || !s.publishes(d):
 		case d.key == "controlOn":
 			for day := s.ds.First; day <= s.today(); day++ {
 				docs = append(docs, dated(d, day))

@@ -71,6 +71,11 @@ func TestPageSecondAtlas(t *testing.T) {
 			if h := eval[string](t, p, `document.querySelector('.headline-text').textContent`); !strings.Contains(h, "the River Front claim Downriver") || !strings.Contains(h, "Downriver: Government → Contested") {
 				t.Errorf("10 March 2024's headline: %q", h)
 			}
+			p.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector('.info select'); s.value = 'RL0003'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`))
+			waitFor(t, p, `document.querySelectorAll('.info-claims .claim').length > 0`)
+			if heads := eval[string](t, p, `[...document.querySelectorAll('.info-claims .claim')].map(li => li.textContent).join(' | ')`); !strings.Contains(heads, "River Front (claim") || !strings.Contains(heads, "Ministry of Defence: nothing recorded yet") {
+				t.Errorf("Downriver's claims on 10 March 2024: %q", heads)
+			}
 			text := eval[string](t, p, `document.title + ' ' + document.querySelector('meta[name=description]').content + ' ' + document.body.innerText + ' ' + [...document.querySelectorAll('[aria-label]')].filter(e => e.offsetParent !== null).map(e => e.getAttribute('aria-label')).join(' ')`)
 			if m := regexp.MustCompile(`(?i)taliban|resistance|republic|\bNRF\b|panjsh|andarab|afghan|دری`).FindString(text); m != "" {
 				i := strings.Index(text, m)

@@ -185,6 +185,10 @@ func checkDistrictClick(t *testing.T, p *page, ts *httptest.Server) {
 	if n := eval[int](t, p, `document.querySelectorAll('.info-claims .claim strong').length`); n < 2 {
 		t.Errorf("got %d party claims in the panel, want the Taliban's and the resistance's", n)
 	}
+	// Each party is named as the region names who speaks for it, never by its id.
+	if heads := eval[string](t, p, `[...document.querySelectorAll('.info-claims .claim')].map(li => li.textContent.split(':')[0]).join(' | ')`); !strings.Contains(heads, "Taliban (") || !strings.Contains(heads, "NRF (") || strings.Contains(heads, "resistance") {
+		t.Errorf("the panel's claims are headed %q, want the Taliban and the NRF by name", heads)
+	}
 }
 
 // checkClaimsView: a claims view differs from the assessed view on a disputed day.

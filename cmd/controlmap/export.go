@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/controlmap/controlmap/data"
@@ -120,6 +121,9 @@ func (p pictureFlags) encode(ds *data.Dataset, format string, day data.Day) ([]b
 		p.opts.View = data.Party(p.view)
 	default:
 		return nil, fmt.Errorf("%w: --view %q: want assessed or a side of the region (%s, %s)", errUsage, p.view, ds.Region.Sides()[0], ds.Region.Sides()[1])
+	}
+	if !ds.Region.Offers(p.lang) {
+		return nil, fmt.Errorf("%w: --lang %q: the region's map is in %s", errUsage, p.lang, strings.Join(ds.Region.Languages, ", "))
 	}
 	if format == "svg" {
 		return export.MapSVG(ds, day, p.opts, p.lang), nil

@@ -3,7 +3,7 @@
 // record, that nothing new is known. And the banner of a claims view, which
 // says plainly that the map shows a party's claims, not the assessment.
 
-import { areaName, bdi, confidenceLabel, dateInto, fill, lang, num, partyName, provinceName, statusLabel, t } from '../i18n.js';
+import { areaName, bdi, confidenceLabel, dateInto, fill, lang, num, partyName, provinceName, sideName, statusLabel, t } from '../i18n.js';
 import { sideIn } from '../region.js';
 
 // placesText writes a set of districts as the server named it (its
@@ -64,7 +64,7 @@ function phraseText(p, areas) {
     case 'deny_claim':
       return fill(el, 'headDenyClaim', { party: partyName(p.party), other: partyName(p.other) });
     case 'capitals':
-      fill(el, 'headCapitals', { party: partyName(sideIn('ruling')), names: bdi(capitalsText(p.capitals)), held: num(p.held), of: num(p.of) });
+      fill(el, 'headCapitals', { party: sideName(sideIn('ruling')), names: bdi(capitalsText(p.capitals)), held: num(p.held), of: num(p.of) });
       if (p.unknown) {
         fill(el, 'headCapitalsUnknown', { n: num(p.unknown) });
       }

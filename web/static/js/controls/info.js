@@ -4,7 +4,7 @@
 
 import { getJSON, urls } from '../api.js';
 import { byText } from '../dates.js';
-import { areaName, bdi, dateInto, lang, num, sideName, statusLabel, t } from '../i18n.js';
+import { areaName, bdi, dateInto, lang, num, partyName, sideName, statusLabel, t } from '../i18n.js';
 import { roleOf, sideIn } from '../region.js';
 
 // The panel's heading for a party, where it differs from its name.
@@ -329,7 +329,7 @@ export const InfoPanel = L.Control.extend({
     L.DomUtil.create('h3', '', claims).textContent = t('latestClaims');
     const list = L.DomUtil.create('ul', '', claims);
     for (const party of this.index.timeline.parties) {
-      const name = t(partyHeading[party] || party);
+      const name = partyHeading[party] ? t(partyHeading[party]) : partyName(party);
       const c = this.index.latestClaim(pcode, party, day);
       const li = L.DomUtil.create('li', `claim claim-${party}`, list);
       if (!c) {
