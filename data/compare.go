@@ -82,14 +82,15 @@ func (d *Dataset) Stats() []DayStats {
 		days[c.Date] = true
 	}
 	var out []DayStats
+	sides := d.Region.Sides()
 	for day := range days {
 		s := DayStats{Day: day, Assessed: StatusArea{}, Claimed: map[Party]StatusArea{}}
-		for _, p := range d.Region.Sides() {
+		for _, p := range sides {
 			s.Claimed[p] = StatusArea{}
 		}
 		for _, st := range d.StatesAt(day) {
 			s.Assessed[st.Status()] += st.Area.AreaKm2
-			for _, p := range d.Region.Sides() {
+			for _, p := range sides {
 				status := StatusUnknown
 				for _, c := range st.Claims {
 					if c.Party == p {

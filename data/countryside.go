@@ -161,6 +161,7 @@ func (d *Dataset) CountrysideOf(i int, day Day) CountrysideRange {
 func (d *Dataset) countrysideOn(i int, day Day) Countryside {
 	var out Countryside
 	c := &d.countryside[i]
+	insurgent, ruling := d.Region.As(RoleInsurgent), d.Region.As(RoleRuling)
 	from := day.AddDays(1 - ActivityWindow)
 	lo := sort.Search(len(c.events), func(j int) bool { return c.events[j].Date >= from })
 	for _, e := range c.events[lo:] {
@@ -168,9 +169,9 @@ func (d *Dataset) countrysideOn(i int, day Day) Countryside {
 			break
 		}
 		switch e.Side {
-		case d.Region.As(RoleInsurgent):
+		case insurgent:
 			out.Insurgent.Events = append(out.Insurgent.Events, e)
-		case d.Region.As(RoleRuling):
+		case ruling:
 			out.Ruling.Events = append(out.Ruling.Events, e)
 		}
 	}
@@ -181,7 +182,7 @@ func (d *Dataset) countrysideOn(i int, day Day) Countryside {
 			out.Presence = append(out.Presence, pr)
 		}
 	}
-	order := []Party{d.Region.As(RoleInsurgent), d.Region.As(RoleRuling)} // as the map marks them
+	order := []Party{insurgent, ruling} // as the map marks them
 	slices.SortStableFunc(out.Presence, func(a, b *Presence) int {
 		return cmp.Compare(slices.Index(order, a.Side), slices.Index(order, b.Side))
 	})

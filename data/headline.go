@@ -173,8 +173,9 @@ func (d *Dataset) changePhrases(day Day) []Phrase {
 // day, in file order (observers' reports are not a side's news).
 func (d *Dataset) sideClaimsOn(day Day) []*Claim {
 	var out []*Claim
+	sides := d.Region.Sides()
 	for i := range d.Claims {
-		if c := &d.Claims[i]; c.Date == day && slices.Contains(d.Region.Sides(), c.Party) {
+		if c := &d.Claims[i]; c.Date == day && slices.Contains(sides, c.Party) {
 			out = append(out, c)
 		}
 	}
