@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"net/url"
 
 	xhtml "golang.org/x/net/html"
 
+	"github.com/controlmap/controlmap/data"
 	"github.com/controlmap/controlmap/wire"
 )
 
@@ -73,6 +75,9 @@ func shellIn(page []byte, sp speaker) ([]byte, error) {
 			case attr(tok.Attr, "id") == "lang-switch" && len(sp.ds.Region.Languages) < 2:
 				tok.Attr = setAttr(tok.Attr, "hidden", "") // no other language to switch to
 				changed = true
+			case tok.Data == "link" && attr(tok.Attr, "rel") == "icon":
+				tok.Attr = setAttr(tok.Attr, "href", iconOf(sp.ds.Region))
+				changed = true
 			case tok.Data == "title":
 				text, changed = sp.ds.Region.Title, true
 			case tok.Data == "meta" && attr(tok.Attr, "name") == "description":
@@ -122,6 +127,16 @@ func setAttr(attrs []xhtml.Attribute, key, val string) []xhtml.Attribute {
 		}
 	}
 	return append(attrs, xhtml.Attribute{Key: key, Val: val})
+}
+
+// iconOf is the page's icon in the region's colours: two mountains, the
+// ruling side's and the insurgent side's.
+func iconOf(r data.Region) string {
+	c := wire.Colours(r)
+	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#222"/>`+
+		`<path d="M4 24 L12 8 L18 18 L22 12 L28 24 Z" fill="%s"/><path d="M12 8 L18 18 L14 24 L4 24 Z" fill="%s"/></svg>`,
+		c[r.StatusAs(data.RoleRuling)], c[r.StatusAs(data.RoleInsurgent)])
+	return "data:image/svg+xml," + url.PathEscape(svg)
 }
 
 // attr is the value of attrs' key, "" without one.

@@ -54,7 +54,8 @@ func TestShellIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`<h1 data-i18n="title">Testland: who held what</h1>`, `aria-label="Map of the Testland districts"`, "day by day from September 2021.",
-		`<title>controlmap: Testland</title>`, `<html lang="en" data-region="`, `data-i18n="skip">Skip to the time control</a>`} {
+		`<title>controlmap: Testland</title>`, `<html lang="en" data-region="`, `data-i18n="skip">Skip to the time control</a>`,
+		`fill=%22%23D55E00%22`, `fill=%22%23009E73%22`} { // the icon: the ruling side's mountain and the insurgent side's
 		if !strings.Contains(string(en), want) {
 			t.Errorf("the English shell has no %s", want)
 		}

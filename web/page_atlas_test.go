@@ -55,6 +55,9 @@ func TestPageSecondAtlas(t *testing.T) {
 			if swatch := eval[string](t, p, `document.querySelector('.legend-government rect')?.getAttribute('fill') || ''`); !strings.EqualFold(swatch, colours["government"]) {
 				t.Errorf("the legend's government swatch is %q, want %s", swatch, colours["government"])
 			}
+			if credit := eval[string](t, p, `document.querySelector('.leaflet-control-attribution').textContent`); strings.Contains(credit, "GeoNames") || !strings.Contains(credit, "hand-drawn for the Riverland tests") {
+				t.Errorf("the attribution %q: want the region's boundaries and no places' credit (it has none)", credit)
+			}
 			if eval[bool](t, p, `!document.getElementById('lang-switch').hidden`) {
 				t.Error("a map in one language offers a language switch")
 			}

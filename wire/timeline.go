@@ -54,6 +54,9 @@ type timeline struct {
 	Events      []json.RawMessage          `json:"events"`
 	Sources     map[string]json.RawMessage `json:"sources"`
 	Attribution string                     `json:"attribution"`
+	// HasPlaces says whether the dataset labels places (its own and
+	// GeoNames' towns), which the page then credits.
+	HasPlaces bool `json:"has_places"`
 }
 
 type timelineArea struct {
@@ -177,7 +180,7 @@ func (e *Encoder) Timeline(today data.Day) ([]byte, error) {
 		ChangeDates: ds.ChangeDays(), ClaimWindow: data.ClaimWindow, ActivityWindow: data.ActivityWindow,
 		StaleAfter: data.StaleAfter, Statuses: ds.Region.Statuses(), Activity: []monthActivity{}, ConfidenceOpacity: ConfidenceOpacity,
 		Parties: ds.Region.ClaimParties(), Sides: ds.Region.Sides(), Region: RegionOf(ds),
-		Sources: e.book.raw, Attribution: ds.Region.Credit, Claims: []json.RawMessage{}, Events: []json.RawMessage{}}
+		Sources: e.book.raw, Attribution: ds.Region.Credit, HasPlaces: len(ds.Places) > 0, Claims: []json.RawMessage{}, Events: []json.RawMessage{}}
 	ids := e.book.IDs()
 	for i := range ds.Areas {
 		ta, err := timelineAreaOf(ds, &ds.Areas[i], ids)

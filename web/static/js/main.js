@@ -55,7 +55,8 @@ function createMap(timeline) {
   L.control.zoom({ position: 'bottomright', zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   const about = document.getElementById('about-link').getAttribute('href');
-  map.attributionControl.addAttribution(`${timeline.attribution} · ${t('placesCredit')} · <a href="${about}">${t('about')}</a>`);
+  const places = timeline.has_places ? ` · ${t('placesCredit')}` : ''; // a region without places credits none
+  map.attributionControl.addAttribution(`${timeline.attribution}${places} · <a href="${about}">${t('about')}</a>`);
   // The background arrives after the first view (addLater): the districts
   // come first, and the neighbours fill in beneath them a moment later.
   const background = contextLayer({ type: 'FeatureCollection', features: [] }).addTo(map);
