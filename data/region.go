@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"io/fs"
@@ -105,18 +106,10 @@ func (p PartyDef) ShortIn(lang string) string { return inLang(p.Short, lang) }
 
 // SpeakerIn is who speaks for the party in lang (its claims and denials).
 func (p PartyDef) SpeakerIn(lang string) string {
-	if s := inLang(p.Speaker, lang); s != "" {
-		return s
-	}
-	return p.ShortIn(lang)
+	return cmp.Or(inLang(p.Speaker, lang), p.ShortIn(lang))
 }
 
-func inLang(m map[string]string, lang string) string {
-	if n := m[lang]; n != "" {
-		return n
-	}
-	return m["en"]
-}
+func inLang(m map[string]string, lang string) string { return cmp.Or(m[lang], m["en"]) }
 
 // ActorSide says that an event whose first actor's name starts with Prefix
 // counts for Side.
@@ -490,8 +483,5 @@ func (r Region) PlaceIn(lang string) string { return inLang(r.Place, lang) }
 // CountryIn is the country around the map, in lang (English, else the
 // place, when the region names none).
 func (r Region) CountryIn(lang string) string {
-	if c := inLang(r.Country, lang); c != "" {
-		return c
-	}
-	return r.PlaceIn(lang)
+	return cmp.Or(inLang(r.Country, lang), r.PlaceIn(lang))
 }

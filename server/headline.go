@@ -95,6 +95,9 @@ type speaker struct {
 	ds   *data.Dataset
 	lang string
 	w    words
+	// shell is what the page's shell takes from the region (shellOf),
+	// made once per server; nil: made when asked.
+	shell *regionShell
 }
 
 // speaker speaks of the server's dataset in lang.
@@ -106,7 +109,7 @@ func (s *Server) speakerOf(lang string, ds *data.Dataset) speaker {
 	if !ok {
 		lang, w = "en", s.words["en"]
 	}
-	return speaker{ds, lang, w}
+	return speaker{ds, lang, w, s.shell}
 }
 
 func (sp speaker) fa() bool { return sp.lang == "fa" }

@@ -95,6 +95,7 @@ type Server struct {
 	// link previews and the pictures; dari the page's Naskh font, for the
 	// Dari pictures (nil when the page's files lack it: they are English).
 	words       map[string]words
+	shell       *regionShell // the region in the page's shell (shellOf)
 	dari        *export.DariFont
 	stopRenders context.CancelFunc
 	pages       *rep.LRU[pageKey, *rep.Rep] // the page with each state's link preview
@@ -177,8 +178,12 @@ func New(cfg Config, ds *data.Dataset, web fs.FS) (*Server, error) {
 		return nil, err
 	}
 	w = regionWords(w, ds)
+	shell, err := shellOf(ds)
+	if err != nil {
+		return nil, err
+	}
 	log := slog.New(newSampled(cfg.Logger.Handler(), logBurst, time.Now))
-	s := &Server{cfg: cfg, ds: ds, enc: enc, log: log, docs: docs, words: w, dari: loadDariFont(web, log), maxInFlight: int64(cfg.MaxInFlight),
+	s := &Server{cfg: cfg, ds: ds, enc: enc, log: log, docs: docs, words: w, shell: shell, dari: loadDariFont(web, log), maxInFlight: int64(cfg.MaxInFlight),
 		ogc: rep.NewLazy(func() (*ogc.Service, error) { return ogc.New(ds) }), ogcAnswers: newOGCAnswers()}
 	stop, cancel := context.WithCancel(context.Background())
 	s.renders, s.stopRenders = newRenders(cfg.RenderSlots, 0, cfg.WriteTimeout, stop), cancel

@@ -34,9 +34,12 @@ const dariFontPreloads = `<link rel="preload" as="font" type="font/woff2" crosso
 // arrives, and the region's title and description in its head: the shell
 // as written names no region.
 func shellIn(page []byte, sp speaker) ([]byte, error) {
-	region, err := json.Marshal(wire.RegionOf(sp.ds))
-	if err != nil {
-		return nil, err
+	rs := sp.shell
+	if rs == nil {
+		var err error
+		if rs, err = shellOf(sp.ds); err != nil {
+			return nil, err
+		}
 	}
 	var out bytes.Buffer
 	out.Grow(len(page) + 1024)
@@ -67,7 +70,7 @@ func shellIn(page []byte, sp speaker) ([]byte, error) {
 			}
 			switch {
 			case tok.Data == "html":
-				tok.Attr = setAttr(setAttr(tok.Attr, "lang", sp.lang), "data-region", string(region))
+				tok.Attr = setAttr(setAttr(tok.Attr, "lang", sp.lang), "data-region", rs.attr)
 				if sp.fa() {
 					tok.Attr = setAttr(tok.Attr, "dir", "rtl")
 				}
@@ -76,7 +79,7 @@ func shellIn(page []byte, sp speaker) ([]byte, error) {
 				tok.Attr = setAttr(tok.Attr, "hidden", "") // no other language to switch to
 				changed = true
 			case tok.Data == "link" && attr(tok.Attr, "rel") == "icon":
-				tok.Attr = setAttr(tok.Attr, "href", iconOf(sp.ds.Region))
+				tok.Attr = setAttr(tok.Attr, "href", rs.icon)
 				changed = true
 			case tok.Data == "title":
 				text, changed = sp.ds.Region.Title, true
@@ -127,6 +130,19 @@ func setAttr(attrs []xhtml.Attribute, key, val string) []xhtml.Attribute {
 		}
 	}
 	return append(attrs, xhtml.Attribute{Key: key, Val: val})
+}
+
+// regionShell is what the page's shell takes from the region: the
+// data-region attribute (wire.RegionJSON) and the icon.
+type regionShell struct{ attr, icon string }
+
+// shellOf is ds's regionShell.
+func shellOf(ds *data.Dataset) (*regionShell, error) {
+	b, err := json.Marshal(wire.RegionOf(ds))
+	if err != nil {
+		return nil, fmt.Errorf("server: the region for the page's shell: %w", err)
+	}
+	return &regionShell{attr: string(b), icon: iconOf(ds.Region)}, nil
 }
 
 // iconOf is the page's icon in the region's colours: two mountains, the
